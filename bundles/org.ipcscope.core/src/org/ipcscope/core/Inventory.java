@@ -1,0 +1,46 @@
+package org.ipcscope.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs a set of providers and merges what they found into one snapshot. Used by the OSGi
+ * service and by code that runs without OSGi (command line, plain JUnit under Wine).
+ */
+public final class Inventory {
+
+	private static final Comparator<IpcObject> ORDER = Comparator.comparing(IpcObject::kind)
+			.thenComparing(IpcObject::namespace).thenComparing(IpcObject::name);
+
+	private Inventory() {
+	}
+
+	/**
+	 * @param providers the providers to ask
+	 * @param kinds     the kinds wanted; empty for all
+	 */
+	public static InventorySnapshot collect(Collection<? extends IpcProvider> providers, Set<IpcKind> kinds) {
+		Instant taken = Instant.now();
+		List<IpcObject> objects = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		for (IpcProvider provider : providers) {
+			if (!kinds.isEmpty() && provider.kinds().stream().noneMatch(kinds::contains)) {
+				continue;
+			}
+			try {
+				ProviderResult result = provider.list();
+				result.objects().stream().filter(o -> kinds.isEmpty() || kinds.contains(o.kind())).forEach(objects::add);
+				problems.addAll(result.problems());
+			} catch (RuntimeException e) {
+				// A broken provider must not take the others down; its failure is shown as data.
+				problems.add(provider.getClass().getSimpleName() + " failed: " + e);
+			}
+		}
+		objects.sort(ORDER);
+		return new InventorySnapshot(taken, objects, problems);
+	}
+}

@@ -1,0 +1,44 @@
+package org.ipcscope.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One IPC object as a provider saw it at one moment. Immutable.
+ *
+ * @param kind      what it is
+ * @param name      the name as users write it ({@code Local\foo}, {@code /foo}, a SysV key)
+ * @param namespace where the name lives ({@code Local}, {@code Global}, {@code Session 2},
+ *                  {@code /dev/shm}, {@code SysV})
+ * @param size      size in bytes, or {@link #UNKNOWN_SIZE}
+ * @param details   further facts in display order (owner, permissions, attributes...)
+ * @param problem   why some facts are missing (for example "size unknown: access denied"),
+ *                  or {@code null} when everything could be read
+ */
+public record IpcObject(IpcKind kind, String name, String namespace, long size, Map<String, String> details,
+		String problem) {
+
+	public static final long UNKNOWN_SIZE = -1;
+
+	public IpcObject {
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(namespace, "namespace");
+		details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+	}
+
+	public IpcObject(IpcKind kind, String name, String namespace, long size, Map<String, String> details) {
+		this(kind, name, namespace, size, details, null);
+	}
+
+	public boolean hasSize() {
+		return size != UNKNOWN_SIZE;
+	}
+
+	/** A key that identifies the same object across refreshes. */
+	public String identity() {
+		return kind.id() + '|' + namespace + '|' + name;
+	}
+}

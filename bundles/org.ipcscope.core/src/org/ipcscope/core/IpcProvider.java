@@ -1,0 +1,21 @@
+package org.ipcscope.core;
+
+import java.util.Set;
+
+/**
+ * Finds IPC objects of some kinds on the running system. Implementations are Declarative
+ * Services components in the OS bundles; they must not throw for partial failures but report
+ * them in the {@link ProviderResult}.
+ */
+public interface IpcProvider {
+
+	/** @return the kinds this provider lists */
+	Set<IpcKind> kinds();
+
+	/**
+	 * Lists the objects present now. Has no side effects on the objects.
+	 *
+	 * @return what was found and what could not be read
+	 */
+	ProviderResult list();
+}

@@ -1,0 +1,51 @@
+package org.ipcscope.win32.internal;
+
+import java.util.Map;
+
+/** NTSTATUS values the object-manager code reacts to, and their wording for users. */
+final class NtStatus {
+
+	static final int SUCCESS = 0;
+	static final int MORE_ENTRIES = 0x00000105;
+	static final int BUFFER_OVERFLOW = 0x80000005;
+	static final int NO_MORE_ENTRIES = 0x8000001A;
+	static final int NOT_IMPLEMENTED = 0xC0000002;
+	static final int INFO_LENGTH_MISMATCH = 0xC0000004;
+	static final int ACCESS_DENIED = 0xC0000022;
+	static final int BUFFER_TOO_SMALL = 0xC0000023;
+	static final int OBJECT_TYPE_MISMATCH = 0xC0000024;
+	static final int OBJECT_NAME_INVALID = 0xC0000033;
+	static final int OBJECT_NAME_NOT_FOUND = 0xC0000034;
+	static final int OBJECT_PATH_NOT_FOUND = 0xC000003A;
+
+	private static final Map<Integer, String> WORDS = Map.of(
+			NOT_IMPLEMENTED, "not implemented",
+			ACCESS_DENIED, "access denied",
+			BUFFER_TOO_SMALL, "buffer too small",
+			OBJECT_TYPE_MISMATCH, "object type mismatch",
+			OBJECT_NAME_INVALID, "invalid object name",
+			OBJECT_NAME_NOT_FOUND, "not found",
+			OBJECT_PATH_NOT_FOUND, "path not found");
+
+	private NtStatus() {
+	}
+
+	/** Warnings (0x8...) are not errors but are not success either: NO_MORE_ENTRIES is one. */
+	static boolean isSuccess(int status) {
+		return status >= 0;
+	}
+
+	static boolean isNotFound(int status) {
+		return status == OBJECT_NAME_NOT_FOUND || status == OBJECT_PATH_NOT_FOUND;
+	}
+
+	static String hex(int status) {
+		return String.format("0x%08X", status);
+	}
+
+	/** @return for example "access denied (0xC0000022)", or just the code when it has no words here */
+	static String describe(int status) {
+		String words = WORDS.get(status);
+		return words == null ? "NTSTATUS " + hex(status) : words + " (" + hex(status) + ")";
+	}
+}
