@@ -92,7 +92,7 @@ started=$(date +%s%N)
 set +e
 wine "$WIN_JAVA" "${jvm_args[@]}" "${extra[@]}" -cp "$(windows_class_path "$CP")" \
 	org.junit.platform.console.ConsoleLauncher execute \
-	"${select[@]}" --fail-if-no-tests --disable-banner --details=tree \
+	"${select[@]}" --fail-if-no-tests --disable-banner --disable-ansi-colors --details=tree \
 	--reports-dir "$(windows_path "$reports")"
 status=$?
 set -e

@@ -2,6 +2,7 @@ package org.ipcscope.win32.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.ipcscope.core.IpcKind;
@@ -11,8 +12,6 @@ import org.ipcscope.core.ProviderResult;
 import org.osgi.service.component.annotations.Component;
 
 import com.sun.jna.Platform;
-import com.sun.jna.platform.win32.Kernel32;
-import com.sun.jna.ptr.IntByReference;
 
 /**
  * Lists named Windows file mappings (Section objects) in the Global namespace, this session's
@@ -62,12 +61,11 @@ public class WindowsSectionProvider implements IpcProvider {
 	}
 
 	private static int currentSession(List<String> problems) {
-		IntByReference session = new IntByReference();
-		int pid = Kernel32.INSTANCE.GetCurrentProcessId();
-		if (!Kernel32.INSTANCE.ProcessIdToSessionId(pid, session)) {
-			problems.add("Local sections: session unknown (error " + Kernel32.INSTANCE.GetLastError() + ")");
-			return 0;
+		OptionalInt session = CurrentSession.id();
+		if (session.isEmpty()) {
+			// As if in session 0: its own session's objects then show up as "Session N", not lost.
+			problems.add("Local sections: session of this process unknown");
 		}
-		return session.getValue();
+		return session.orElse(0);
 	}
 }

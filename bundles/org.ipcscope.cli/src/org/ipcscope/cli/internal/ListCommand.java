@@ -1,0 +1,68 @@
+package org.ipcscope.cli.internal;
+
+import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.InventorySnapshot;
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.export.InventoryJson;
+import org.ipcscope.core.export.InventoryText;
+
+/** {@code list [--kind K...] [--json]}: the inventory, as a table or as JSON. */
+final class ListCommand {
+
+	static final String USAGE = "list [--kind KIND]... [--json]   kinds: " + kindIds();
+
+	private final Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
+	private boolean json;
+
+	ListCommand(List<String> args) throws UsageException {
+		for (int i = 0; i < args.size(); i++) {
+			String arg = args.get(i);
+			switch (arg) {
+			case "--json" -> json = true;
+			case "--kind" -> {
+				if (i + 1 >= args.size()) {
+					throw new UsageException("--kind needs a value: " + kindIds());
+				}
+				addKinds(args.get(++i));
+			}
+			default -> {
+				if (arg.startsWith("--kind=")) {
+					addKinds(arg.substring("--kind=".length()));
+				} else {
+					throw new UsageException("list does not know '" + arg + "'");
+				}
+			}
+			}
+		}
+	}
+
+	private void addKinds(String value) throws UsageException {
+		for (String id : value.split(",")) {
+			try {
+				kinds.add(IpcKind.fromId(id.trim()));
+			} catch (IllegalArgumentException e) {
+				throw new UsageException("Unknown kind '" + id + "'; known kinds: " + kindIds());
+			}
+		}
+	}
+
+	int run(InventoryService inventory, PrintStream out) {
+		InventorySnapshot snapshot = inventory.refresh(kinds);
+		out.print(json ? InventoryJson.write(snapshot) : InventoryText.write(snapshot));
+		out.flush();
+		return 0;
+	}
+
+	private static String kindIds() {
+		StringBuilder ids = new StringBuilder();
+		for (IpcKind kind : IpcKind.values()) {
+			ids.append(ids.isEmpty() ? "" : ", ").append(kind.id());
+		}
+		return ids.toString();
+	}
+}

@@ -1,0 +1,90 @@
+package org.ipcscope.core.export;
+
+import java.util.Map;
+
+import org.ipcscope.core.InventorySnapshot;
+import org.ipcscope.core.IpcObject;
+
+/**
+ * Writes a snapshot as the JSON document described in the README ("JSON format"). Written by
+ * hand because the format is small and the core must not pull a JSON library into the IDE.
+ */
+public final class InventoryJson {
+
+	/** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+	public static final int FORMAT_VERSION = 1;
+
+	private InventoryJson() {
+	}
+
+	public static String write(InventorySnapshot snapshot) {
+		StringBuilder out = new StringBuilder(256 + snapshot.objects().size() * 256);
+		out.append("{\n  \"format\": ").append(FORMAT_VERSION);
+		out.append(",\n  \"taken\": ");
+		string(out, snapshot.taken().toString());
+		out.append(",\n  \"objects\": [");
+		boolean first = true;
+		for (IpcObject object : snapshot.objects()) {
+			out.append(first ? "\n    " : ",\n    ");
+			first = false;
+			object(out, object);
+		}
+		out.append(first ? "],\n" : "\n  ],\n");
+		out.append("  \"problems\": [");
+		first = true;
+		for (String problem : snapshot.problems()) {
+			out.append(first ? "" : ", ");
+			first = false;
+			string(out, problem);
+		}
+		return out.append("]\n}\n").toString();
+	}
+
+	private static void object(StringBuilder out, IpcObject object) {
+		out.append("{\"kind\": ");
+		string(out, object.kind().id());
+		out.append(", \"name\": ");
+		string(out, object.name());
+		out.append(", \"namespace\": ");
+		string(out, object.namespace());
+		out.append(", \"size\": ").append(object.hasSize() ? Long.toString(object.size()) : "null");
+		out.append(", \"details\": {");
+		boolean first = true;
+		for (Map.Entry<String, String> detail : object.details().entrySet()) {
+			out.append(first ? "" : ", ");
+			first = false;
+			string(out, detail.getKey());
+			out.append(": ");
+			string(out, detail.getValue());
+		}
+		out.append("}, \"problem\": ");
+		if (object.problem() == null) {
+			out.append("null");
+		} else {
+			string(out, object.problem());
+		}
+		out.append('}');
+	}
+
+	static void string(StringBuilder out, String value) {
+		out.append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+			case '"' -> out.append("\\\"");
+			case '\\' -> out.append("\\\\");
+			case '\n' -> out.append("\\n");
+			case '\r' -> out.append("\\r");
+			case '\t' -> out.append("\\t");
+			default -> {
+				if (c < 0x20) {
+					out.append(String.format("\\u%04x", (int) c));
+				} else {
+					out.append(c);
+				}
+			}
+			}
+		}
+		out.append('"');
+	}
+}

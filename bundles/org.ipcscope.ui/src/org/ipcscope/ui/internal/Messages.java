@@ -1,0 +1,25 @@
+package org.ipcscope.ui.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+public final class Messages extends NLS {
+
+	public static String IpcObjectsView_ColumnName;
+	public static String IpcObjectsView_ColumnKind;
+	public static String IpcObjectsView_ColumnSize;
+	public static String IpcObjectsView_ColumnNamespace;
+	public static String IpcObjectsView_Refreshing;
+	public static String IpcObjectsView_Summary;
+	public static String IpcObjectsView_SummaryWithProblems;
+	public static String IpcObjectsView_NoService;
+	public static String IpcObjectsView_UnknownSize;
+	public static String InventoryRefreshJob_Name;
+	public static String InventoryRefreshJob_Failed;
+
+	static {
+		NLS.initializeMessages("org.ipcscope.ui.internal.messages", Messages.class);
+	}
+
+	private Messages() {
+	}
+}
