@@ -1,0 +1,88 @@
+package org.ipcscope.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class InventoryTest {
+
+	private static IpcProvider providing(Set<IpcKind> kinds, IpcObject... objects) {
+		return new IpcProvider() {
+			@Override
+			public Set<IpcKind> kinds() {
+				return kinds;
+			}
+
+			@Override
+			public ProviderResult list() {
+				return new ProviderResult(List.of(objects), List.of());
+			}
+		};
+	}
+
+	private static IpcObject object(IpcKind kind, String namespace, String name) {
+		return new IpcObject(kind, name, namespace, 1, Map.of());
+	}
+
+	@Test
+	void mergesAndSortsByKindNamespaceAndName() {
+		IpcProvider a = providing(Set.of(IpcKind.SYSV_SHM), object(IpcKind.SYSV_SHM, "SysV", "0x2"),
+				object(IpcKind.SYSV_SHM, "SysV", "0x1"));
+		IpcProvider b = providing(Set.of(IpcKind.SECTION), object(IpcKind.SECTION, "Local", "Local\\b"),
+				object(IpcKind.SECTION, "Global", "Global\\z"));
+		List<String> names = Inventory.collect(List.of(a, b), Set.of()).objects().stream().map(IpcObject::name).toList();
+		assertEquals(List.of("Global\\z", "Local\\b", "0x1", "0x2"), names);
+	}
+
+	@Test
+	void aFailingProviderBecomesAProblemAndTheOthersStillCount() {
+		IpcProvider broken = new IpcProvider() {
+			@Override
+			public Set<IpcKind> kinds() {
+				return Set.of(IpcKind.POSIX_SHM);
+			}
+
+			@Override
+			public ProviderResult list() {
+				throw new IllegalStateException("boom");
+			}
+		};
+		IpcProvider fine = providing(Set.of(IpcKind.SYSV_SHM), object(IpcKind.SYSV_SHM, "SysV", "0x1"));
+		InventorySnapshot snapshot = Inventory.collect(List.of(broken, fine), Set.of());
+		assertEquals(1, snapshot.objects().size());
+		assertEquals(1, snapshot.problems().size());
+		assertTrue(snapshot.problems().get(0).contains("boom"), snapshot.problems().get(0));
+	}
+
+	@Test
+	void kindFilterSkipsProvidersAndObjectsOfOtherKinds() {
+		IpcProvider mixed = providing(Set.of(IpcKind.POSIX_SHM, IpcKind.SYSV_SHM),
+				object(IpcKind.POSIX_SHM, "/dev/shm", "/a"), object(IpcKind.SYSV_SHM, "SysV", "0x1"));
+		IpcProvider other = new IpcProvider() {
+			@Override
+			public Set<IpcKind> kinds() {
+				return Set.of(IpcKind.SECTION);
+			}
+
+			@Override
+			public ProviderResult list() {
+				throw new AssertionError("asked although its kinds were not wanted");
+			}
+		};
+		InventorySnapshot snapshot = Inventory.collect(List.of(mixed, other), Set.of(IpcKind.POSIX_SHM));
+		assertEquals(List.of("/a"), snapshot.objects().stream().map(IpcObject::name).toList());
+		assertTrue(snapshot.problems().isEmpty());
+	}
+
+	@Test
+	void kindIdsRoundTrip() {
+		for (IpcKind kind : IpcKind.values()) {
+			assertEquals(kind, IpcKind.fromId(kind.id().toUpperCase()));
+		}
+	}
+}

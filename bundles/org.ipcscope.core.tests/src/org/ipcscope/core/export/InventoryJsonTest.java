@@ -1,0 +1,49 @@
+package org.ipcscope.core.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ipcscope.core.InventorySnapshot;
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.junit.jupiter.api.Test;
+
+class InventoryJsonTest {
+
+	@Test
+	void writesTheDocumentedShape() {
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("Attributes", "SEC_COMMIT");
+		details.put("NT path", "\\Sessions\\1\\BaseNamedObjects\\a \"q\"");
+		IpcObject known = new IpcObject(IpcKind.SECTION, "Local\\a \"q\"", "Local", 102400, details);
+		IpcObject denied = new IpcObject(IpcKind.SECTION, "Global\\b\u0001", "Global", IpcObject.UNKNOWN_SIZE, Map.of(),
+				"size unknown: access denied (0xC0000022)");
+		String json = InventoryJson.write(new InventorySnapshot(Instant.parse("2026-01-02T03:04:05Z"),
+				List.of(known, denied), List.of("x: y")));
+		assertEquals("""
+				{
+				  "format": 1,
+				  "taken": "2026-01-02T03:04:05Z",
+				  "objects": [
+				    {"kind": "section", "name": "Local\\\\a \\"q\\"", "namespace": "Local", "size": 102400, \
+				"details": {"Attributes": "SEC_COMMIT", "NT path": "\\\\Sessions\\\\1\\\\BaseNamedObjects\\\\a \\"q\\""}, "problem": null},
+				    {"kind": "section", "name": "Global\\\\b\\u0001", "namespace": "Global", "size": null, "details": {}, \
+				"problem": "size unknown: access denied (0xC0000022)"}
+				  ],
+				  "problems": ["x: y"]
+				}
+				""", json);
+	}
+
+	@Test
+	void emptySnapshotIsValid() {
+		String json = InventoryJson.write(new InventorySnapshot(Instant.EPOCH, List.of(), List.of()));
+		assertTrue(json.contains("\"objects\": [],"), json);
+		assertTrue(json.contains("\"problems\": []"), json);
+	}
+}
