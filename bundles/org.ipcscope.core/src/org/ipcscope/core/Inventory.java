@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,11 +29,16 @@ public final class Inventory {
 		List<IpcObject> objects = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		for (IpcProvider provider : providers) {
-			if (!kinds.isEmpty() && provider.kinds().stream().noneMatch(kinds::contains)) {
+			Set<IpcKind> wanted = EnumSet.noneOf(IpcKind.class);
+			wanted.addAll(provider.kinds());
+			if (!kinds.isEmpty()) {
+				wanted.retainAll(kinds);
+			}
+			if (wanted.isEmpty()) {
 				continue;
 			}
 			try {
-				ProviderResult result = provider.list();
+				ProviderResult result = provider.list(wanted);
 				result.objects().stream().filter(o -> kinds.isEmpty() || kinds.contains(o.kind())).forEach(objects::add);
 				problems.addAll(result.problems());
 			} catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.ipcscope.core;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,11 +15,12 @@ import java.util.Objects;
  *                  {@code /dev/shm}, {@code SysV})
  * @param size      size in bytes, or {@link #UNKNOWN_SIZE}
  * @param details   further facts in display order (owner, permissions, attributes...)
+ * @param owners    the processes holding it, as far as they could be found
  * @param problem   why some facts are missing (for example "size unknown: access denied"),
  *                  or {@code null} when everything could be read
  */
 public record IpcObject(IpcKind kind, String name, String namespace, long size, Map<String, String> details,
-		String problem) {
+		List<Owner> owners, String problem) {
 
 	public static final long UNKNOWN_SIZE = -1;
 
@@ -27,10 +29,21 @@ public record IpcObject(IpcKind kind, String name, String namespace, long size, 
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(namespace, "namespace");
 		details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+		owners = List.copyOf(owners);
+	}
+
+	public IpcObject(IpcKind kind, String name, String namespace, long size, Map<String, String> details,
+			String problem) {
+		this(kind, name, namespace, size, details, List.of(), problem);
 	}
 
 	public IpcObject(IpcKind kind, String name, String namespace, long size, Map<String, String> details) {
-		this(kind, name, namespace, size, details, null);
+		this(kind, name, namespace, size, details, List.of(), null);
+	}
+
+	/** @return a copy with these owners */
+	public IpcObject withOwners(List<Owner> newOwners) {
+		return new IpcObject(kind, name, namespace, size, details, newOwners, problem);
 	}
 
 	public boolean hasSize() {

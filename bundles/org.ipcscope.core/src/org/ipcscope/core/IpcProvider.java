@@ -18,4 +18,14 @@ public interface IpcProvider {
 	 * @return what was found and what could not be read
 	 */
 	ProviderResult list();
+
+	/**
+	 * Lists the objects of the wanted kinds present now. Providers that can skip work for kinds
+	 * nobody asked for override this.
+	 *
+	 * @param wanted a non-empty subset of {@link #kinds()}
+	 */
+	default ProviderResult list(Set<IpcKind> wanted) {
+		return list();
+	}
 }
