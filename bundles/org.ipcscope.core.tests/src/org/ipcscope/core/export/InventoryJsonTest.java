@@ -11,6 +11,7 @@ import java.util.Map;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
 import org.junit.jupiter.api.Test;
 
 class InventoryJsonTest {
@@ -20,7 +21,8 @@ class InventoryJsonTest {
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("Attributes", "SEC_COMMIT");
 		details.put("NT path", "\\Sessions\\1\\BaseNamedObjects\\a \"q\"");
-		IpcObject known = new IpcObject(IpcKind.SECTION, "Local\\a \"q\"", "Local", 102400, details);
+		IpcObject known = new IpcObject(IpcKind.SECTION, "Local\\a \"q\"", "Local", 102400, details,
+				List.of(new Owner(42, "app.exe", "handle 0x1a4", "0xf001f"), new Owner(7, null, "mapped", null)), null);
 		IpcObject denied = new IpcObject(IpcKind.SECTION, "Global\\b\u0001", "Global", IpcObject.UNKNOWN_SIZE, Map.of(),
 				"size unknown: access denied (0xC0000022)");
 		String json = InventoryJson.write(new InventorySnapshot(Instant.parse("2026-01-02T03:04:05Z"),
@@ -31,9 +33,11 @@ class InventoryJsonTest {
 				  "taken": "2026-01-02T03:04:05Z",
 				  "objects": [
 				    {"kind": "section", "name": "Local\\\\a \\"q\\"", "namespace": "Local", "size": 102400, \
-				"details": {"Attributes": "SEC_COMMIT", "NT path": "\\\\Sessions\\\\1\\\\BaseNamedObjects\\\\a \\"q\\""}, "problem": null},
+				"details": {"Attributes": "SEC_COMMIT", "NT path": "\\\\Sessions\\\\1\\\\BaseNamedObjects\\\\a \\"q\\""}, \
+				"owners": [{"pid": 42, "process": "app.exe", "handle": "handle 0x1a4", "access": "0xf001f"}, \
+				{"pid": 7, "process": null, "handle": "mapped", "access": null}], "problem": null},
 				    {"kind": "section", "name": "Global\\\\b\\u0001", "namespace": "Global", "size": null, "details": {}, \
-				"problem": "size unknown: access denied (0xC0000022)"}
+				"owners": [], "problem": "size unknown: access denied (0xC0000022)"}
 				  ],
 				  "problems": ["x: y"]
 				}

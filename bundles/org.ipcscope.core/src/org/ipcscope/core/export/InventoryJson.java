@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
 
 /**
  * Writes a snapshot as the JSON document described in the README ("JSON format"). Written by
@@ -57,13 +58,30 @@ public final class InventoryJson {
 			out.append(": ");
 			string(out, detail.getValue());
 		}
-		out.append("}, \"problem\": ");
-		if (object.problem() == null) {
+		out.append("}, \"owners\": [");
+		first = true;
+		for (Owner owner : object.owners()) {
+			out.append(first ? "" : ", ");
+			first = false;
+			out.append("{\"pid\": ").append(owner.pid()).append(", \"process\": ");
+			nullableString(out, owner.process());
+			out.append(", \"handle\": ");
+			nullableString(out, owner.handle());
+			out.append(", \"access\": ");
+			nullableString(out, owner.access());
+			out.append('}');
+		}
+		out.append("], \"problem\": ");
+		nullableString(out, object.problem());
+		out.append('}');
+	}
+
+	private static void nullableString(StringBuilder out, String value) {
+		if (value == null) {
 			out.append("null");
 		} else {
-			string(out, object.problem());
+			string(out, value);
 		}
-		out.append('}');
 	}
 
 	static void string(StringBuilder out, String value) {

@@ -16,6 +16,7 @@ import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
 import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
@@ -45,6 +46,7 @@ class SharedMemoryProvidersTest {
 			assertEquals("rw-------", posix.details().get("Permissions"));
 			assertEquals(UserNames.ofSystem().describe(uid()), posix.details().get("Owner"));
 			assertNull(posix.problem());
+			assertEquals(List.of(new Owner(helper.pid(), "shm_helper", "mapped", "rw-s")), posix.owners());
 
 			String sysvName = String.format("0x%08x", sysvKey);
 			IpcObject sysv = find(snapshot, IpcKind.SYSV_SHM, sysvName).orElseThrow(
@@ -54,7 +56,8 @@ class SharedMemoryProvidersTest {
 			assertEquals("1", sysv.details().get("Attach count"));
 			assertEquals(Long.toString(helper.pid()), sysv.details().get("Creator pid"));
 			assertEquals("640", sysv.details().get("Permissions"));
-			assertEquals(helper.readyLines().get(1), "sysv " + sysv.details().get("Shmid"));
+			assertEquals(helper.readyLines().get(1), "sysv " + sysv.details().get("Id"));
+			assertEquals(List.of(new Owner(helper.pid(), "shm_helper", "mapped", "rw-s")), sysv.owners());
 
 			assertEquals(0, helper.finish());
 			InventorySnapshot after = listDirectly();
@@ -86,7 +89,7 @@ class SharedMemoryProvidersTest {
 	}
 
 	private static InventorySnapshot listDirectly() {
-		return Inventory.collect(List.of(new PosixShmProvider(), new SysvShmProvider()), Set.of());
+		return Inventory.collect(List.of(new LinuxIpcProvider()), Set.of(IpcKind.POSIX_SHM, IpcKind.SYSV_SHM));
 	}
 
 	private static Optional<IpcObject> find(InventorySnapshot snapshot, IpcKind kind, String name) {

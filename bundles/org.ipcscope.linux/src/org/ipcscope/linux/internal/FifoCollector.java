@@ -1,0 +1,101 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+
+/**
+ * Named pipes (mkfifo): those some process holds open, found through /proc/PID/fd, and those
+ * lying in the directories the user asked to search.
+ */
+final class FifoCollector implements Collector {
+
+	private static final int S_IFMT = 0170000;
+	private static final int S_IFIFO = 0010000;
+	/** Link texts under these never are FIFOs worth a stat. */
+	private static final List<String> SKIPPED = List.of("/dev/", "/proc/", "/sys/", "/memfd:");
+
+	private final List<Path> directories;
+
+	FifoCollector(List<Path> directories) {
+		this.directories = List.copyOf(directories);
+	}
+
+	@Override
+	public Set<IpcKind> kinds() {
+		return Set.of(IpcKind.FIFO);
+	}
+
+	@Override
+	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		Map<String, List<Owner>> fifos = new TreeMap<>();
+		Map<String, Boolean> isFifo = new HashMap<>();
+		for (ProcessTable.Descriptor descriptor : processes.descriptors()) {
+			String target = descriptor.target();
+			if (!target.startsWith("/") || SKIPPED.stream().anyMatch(target::startsWith)) {
+				continue;
+			}
+			// stat through the descriptor: it still works when the path was renamed or unlinked
+			if (isFifo.computeIfAbsent(target, t -> isFifo(processes.descriptorPath(descriptor)))) {
+				fifos.computeIfAbsent(target, t -> new ArrayList<>()).add(processes.owner(descriptor, true));
+			}
+		}
+		for (Path directory : directories) {
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+				for (Path entry : entries) {
+					if (isFifo(entry)) {
+						fifos.putIfAbsent(entry.toString(), new ArrayList<>());
+					}
+				}
+			} catch (IOException | SecurityException e) {
+				problems.add("FIFO directory " + directory + ": " + e.getMessage());
+			}
+		}
+		UserNames users = UserNames.ofSystem();
+		fifos.forEach((path, owners) -> out.add(describe(path, owners, users)));
+	}
+
+	private static boolean isFifo(Path path) {
+		try {
+			return ((Integer) Files.getAttribute(path, "unix:mode") & S_IFMT) == S_IFIFO;
+		} catch (IOException | SecurityException | UnsupportedOperationException e) {
+			return false;
+		}
+	}
+
+	private static IpcObject describe(String path, List<Owner> owners, UserNames users) {
+		Map<String, String> details = new LinkedHashMap<>();
+		Path file = Path.of(path);
+		Path parent = file.getParent();
+		String problem = null;
+		try {
+			details.put("Owner", users.describe((Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)));
+			details.put("Permissions", PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)));
+		} catch (IOException | SecurityException e) {
+			problem = "no longer reachable by its path (unlinked or renamed)";
+		}
+		details.put("Readers", count(owners, "read"));
+		details.put("Writers", count(owners, "write"));
+		return new IpcObject(IpcKind.FIFO, path, parent == null ? "/" : parent.toString(), IpcObject.UNKNOWN_SIZE,
+				details, owners, problem);
+	}
+
+	static String count(List<Owner> owners, String end) {
+		long n = owners.stream().filter(o -> o.access() != null && o.access().contains(end)).count();
+		return Long.toString(n);
+	}
+}

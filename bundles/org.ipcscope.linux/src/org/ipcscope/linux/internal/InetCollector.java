@@ -1,0 +1,159 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+
+/**
+ * TCP and UDP endpoints that local processes can talk to each other over: bound to or connected
+ * to a loopback address, or listening on every address (which includes loopback). Read from
+ * /proc/net/{tcp,tcp6,udp,udp6}; owners from the processes' {@code socket:[inode]} descriptors.
+ */
+final class InetCollector implements Collector {
+
+	private static final String[] TCP_STATES = { "?", "established", "syn-sent", "syn-received", "fin-wait-1",
+			"fin-wait-2", "time-wait", "closed", "close-wait", "last-ack", "listening", "closing" };
+	private static final int TCP_LISTEN = 0x0A;
+	private static final int UDP_UNCONNECTED = 0x07;
+
+	private final Path net;
+
+	InetCollector(Path net) {
+		this.net = net;
+	}
+
+	@Override
+	public Set<IpcKind> kinds() {
+		return EnumSet.of(IpcKind.TCP, IpcKind.UDP);
+	}
+
+	@Override
+	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		if (wanted.contains(IpcKind.TCP)) {
+			read("tcp", IpcKind.TCP, processes, out, problems);
+			read("tcp6", IpcKind.TCP, processes, out, problems);
+		}
+		if (wanted.contains(IpcKind.UDP)) {
+			read("udp", IpcKind.UDP, processes, out, problems);
+			read("udp6", IpcKind.UDP, processes, out, problems);
+		}
+	}
+
+	private void read(String file, IpcKind kind, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(net.resolve(file));
+		} catch (NoSuchFileException e) {
+			// no IPv6 in this kernel: nothing to list there
+			return;
+		} catch (IOException | SecurityException e) {
+			problems.add(net.resolve(file) + ": " + e.getMessage());
+			return;
+		}
+		for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+			Endpoint endpoint = Endpoint.parse(line);
+			if (endpoint != null && endpoint.isLocalTraffic(kind)) {
+				out.add(describe(kind, endpoint, processes));
+			}
+		}
+	}
+
+	private static IpcObject describe(IpcKind kind, Endpoint endpoint, ProcessTable processes) {
+		boolean waiting = kind == IpcKind.TCP ? endpoint.state() == TCP_LISTEN : endpoint.state() == UDP_UNCONNECTED;
+		String name = endpoint.local() + (waiting ? "" : " -> " + endpoint.remote());
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("Local", endpoint.local());
+		details.put("Remote", waiting ? "-" : endpoint.remote());
+		details.put("State", kind == IpcKind.TCP ? tcpState(endpoint.state()) : waiting ? "unconnected" : "connected");
+		details.put("Queues (tx/rx)", endpoint.queues());
+		details.put("Inode", Long.toString(endpoint.inode()));
+		String problem = endpoint.inode() == 0 ? "no process holds it (closing)" : null;
+		return new IpcObject(kind, name, endpoint.ipv6() ? "IPv6" : "IPv4", IpcObject.UNKNOWN_SIZE, details,
+				processes.owners("socket:[" + endpoint.inode() + "]", false), problem);
+	}
+
+	private static String tcpState(int state) {
+		return state < TCP_STATES.length ? TCP_STATES[state] : "state " + state;
+	}
+
+	/** One line of /proc/net/tcp*: "sl local rem st tx:rx tr:when retrnsmt uid timeout inode". */
+	record Endpoint(InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort, int state,
+			String queues, long inode, boolean ipv6) {
+
+		static Endpoint parse(String line) {
+			String[] fields = line.trim().split("\\s+");
+			if (fields.length < 10) {
+				return null;
+			}
+			try {
+				String[] local = fields[1].split(":");
+				String[] remote = fields[2].split(":");
+				return new Endpoint(address(local[0]), Integer.parseInt(local[1], 16), address(remote[0]),
+						Integer.parseInt(remote[1], 16), Integer.parseInt(fields[3], 16), fields[4].replace(':', '/'),
+						Long.parseLong(fields[9]), local[0].length() == 32);
+			} catch (RuntimeException | UnknownHostException e) {
+				return null;
+			}
+		}
+
+		/** The kernel prints each 32-bit word of the address in host (little-endian) order. */
+		static InetAddress address(String hex) throws UnknownHostException {
+			byte[] bytes = new byte[hex.length() / 2];
+			for (int word = 0; word < bytes.length / 4; word++) {
+				for (int i = 0; i < 4; i++) {
+					int at = (word * 4 + (3 - i)) * 2;
+					bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+				}
+			}
+			return InetAddress.getByAddress(bytes);
+		}
+
+		boolean isLocalTraffic(IpcKind kind) {
+			boolean waiting = kind == IpcKind.TCP ? state == TCP_LISTEN : state == UDP_UNCONNECTED;
+			return isLoopback(localAddress) || isLoopback(remoteAddress)
+					|| (waiting && localAddress.isAnyLocalAddress());
+		}
+
+		private static boolean isLoopback(InetAddress address) {
+			if (address.isLoopbackAddress()) {
+				return true;
+			}
+			// ::ffff:127.x.y.z: an IPv4 loopback peer seen by a dual-stack socket
+			byte[] b = address.getAddress();
+			return b.length == 16 && b[10] == (byte) 0xff && b[11] == (byte) 0xff && b[12] == 127 && isZero(b, 10);
+		}
+
+		private static boolean isZero(byte[] bytes, int length) {
+			for (int i = 0; i < length; i++) {
+				if (bytes[i] != 0) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		String local() {
+			return format(localAddress, localPort);
+		}
+
+		String remote() {
+			return format(remoteAddress, remotePort);
+		}
+
+		private static String format(InetAddress address, int port) {
+			String host = address.getHostAddress();
+			return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+		}
+	}
+}

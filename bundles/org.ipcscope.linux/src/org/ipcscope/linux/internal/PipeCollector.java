@@ -1,0 +1,50 @@
+package org.ipcscope.linux.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+
+/**
+ * Anonymous pipes: descriptors whose link reads {@code pipe:[inode]}. The same inode in two
+ * processes links them; the open mode tells which end each holds.
+ */
+final class PipeCollector implements Collector {
+
+	static final String NAMESPACE = "anonymous";
+
+	@Override
+	public Set<IpcKind> kinds() {
+		return Set.of(IpcKind.PIPE);
+	}
+
+	@Override
+	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		Map<String, List<Owner>> pipes = new TreeMap<>();
+		for (ProcessTable.Descriptor descriptor : processes.descriptors()) {
+			if (descriptor.target().startsWith("pipe:[")) {
+				pipes.computeIfAbsent(descriptor.target(), t -> new ArrayList<>()).add(processes.owner(descriptor, true));
+			}
+		}
+		pipes.forEach((name, owners) -> {
+			Map<String, String> details = new LinkedHashMap<>();
+			details.put("Read end", ends(owners, "read"));
+			details.put("Write end", ends(owners, "write"));
+			out.add(new IpcObject(IpcKind.PIPE, name, NAMESPACE, IpcObject.UNKNOWN_SIZE, details, owners, null));
+		});
+	}
+
+	/** The distinct processes holding one end, e.g. "cat (12), sh (10)". */
+	private static String ends(List<Owner> owners, String end) {
+		String holders = owners.stream().filter(o -> o.access() != null && o.access().contains(end))
+				.map(Owner::describeProcess).distinct().collect(Collectors.joining(", "));
+		return holders.isEmpty() ? "none open" : holders;
+	}
+}

@@ -1,0 +1,103 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+
+/**
+ * POSIX message queues from the mqueue file system. Reading a queue's file gives its status
+ * line and never takes a message. Holders are descriptors on the same device with the queue's
+ * name as their link text.
+ */
+final class PosixMqCollector implements Collector {
+
+	static final String NAMESPACE = "/dev/mqueue";
+
+	private final Path directory;
+
+	PosixMqCollector(Path directory) {
+		this.directory = directory;
+	}
+
+	@Override
+	public Set<IpcKind> kinds() {
+		return Set.of(IpcKind.POSIX_MQ);
+	}
+
+	@Override
+	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		Object device;
+		try {
+			device = Files.getAttribute(directory, "unix:dev");
+		} catch (NoSuchFileException e) {
+			problems.add(directory + " is not mounted: POSIX message queues cannot be listed");
+			return;
+		} catch (IOException | SecurityException | UnsupportedOperationException e) {
+			problems.add(directory + ": " + e.getMessage());
+			return;
+		}
+		UserNames users = UserNames.ofSystem();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			for (Path entry : entries) {
+				try {
+					out.add(describe(entry, device, users, processes));
+				} catch (NoSuchFileException e) {
+					// unlinked while listing
+				} catch (IOException e) {
+					problems.add(entry + ": " + e.getMessage());
+				}
+			}
+		} catch (IOException | SecurityException e) {
+			problems.add(directory + ": " + e.getMessage());
+		}
+	}
+
+	private static IpcObject describe(Path entry, Object device, UserNames users, ProcessTable processes)
+			throws IOException {
+		String name = "/" + entry.getFileName();
+		PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class);
+		Map<String, String> details = new LinkedHashMap<>();
+		// "QSIZE:12 NOTIFY:0 SIGNO:0 NOTIFY_PID:0"
+		String status = Files.readString(entry).strip();
+		long queued = IpcObject.UNKNOWN_SIZE;
+		for (String field : status.split("\\s+")) {
+			int colon = field.indexOf(':');
+			if (colon > 0) {
+				String key = field.substring(0, colon);
+				String value = field.substring(colon + 1);
+				switch (key) {
+				case "QSIZE" -> queued = Long.parseLong(value);
+				case "NOTIFY_PID" -> details.put("Notified pid", value);
+				default -> details.put(key.charAt(0) + key.substring(1).toLowerCase(), value);
+				}
+			}
+		}
+		details.put("Bytes queued", queued == IpcObject.UNKNOWN_SIZE ? "unknown" : Long.toString(queued));
+		details.put("Owner", users.describe((Integer) Files.getAttribute(entry, "unix:uid")));
+		details.put("Permissions", PosixFilePermissions.toString(attributes.permissions()));
+		List<Owner> owners = new ArrayList<>();
+		for (ProcessTable.Descriptor descriptor : processes.descriptorsOf(name)) {
+			try {
+				if (device.equals(Files.getAttribute(processes.descriptorPath(descriptor), "unix:dev"))) {
+					owners.add(processes.owner(descriptor, true));
+				}
+			} catch (IOException e) {
+				// closed meanwhile
+			}
+		}
+		return new IpcObject(IpcKind.POSIX_MQ, name, NAMESPACE, queued, details, owners, null);
+	}
+}

@@ -1,0 +1,129 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+
+/**
+ * POSIX shared memory: glibc's shm_open creates files in /dev/shm. Files named {@code sem.*} are
+ * POSIX semaphores and left out. Segments already unlinked but still mapped or open are found
+ * through the processes that hold them ("... (deleted)" in their maps and descriptors).
+ */
+final class PosixShmCollector implements Collector {
+
+	static final String NAMESPACE = "/dev/shm";
+	private static final String DELETED = " (deleted)";
+
+	private final Path directory;
+
+	PosixShmCollector(Path directory) {
+		this.directory = directory;
+	}
+
+	@Override
+	public Set<IpcKind> kinds() {
+		return Set.of(IpcKind.POSIX_SHM);
+	}
+
+	@Override
+	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		UserNames users = UserNames.ofSystem();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			for (Path entry : entries) {
+				if (!entry.getFileName().toString().startsWith("sem.")) {
+					IpcObject object = describe(entry, users, processes);
+					if (object != null) {
+						out.add(object);
+					}
+				}
+			}
+		} catch (NoSuchFileException e) {
+			problems.add(directory + " is not mounted: no POSIX shared memory to list");
+		} catch (IOException | SecurityException e) {
+			problems.add(directory + ": " + e.getMessage());
+		}
+		out.addAll(unlinked(processes));
+	}
+
+	private IpcObject describe(Path entry, UserNames users, ProcessTable processes) {
+		String name = "/" + entry.getFileName();
+		String path = NAMESPACE + name;
+		try {
+			PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			if (!attributes.isRegularFile()) {
+				return null;
+			}
+			Map<String, String> details = new LinkedHashMap<>();
+			details.put("Path", entry.toString());
+			int uid = (Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+			details.put("Owner", users.describe(uid));
+			details.put("Permissions", PosixFilePermissions.toString(attributes.permissions()));
+			details.put("Modified", attributes.lastModifiedTime().toString());
+			return new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, attributes.size(), details,
+					holders(processes, path), null);
+		} catch (NoSuchFileException e) {
+			// unlinked between listing and reading: if still held it shows up as unlinked
+			return null;
+		} catch (IOException | SecurityException e) {
+			return new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, IpcObject.UNKNOWN_SIZE,
+					Map.of("Path", entry.toString()), holders(processes, path), "details unknown: " + e.getMessage());
+		}
+	}
+
+	private static List<Owner> holders(ProcessTable processes, String path) {
+		List<Owner> owners = processes.owners(path, true);
+		for (ProcessTable.Mapping mapping : processes.mappings().getOrDefault(path, List.of())) {
+			owners.add(processes.owner(mapping));
+		}
+		return owners;
+	}
+
+	/** Segments gone from /dev/shm that processes still map or hold open. */
+	private static List<IpcObject> unlinked(ProcessTable processes) {
+		Map<String, List<Owner>> byPath = new TreeMap<>();
+		Map<String, Long> mappedBytes = new TreeMap<>();
+		processes.mappings().forEach((path, mappings) -> {
+			if (path.startsWith(NAMESPACE + "/") && path.endsWith(DELETED)) {
+				for (ProcessTable.Mapping mapping : mappings) {
+					byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(processes.owner(mapping));
+					mappedBytes.merge(path, mapping.length(), Math::max);
+				}
+			}
+		});
+		for (ProcessTable.Descriptor descriptor : processes.descriptors()) {
+			String target = descriptor.target();
+			if (target.startsWith(NAMESPACE + "/") && target.endsWith(DELETED)) {
+				byPath.computeIfAbsent(target, p -> new ArrayList<>()).add(processes.owner(descriptor, true));
+			}
+		}
+		List<IpcObject> objects = new ArrayList<>();
+		byPath.forEach((path, owners) -> {
+			String name = path.substring(NAMESPACE.length(), path.length() - DELETED.length());
+			Map<String, String> details = new LinkedHashMap<>();
+			details.put("State", "unlinked, still held");
+			Long bytes = mappedBytes.get(path);
+			if (bytes != null) {
+				details.put("Largest mapping", Long.toString(bytes));
+			}
+			objects.add(new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, bytes == null ? IpcObject.UNKNOWN_SIZE : bytes,
+					details, owners, null));
+		});
+		return objects;
+	}
+}

@@ -1,0 +1,205 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ipcscope.core.Owner;
+
+/**
+ * One pass over /proc: each process's name, the targets of its open descriptors and, when asked,
+ * its shared mappings. Everything the owner look-ups need is read here once per refresh, so that
+ * the kinds do not walk /proc each on their own.
+ */
+final class ProcessTable {
+
+	/** An open descriptor: {@code target} is the link text, e.g. {@code pipe:[1234]} or a path. */
+	record Descriptor(long pid, int fd, String target) {
+	}
+
+	/** A shared mapping from /proc/PID/maps. */
+	record Mapping(long pid, String path, long inode, long length, String permissions) {
+	}
+
+	private final Path proc;
+	private final Map<Long, String> names = new HashMap<>();
+	private final Map<String, List<Descriptor>> byTarget = new HashMap<>();
+	private final Map<String, List<Mapping>> mappingsByPath = new HashMap<>();
+	private final List<Descriptor> descriptors = new ArrayList<>();
+	private int hiddenProcesses;
+
+	private ProcessTable(Path proc) {
+		this.proc = proc;
+	}
+
+	/**
+	 * @param withMappings whether to read each process's maps (only shared memory needs them)
+	 */
+	static ProcessTable scan(Path proc, boolean withMappings) {
+		ProcessTable table = new ProcessTable(proc);
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
+			for (Path entry : entries) {
+				String fileName = entry.getFileName().toString();
+				if (isPid(fileName)) {
+					table.readProcess(Long.parseLong(fileName), entry, withMappings);
+				}
+			}
+		} catch (IOException e) {
+			table.hiddenProcesses = -1;
+		}
+		return table;
+	}
+
+	private static boolean isPid(String name) {
+		if (name.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			if (!Character.isDigit(name.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void readProcess(long pid, Path dir, boolean withMappings) {
+		try {
+			names.put(pid, Files.readString(dir.resolve("comm")).strip());
+		} catch (IOException e) {
+			// exited since the listing: nothing of it to show
+			return;
+		}
+		try (DirectoryStream<Path> fds = Files.newDirectoryStream(dir.resolve("fd"))) {
+			for (Path fd : fds) {
+				try {
+					Descriptor descriptor = new Descriptor(pid, Integer.parseInt(fd.getFileName().toString()),
+							Files.readSymbolicLink(fd).toString());
+					descriptors.add(descriptor);
+					byTarget.computeIfAbsent(descriptor.target(), t -> new ArrayList<>(2)).add(descriptor);
+				} catch (IOException | NumberFormatException e) {
+					// closed between listing and reading
+				}
+			}
+		} catch (IOException | SecurityException e) {
+			hiddenProcesses++;
+			return;
+		}
+		if (withMappings) {
+			readMappings(pid, dir);
+		}
+	}
+
+	private void readMappings(long pid, Path dir) {
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(dir.resolve("maps"));
+		} catch (IOException | SecurityException e) {
+			return;
+		}
+		for (String line : lines) {
+			// only shared mappings of shm objects are of interest; skip the rest cheaply
+			int slash = line.indexOf('/');
+			if (slash < 0 || !(line.startsWith("/dev/shm/", slash) || line.startsWith("/SYSV", slash))) {
+				continue;
+			}
+			Mapping mapping = parseMapping(pid, line, slash);
+			if (mapping != null) {
+				mappingsByPath.computeIfAbsent(mapping.path(), p -> new ArrayList<>(2)).add(mapping);
+			}
+		}
+	}
+
+	/** Parses "start-end perms offset dev inode path" (the path may contain spaces). */
+	static Mapping parseMapping(long pid, String line, int pathStart) {
+		String[] fields = line.substring(0, pathStart).trim().split("\\s+");
+		if (fields.length < 5) {
+			return null;
+		}
+		String[] range = fields[0].split("-");
+		try {
+			long length = Long.parseUnsignedLong(range[1], 16) - Long.parseUnsignedLong(range[0], 16);
+			return new Mapping(pid, line.substring(pathStart), Long.parseLong(fields[4]), length, fields[1]);
+		} catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+			return null;
+		}
+	}
+
+	/** @return the process's command name, or {@code null} */
+	String name(long pid) {
+		return names.get(pid);
+	}
+
+	List<Descriptor> descriptors() {
+		return descriptors;
+	}
+
+	List<Descriptor> descriptorsOf(String target) {
+		return byTarget.getOrDefault(target, List.of());
+	}
+
+	Map<String, List<Mapping>> mappings() {
+		return mappingsByPath;
+	}
+
+	/** Owners holding {@code target} open; reads each descriptor's access mode when asked. */
+	List<Owner> owners(String target, boolean withAccess) {
+		List<Owner> owners = new ArrayList<>();
+		for (Descriptor descriptor : descriptorsOf(target)) {
+			owners.add(owner(descriptor, withAccess));
+		}
+		return owners;
+	}
+
+	Owner owner(Descriptor descriptor, boolean withAccess) {
+		return new Owner(descriptor.pid(), name(descriptor.pid()), "fd " + descriptor.fd(),
+				withAccess ? access(descriptor) : null);
+	}
+
+	Owner owner(Mapping mapping) {
+		return new Owner(mapping.pid(), name(mapping.pid()), "mapped", mapping.permissions());
+	}
+
+	/** @return read, write or read/write from the descriptor's open flags; null if gone */
+	String access(Descriptor descriptor) {
+		Path fdinfo = proc.resolve(Long.toString(descriptor.pid())).resolve("fdinfo")
+				.resolve(Integer.toString(descriptor.fd()));
+		try {
+			for (String line : Files.readAllLines(fdinfo)) {
+				if (line.startsWith("flags:")) {
+					int flags = Integer.parseInt(line.substring("flags:".length()).trim(), 8);
+					return switch (flags & 3) {
+					case 0 -> "read";
+					case 1 -> "write";
+					default -> "read/write";
+					};
+				}
+			}
+		} catch (IOException | NumberFormatException e) {
+			// closed meanwhile: access unknown
+		}
+		return null;
+	}
+
+	/** Path of a descriptor's link, to stat what it points to. */
+	Path descriptorPath(Descriptor descriptor) {
+		return proc.resolve(Long.toString(descriptor.pid())).resolve("fd").resolve(Integer.toString(descriptor.fd()));
+	}
+
+	/**
+	 * @return a problem to show when some processes' descriptors could not be read, else null
+	 */
+	String visibilityProblem() {
+		if (hiddenProcesses < 0) {
+			return proc + " could not be listed: owners unknown";
+		}
+		if (hiddenProcesses == 0) {
+			return null;
+		}
+		return "owners in " + hiddenProcesses + " processes not visible: they belong to other users";
+	}
+}

@@ -1,0 +1,168 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+
+/**
+ * System V IPC from the kernel's tables in /proc/sysvipc: shared memory, semaphore sets and
+ * message queues, with every column ipcs shows. Processes attached to a segment are found in
+ * their maps, where the inode of a SysV mapping is its shmid.
+ */
+final class SysvCollector implements Collector {
+
+	static final String NAMESPACE = "SysV";
+
+	/** shm_perm.mode bit set once IPC_RMID was asked while processes are still attached. */
+	private static final int SHM_DEST = 01000;
+
+	private final Path directory;
+
+	SysvCollector(Path directory) {
+		this.directory = directory;
+	}
+
+	@Override
+	public Set<IpcKind> kinds() {
+		return EnumSet.of(IpcKind.SYSV_SHM, IpcKind.SYSV_SEM, IpcKind.SYSV_MSG);
+	}
+
+	@Override
+	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		UserNames users = UserNames.ofSystem();
+		if (wanted.contains(IpcKind.SYSV_SHM)) {
+			Map<Long, List<Owner>> attached = attachedByShmid(processes);
+			for (Map<String, String> row : table("shm", problems)) {
+				add(out, problems, row, () -> segment(row, users, attached));
+			}
+		}
+		if (wanted.contains(IpcKind.SYSV_SEM)) {
+			for (Map<String, String> row : table("sem", problems)) {
+				add(out, problems, row, () -> semaphores(row, users));
+			}
+		}
+		if (wanted.contains(IpcKind.SYSV_MSG)) {
+			for (Map<String, String> row : table("msg", problems)) {
+				add(out, problems, row, () -> queue(row, users, processes));
+			}
+		}
+	}
+
+	private interface RowReader {
+		IpcObject read();
+	}
+
+	private void add(List<IpcObject> out, List<String> problems, Map<String, String> row, RowReader reader) {
+		try {
+			out.add(reader.read());
+		} catch (RuntimeException e) {
+			problems.add(directory + ": unreadable line " + row + ": " + e.getMessage());
+		}
+	}
+
+	private List<Map<String, String>> table(String name, List<String> problems) {
+		Path file = directory.resolve(name);
+		try {
+			return SysvTable.parse(Files.readAllLines(file));
+		} catch (NoSuchFileException e) {
+			problems.add(file + " does not exist: the kernel has no System V IPC");
+		} catch (IOException | SecurityException e) {
+			problems.add(file + ": " + e.getMessage());
+		}
+		return List.of();
+	}
+
+	private static Map<Long, List<Owner>> attachedByShmid(ProcessTable processes) {
+		Map<Long, List<Owner>> attached = new java.util.HashMap<>();
+		processes.mappings().forEach((path, mappings) -> {
+			if (path.startsWith("/SYSV")) {
+				for (ProcessTable.Mapping mapping : mappings) {
+					attached.computeIfAbsent(mapping.inode(), id -> new ArrayList<>()).add(processes.owner(mapping));
+				}
+			}
+		});
+		return attached;
+	}
+
+	private static String keyName(String keyText, String idText, String privateLabel) {
+		int key = Integer.parseInt(keyText);
+		// IPC_PRIVATE objects share key 0; only the id tells them apart
+		return key == 0 ? "IPC_PRIVATE #" + idText + privateLabel : String.format("0x%08x", key);
+	}
+
+	private static Map<String, String> common(Map<String, String> row, String idColumn, UserNames users) {
+		int mode = Integer.parseInt(row.get("perms"), 8);
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("Key", String.format("0x%08x", Integer.parseInt(row.get("key"))));
+		details.put("Id", row.get(idColumn));
+		details.put("Owner", users.describe(Integer.parseInt(row.get("uid"))) + " group " + row.get("gid"));
+		details.put("Creator", users.describe(Integer.parseInt(row.get("cuid"))) + " group " + row.get("cgid"));
+		details.put("Permissions", String.format("%03o", mode & 0777));
+		return details;
+	}
+
+	private static IpcObject segment(Map<String, String> row, UserNames users, Map<Long, List<Owner>> attached) {
+		String shmid = row.get("shmid");
+		Map<String, String> details = common(row, "shmid", users);
+		details.put("Attach count", row.get("nattch"));
+		details.put("Creator pid", row.get("cpid"));
+		details.put("Last pid", row.get("lpid"));
+		putTime(details, "Attached", row.get("atime"));
+		putTime(details, "Detached", row.get("dtime"));
+		putTime(details, "Changed", row.get("ctime"));
+		if (row.containsKey("rss")) {
+			details.put("Resident bytes", row.get("rss"));
+			details.put("Swapped bytes", row.get("swap"));
+		}
+		if ((Integer.parseInt(row.get("perms"), 8) & SHM_DEST) != 0) {
+			details.put("State", "removed, still attached");
+		}
+		return new IpcObject(IpcKind.SYSV_SHM, keyName(row.get("key"), shmid, ""), NAMESPACE,
+				Long.parseLong(row.get("size")), details, attached.getOrDefault(Long.parseLong(shmid), List.of()), null);
+	}
+
+	private static IpcObject semaphores(Map<String, String> row, UserNames users) {
+		Map<String, String> details = common(row, "semid", users);
+		details.put("Semaphores", row.get("nsems"));
+		putTime(details, "Last operation", row.get("otime"));
+		putTime(details, "Changed", row.get("ctime"));
+		return new IpcObject(IpcKind.SYSV_SEM, keyName(row.get("key"), row.get("semid"), ""), NAMESPACE,
+				IpcObject.UNKNOWN_SIZE, details);
+	}
+
+	private static IpcObject queue(Map<String, String> row, UserNames users, ProcessTable processes) {
+		Map<String, String> details = common(row, "msqid", users);
+		details.put("Messages", row.get("qnum"));
+		details.put("Bytes queued", row.get("cbytes"));
+		details.put("Last sender pid", describePid(row.get("lspid"), processes));
+		details.put("Last receiver pid", describePid(row.get("lrpid"), processes));
+		putTime(details, "Last send", row.get("stime"));
+		putTime(details, "Last receive", row.get("rtime"));
+		putTime(details, "Changed", row.get("ctime"));
+		return new IpcObject(IpcKind.SYSV_MSG, keyName(row.get("key"), row.get("msqid"), ""), NAMESPACE,
+				Long.parseLong(row.get("cbytes")), details);
+	}
+
+	private static String describePid(String pid, ProcessTable processes) {
+		String name = "0".equals(pid) ? null : processes.name(Long.parseLong(pid));
+		return name == null ? pid : name + " (" + pid + ")";
+	}
+
+	private static void putTime(Map<String, String> details, String label, String epochSeconds) {
+		if (epochSeconds != null) {
+			long seconds = Long.parseLong(epochSeconds);
+			details.put(label, seconds == 0 ? "never" : java.time.Instant.ofEpochSecond(seconds).toString());
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+
+/**
+ * Unix domain sockets from /proc/net/unix, with peers from sock_diag and owners from the
+ * processes' descriptors ({@code socket:[inode]}). Abstract names are shown with a leading @.
+ */
+final class UnixSocketCollector implements Collector {
+
+	private static final int SO_ACCEPTCON = 0x10000;
+
+	private final Path table;
+
+	UnixSocketCollector(Path table) {
+		this.table = table;
+	}
+
+	@Override
+	public Set<IpcKind> kinds() {
+		return Set.of(IpcKind.UNIX_SOCKET);
+	}
+
+	@Override
+	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(table);
+		} catch (IOException | SecurityException e) {
+			problems.add(table + ": " + e.getMessage());
+			return;
+		}
+		Map<Long, Long> peers;
+		try {
+			peers = UnixSocketPeers.read();
+		} catch (RuntimeException | LinkageError e) {
+			problems.add("Unix socket peers unknown: " + e.getMessage());
+			peers = Map.of();
+		}
+		Map<Long, String> names = new HashMap<>();
+		List<UnixSocketLine> sockets = lines.stream().skip(1).map(UnixSocketLine::parse).filter(s -> s != null).toList();
+		sockets.forEach(s -> names.put(s.inode(), s.path()));
+		for (UnixSocketLine socket : sockets) {
+			out.add(describe(socket, peers.get(socket.inode()), names, processes));
+		}
+	}
+
+	private static IpcObject describe(UnixSocketLine socket, Long peer, Map<Long, String> names, ProcessTable processes) {
+		List<Owner> owners = processes.owners("socket:[" + socket.inode() + "]", false);
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("Inode", Long.toString(socket.inode()));
+		details.put("Type", socket.typeName());
+		details.put("State", (socket.flags() & SO_ACCEPTCON) != 0 ? "listening" : socket.stateName());
+		if (peer != null && peer != 0) {
+			String peerName = names.get(peer);
+			List<Owner> peerOwners = processes.owners("socket:[" + peer + "]", false);
+			details.put("Peer", (peerName == null || peerName.isEmpty() ? "socket:[" + peer + "]" : peerName)
+					+ (peerOwners.isEmpty() ? "" : " held by " + peerOwners.stream().map(Owner::describeProcess)
+							.distinct().collect(Collectors.joining(", "))));
+		}
+		String name = socket.path().isEmpty() ? "socket:[" + socket.inode() + "]" : socket.path();
+		String namespace = socket.path().startsWith("@") ? "abstract" : socket.path().isEmpty() ? "unnamed" : "file system";
+		return new IpcObject(IpcKind.UNIX_SOCKET, name, namespace, IpcObject.UNKNOWN_SIZE, details, owners, null);
+	}
+
+	/** One line of /proc/net/unix: "Num RefCount Protocol Flags Type St Inode [Path]". */
+	record UnixSocketLine(int flags, int type, int state, long inode, String path) {
+
+		static UnixSocketLine parse(String line) {
+			String[] fields = line.trim().split("\\s+", 8);
+			if (fields.length < 7) {
+				return null;
+			}
+			try {
+				return new UnixSocketLine(Integer.parseInt(fields[3], 16), Integer.parseInt(fields[4], 16),
+						Integer.parseInt(fields[5], 16), Long.parseLong(fields[6]), fields.length > 7 ? fields[7] : "");
+			} catch (NumberFormatException e) {
+				return null;
+			}
+		}
+
+		String typeName() {
+			return switch (type) {
+			case 1 -> "stream";
+			case 2 -> "datagram";
+			case 5 -> "seqpacket";
+			default -> "type " + type;
+			};
+		}
+
+		String stateName() {
+			return switch (state) {
+			case 1 -> "unconnected";
+			case 2 -> "connecting";
+			case 3 -> "connected";
+			case 4 -> "disconnecting";
+			default -> "state " + state;
+			};
+		}
+	}
+}
