@@ -35,7 +35,7 @@ class SharedMemoryProvidersTest {
 	void findsSegmentsOfAnotherProcessAndForgetsThemWhenRemoved() throws Exception {
 		String posixName = "/ipcscope-test-" + ProcessHandle.current().pid() + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
 		int sysvKey = 0x1C500000 | ThreadLocalRandom.current().nextInt(0x100000);
-		try (HelperProcess helper = HelperProcess.start(2, HelperProcess.helper("shm_helper").toString(), "posix",
+		try (HelperProcess helper = HelperProcess.start(2, HelperProcess.helper("ipc_helper").toString(), "posix",
 				posixName, Long.toString(POSIX_SIZE), "sysv", Integer.toString(sysvKey), Long.toString(SYSV_SIZE))) {
 			InventorySnapshot snapshot = listDirectly();
 
@@ -46,7 +46,7 @@ class SharedMemoryProvidersTest {
 			assertEquals("rw-------", posix.details().get("Permissions"));
 			assertEquals(UserNames.ofSystem().describe(uid()), posix.details().get("Owner"));
 			assertNull(posix.problem());
-			assertEquals(List.of(new Owner(helper.pid(), "shm_helper", "mapped", "rw-s")), posix.owners());
+			assertEquals(List.of(new Owner(helper.pid(), "ipc_helper", "mapped", "rw-s")), posix.owners());
 
 			String sysvName = String.format("0x%08x", sysvKey);
 			IpcObject sysv = find(snapshot, IpcKind.SYSV_SHM, sysvName).orElseThrow(
@@ -57,7 +57,7 @@ class SharedMemoryProvidersTest {
 			assertEquals(Long.toString(helper.pid()), sysv.details().get("Creator pid"));
 			assertEquals("640", sysv.details().get("Permissions"));
 			assertEquals(helper.readyLines().get(1), "sysv " + sysv.details().get("Id"));
-			assertEquals(List.of(new Owner(helper.pid(), "shm_helper", "mapped", "rw-s")), sysv.owners());
+			assertEquals(List.of(new Owner(helper.pid(), "ipc_helper", "mapped", "rw-s")), sysv.owners());
 
 			assertEquals(0, helper.finish());
 			InventorySnapshot after = listDirectly();
@@ -69,7 +69,7 @@ class SharedMemoryProvidersTest {
 	@Test
 	void declarativeServicesWireTheProvidersIntoTheInventoryService() throws Exception {
 		String posixName = "/ipcscope-ds-" + ProcessHandle.current().pid();
-		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("shm_helper").toString(), "posix",
+		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "posix",
 				posixName, "4096")) {
 			var context = FrameworkUtil.getBundle(SharedMemoryProvidersTest.class).getBundleContext();
 			ServiceTracker<InventoryService, InventoryService> tracker = new ServiceTracker<>(context,

@@ -40,7 +40,7 @@ class IpcObjectsViewTest {
 	@Test
 	void showsASegmentOfAnotherProcessAndDropsItOnRefreshAfterRemoval() throws Exception {
 		String name = "/ipcscope-ui-" + ProcessHandle.current().pid();
-		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("shm_helper").toString(), "posix",
+		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "posix",
 				name, Long.toString(SIZE))) {
 			page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 			part = page.showView(IpcScopeViews.IPC_OBJECTS);

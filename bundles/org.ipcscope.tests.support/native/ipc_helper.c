@@ -1,0 +1,315 @@
+/*
+ * Test helper: creates real IPC objects the way native programs do, reports each, and keeps them
+ * until told to go. Always exits: on stdin EOF, on the parent's death, or after a timeout.
+ *
+ *   posix NAME SIZE     shm_open + ftruncate + mmap        READY posix NAME
+ *   sysv KEY SIZE       shmget + shmat                     READY sysv SHMID
+ *   sem KEY NSEMS       semget                             READY sem SEMID
+ *   msg KEY BYTES       msgget + one message of BYTES      READY msg MSQID
+ *   mq NAME BYTES       mq_open + one message of BYTES     READY mq NAME
+ *   fifo PATH           mkfifo, opened for reading and writing   READY fifo PATH
+ *   pipe                pipe(); a child keeps the read end READY pipe INODE CHILDPID
+ *   unix NAME           listening socket + a connected pair (NAME starting with @ is abstract)
+ *                                                          READY unix NAME
+ *   tcp                 127.0.0.1 listener + a connection  READY tcp PORT
+ *   udp                 127.0.0.1 bound datagram socket    READY udp PORT
+ *
+ * On stdin EOF it removes what it created and exits 0.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <mqueue.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/msg.h>
+#include <sys/prctl.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_OBJECTS 128
+#define TIMEOUT_SECONDS 120
+
+enum kind { POSIX_SHM, SYSV_SHM, SYSV_SEM, SYSV_MSG, MQ, FIFO, UNIX_PATH };
+static struct {
+	enum kind kind;
+	char *name;
+	int id;
+} created[MAX_OBJECTS];
+static int created_count;
+static pid_t children[MAX_OBJECTS];
+static int child_count;
+
+static void remember(enum kind kind, const char *name, int id)
+{
+	if (created_count < MAX_OBJECTS) {
+		created[created_count].kind = kind;
+		created[created_count].name = name ? strdup(name) : NULL;
+		created[created_count].id = id;
+		created_count++;
+	}
+}
+
+static void cleanup(void)
+{
+	for (int i = 0; i < created_count; i++) {
+		switch (created[i].kind) {
+		case POSIX_SHM: shm_unlink(created[i].name); break;
+		case SYSV_SHM: shmctl(created[i].id, IPC_RMID, NULL); break;
+		case SYSV_SEM: semctl(created[i].id, 0, IPC_RMID); break;
+		case SYSV_MSG: msgctl(created[i].id, IPC_RMID, NULL); break;
+		case MQ: mq_unlink(created[i].name); break;
+		case FIFO: case UNIX_PATH: unlink(created[i].name); break;
+		}
+	}
+	for (int i = 0; i < child_count; i++) {
+		kill(children[i], SIGTERM);
+		waitpid(children[i], NULL, 0);
+	}
+}
+
+static void on_signal(int sig)
+{
+	cleanup();
+	_exit(128 + sig);
+}
+
+static int fail(const char *what, const char *name)
+{
+	fprintf(stderr, "%s %s: %s\n", what, name, strerror(errno));
+	return -1;
+}
+
+static int create_posix(const char *name, size_t size)
+{
+	int fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
+	if (fd < 0)
+		return fail("shm_open", name);
+	remember(POSIX_SHM, name, 0);
+	if (ftruncate(fd, (off_t)size) != 0)
+		return fail("ftruncate", name);
+	if (size > 0) {
+		unsigned char *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		if (p == MAP_FAILED)
+			return fail("mmap", name);
+		p[0] = 0x42;
+	}
+	close(fd);
+	printf("READY posix %s\n", name);
+	return 0;
+}
+
+static int create_sysv(const char *key_text, size_t size)
+{
+	int id = shmget((key_t)strtol(key_text, NULL, 0), size, IPC_CREAT | IPC_EXCL | 0640);
+	if (id < 0)
+		return fail("shmget", key_text);
+	remember(SYSV_SHM, NULL, id);
+	if (shmat(id, NULL, 0) == (void *)-1)
+		return fail("shmat", key_text);
+	printf("READY sysv %d\n", id);
+	return 0;
+}
+
+static int create_sem(const char *key_text, const char *count)
+{
+	int id = semget((key_t)strtol(key_text, NULL, 0), atoi(count), IPC_CREAT | IPC_EXCL | 0600);
+	if (id < 0)
+		return fail("semget", key_text);
+	remember(SYSV_SEM, NULL, id);
+	printf("READY sem %d\n", id);
+	return 0;
+}
+
+static int create_msg(const char *key_text, const char *bytes_text)
+{
+	int id = msgget((key_t)strtol(key_text, NULL, 0), IPC_CREAT | IPC_EXCL | 0600);
+	if (id < 0)
+		return fail("msgget", key_text);
+	remember(SYSV_MSG, NULL, id);
+	size_t bytes = (size_t)atol(bytes_text);
+	struct { long type; char text[4096]; } message = { 1, { 0 } };
+	if (bytes > sizeof message.text)
+		bytes = sizeof message.text;
+	memset(message.text, 'm', bytes);
+	if (msgsnd(id, &message, bytes, IPC_NOWAIT) != 0)
+		return fail("msgsnd", key_text);
+	printf("READY msg %d\n", id);
+	return 0;
+}
+
+static int create_mq(const char *name, const char *bytes_text)
+{
+	struct mq_attr attr = { 0 };
+	attr.mq_maxmsg = 4;
+	attr.mq_msgsize = 1024;
+	mqd_t q = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &attr);
+	if (q == (mqd_t)-1)
+		return fail("mq_open", name);
+	remember(MQ, name, 0);
+	char message[1024];
+	size_t bytes = (size_t)atol(bytes_text);
+	if (bytes > sizeof message)
+		bytes = sizeof message;
+	memset(message, 'q', bytes);
+	if (mq_send(q, message, bytes, 0) != 0)
+		return fail("mq_send", name);
+	printf("READY mq %s\n", name);
+	return 0;
+}
+
+static int create_fifo(const char *path)
+{
+	if (mkfifo(path, 0640) != 0)
+		return fail("mkfifo", path);
+	remember(FIFO, path, 0);
+	if (open(path, O_RDONLY | O_NONBLOCK) < 0)
+		return fail("open for reading", path);
+	if (open(path, O_WRONLY | O_NONBLOCK) < 0)
+		return fail("open for writing", path);
+	printf("READY fifo %s\n", path);
+	return 0;
+}
+
+static int create_pipe(void)
+{
+	int ends[2];
+	if (pipe(ends) != 0)
+		return fail("pipe", "");
+	pid_t child = fork();
+	if (child < 0)
+		return fail("fork", "");
+	if (child == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		/* hold the read end only, not the objects created before it */
+		for (int fd = 3; fd < 1024; fd++)
+			if (fd != ends[0])
+				close(fd);
+		for (;;)
+			pause();
+	}
+	children[child_count++] = child;
+	close(ends[0]);
+	struct stat st;
+	fstat(ends[1], &st);
+	printf("READY pipe %lu %d\n", (unsigned long)st.st_ino, (int)child);
+	return 0;
+}
+
+static socklen_t unix_address(const char *name, struct sockaddr_un *address)
+{
+	memset(address, 0, sizeof *address);
+	address->sun_family = AF_UNIX;
+	size_t length = strlen(name);
+	if (length >= sizeof address->sun_path)
+		length = sizeof address->sun_path - 1;
+	memcpy(address->sun_path, name, length);
+	if (name[0] == '@')
+		address->sun_path[0] = '\0';
+	return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + length + (name[0] == '@' ? 0 : 1));
+}
+
+static int create_unix(const char *name)
+{
+	struct sockaddr_un address;
+	socklen_t length = unix_address(name, &address);
+	int server = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (server < 0 || bind(server, (struct sockaddr *)&address, length) != 0)
+		return fail("bind", name);
+	if (name[0] != '@')
+		remember(UNIX_PATH, name, 0);
+	if (listen(server, 4) != 0)
+		return fail("listen", name);
+	int client = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (client < 0 || connect(client, (struct sockaddr *)&address, length) != 0)
+		return fail("connect", name);
+	if (accept(server, NULL, NULL) < 0)
+		return fail("accept", name);
+	printf("READY unix %s\n", name);
+	return 0;
+}
+
+static int create_inet(int type)
+{
+	struct sockaddr_in address = { 0 };
+	address.sin_family = AF_INET;
+	address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	socklen_t length = sizeof address;
+	int server = socket(AF_INET, type, 0);
+	if (server < 0 || bind(server, (struct sockaddr *)&address, length) != 0)
+		return fail("bind", "127.0.0.1");
+	getsockname(server, (struct sockaddr *)&address, &length);
+	if (type == SOCK_STREAM) {
+		if (listen(server, 4) != 0)
+			return fail("listen", "127.0.0.1");
+		int client = socket(AF_INET, SOCK_STREAM, 0);
+		if (client < 0 || connect(client, (struct sockaddr *)&address, length) != 0)
+			return fail("connect", "127.0.0.1");
+		if (accept(server, NULL, NULL) < 0)
+			return fail("accept", "127.0.0.1");
+	}
+	printf("READY %s %d\n", type == SOCK_STREAM ? "tcp" : "udp", ntohs(address.sin_port));
+	return 0;
+}
+
+/* Returns how many arguments the kind took, or -1 on failure. */
+static int create(int argc, char **argv, int i)
+{
+	const char *kind = argv[i];
+	int left = argc - i - 1;
+#define NEED(n) do { if (left < (n)) { fprintf(stderr, "%s needs %d arguments\n", kind, (n)); return -1; } } while (0)
+	if (strcmp(kind, "posix") == 0) { NEED(2); return create_posix(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2; }
+	if (strcmp(kind, "sysv") == 0) { NEED(2); return create_sysv(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2; }
+	if (strcmp(kind, "sem") == 0) { NEED(2); return create_sem(argv[i + 1], argv[i + 2]) ? -1 : 2; }
+	if (strcmp(kind, "msg") == 0) { NEED(2); return create_msg(argv[i + 1], argv[i + 2]) ? -1 : 2; }
+	if (strcmp(kind, "mq") == 0) { NEED(2); return create_mq(argv[i + 1], argv[i + 2]) ? -1 : 2; }
+	if (strcmp(kind, "fifo") == 0) { NEED(1); return create_fifo(argv[i + 1]) ? -1 : 1; }
+	if (strcmp(kind, "unix") == 0) { NEED(1); return create_unix(argv[i + 1]) ? -1 : 1; }
+	if (strcmp(kind, "pipe") == 0) return create_pipe() ? -1 : 0;
+	if (strcmp(kind, "tcp") == 0) return create_inet(SOCK_STREAM) ? -1 : 0;
+	if (strcmp(kind, "udp") == 0) return create_inet(SOCK_DGRAM) ? -1 : 0;
+	fprintf(stderr, "unknown kind %s\n", kind);
+	return -1;
+#undef NEED
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s KIND ARGS... [KIND ARGS...]... (see the source)\n", argv[0]);
+		return 2;
+	}
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	signal(SIGTERM, on_signal);
+	signal(SIGALRM, on_signal);
+	signal(SIGINT, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	alarm(TIMEOUT_SECONDS);
+	for (int i = 1; i < argc;) {
+		int taken = create(argc, argv, i);
+		if (taken < 0) {
+			cleanup();
+			return 1;
+		}
+		i += 1 + taken;
+	}
+	fflush(stdout);
+	char buffer[256];
+	while (fgets(buffer, sizeof buffer, stdin) != NULL) {
+		/* stdin open: keep the objects */
+	}
+	cleanup();
+	return 0;
+}
