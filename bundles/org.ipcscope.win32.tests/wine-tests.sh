@@ -9,13 +9,14 @@
 #   HELPERS_DIR  directory with the native test helpers (native/build-helpers.sh output)
 #   REPORTS_DIR  where the launcher writes its XML reports; the Wine prefix and the JVM's settings go
 #                into its parent directory (target/)
-#   optional:    JUNIT_SELECT (default "--select-package org.ipcscope.win32"), JVM_ARGS (extra JVM options)
+#   optional:    JUNIT_SELECT (default "--select-package org.ipcscope.win32"), JVM_ARGS (extra JVM options),
+#                WINE_TESTS_TIMEOUT (seconds the test JVM may run, default 900)
 #
-# Exits with the launcher's exit code: 0 all passed, 1 failures, 2 no tests found.
+# Exits with the launcher's exit code: 0 all passed, 1 failures, 2 no tests found; 124 timed out.
 set -euo pipefail
 
 if [ $# -ne 2 ] || [ -z "${WIN_JAVA:-}" ] || [ -z "${CP:-}" ]; then
-	sed -n '2,17p' "$0" >&2
+	sed -n '2,18p' "$0" >&2
 	exit 64
 fi
 helpers=$(realpath -m "$1")
@@ -90,7 +91,7 @@ read -r -a extra <<< "${JVM_ARGS:-}"
 
 started=$(date +%s%N)
 set +e
-wine "$WIN_JAVA" "${jvm_args[@]}" "${extra[@]}" -cp "$(windows_class_path "$CP")" \
+timeout --kill-after=10 "${WINE_TESTS_TIMEOUT:-900}" wine "$WIN_JAVA" "${jvm_args[@]}" "${extra[@]}" -cp "$(windows_class_path "$CP")" \
 	org.junit.platform.console.ConsoleLauncher execute \
 	"${select[@]}" --fail-if-no-tests --disable-banner --disable-ansi-colors --details=tree \
 	--reports-dir "$(windows_path "$reports")"
