@@ -85,4 +85,14 @@ class InventoryTest {
 			assertEquals(kind, IpcKind.fromId(kind.id().toUpperCase()));
 		}
 	}
+
+	@Test
+	void objectsSharingANameKeepTheirOwnIdentity() {
+		IpcObject listener = new IpcObject(IpcKind.UNIX_SOCKET, "@srv", "abstract", IpcObject.UNKNOWN_SIZE,
+				Map.of(IpcObject.INODE, "10"));
+		IpcObject accepted = new IpcObject(IpcKind.UNIX_SOCKET, "@srv", "abstract", IpcObject.UNKNOWN_SIZE,
+				Map.of(IpcObject.INODE, "11"));
+		assertTrue(!listener.identity().equals(accepted.identity()));
+		assertEquals(object(IpcKind.FIFO, "/tmp", "/tmp/f").identity(), object(IpcKind.FIFO, "/tmp", "/tmp/f").identity());
+	}
 }

@@ -50,8 +50,15 @@ public record IpcObject(IpcKind kind, String name, String namespace, long size, 
 		return size != UNKNOWN_SIZE;
 	}
 
+	/**
+	 * Detail naming the kernel object where one name stands for several objects: a listening
+	 * socket and the connections accepted on it share their address.
+	 */
+	public static final String INODE = "Inode";
+
 	/** A key that identifies the same object across refreshes. */
 	public String identity() {
-		return kind.id() + '|' + namespace + '|' + name;
+		String inode = details.get(INODE);
+		return kind.id() + '|' + namespace + '|' + name + (inode == null ? "" : '|' + inode);
 	}
 }

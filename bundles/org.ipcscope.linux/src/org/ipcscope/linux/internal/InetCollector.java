@@ -77,7 +77,7 @@ final class InetCollector implements Collector {
 		details.put("Remote", waiting ? "-" : endpoint.remote());
 		details.put("State", kind == IpcKind.TCP ? tcpState(endpoint.state()) : waiting ? "unconnected" : "connected");
 		details.put("Queues (tx/rx)", endpoint.queues());
-		details.put("Inode", Long.toString(endpoint.inode()));
+		details.put(IpcObject.INODE, Long.toString(endpoint.inode()));
 		String problem = endpoint.inode() == 0 ? "no process holds it (closing)" : null;
 		return new IpcObject(kind, name, endpoint.ipv6() ? "IPv6" : "IPv4", IpcObject.UNKNOWN_SIZE, details,
 				processes.owners("socket:[" + endpoint.inode() + "]", false), problem);

@@ -60,7 +60,7 @@ final class UnixSocketCollector implements Collector {
 	private static IpcObject describe(UnixSocketLine socket, Long peer, Map<Long, String> names, ProcessTable processes) {
 		List<Owner> owners = processes.owners("socket:[" + socket.inode() + "]", false);
 		Map<String, String> details = new LinkedHashMap<>();
-		details.put("Inode", Long.toString(socket.inode()));
+		details.put(IpcObject.INODE, Long.toString(socket.inode()));
 		details.put("Type", socket.typeName());
 		details.put("State", (socket.flags() & SO_ACCEPTCON) != 0 ? "listening" : socket.stateName());
 		if (peer != null && peer != 0) {

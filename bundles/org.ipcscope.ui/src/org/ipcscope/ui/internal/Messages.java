@@ -10,9 +10,19 @@ public final class Messages extends NLS {
 	public static String IpcObjectsView_ColumnNamespace;
 	public static String IpcObjectsView_Refreshing;
 	public static String IpcObjectsView_Summary;
-	public static String IpcObjectsView_SummaryWithProblems;
 	public static String IpcObjectsView_NoService;
 	public static String IpcObjectsView_UnknownSize;
+	public static String IpcObjectsView_ColumnOwners;
+	public static String IpcObjectsView_FilterHint;
+	public static String IpcObjectsView_NotReadable;
+	public static String IpcObjectsView_NoOwnerGroup;
+	public static String ExportHandler_Job;
+	public static String ExportHandler_Failed;
+	public static String Properties_Object;
+	public static String Properties_Details;
+	public static String Properties_Owners;
+	public static String Properties_Change;
+	public static String Properties_Problem;
 	public static String InventoryRefreshJob_Name;
 	public static String InventoryRefreshJob_Failed;
 

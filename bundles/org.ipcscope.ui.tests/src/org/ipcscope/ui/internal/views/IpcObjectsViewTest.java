@@ -4,68 +4,182 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.ipcscope.core.change.Change;
+import org.ipcscope.core.change.TrackedObject;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.ui.IpcScopeViews;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the IPC Objects view in a real workbench while a separate process holds a POSIX
- * segment, and checks the row the user would see.
+ * Opens the IPC Objects view in a real workbench while separate processes hold real objects,
+ * and checks what the user sees: rows, filtering, grouping, change marks and properties.
+ * Screenshots: target/screenshots/IpcObjectsViewTest-*.png
  */
 class IpcObjectsViewTest {
 
 	private static final long SIZE = 65_539;
 
 	private IWorkbenchPage page;
-	private IViewPart part;
+	private IpcObjectsView view;
+
+	@BeforeEach
+	void openView() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		IViewPart part = page.showView(IpcScopeViews.IPC_OBJECTS);
+		view = (IpcObjectsView) part;
+		page.getWorkbenchWindow().getShell().setSize(1100, 650);
+		// the screenshots should show the rows, not the IDE around them
+		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+	}
 
 	@AfterEach
 	void closeView() {
-		if (part != null) {
-			page.hideView(part);
-		}
+		page.hideView(view);
 	}
 
 	@Test
 	void showsASegmentOfAnotherProcessAndDropsItOnRefreshAfterRemoval() throws Exception {
 		String name = "/ipcscope-ui-" + ProcessHandle.current().pid();
-		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "posix",
-				name, Long.toString(SIZE))) {
-			page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-			part = page.showView(IpcScopeViews.IPC_OBJECTS);
-			IpcObjectsView view = (IpcObjectsView) part;
-			page.getWorkbenchWindow().getShell().setSize(1000, 600);
-
-			waitUntil(() -> row(view, name).isPresent(), "row for " + name);
-			TableItem item = row(view, name).orElseThrow();
+		try (HelperProcess helper = start("posix", name, Long.toString(SIZE))) {
+			refreshAndWait();
+			TreeItem item = waitForRow(name);
 			assertEquals("POSIX shm", item.getText(1));
 			assertEquals(SizeFormat.format(SIZE), item.getText(2));
 			assertEquals("/dev/shm", item.getText(3));
-			assertTrue(view.getContentDescription().contains("objects at"), view.getContentDescription());
-			settle();
-			Screenshots.save(page.getWorkbenchWindow().getShell(), "IpcObjectsViewTest-segment-listed");
+			assertEquals("ipc_helper (" + helper.pid() + ")", item.getText(4));
+			assertTrue(item.getParentItem().getText(0).startsWith("POSIX shm ("), item.getParentItem().getText(0));
+			screenshot("segment-listed");
 
 			assertEquals(0, helper.finish());
-			IHandlerService handlers = view.getSite().getService(IHandlerService.class);
-			assertNotNull(handlers);
-			handlers.executeCommand("org.ipcscope.ui.commands.refresh", null);
-			waitUntil(() -> row(view, name).isEmpty(), "row for " + name + " to go after the refresh");
+			refreshAndWait();
+			TreeItem removed = waitForRow(name);
+			assertEquals(Change.REMOVED, ((TrackedObject) removed.getData()).change(),
+					"a removed object stays visible, marked, for a few refreshes");
+			for (int i = 0; i < IpcObjectsView.MARKED_REFRESHES; i++) {
+				refreshAndWait();
+			}
+			assertTrue(row(name).isEmpty(), "row for " + name + " still there after the mark expired");
 		}
 	}
 
-	private static Optional<TableItem> row(IpcObjectsView view, String name) {
-		return Arrays.stream(view.viewer().getTable().getItems()).filter(i -> i.getText(0).equals(name)).findFirst();
+	@Test
+	void marksNewAndChangedObjects() throws Exception {
+		String stays = "/ipcscope-stays-" + ProcessHandle.current().pid();
+		String fresh = "/ipcscope-fresh-" + ProcessHandle.current().pid();
+		try (HelperProcess first = start("posix", stays, "4096")) {
+			// let every mark from the view's first look expire
+			for (int i = 0; i <= IpcObjectsView.MARKED_REFRESHES; i++) {
+				refreshAndWait();
+			}
+			waitForRow(stays);
+			try (HelperProcess second = start("posix", fresh, "8192")) {
+				refreshAndWait();
+				TreeItem added = waitForRow(fresh);
+				assertEquals(Change.ADDED, ((TrackedObject) added.getData()).change());
+				Color background = added.getBackground(0);
+				assertTrue(background.getGreen() > background.getRed(), "new rows are green: " + background);
+				assertEquals(Change.UNCHANGED, ((TrackedObject) waitForRow(stays).getData()).change());
+				assertTrue(view.getContentDescription().matches(".*: [1-9][0-9]* new, .*"), view.getContentDescription());
+				screenshot("change-marks");
+			}
+		}
+	}
+
+	@Test
+	void filtersAndGroupsByProcess() throws Exception {
+		long self = ProcessHandle.current().pid();
+		String wanted = "/ipcscope-wanted-" + self;
+		String other = "/ipcscope-other-" + self;
+		try (HelperProcess helper = start("posix", wanted, "4096", "posix", other, "4096", "fifo",
+				"/tmp/ipcscope-ui-fifo-" + self)) {
+			refreshAndWait();
+			waitForRow(wanted);
+			view.filterText().setText("wanted");
+			spin(200);
+			assertTrue(row(wanted).isPresent());
+			assertTrue(row(other).isEmpty(), "the filter let " + other + " through");
+			screenshot("filtered");
+
+			view.filterText().setText("-" + self);
+			view.setGrouping(Grouping.PROCESS);
+			spin(200);
+			List<TreeItem> groups = List.of(view.viewer().getTree().getItems());
+			assertEquals(1, groups.size(), "only the helper holds objects named after this test");
+			assertEquals("ipc_helper (" + helper.pid() + ") (3)", groups.get(0).getText(0));
+			screenshot("grouped-by-process");
+
+			view.setGrouping(Grouping.KIND);
+			view.filterText().setText("");
+			spin(200);
+			view.viewer().setSelection(new StructuredSelection(waitForRow(wanted).getData()), true);
+			IPropertySource properties = Adapters.adapt(waitForRow(wanted).getData(), IPropertySource.class);
+			assertNotNull(properties, "no Properties view adapter for a row");
+			assertEquals(wanted, properties.getPropertyValue("name"));
+			assertEquals("mapped, rw-s", properties.getPropertyValue("owner.0"));
+
+			view.revealOwnerProcesses();
+			spin(200);
+			IStructuredSelection selection = (IStructuredSelection) view.viewer().getSelection();
+			assertEquals(Grouping.PROCESS, view.grouping());
+			assertEquals(helper.pid(), ((RowGroup) selection.getFirstElement()).pid());
+		}
+	}
+
+	private static HelperProcess start(String... arguments) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(HelperProcess.helper("ipc_helper").toString());
+		command.addAll(List.of(arguments));
+		int objects = (int) command.stream().filter(a -> a.equals("posix") || a.equals("fifo")).count();
+		return HelperProcess.start(objects, command.toArray(String[]::new));
+	}
+
+	private void refreshAndWait() throws Exception {
+		IHandlerService handlers = view.getSite().getService(IHandlerService.class);
+		Instant asked = Instant.now();
+		page.activate(view);
+		handlers.executeCommand("org.ipcscope.ui.commands.refresh", null);
+		waitUntil(() -> view.shownSnapshot() != null && !view.shownSnapshot().taken().isBefore(asked),
+				"a refresh taken after the request");
+	}
+
+	private TreeItem waitForRow(String name) throws InterruptedException {
+		waitUntil(() -> row(name).isPresent(), "row for " + name);
+		return row(name).orElseThrow();
+	}
+
+	private Optional<TreeItem> row(String name) {
+		for (TreeItem group : view.viewer().getTree().getItems()) {
+			for (TreeItem item : group.getItems()) {
+				if (item.getData() instanceof TrackedObject && item.getText(0).equals(name)) {
+					return Optional.of(item);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void screenshot(String name) throws Exception {
+		spin(300);
+		Screenshots.save(page.getWorkbenchWindow().getShell(), "IpcObjectsViewTest-" + name);
 	}
 
 	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
@@ -76,14 +190,14 @@ class IpcObjectsViewTest {
 				throw new AssertionError("timed out waiting for " + what);
 			}
 			if (!display.readAndDispatch()) {
-				Thread.sleep(20);
+				Thread.sleep(10);
 			}
 		}
 	}
 
-	private static void settle() throws InterruptedException {
+	private static void spin(long millis) throws InterruptedException {
 		Display display = Display.getCurrent();
-		long end = System.nanoTime() + 500_000_000L;
+		long end = System.nanoTime() + millis * 1_000_000L;
 		while (System.nanoTime() < end) {
 			if (!display.readAndDispatch()) {
 				Thread.sleep(10);

@@ -1,0 +1,35 @@
+package org.ipcscope.ui.internal.views;
+
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+import org.ipcscope.ui.internal.Messages;
+
+/** The columns of the IPC Objects tree: title, width weight, and the text of an object. */
+enum ObjectColumn {
+	NAME(Messages.IpcObjectsView_ColumnName, 36, IpcObject::name),
+	KIND(Messages.IpcObjectsView_ColumnKind, 11, o -> o.kind().label()),
+	SIZE(Messages.IpcObjectsView_ColumnSize, 14,
+			o -> o.hasSize() ? SizeFormat.format(o.size()) : ""),
+	NAMESPACE(Messages.IpcObjectsView_ColumnNamespace, 11, IpcObject::namespace),
+	OWNERS(Messages.IpcObjectsView_ColumnOwners, 28, ObjectColumn::owners);
+
+	final String title;
+	final int weight;
+	final Function<IpcObject, String> text;
+
+	ObjectColumn(String title, int weight, Function<IpcObject, String> text) {
+		this.title = title;
+		this.weight = weight;
+		this.text = text;
+	}
+
+	private static String owners(IpcObject object) {
+		if (object.owners().isEmpty()) {
+			return object.problem() == null ? "" : object.problem();
+		}
+		return object.owners().stream().map(Owner::describeProcess).distinct().collect(Collectors.joining(", "));
+	}
+}
