@@ -13,6 +13,9 @@
  *                                                          READY unix NAME
  *   tcp                 127.0.0.1 listener + a connection  READY tcp PORT
  *   udp                 127.0.0.1 bound datagram socket    READY udp PORT
+ *   many PREFIX COUNT   COUNT POSIX segments PREFIX-0...    READY many COUNT
+ *   churn PREFIX        a child creates and removes segments, FIFOs, pipes and sockets
+ *                       named PREFIX... in a loop until the helper ends   READY churn CHILDPID
  *
  * On stdin EOF it removes what it created and exits 0.
  */
@@ -31,6 +34,7 @@
 #include <sys/mman.h>
 #include <sys/msg.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/socket.h>
@@ -43,18 +47,23 @@
 #define TIMEOUT_SECONDS 120
 
 enum kind { POSIX_SHM, SYSV_SHM, SYSV_SEM, SYSV_MSG, MQ, FIFO, UNIX_PATH };
-static struct {
+static struct created_object {
 	enum kind kind;
 	char *name;
 	int id;
-} created[MAX_OBJECTS];
+} *created;
 static int created_count;
+static int created_capacity;
 static pid_t children[MAX_OBJECTS];
 static int child_count;
 
 static void remember(enum kind kind, const char *name, int id)
 {
-	if (created_count < MAX_OBJECTS) {
+	if (created_count == created_capacity) {
+		created_capacity = created_capacity ? created_capacity * 2 : 64;
+		created = realloc(created, (size_t)created_capacity * sizeof *created);
+	}
+	{
 		created[created_count].kind = kind;
 		created[created_count].name = name ? strdup(name) : NULL;
 		created[created_count].id = id;
@@ -64,6 +73,11 @@ static void remember(enum kind kind, const char *name, int id)
 
 static void cleanup(void)
 {
+	/* children first: a churning child could otherwise recreate what is removed below */
+	for (int i = 0; i < child_count; i++) {
+		kill(children[i], SIGTERM);
+		waitpid(children[i], NULL, 0);
+	}
 	for (int i = 0; i < created_count; i++) {
 		switch (created[i].kind) {
 		case POSIX_SHM: shm_unlink(created[i].name); break;
@@ -73,10 +87,6 @@ static void cleanup(void)
 		case MQ: mq_unlink(created[i].name); break;
 		case FIFO: case UNIX_PATH: unlink(created[i].name); break;
 		}
-	}
-	for (int i = 0; i < child_count; i++) {
-		kill(children[i], SIGTERM);
-		waitpid(children[i], NULL, 0);
 	}
 }
 
@@ -264,6 +274,85 @@ static int create_inet(int type)
 	return 0;
 }
 
+static int create_many(const char *prefix, const char *count_text)
+{
+	int count = atoi(count_text);
+	char name[256];
+	for (int i = 0; i < count; i++) {
+		snprintf(name, sizeof name, "%s-%d", prefix, i);
+		int fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
+		if (fd < 0)
+			return fail("shm_open", name);
+		remember(POSIX_SHM, name, 0);
+		if (ftruncate(fd, 4096 + i) != 0)
+			return fail("ftruncate", name);
+		close(fd);
+	}
+	printf("READY many %d\n", count);
+	return 0;
+}
+
+/* Objects that appear and vanish all the time, to race the inventory against. */
+static void churn_forever(const char *prefix)
+{
+	char shm[200], fifo[200], sock[200];
+	snprintf(shm, sizeof shm, "%s-churn-shm", prefix);
+	snprintf(fifo, sizeof fifo, "/tmp%s-churn-fifo", prefix);
+	snprintf(sock, sizeof sock, "/tmp%s-churn-sock", prefix);
+	for (;;) {
+		int fd = shm_open(shm, O_CREAT | O_RDWR, 0600);
+		if (fd >= 0) {
+			if (ftruncate(fd, 8192) == 0) {
+				void *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+				if (p != MAP_FAILED)
+					munmap(p, 8192);
+			}
+			close(fd);
+			shm_unlink(shm);
+		}
+		if (mkfifo(fifo, 0600) == 0) {
+			int r = open(fifo, O_RDONLY | O_NONBLOCK);
+			if (r >= 0)
+				close(r);
+			unlink(fifo);
+		}
+		int ends[2];
+		if (pipe(ends) == 0) {
+			close(ends[0]);
+			close(ends[1]);
+		}
+		struct sockaddr_un address;
+		socklen_t length = unix_address(sock, &address);
+		int s = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (s >= 0) {
+			if (bind(s, (struct sockaddr *)&address, length) == 0)
+				unlink(sock);
+			close(s);
+		}
+	}
+}
+
+static int create_churn(const char *prefix)
+{
+	pid_t child = fork();
+	if (child < 0)
+		return fail("fork", prefix);
+	if (child == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		churn_forever(prefix);
+	}
+	children[child_count++] = child;
+	char name[200];
+	snprintf(name, sizeof name, "%s-churn-shm", prefix);
+	remember(POSIX_SHM, name, 0);
+	snprintf(name, sizeof name, "/tmp%s-churn-fifo", prefix);
+	remember(FIFO, name, 0);
+	snprintf(name, sizeof name, "/tmp%s-churn-sock", prefix);
+	remember(UNIX_PATH, name, 0);
+	printf("READY churn %d\n", (int)child);
+	return 0;
+}
+
 /* Returns how many arguments the kind took, or -1 on failure. */
 static int create(int argc, char **argv, int i)
 {
@@ -277,6 +366,8 @@ static int create(int argc, char **argv, int i)
 	if (strcmp(kind, "mq") == 0) { NEED(2); return create_mq(argv[i + 1], argv[i + 2]) ? -1 : 2; }
 	if (strcmp(kind, "fifo") == 0) { NEED(1); return create_fifo(argv[i + 1]) ? -1 : 1; }
 	if (strcmp(kind, "unix") == 0) { NEED(1); return create_unix(argv[i + 1]) ? -1 : 1; }
+	if (strcmp(kind, "many") == 0) { NEED(2); return create_many(argv[i + 1], argv[i + 2]) ? -1 : 2; }
+	if (strcmp(kind, "churn") == 0) { NEED(1); return create_churn(argv[i + 1]) ? -1 : 1; }
 	if (strcmp(kind, "pipe") == 0) return create_pipe() ? -1 : 0;
 	if (strcmp(kind, "tcp") == 0) return create_inet(SOCK_STREAM) ? -1 : 0;
 	if (strcmp(kind, "udp") == 0) return create_inet(SOCK_DGRAM) ? -1 : 0;
@@ -297,6 +388,12 @@ int main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGPIPE, SIG_IGN);
 	alarm(TIMEOUT_SECONDS);
+	/* many objects mean many descriptors */
+	struct rlimit files;
+	if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+		files.rlim_cur = files.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &files);
+	}
 	for (int i = 1; i < argc;) {
 		int taken = create(argc, argv, i);
 		if (taken < 0) {

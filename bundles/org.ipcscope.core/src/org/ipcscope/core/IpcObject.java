@@ -41,6 +41,11 @@ public record IpcObject(IpcKind kind, String name, String namespace, long size, 
 		this(kind, name, namespace, size, details, List.of(), null);
 	}
 
+	/** @return a copy that says why some facts are missing */
+	public IpcObject withProblem(String newProblem) {
+		return new IpcObject(kind, name, namespace, size, details, owners, newProblem);
+	}
+
 	/** @return a copy with these owners */
 	public IpcObject withOwners(List<Owner> newOwners) {
 		return new IpcObject(kind, name, namespace, size, details, newOwners, problem);

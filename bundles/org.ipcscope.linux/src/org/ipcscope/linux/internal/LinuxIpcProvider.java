@@ -33,6 +33,11 @@ public class LinuxIpcProvider implements IpcProvider {
 				new UnixSocketCollector(proc.resolve("net/unix")), new InetCollector(proc.resolve("net")));
 	}
 
+	/** SysV semaphores and queues are not held through descriptors: no owners to miss. */
+	private static boolean hasOwners(IpcKind kind) {
+		return kind != IpcKind.SYSV_SEM && kind != IpcKind.SYSV_MSG;
+	}
+
 	@Override
 	public Set<IpcKind> kinds() {
 		Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
@@ -61,6 +66,9 @@ public class LinuxIpcProvider implements IpcProvider {
 		String visibility = processes.visibilityProblem();
 		if (visibility != null) {
 			problems.add(visibility);
+			String reason = processes.unknownOwnersReason();
+			// an object with no owner found may well have one among the hidden processes: say so on its row
+			objects.replaceAll(o -> o.owners().isEmpty() && o.problem() == null && hasOwners(o.kind()) ? o.withProblem(reason) : o);
 		}
 		return new ProviderResult(objects, problems);
 	}

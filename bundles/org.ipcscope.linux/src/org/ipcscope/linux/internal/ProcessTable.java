@@ -191,6 +191,16 @@ final class ProcessTable {
 	}
 
 	/**
+	 * @return why an object without owners may still have some, or null when every process
+	 *         could be read
+	 */
+	String unknownOwnersReason() {
+		return hiddenProcesses == 0 ? null
+				: "owners unknown: " + (hiddenProcesses < 0 ? "/proc unreadable" : hiddenProcesses
+						+ " processes of other users are not visible (run as their user or as root)");
+	}
+
+	/**
 	 * @return a problem to show when some processes' descriptors could not be read, else null
 	 */
 	String visibilityProblem() {
