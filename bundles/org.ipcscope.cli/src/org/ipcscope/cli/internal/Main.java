@@ -1,0 +1,28 @@
+package org.ipcscope.cli.internal;
+
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.ipcscope.core.Inventory;
+import org.ipcscope.core.IpcProvider;
+
+/**
+ * The command line's fast path: a plain JVM on the class path of core, the OS provider and JNA,
+ * without starting OSGi (which costs seconds a script should not pay). Providers are found
+ * through META-INF/services, the same classes Declarative Services uses in the workbench.
+ */
+public final class Main {
+
+	private Main() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream().map(ServiceLoader.Provider::get)
+				.toList();
+		int code = CommandLine.run(List.of(args),
+				() -> providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds), System.out,
+				System.err);
+		System.out.flush();
+		System.exit(code);
+	}
+}
