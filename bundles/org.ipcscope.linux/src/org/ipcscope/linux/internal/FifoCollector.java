@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,15 +45,19 @@ final class FifoCollector implements Collector {
 	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		Map<String, List<Owner>> fifos = new TreeMap<>();
 		Map<String, Boolean> isFifo = new HashMap<>();
+		List<ProcessTable.Descriptor> ends = new ArrayList<>();
 		for (ProcessTable.Descriptor descriptor : processes.descriptors()) {
 			String target = descriptor.target();
-			if (!target.startsWith("/") || SKIPPED.stream().anyMatch(target::startsWith)) {
+			if (!target.startsWith("/") || isSkipped(target)) {
 				continue;
 			}
 			// stat through the descriptor: it still works when the path was renamed or unlinked
 			if (isFifo.computeIfAbsent(target, t -> isFifo(processes.descriptorPath(descriptor)))) {
-				fifos.computeIfAbsent(target, t -> new ArrayList<>()).add(processes.owner(descriptor, true));
+				ends.add(descriptor);
 			}
+		}
+		for (ProcessTable.Descriptor descriptor : ends) {
+			fifos.computeIfAbsent(descriptor.target(), t -> new ArrayList<>()).add(processes.owner(descriptor, true));
 		}
 		for (Path directory : directories) {
 			try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
@@ -69,9 +74,20 @@ final class FifoCollector implements Collector {
 		fifos.forEach((path, owners) -> out.add(describe(path, owners, users)));
 	}
 
+	private static boolean isSkipped(String target) {
+		for (String prefix : SKIPPED) {
+			if (target.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean isFifo(Path path) {
 		try {
-			return ((Integer) Files.getAttribute(path, "unix:mode") & S_IFMT) == S_IFIFO;
+			// one stat; "other" outside /dev is a FIFO or, rarely, a device node: the mode tells
+			return Files.readAttributes(path, BasicFileAttributes.class).isOther()
+					&& ((Integer) Files.getAttribute(path, "unix:mode") & S_IFMT) == S_IFIFO;
 		} catch (IOException | SecurityException | UnsupportedOperationException e) {
 			return false;
 		}

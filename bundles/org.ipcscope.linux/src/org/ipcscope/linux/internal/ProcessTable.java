@@ -1,13 +1,18 @@
 package org.ipcscope.linux.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ipcscope.core.Owner;
 
@@ -26,6 +31,11 @@ final class ProcessTable {
 	record Mapping(long pid, String path, long inode, long length, String permissions) {
 	}
 
+	/** What one process holds; read in parallel with the others. */
+	private record ProcessRecord(long pid, String name, List<Descriptor> descriptors, List<Mapping> mappings,
+			boolean hidden) {
+	}
+
 	private final Path proc;
 	private final Map<Long, String> names = new HashMap<>();
 	private final Map<String, List<Descriptor>> byTarget = new HashMap<>();
@@ -42,15 +52,33 @@ final class ProcessTable {
 	 */
 	static ProcessTable scan(Path proc, boolean withMappings) {
 		ProcessTable table = new ProcessTable(proc);
+		List<Long> pids = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
 			for (Path entry : entries) {
 				String fileName = entry.getFileName().toString();
 				if (isPid(fileName)) {
-					table.readProcess(Long.parseLong(fileName), entry, withMappings);
+					pids.add(Long.parseLong(fileName));
 				}
 			}
 		} catch (IOException e) {
 			table.hiddenProcesses = -1;
+			return table;
+		}
+		// /proc is read a process at a time, each in a few small system calls: spread them over the cores
+		List<ProcessRecord> records = pids.parallelStream().map(pid -> table.readProcess(pid, withMappings))
+				.filter(r -> r != null).toList();
+		for (ProcessRecord record : records) {
+			table.names.put(record.pid(), record.name());
+			if (record.hidden()) {
+				table.hiddenProcesses++;
+			}
+			for (Descriptor descriptor : record.descriptors()) {
+				table.descriptors.add(descriptor);
+				table.byTarget.computeIfAbsent(descriptor.target(), t -> new ArrayList<>(2)).add(descriptor);
+			}
+			for (Mapping mapping : record.mappings()) {
+				table.mappingsByPath.computeIfAbsent(mapping.path(), p -> new ArrayList<>(2)).add(mapping);
+			}
 		}
 		return table;
 	}
@@ -67,40 +95,40 @@ final class ProcessTable {
 		return true;
 	}
 
-	private void readProcess(long pid, Path dir, boolean withMappings) {
+	private ProcessRecord readProcess(long pid, boolean withMappings) {
+		Path dir = proc.resolve(Long.toString(pid));
+		String name;
 		try {
-			names.put(pid, Files.readString(dir.resolve("comm")).strip());
+			name = new String(Files.readAllBytes(dir.resolve("comm")), StandardCharsets.UTF_8).strip();
 		} catch (IOException e) {
 			// exited since the listing: nothing of it to show
-			return;
+			return null;
 		}
+		List<Descriptor> held = new ArrayList<>();
 		try (DirectoryStream<Path> fds = Files.newDirectoryStream(dir.resolve("fd"))) {
 			for (Path fd : fds) {
 				try {
-					Descriptor descriptor = new Descriptor(pid, Integer.parseInt(fd.getFileName().toString()),
-							Files.readSymbolicLink(fd).toString());
-					descriptors.add(descriptor);
-					byTarget.computeIfAbsent(descriptor.target(), t -> new ArrayList<>(2)).add(descriptor);
+					held.add(new Descriptor(pid, Integer.parseInt(fd.getFileName().toString()),
+							Files.readSymbolicLink(fd).toString()));
 				} catch (IOException | NumberFormatException e) {
 					// closed between listing and reading
 				}
 			}
 		} catch (IOException | SecurityException e) {
-			hiddenProcesses++;
-			return;
+			return new ProcessRecord(pid, name, List.of(), List.of(), true);
 		}
-		if (withMappings) {
-			readMappings(pid, dir);
-		}
+		List<Mapping> mapped = withMappings ? readMappings(pid, dir) : List.of();
+		return new ProcessRecord(pid, name, held, mapped, false);
 	}
 
-	private void readMappings(long pid, Path dir) {
+	private static List<Mapping> readMappings(long pid, Path dir) {
 		List<String> lines;
 		try {
 			lines = Files.readAllLines(dir.resolve("maps"));
 		} catch (IOException | SecurityException e) {
-			return;
+			return List.of();
 		}
+		List<Mapping> mappings = new ArrayList<>(2);
 		for (String line : lines) {
 			// only shared mappings of shm objects are of interest; skip the rest cheaply
 			int slash = line.indexOf('/');
@@ -109,9 +137,10 @@ final class ProcessTable {
 			}
 			Mapping mapping = parseMapping(pid, line, slash);
 			if (mapping != null) {
-				mappingsByPath.computeIfAbsent(mapping.path(), p -> new ArrayList<>(2)).add(mapping);
+				mappings.add(mapping);
 			}
 		}
+		return mappings;
 	}
 
 	/** Parses "start-end perms offset dev inode path" (the path may contain spaces). */
@@ -164,25 +193,21 @@ final class ProcessTable {
 		return new Owner(mapping.pid(), name(mapping.pid()), "mapped", mapping.permissions());
 	}
 
-	/** @return read, write or read/write from the descriptor's open flags; null if gone */
+	/**
+	 * @return read, write or read/write, or null if the descriptor is gone. The kernel shows a
+	 *         descriptor's open mode as the permissions of its /proc link: one lstat, where
+	 *         fdinfo would take an open, a read and a close.
+	 */
 	String access(Descriptor descriptor) {
-		Path fdinfo = proc.resolve(Long.toString(descriptor.pid())).resolve("fdinfo")
-				.resolve(Integer.toString(descriptor.fd()));
 		try {
-			for (String line : Files.readAllLines(fdinfo)) {
-				if (line.startsWith("flags:")) {
-					int flags = Integer.parseInt(line.substring("flags:".length()).trim(), 8);
-					return switch (flags & 3) {
-					case 0 -> "read";
-					case 1 -> "write";
-					default -> "read/write";
-					};
-				}
-			}
-		} catch (IOException | NumberFormatException e) {
-			// closed meanwhile: access unknown
+			Set<PosixFilePermission> mode = Files.readAttributes(descriptorPath(descriptor), PosixFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS).permissions();
+			boolean read = mode.contains(PosixFilePermission.OWNER_READ);
+			boolean write = mode.contains(PosixFilePermission.OWNER_WRITE);
+			return read && write ? "read/write" : write ? "write" : read ? "read" : null;
+		} catch (IOException | SecurityException e) {
+			return null;
 		}
-		return null;
 	}
 
 	/** Path of a descriptor's link, to stat what it points to. */
