@@ -1,11 +1,14 @@
 package org.ipcscope.cli.internal;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.InventorySettings;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.export.InventoryJson;
@@ -14,16 +17,24 @@ import org.ipcscope.core.export.InventoryText;
 /** {@code list [--kind K...] [--json]}: the inventory, as a table or as JSON. */
 final class ListCommand {
 
-	static final String USAGE = "list [--kind KIND]... [--json]   kinds: " + kindIds();
+	static final String USAGE = "list [--kind KIND]... [--fifo-dir DIR]... [--json]\n  kinds: " + kindIds()
+			+ "\n  --fifo-dir: also list FIFOs lying in DIR that no process holds open";
 
 	private final Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
 	private boolean json;
+	private final List<Path> fifoDirectories = new ArrayList<>();
 
 	ListCommand(List<String> args) throws UsageException {
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			switch (arg) {
 			case "--json" -> json = true;
+			case "--fifo-dir" -> {
+				if (i + 1 >= args.size()) {
+					throw new UsageException("--fifo-dir needs a directory");
+				}
+				fifoDirectories.add(Path.of(args.get(++i)));
+			}
 			case "--kind" -> {
 				if (i + 1 >= args.size()) {
 					throw new UsageException("--kind needs a value: " + kindIds());
@@ -52,6 +63,11 @@ final class ListCommand {
 	}
 
 	int run(InventoryService inventory, PrintStream out) {
+		if (!fifoDirectories.isEmpty()) {
+			List<Path> all = new ArrayList<>(InventorySettings.fifoDirectories());
+			all.addAll(fifoDirectories);
+			InventorySettings.setFifoDirectories(all);
+		}
 		InventorySnapshot snapshot = inventory.refresh(kinds);
 		out.print(json ? InventoryJson.write(snapshot) : InventoryText.write(snapshot));
 		out.flush();

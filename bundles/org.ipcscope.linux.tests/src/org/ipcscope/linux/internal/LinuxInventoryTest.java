@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import org.ipcscope.core.Inventory;
+import org.ipcscope.core.InventorySettings;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
@@ -132,6 +133,27 @@ class LinuxInventoryTest {
 			assertEquals(3, only(snapshot, IpcKind.POSIX_SHM, longName).size());
 			assertEquals(4, only(snapshot, IpcKind.POSIX_SHM, pathLike).size());
 			assertTrue(heldBy(only(snapshot, IpcKind.FIFO, fifo), helper.pid()));
+		}
+	}
+
+	@Test
+	void fifosNobodyHoldsAreFoundInDirectoriesTheUserAdds() throws Exception {
+		Path dir = Files.createTempDirectory("ipcscope-fifos");
+		Path fifo = dir.resolve("idle fifo");
+		assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+		List<Path> before = InventorySettings.fifoDirectories();
+		try {
+			Set<IpcKind> fifos = Set.of(IpcKind.FIFO);
+			assertTrue(all(Inventory.collect(List.of(new LinuxIpcProvider()), fifos), IpcKind.FIFO, fifo.toString())
+					.isEmpty(), "an idle FIFO outside the added directories is not expected");
+			InventorySettings.setFifoDirectories(List.of(dir));
+			IpcObject found = only(Inventory.collect(List.of(new LinuxIpcProvider()), fifos), IpcKind.FIFO, fifo.toString());
+			assertTrue(found.owners().isEmpty());
+			assertEquals("0", found.details().get("Readers"));
+		} finally {
+			InventorySettings.setFifoDirectories(before);
+			Files.delete(fifo);
+			Files.delete(dir);
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
@@ -30,10 +31,10 @@ final class FifoCollector implements Collector {
 	/** Link texts under these never are FIFOs worth a stat. */
 	private static final List<String> SKIPPED = List.of("/dev/", "/proc/", "/sys/", "/memfd:");
 
-	private final List<Path> directories;
+	private final Supplier<List<Path>> directories;
 
-	FifoCollector(List<Path> directories) {
-		this.directories = List.copyOf(directories);
+	FifoCollector(Supplier<List<Path>> directories) {
+		this.directories = directories;
 	}
 
 	@Override
@@ -59,7 +60,7 @@ final class FifoCollector implements Collector {
 		for (ProcessTable.Descriptor descriptor : ends) {
 			fifos.computeIfAbsent(descriptor.target(), t -> new ArrayList<>()).add(processes.owner(descriptor, true));
 		}
-		for (Path directory : directories) {
+		for (Path directory : directories.get()) {
 			try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 				for (Path entry : entries) {
 					if (isFifo(entry)) {

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.ipcscope.core.InventorySettings;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.IpcProvider;
@@ -23,10 +25,10 @@ public class LinuxIpcProvider implements IpcProvider {
 	private final List<Collector> collectors;
 
 	public LinuxIpcProvider() {
-		this(Path.of("/proc"), Path.of("/dev/shm"), Path.of("/dev/mqueue"), FifoDirectories.fromEnvironment());
+		this(Path.of("/proc"), Path.of("/dev/shm"), Path.of("/dev/mqueue"), InventorySettings::fifoDirectories);
 	}
 
-	LinuxIpcProvider(Path proc, Path shm, Path mqueue, List<Path> fifoDirectories) {
+	LinuxIpcProvider(Path proc, Path shm, Path mqueue, Supplier<List<Path>> fifoDirectories) {
 		this.proc = proc;
 		this.collectors = List.of(new PosixShmCollector(shm), new SysvCollector(proc.resolve("sysvipc")),
 				new PosixMqCollector(mqueue), new FifoCollector(fifoDirectories), new PipeCollector(),

@@ -23,6 +23,9 @@ public final class Messages extends NLS {
 	public static String Properties_Owners;
 	public static String Properties_Change;
 	public static String Properties_Problem;
+	public static String InventoryPreferencePage_Description;
+	public static String InventoryPreferencePage_FifoDirectories;
+	public static String InventoryPreferencePage_ChooseDirectory;
 	public static String InventoryRefreshJob_Name;
 	public static String InventoryRefreshJob_Failed;
 

@@ -41,6 +41,7 @@ import org.ipcscope.core.change.ChangeTracker;
 import org.ipcscope.core.change.TrackedObject;
 import org.ipcscope.ui.IpcScopeViews;
 import org.ipcscope.ui.internal.Messages;
+import org.ipcscope.ui.internal.preferences.InventoryPreferences;
 
 /**
  * The inventory as a tree grouped by kind or by process, with a filter, auto-refresh and change
@@ -120,6 +121,7 @@ public class IpcObjectsView extends ViewPart {
 		getSite().setSelectionProvider(viewer);
 
 		readCommandStates();
+		InventoryPreferences.apply();
 		job = new InventoryRefreshJob(snapshot -> {
 			if (!viewer.getControl().isDisposed()) {
 				viewer.getControl().getDisplay().asyncExec(() -> show(snapshot));
