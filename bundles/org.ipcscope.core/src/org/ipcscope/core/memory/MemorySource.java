@@ -1,0 +1,43 @@
+package org.ipcscope.core.memory;
+
+import java.io.IOException;
+
+/**
+ * Bytes that can be read at offsets: a shared memory object, a file mapping or another process's
+ * memory. One shape for the hex editor, search and the command line. Implementations read only
+ * what is asked (never the whole region) and report unreadable bytes instead of failing.
+ */
+public interface MemorySource extends AutoCloseable {
+
+	/** @return a name for titles and messages, e.g. "/dev/shm/counter" */
+	String name();
+
+	/** @return the size in bytes; may change while open (a segment grown or truncated) */
+	long size() throws IOException;
+
+	/**
+	 * Reads {@code length} bytes at {@code offset}. Bytes past the end or on pages that cannot be
+	 * read are marked unreadable in the result.
+	 *
+	 * @throws SourceGoneException when the object no longer exists (owner exited, removed)
+	 * @throws IOException         when reading failed altogether
+	 */
+	MemoryRead read(long offset, int length) throws IOException;
+
+	/** @return whether {@link #write} can work; inspection is read-only unless the user enables writing */
+	default boolean canWrite() {
+		return false;
+	}
+
+	/**
+	 * Writes to the live object, seen at once by every process mapping it.
+	 *
+	 * @throws IOException if the source is read-only or the write failed
+	 */
+	default void write(long offset, byte[] data) throws IOException {
+		throw new IOException(name() + " is open read-only");
+	}
+
+	@Override
+	void close() throws IOException;
+}
