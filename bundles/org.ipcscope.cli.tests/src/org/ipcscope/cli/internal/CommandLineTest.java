@@ -1,0 +1,71 @@
+package org.ipcscope.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.ipcscope.tests.support.HelperProcess;
+import org.junit.jupiter.api.Test;
+
+/** The verbs as a script sees them, with the providers Declarative Services registers. */
+class CommandLineTest {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(String... args) throws Exception {
+		try (InventoryTracker tracker = new InventoryTracker()) {
+			return CommandLine.run(List.of(args), () -> tracker.await(20), new PrintStream(out, true, StandardCharsets.UTF_8),
+					new PrintStream(err, true, StandardCharsets.UTF_8));
+		}
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void listsAnotherProcessesSegmentAsJsonFilteredByKind() throws Exception {
+		String name = "/ipcscope-cli-" + ProcessHandle.current().pid();
+		try (HelperProcess helper = HelperProcess.start(2, HelperProcess.helper("ipc_helper").toString(), "posix",
+				name, "5000", "pipe")) {
+			assertEquals(0, run("list", "--kind", "posix-shm", "--json"));
+			String json = out();
+			assertTrue(json.contains("{\"kind\": \"posix-shm\", \"name\": \"" + name + "\", \"namespace\": \"/dev/shm\", \"size\": 5000"), json);
+			assertTrue(json.contains("{\"pid\": " + helper.pid() + ", \"process\": \"ipc_helper\", \"handle\": \"mapped\""), json);
+			assertFalse(json.contains("\"kind\": \"pipe\""), "--kind posix-shm let pipes through");
+		}
+	}
+
+	@Test
+	void tableShowsOwners() throws Exception {
+		String name = "/ipcscope-cli-table-" + ProcessHandle.current().pid();
+		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "posix",
+				name, "77")) {
+			assertEquals(0, run("list", "--kind=posix-shm,sysv-shm"));
+			String line = out().lines().filter(l -> l.contains(name)).findFirst().orElseThrow(() -> new AssertionError(out()));
+			assertTrue(line.matches("posix-shm\\s+/dev/shm\\s+77\\s+" + name + "\\s+ipc_helper \\(" + helper.pid() + "\\)"), line);
+		}
+	}
+
+	@Test
+	void badInputGetsAClearMessageAndExitCode2() throws Exception {
+		assertEquals(2, run("list", "--kind", "nonsense"));
+		assertTrue(err().contains("Unknown kind 'nonsense'; known kinds: section,"), err());
+		assertEquals(2, run("frobnicate"));
+		assertTrue(err().contains("Unknown command 'frobnicate'"), err());
+		assertEquals(2, run("list", "--kind"));
+		assertEquals(2, run());
+		assertTrue(err().contains("usage: ipcscope list"), err());
+		assertEquals(0, run("--help"));
+	}
+}
