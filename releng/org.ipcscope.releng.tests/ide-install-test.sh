@@ -1,0 +1,55 @@
+#!/bin/bash
+# Update-site install test: IPC Scope, installed from the update site with the p2 director into an
+# Eclipse IDE workbench (both done by this module's pom before this script runs), resolves, is offered
+# under Window > Show View > IPC Scope, and opens through the Show View command with rows.
+#
+# usage: JAVA=/path/to/jdk/bin/java PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
+#        IPC_HELPER=bundles/org.ipcscope.tests.support/target/native/ipc_helper \
+#        ide-install-test.sh INSTALL_DIR WORK_DIR SCREENSHOT_DIR
+#
+#   INSTALL_DIR     the IDE workbench IPC Scope was installed into
+#   WORK_DIR        report, logs, workspace and home of the run (emptied first)
+#   SCREENSHOT_DIR  where ide-install-test.png goes
+#
+# SMOKE_TIMEOUT (seconds, default 180): the workbench is killed when it runs longer.
+# Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
+set -euo pipefail
+
+if [ $# -ne 3 ]; then
+	sed -n '2,15p' "$0" >&2
+	exit 64
+fi
+SMOKE_DIR=$(dirname "$(realpath "$0")")
+# shellcheck source=smoke-lib.sh
+. "$SMOKE_DIR/smoke-lib.sh"
+
+install=$(realpath "$1")
+SMOKE_SCREENSHOTS=$(realpath -m "$3")
+smoke_begin ide-install-test "$2"
+
+segment="ipcscope-ide-test-$$"
+size=65659
+bundles_info="$install/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+
+for bundle in org.ipcscope.core org.ipcscope.ui org.ipcscope.linux; do
+	smoke_check "the director installed $bundle into the workbench" grep -q "^$bundle," "$bundles_info"
+done
+smoke_check "the director left org.ipcscope.win32 out on Linux" bash -c "! grep -q '^org.ipcscope.win32,' '$bundles_info'"
+
+smoke_start_xvfb
+smoke_start_shm_helper "$segment" "$size"
+smoke_add_probe "$install"
+smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-180}" showView
+
+smoke_expect_common org.ipcscope.core org.ipcscope.ui org.ipcscope.linux
+smoke_expect_none "org.ipcscope.win32 is not installed on Linux" '^bundle\torg\.ipcscope\.win32\t'
+smoke_expect "Show View offers IPC Objects in the category 'IPC Scope'" \
+	'^category\torg\.ipcscope\.ui\.category\tIPC Scope\t([^\t]*,)?org\.ipcscope\.ui\.views\.ipcObjects(,[^\t]*)?$'
+smoke_expect "the Show View dialog lists IPC Objects under 'IPC Scope'" \
+	'^partdescriptor\torg\.ipcscope\.ui\.views\.ipcObjects\tIPC Objects\tIPC Scope\t'
+smoke_expect "no activity hides the view" '^viewdescriptor\torg\.ipcscope\.ui\.views\.ipcObjects\tIPC Objects\tIPC Scope\tfiltered=false$'
+smoke_expect "the view was closed before the command" '^view\tbefore\tclosed$'
+smoke_expect "org.eclipse.ui.views.showView(viewId=org.ipcscope.ui.views.ipcObjects) opened it" \
+	'^view\tafter\topen\topened-by=org\.eclipse\.ui\.views\.showView\(org\.eclipse\.ui\.views\.showView\.viewId=org\.ipcscope\.ui\.views\.ipcObjects\)$'
+smoke_expect_segment "$segment" "$size" "65,659 (64.1 KiB)"
+smoke_end

@@ -1,0 +1,46 @@
+#!/bin/bash
+# Linux product smoke test: the product archive, unpacked and started as its users start it, opens its
+# perspective with the IPC Objects view, which lists a POSIX shm segment a helper holds, with its size.
+#
+# usage: JAVA=/path/to/jdk/bin/java PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
+#        IPC_HELPER=bundles/org.ipcscope.tests.support/target/native/ipc_helper \
+#        product-smoke-test.sh PRODUCT_ARCHIVE WORK_DIR SCREENSHOT_DIR
+#
+#   PRODUCT_ARCHIVE  ipcscope-linux.gtk.x86_64.tar.gz
+#   WORK_DIR         the unpacked product, report, logs, workspace and home of the run (emptied first)
+#   SCREENSHOT_DIR   where product-smoke-test.png goes
+#
+# SMOKE_TIMEOUT (seconds, default 180): the workbench is killed when it runs longer.
+# Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
+set -euo pipefail
+
+if [ $# -ne 3 ]; then
+	sed -n '2,15p' "$0" >&2
+	exit 64
+fi
+SMOKE_DIR=$(dirname "$(realpath "$0")")
+# shellcheck source=smoke-lib.sh
+. "$SMOKE_DIR/smoke-lib.sh"
+
+archive=$(realpath "$1")
+SMOKE_SCREENSHOTS=$(realpath -m "$3")
+smoke_begin product-smoke-test "$2"
+
+segment="ipcscope-product-test-$$"
+size=65659
+
+mkdir -p "$SMOKE_WORK/product"
+tar -xzf "$archive" -C "$SMOKE_WORK/product"
+install="$SMOKE_WORK/product/ipcscope"
+smoke_check "the archive holds the product in ipcscope/" test -d "$install/plugins"
+
+smoke_start_xvfb
+smoke_start_shm_helper "$segment" "$size"
+smoke_add_probe "$install"
+smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-180}" perspective
+
+smoke_expect_common org.ipcscope.core org.ipcscope.ui org.ipcscope.linux org.ipcscope.app org.ipcscope.cli
+smoke_expect "the window is the IPC Scope product's" '^window\tIPC Scope\tperspective=org\.ipcscope\.app\.perspective$'
+smoke_expect "the product's perspective opened the view" '^view\tat-start\topen\tperspective=org\.ipcscope\.app\.perspective$'
+smoke_expect_segment "$segment" "$size" "65,659 (64.1 KiB)"
+smoke_end
