@@ -380,8 +380,11 @@ static void anon_pipe(void)
 		fail("CreatePipe");
 		return;
 	}
-	/* Only the write end and the parent's handle go to the child. */
+	/* Only the write end and the parent's handle go to the child, not the test's stdio pipes. */
 	SetHandleInformation(read_end, HANDLE_FLAG_INHERIT, 0);
+	SetHandleInformation(GetStdHandle(STD_INPUT_HANDLE), HANDLE_FLAG_INHERIT, 0);
+	SetHandleInformation(GetStdHandle(STD_OUTPUT_HANDLE), HANDLE_FLAG_INHERIT, 0);
+	SetHandleInformation(GetStdHandle(STD_ERROR_HANDLE), HANDLE_FLAG_INHERIT, 0);
 	DuplicateHandle(GetCurrentProcess(), GetCurrentProcess(), GetCurrentProcess(), &self, SYNCHRONIZE, TRUE, 0);
 	GetModuleFileNameW(NULL, exe, MAX_PATH);
 	swprintf(command, 2 * MAX_PATH, L"\"%ls\" --hold %llu", exe, (unsigned long long)(ULONG_PTR)self);

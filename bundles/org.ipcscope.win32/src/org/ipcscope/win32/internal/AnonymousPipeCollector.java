@@ -32,7 +32,9 @@ final class AnonymousPipeCollector implements Collector {
 		Map<String, List<FileHandle>> pipes = new LinkedHashMap<>();
 		for (FileHandle handle : handles.files().handles()) {
 			String name = handle.pipeName();
-			if (name != null && AnonymousPipes.isAnonymous(name)) {
+			// An unnamed handle no pipe question works on is the device's root, which kernelbase
+			// keeps open to create pipes in: not a pipe end.
+			if (name != null && AnonymousPipes.isAnonymous(name) && !(name.isEmpty() && handle.pipe() == null)) {
 				pipes.computeIfAbsent(groupName(handle), k -> new ArrayList<>()).add(handle);
 			}
 		}
