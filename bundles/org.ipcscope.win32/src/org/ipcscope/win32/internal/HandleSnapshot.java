@@ -64,6 +64,10 @@ final class HandleSnapshot implements AutoCloseable {
 	 * @param objectName the object's full NT name, for example {@code \BaseNamedObjects\shm}
 	 */
 	List<Owner> owners(String typeName, String objectName) {
+		if (FILE.equals(typeName)) {
+			// Never in a namespace directory; and its names are only asked through files().
+			return List.of();
+		}
 		return owners(byName(typeName).getOrDefault(objectName, List.of()));
 	}
 
