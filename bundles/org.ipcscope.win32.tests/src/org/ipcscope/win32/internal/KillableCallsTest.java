@@ -53,6 +53,7 @@ class KillableCallsTest {
 			assertEquals(NtStatus.SUCCESS, results[1]);
 			assertEquals("Event", UnicodeStringDecoder.decode(name.getByteBuffer(0, 1024), 0, Pointer.nativeValue(name)));
 			assertEquals(WinBase.WAIT_OBJECT_0, results[2], "the event was set by the first call");
+			assertTrue(length.getInt(0) > 0, "the return length was written through the fifth argument");
 			assertEquals(0, calls.killed());
 		} finally {
 			Kernel32.INSTANCE.CloseHandle(event);

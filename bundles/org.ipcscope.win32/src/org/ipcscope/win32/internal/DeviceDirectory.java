@@ -51,7 +51,8 @@ final class DeviceDirectory {
 			io.clear();
 			int status = NtDllFunctions.INSTANCE.NtQueryDirectoryFile(directory, null, null, null, io, buffer, size,
 					NtDllFunctions.FILE_DIRECTORY_INFORMATION, (byte) 0, null, (byte) (restart ? 1 : 0));
-			if (status == NtStatus.NO_MORE_FILES) {
+			// A first query of an empty directory (no mailslot at all) says "no such file".
+			if (status == NtStatus.NO_MORE_FILES || (restart && status == NtStatus.NO_SUCH_FILE)) {
 				return entries;
 			}
 			if ((status == NtStatus.BUFFER_OVERFLOW || status == NtStatus.INFO_LENGTH_MISMATCH) && size < MAX_BUFFER) {

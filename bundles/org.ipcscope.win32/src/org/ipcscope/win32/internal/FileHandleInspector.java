@@ -2,6 +2,7 @@ package org.ipcscope.win32.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +67,7 @@ class FileHandleInspector {
 	}
 
 	private List<Copy> copies(List<SystemHandle> fileHandles, ProcessHandles processes, List<String> problems) {
-		Set<Key> present = ConcurrentHashMap.newKeySet();
+		Set<Key> present = new HashSet<>();
 		List<SystemHandle> skipped = new ArrayList<>();
 		List<Copy> copies = new ArrayList<>();
 		for (SystemHandle handle : fileHandles) {

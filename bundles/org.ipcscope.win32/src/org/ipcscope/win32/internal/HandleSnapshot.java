@@ -17,7 +17,7 @@ import com.sun.jna.platform.win32.WinNT.HANDLE;
  * who holds which named object. Windows gives object addresses to match handles by, Wine gives 0,
  * so handles are matched by the object's name, which is the same everywhere; names are looked up
  * only for the types a collector asks about, and never on this thread for File handles (see
- * {@link FileHandles}).
+ * {@link FileHandleInspector}).
  */
 final class HandleSnapshot implements AutoCloseable {
 

@@ -1,6 +1,5 @@
 package org.ipcscope.win32.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +68,6 @@ final class NamedPipeCollector implements Collector {
 		details.put(LISTED_FROM, listedFrom);
 		details.put(NamespaceObjects.NT_PATH, DeviceDirectory.PIPES + name);
 		return new IpcObject(IpcKind.NAMED_PIPE, NAMESPACE + "\\" + name, NAMESPACE, IpcObject.UNKNOWN_SIZE, details,
-				new ArrayList<>(PipeOwners.owners(holders, handles)), null);
+				PipeOwners.owners(holders, handles), null);
 	}
 }

@@ -23,6 +23,7 @@ final class NtStatus {
 	static final int IO_TIMEOUT = 0xC00000B5;
 	static final int BAD_DEVICE_TYPE = 0xC00000CB;
 	static final int INVALID_HANDLE = 0xC0000008;
+	static final int NO_SUCH_FILE = 0xC000000F;
 	static final int INVALID_DEVICE_REQUEST = 0xC0000010;
 	static final int NOT_SAME_OBJECT = 0xC00001AC;
 

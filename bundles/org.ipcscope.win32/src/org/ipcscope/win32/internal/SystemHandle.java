@@ -3,8 +3,9 @@ package org.ipcscope.win32.internal;
 /**
  * One open handle of some process, as SystemExtendedHandleInformation lists it.
  *
- * @param object        the kernel address of the object; 0 under Wine and for callers Windows
- *                      hides addresses from, so never the only way to match
+ * @param object        the kernel address of the object; 0 under Wine, and since Windows 11 24H2
+ *                      for callers without SeDebugPrivilege (System Informer #2101), so never the
+ *                      only way to match
  * @param pid           the process holding the handle
  * @param handle        the handle's value in that process
  * @param grantedAccess the access mask the handle was granted
