@@ -1,5 +1,7 @@
 #!/bin/sh
-# Builds every native/*.c test helper into a Windows x64 executable in OUTDIR.
+# Builds every native/*.c test helper into a Windows x64 executable in OUTDIR, and assembles the
+# win32 bundle's native/killable_calls.s into OUTDIR/killable_calls.bin (its bare machine code, which
+# KillableCallsTest compares with the bytes the bundle holds).
 # usage: build-helpers.sh OUTDIR     (needs x86_64-w64-mingw32-gcc, Debian gcc-mingw-w64-x86-64)
 set -eu
 
@@ -17,10 +19,15 @@ for source in "$here"/*.c; do
 	[ -e "$source" ] || continue
 	found=1
 	name=$(basename "$source" .c)
-	# -municode: the helpers take names as wmain arguments; -static: no mingw DLLs to ship.
-	"$cc" -O2 -Wall -Wextra -municode -static -D__USE_MINGW_ANSI_STDIO=1 -o "$out/$name.exe" "$source"
+	# -municode: the helpers take names as wmain arguments; -static: no mingw DLLs to ship;
+	# ws2_32 and ntdll for win_ipc_helper (the others do not pull them in).
+	"$cc" -O2 -Wall -Wextra -municode -static -D__USE_MINGW_ANSI_STDIO=1 -o "$out/$name.exe" "$source" -lws2_32 -lntdll
 done
 if [ "$found" -eq 0 ]; then
 	echo "no native/*.c helpers in $here" >&2
 	exit 1
 fi
+
+prefix=${cc%gcc}
+"$cc" -c -o "$out/killable_calls.o" "$here/../../org.ipcscope.win32/native/killable_calls.s"
+"${prefix}objcopy" -O binary -j .text "$out/killable_calls.o" "$out/killable_calls.bin"

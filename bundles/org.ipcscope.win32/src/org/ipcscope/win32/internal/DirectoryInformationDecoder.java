@@ -19,7 +19,6 @@ import com.sun.jna.Pointer;
 final class DirectoryInformationDecoder {
 
 	static final int RECORD_SIZE = 32;
-	private static final int UNICODE_STRING_SIZE = 16;
 
 	private DirectoryInformationDecoder() {
 	}
@@ -43,7 +42,7 @@ final class DirectoryInformationDecoder {
 				break;
 			}
 			String name = string(records, offset, baseAddress);
-			String type = string(records, offset + UNICODE_STRING_SIZE, baseAddress);
+			String type = string(records, offset + UnicodeStringDecoder.SIZE, baseAddress);
 			entries.add(new DirectoryEntry(name, type));
 		}
 		return entries;
@@ -55,20 +54,6 @@ final class DirectoryInformationDecoder {
 	}
 
 	private static String string(ByteBuffer records, int offset, long baseAddress) {
-		int byteLength = Short.toUnsignedInt(records.getShort(offset));
-		long address = records.getLong(offset + 8);
-		if (byteLength == 0) {
-			return "";
-		}
-		long start = address - baseAddress;
-		if (address == 0 || start < 0 || start + byteLength > records.limit() || byteLength % 2 != 0) {
-			throw new IllegalArgumentException(String.format(
-					"UNICODE_STRING at offset %d points outside the buffer (0x%X, %d bytes)", offset, address, byteLength));
-		}
-		char[] chars = new char[byteLength / 2];
-		for (int i = 0; i < chars.length; i++) {
-			chars[i] = records.getChar((int) start + 2 * i);
-		}
-		return new String(chars);
+		return UnicodeStringDecoder.decode(records, offset, baseAddress);
 	}
 }

@@ -34,6 +34,11 @@ record NamespaceDirectory(String ntPath, String namespace, String namePrefix) {
 		return namePrefix.startsWith("Session\\");
 	}
 
+	/** A directory inside this one: same namespace, its name in front of its objects' names. */
+	NamespaceDirectory child(String entryName) {
+		return new NamespaceDirectory(ntPath(entryName), namespace, userName(entryName) + "\\");
+	}
+
 	String userName(String entryName) {
 		return namePrefix + entryName;
 	}

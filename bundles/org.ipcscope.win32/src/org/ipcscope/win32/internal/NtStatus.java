@@ -8,8 +8,11 @@ final class NtStatus {
 	static final int SUCCESS = 0;
 	static final int MORE_ENTRIES = 0x00000105;
 	static final int BUFFER_OVERFLOW = 0x80000005;
+	static final int NO_MORE_FILES = 0x80000006;
 	static final int NO_MORE_ENTRIES = 0x8000001A;
+	static final int UNSUCCESSFUL = 0xC0000001;
 	static final int NOT_IMPLEMENTED = 0xC0000002;
+	static final int INVALID_INFO_CLASS = 0xC0000003;
 	static final int INFO_LENGTH_MISMATCH = 0xC0000004;
 	static final int ACCESS_DENIED = 0xC0000022;
 	static final int BUFFER_TOO_SMALL = 0xC0000023;
@@ -17,6 +20,12 @@ final class NtStatus {
 	static final int OBJECT_NAME_INVALID = 0xC0000033;
 	static final int OBJECT_NAME_NOT_FOUND = 0xC0000034;
 	static final int OBJECT_PATH_NOT_FOUND = 0xC000003A;
+	static final int IO_TIMEOUT = 0xC00000B5;
+	static final int BAD_DEVICE_TYPE = 0xC00000CB;
+	static final int INVALID_HANDLE = 0xC0000008;
+	static final int NO_SUCH_FILE = 0xC000000F;
+	static final int INVALID_DEVICE_REQUEST = 0xC0000010;
+	static final int NOT_SAME_OBJECT = 0xC00001AC;
 
 	private static final Map<Integer, String> WORDS = Map.of(
 			NOT_IMPLEMENTED, "not implemented",
@@ -25,7 +34,10 @@ final class NtStatus {
 			OBJECT_TYPE_MISMATCH, "object type mismatch",
 			OBJECT_NAME_INVALID, "invalid object name",
 			OBJECT_NAME_NOT_FOUND, "not found",
-			OBJECT_PATH_NOT_FOUND, "path not found");
+			OBJECT_PATH_NOT_FOUND, "path not found",
+			IO_TIMEOUT, "timed out",
+			BAD_DEVICE_TYPE, "not supported by the device",
+			INVALID_HANDLE, "handle closed");
 
 	private NtStatus() {
 	}

@@ -1,0 +1,50 @@
+package org.ipcscope.win32.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The details a client connection gives, asked on request only (not by any listing). */
+@EnabledOnOs(OS.WINDOWS)
+class NamedPipeClientDetailsTest {
+
+	private final String unique = "ipcscope-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+	@Test
+	void serverProcessTypeAndBuffers() throws Exception {
+		try (WinHelper helper = WinHelper.start()) {
+			helper.command("pipe", unique, "3");
+
+			Map<String, String> details = NamedPipeClientDetails.query(unique);
+
+			assertEquals(Long.toString(helper.pid()), details.get("Server pid"), details::toString);
+			assertEquals("message", details.get("Type"));
+			assertEquals("4096 bytes", details.get("Server out buffer"));
+			assertEquals("2048 bytes", details.get("Server in buffer"));
+			assertEquals("3", details.get("Max instances"));
+			assertEquals("1", details.get("Instances"));
+		}
+	}
+
+	@Test
+	void aBusyOrMissingPipeSaysWhy() throws Exception {
+		try (WinHelper helper = WinHelper.start()) {
+			helper.command("pipe", unique + "-one", "1");
+			NamedPipeClientDetails.query(unique + "-one");
+
+			// The server never disconnected the first client: its only instance is taken.
+			IllegalStateException busy = assertThrows(IllegalStateException.class,
+					() -> NamedPipeClientDetails.query(unique + "-one"));
+			assertTrue(busy.getMessage().equals("every instance is busy with a client"), busy.getMessage());
+		}
+		IllegalStateException missing = assertThrows(IllegalStateException.class,
+				() -> NamedPipeClientDetails.query(unique + "-none"));
+		assertEquals("cannot connect: error 2", missing.getMessage());
+	}
+}

@@ -1,0 +1,77 @@
+package org.ipcscope.win32.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.IpcProvider;
+import org.ipcscope.core.ProviderResult;
+import org.osgi.service.component.annotations.Component;
+
+import com.sun.jna.Platform;
+
+/**
+ * Every Windows IPC mechanism, with owners: the object namespace (sections, events, mutexes,
+ * semaphores, symbolic links and the rest), named pipes, mailslots, anonymous pipes and loopback
+ * sockets. One provider so that the system handle table is read once per refresh and shared by
+ * all kinds; nothing it does connects to a pipe or reads a message.
+ */
+@Component(service = IpcProvider.class)
+public class WindowsIpcProvider implements IpcProvider {
+
+	private final List<Collector> collectors = List.of(new NamespaceCollector(), new NamedPipeCollector(),
+			new MailslotCollector(), new AnonymousPipeCollector(), new SocketCollector());
+	// Kept across refreshes: the table's buffer, type names, and File handles known not to answer.
+	private final SystemHandleTable handleTable = new SystemHandleTable();
+	private final ObjectTypeNames typeNames = new ObjectTypeNames();
+	private final FileHandleInspector fileInspector;
+
+	public WindowsIpcProvider() {
+		this(FileHandleInspector.DEFAULT_TIMEOUT);
+	}
+
+	/** @param fileTimeout how long one question to a File handle may take (see {@link KillableCalls}) */
+	WindowsIpcProvider(Duration fileTimeout) {
+		this(new FileHandleInspector(fileTimeout));
+	}
+
+	WindowsIpcProvider(FileHandleInspector fileInspector) {
+		this.fileInspector = fileInspector;
+	}
+
+	@Override
+	public Set<IpcKind> kinds() {
+		Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
+		collectors.forEach(c -> kinds.addAll(c.kinds()));
+		return kinds;
+	}
+
+	@Override
+	public ProviderResult list() {
+		return list(kinds());
+	}
+
+	@Override
+	public ProviderResult list(Set<IpcKind> wanted) {
+		if (!Platform.isWindows()) {
+			return new ProviderResult(List.of(), List.of("Windows objects: only on Windows"));
+		}
+		List<IpcObject> objects = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		try (HandleSnapshot handles = new HandleSnapshot(handleTable, typeNames, fileInspector)) {
+			for (Collector collector : collectors) {
+				Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
+				asked.retainAll(wanted);
+				if (!asked.isEmpty()) {
+					collector.collect(asked, handles, objects, problems);
+				}
+			}
+			problems.addAll(handles.problems());
+		}
+		return new ProviderResult(objects, problems);
+	}
+}
