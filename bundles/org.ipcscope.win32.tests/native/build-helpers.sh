@@ -1,7 +1,5 @@
 #!/bin/sh
-# Builds every native/*.c test helper into a Windows x64 executable in OUTDIR, and assembles the
-# win32 bundle's native/killable_calls.s into OUTDIR/killable_calls.bin (its bare machine code, which
-# KillableCallsTest compares with the bytes the bundle holds).
+# Builds every native/*.c test helper into a Windows x64 executable in OUTDIR.
 # usage: build-helpers.sh OUTDIR     (needs x86_64-w64-mingw32-gcc, Debian gcc-mingw-w64-x86-64)
 set -eu
 
@@ -27,7 +25,3 @@ if [ "$found" -eq 0 ]; then
 	echo "no native/*.c helpers in $here" >&2
 	exit 1
 fi
-
-prefix=${cc%gcc}
-"$cc" -c -o "$out/killable_calls.o" "$here/../../org.ipcscope.win32/native/killable_calls.s"
-"${prefix}objcopy" -O binary -j .text "$out/killable_calls.o" "$out/killable_calls.bin"

@@ -2,7 +2,9 @@ package org.ipcscope.win32.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
@@ -10,14 +12,13 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
-import com.sun.jna.ptr.IntByReference;
 
 /**
  * Runs native calls that may block forever on a thread this process can kill. Questions about a
  * foreign File handle (its name, its device, pipe and mailslot information) wait for the file
  * object's lock while its owner sits in a synchronous ConnectNamedPipe or ReadFile, for ever.
  * A JVM thread stuck there cannot be stopped; so, like System Informer, these calls run on a
- * native thread that never enters the JVM: a few bytes of machine code (native/killable_calls.s)
+ * native thread that never enters the JVM: a routine of our DLL (native/killable_calls.c, built without a C runtime)
  * call ntdll directly, and a call that does not return in time gets its thread terminated. The
  * routine holds no lock of this process, so nothing is left locked.
  * <p>
@@ -31,13 +32,6 @@ final class KillableCalls {
 	/** What a call that could not be started "returns" (no thread, no executable memory). */
 	static final int NOT_RUN = NtStatus.UNSUCCESSFUL;
 	static final int MAX_ARGUMENTS = 5;
-
-	/** native/killable_calls.s assembled; KillableCallsTest checks it against the build's assembly. */
-	static final byte[] CODE = bytes(0x53, 0x56, 0x48, 0x83, 0xec, 0x28, 0x48, 0x89, 0xcb, 0x48, 0xc7, 0x43, 0x10,
-			0x01, 0x00, 0x00, 0x00, 0x48, 0x8b, 0x43, 0x08, 0x48, 0x3b, 0x03, 0x73, 0x2e, 0x48, 0x6b, 0xf0, 0x38, 0x48,
-			0x8d, 0x74, 0x33, 0x18, 0x48, 0x8b, 0x46, 0x28, 0x48, 0x89, 0x44, 0x24, 0x20, 0x48, 0x8b, 0x4e, 0x08, 0x48,
-			0x8b, 0x56, 0x10, 0x4c, 0x8b, 0x46, 0x18, 0x4c, 0x8b, 0x4e, 0x20, 0xff, 0x16, 0x48, 0x89, 0x46, 0x30, 0x48,
-			0xff, 0x43, 0x08, 0xeb, 0xc9, 0x31, 0xc0, 0x48, 0x83, 0xc4, 0x28, 0x5e, 0x5b, 0xc3);
 
 	private static final int HEADER = 24;
 	private static final int RECORD = 56;
@@ -192,34 +186,21 @@ final class KillableCalls {
 	}
 
 	/** @return the executable copy of {@link #CODE}, made once; null where it cannot run */
+	/** @return the routine in ipcscope_win32.dll, loaded once; null where it cannot run */
 	private static synchronized Pointer routine() {
 		if (code == null && Platform.isWindows() && Platform.is64Bit() && Platform.isIntel()) {
-			code = executableCopy();
+			try {
+				// the DLL is built into this bundle (native/killable_calls.c); JNA extracts it from here
+				code = NativeLibrary.getInstance(LIBRARY,
+						Map.of(Library.OPTION_CLASSLOADER, KillableCalls.class.getClassLoader()))
+						.getFunction("killable_calls");
+			} catch (UnsatisfiedLinkError e) {
+				code = null;
+			}
 		}
 		return code;
 	}
 
-	private static Pointer executableCopy() {
-		Pointer page = KernelFunctions.INSTANCE.VirtualAlloc(null, CODE.length, KernelFunctions.MEM_COMMIT_RESERVE,
-				KernelFunctions.PAGE_READWRITE);
-		if (page == null) {
-			return null;
-		}
-		page.write(0, CODE, 0, CODE.length);
-		// Never writable and executable at once.
-		if (!KernelFunctions.INSTANCE.VirtualProtect(page, CODE.length, KernelFunctions.PAGE_EXECUTE_READ,
-				new IntByReference())) {
-			return null;
-		}
-		KernelFunctions.INSTANCE.FlushInstructionCache(Kernel32.INSTANCE.GetCurrentProcess(), page, CODE.length);
-		return page;
-	}
-
-	private static byte[] bytes(int... values) {
-		byte[] bytes = new byte[values.length];
-		for (int i = 0; i < values.length; i++) {
-			bytes[i] = (byte) values[i];
-		}
-		return bytes;
-	}
+	/** The library holding the routine, for the tests. */
+	static final String LIBRARY = "ipcscope_win32";
 }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds ipcscope_win32.dll (native/*.c, no C runtime) into $1/win32-x86-64/, where JNA finds it
+# on the bundle's class path.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+out="$1/win32-x86-64"
+mkdir -p "$out"
+x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -Werror -shared -nostdlib -ffreestanding -fno-stack-protector \
+	-Wl,--entry,DllMainCRTStartup -Wl,--no-insert-timestamp -o "$out/ipcscope_win32.dll" "$here"/*.c
