@@ -1,0 +1,21 @@
+# Sourced by ./ipcscope and ./run-tests: installs the Debian packages given, when missing.
+# As root it uses apt-get; otherwise it names what to install and fails.
+
+ensure_packages() {
+	local missing=() p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "Missing Debian packages: ${missing[*]}" >&2
+		echo "Install them (sudo apt-get install ${missing[*]}) or run this as root." >&2
+		return 1
+	fi
+	echo "Installing Debian packages: ${missing[*]}" >&2
+	apt-get update -q >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+}
+
+# What building the product needs: native helpers and the Windows DLL are compiled by the build.
+BUILD_PACKAGES=(gcc libc6-dev gcc-mingw-w64-x86-64)
