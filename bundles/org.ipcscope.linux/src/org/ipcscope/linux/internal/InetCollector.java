@@ -92,7 +92,7 @@ final class InetCollector implements Collector {
 			String queues, long inode, boolean ipv6) {
 
 		static Endpoint parse(String line) {
-			String[] fields = line.trim().split("\\s+");
+			String[] fields = Blanks.split(line);
 			if (fields.length < 10) {
 				return null;
 			}

@@ -73,7 +73,7 @@ final class PosixMqCollector implements Collector {
 		// "QSIZE:12 NOTIFY:0 SIGNO:0 NOTIFY_PID:0"
 		String status = Files.readString(entry).strip();
 		long queued = IpcObject.UNKNOWN_SIZE;
-		for (String field : status.split("\\s+")) {
+		for (String field : Blanks.split(status)) {
 			int colon = field.indexOf(':');
 			if (colon > 0) {
 				String key = field.substring(0, colon);

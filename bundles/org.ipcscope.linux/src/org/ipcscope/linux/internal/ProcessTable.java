@@ -145,7 +145,7 @@ final class ProcessTable {
 
 	/** Parses "start-end perms offset dev inode path" (the path may contain spaces). */
 	static Mapping parseMapping(long pid, String line, int pathStart) {
-		String[] fields = line.substring(0, pathStart).trim().split("\\s+");
+		String[] fields = Blanks.split(line.substring(0, pathStart));
 		if (fields.length < 5) {
 			return null;
 		}

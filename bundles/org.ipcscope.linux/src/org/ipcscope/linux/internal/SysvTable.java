@@ -20,13 +20,13 @@ final class SysvTable {
 		if (lines.isEmpty()) {
 			return rows;
 		}
-		String[] header = lines.get(0).trim().split("\\s+");
+		String[] header = Blanks.split(lines.get(0));
 		for (String line : lines.subList(1, lines.size())) {
 			String trimmed = line.trim();
 			if (trimmed.isEmpty()) {
 				continue;
 			}
-			String[] values = trimmed.split("\\s+");
+			String[] values = Blanks.split(trimmed);
 			Map<String, String> row = new HashMap<>();
 			for (int i = 0; i < Math.min(header.length, values.length); i++) {
 				row.put(header[i], values[i]);

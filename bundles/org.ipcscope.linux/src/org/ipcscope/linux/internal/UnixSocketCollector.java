@@ -79,7 +79,7 @@ final class UnixSocketCollector implements Collector {
 	record UnixSocketLine(int flags, int type, int state, long inode, String path) {
 
 		static UnixSocketLine parse(String line) {
-			String[] fields = line.trim().split("\\s+", 8);
+			String[] fields = Blanks.split(line, 8);
 			if (fields.length < 7) {
 				return null;
 			}
