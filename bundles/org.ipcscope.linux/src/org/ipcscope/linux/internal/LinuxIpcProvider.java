@@ -2,11 +2,11 @@ package org.ipcscope.linux.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.ipcscope.core.CollectingProvider;
 import org.ipcscope.core.InventorySettings;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
@@ -19,20 +19,19 @@ import org.osgi.service.component.annotations.Component;
  * and shared by all kinds.
  */
 @Component(service = IpcProvider.class)
-public class LinuxIpcProvider implements IpcProvider {
+public class LinuxIpcProvider extends CollectingProvider<ProcessTable> {
 
 	private final Path proc;
-	private final List<Collector> collectors;
 
 	public LinuxIpcProvider() {
 		this(Path.of("/proc"), Path.of("/dev/shm"), Path.of("/dev/mqueue"), InventorySettings::fifoDirectories);
 	}
 
 	LinuxIpcProvider(Path proc, Path shm, Path mqueue, Supplier<List<Path>> fifoDirectories) {
-		this.proc = proc;
-		this.collectors = List.of(new PosixShmCollector(shm), new SysvCollector(proc.resolve("sysvipc")),
+		super(List.of(new PosixShmCollector(shm), new SysvCollector(proc.resolve("sysvipc")),
 				new PosixMqCollector(mqueue), new FifoCollector(fifoDirectories), new PipeCollector(),
-				new UnixSocketCollector(proc.resolve("net/unix")), new InetCollector(proc.resolve("net")));
+				new UnixSocketCollector(proc.resolve("net/unix")), new InetCollector(proc.resolve("net"))));
+		this.proc = proc;
 	}
 
 	/** SysV semaphores and queues are not held through descriptors: no owners to miss. */
@@ -41,30 +40,12 @@ public class LinuxIpcProvider implements IpcProvider {
 	}
 
 	@Override
-	public Set<IpcKind> kinds() {
-		Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
-		collectors.forEach(c -> kinds.addAll(c.kinds()));
-		return kinds;
-	}
-
-	@Override
-	public ProviderResult list() {
-		return list(kinds());
-	}
-
-	@Override
 	public ProviderResult list(Set<IpcKind> wanted) {
 		boolean shared = wanted.contains(IpcKind.POSIX_SHM) || wanted.contains(IpcKind.SYSV_SHM);
 		ProcessTable processes = ProcessTable.scan(proc, shared);
 		List<IpcObject> objects = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
-		for (Collector collector : collectors) {
-			Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
-			asked.retainAll(wanted);
-			if (!asked.isEmpty()) {
-				collector.collect(asked, processes, objects, problems);
-			}
-		}
+		collect(wanted, processes, objects, problems);
 		String visibility = processes.visibilityProblem();
 		if (visibility != null) {
 			problems.add(visibility);

@@ -2,10 +2,10 @@ package org.ipcscope.win32.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.ipcscope.core.CollectingProvider;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.IpcProvider;
@@ -21,10 +21,8 @@ import com.sun.jna.Platform;
  * all kinds; nothing it does connects to a pipe or reads a message.
  */
 @Component(service = IpcProvider.class)
-public class WindowsIpcProvider implements IpcProvider {
+public class WindowsIpcProvider extends CollectingProvider<HandleSnapshot> {
 
-	private final List<Collector> collectors = List.of(new NamespaceCollector(), new NamedPipeCollector(),
-			new MailslotCollector(), new AnonymousPipeCollector(), new SocketCollector());
 	// Kept across refreshes: the table's buffer, type names, and File handles known not to answer.
 	private final SystemHandleTable handleTable = new SystemHandleTable();
 	private final ObjectTypeNames typeNames = new ObjectTypeNames();
@@ -40,19 +38,9 @@ public class WindowsIpcProvider implements IpcProvider {
 	}
 
 	WindowsIpcProvider(FileHandleInspector fileInspector) {
+		super(List.of(new NamespaceCollector(), new NamedPipeCollector(), new MailslotCollector(),
+				new AnonymousPipeCollector(), new SocketCollector()));
 		this.fileInspector = fileInspector;
-	}
-
-	@Override
-	public Set<IpcKind> kinds() {
-		Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
-		collectors.forEach(c -> kinds.addAll(c.kinds()));
-		return kinds;
-	}
-
-	@Override
-	public ProviderResult list() {
-		return list(kinds());
 	}
 
 	@Override
@@ -63,13 +51,7 @@ public class WindowsIpcProvider implements IpcProvider {
 		List<IpcObject> objects = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		try (HandleSnapshot handles = new HandleSnapshot(handleTable, typeNames, fileInspector)) {
-			for (Collector collector : collectors) {
-				Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
-				asked.retainAll(wanted);
-				if (!asked.isEmpty()) {
-					collector.collect(asked, handles, objects, problems);
-				}
-			}
+			collect(wanted, handles, objects, problems);
 			problems.addAll(handles.problems());
 		}
 		return new ProviderResult(objects, problems);
