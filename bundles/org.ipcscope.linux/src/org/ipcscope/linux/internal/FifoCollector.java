@@ -5,8 +5,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,9 +84,7 @@ final class FifoCollector implements Collector {
 
 	private static boolean isFifo(Path path) {
 		try {
-			// one stat; "other" outside /dev is a FIFO or, rarely, a device node: the mode tells
-			return Files.readAttributes(path, BasicFileAttributes.class).isOther()
-					&& ((Integer) Files.getAttribute(path, "unix:mode") & S_IFMT) == S_IFIFO;
+			return ((Integer) Files.getAttribute(path, "unix:mode") & S_IFMT) == S_IFIFO;
 		} catch (IOException | SecurityException | UnsupportedOperationException e) {
 			return false;
 		}
@@ -100,8 +96,10 @@ final class FifoCollector implements Collector {
 		Path parent = file.getParent();
 		String problem = null;
 		try {
-			details.put("Owner", users.describe((Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)));
-			details.put("Permissions", PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)));
+			// one stat for both
+			Map<String, Object> attributes = Files.readAttributes(file, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
+			details.put("Owner", users.describe((Integer) attributes.get("uid")));
+			details.put("Permissions", permissions((Integer) attributes.get("mode")));
 		} catch (IOException | SecurityException e) {
 			problem = "no longer reachable by its path (unlinked or renamed)";
 		}
@@ -109,6 +107,17 @@ final class FifoCollector implements Collector {
 		details.put("Writers", count(owners, "write"));
 		return new IpcObject(IpcKind.FIFO, path, parent == null ? "/" : parent.toString(), IpcObject.UNKNOWN_SIZE,
 				details, owners, problem);
+	}
+
+	/** "rw-r--r--" from a mode's lower nine bits. */
+	static String permissions(int mode) {
+		char[] text = "rwxrwxrwx".toCharArray();
+		for (int bit = 0; bit < 9; bit++) {
+			if ((mode & (0400 >> bit)) == 0) {
+				text[bit] = '-';
+			}
+		}
+		return new String(text);
 	}
 
 	static String count(List<Owner> owners, String end) {

@@ -121,26 +121,53 @@ final class ProcessTable {
 		return new ProcessRecord(pid, name, held, mapped, false);
 	}
 
+	private static final byte[] SHM_PATH = "/dev/shm/".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] SYSV_PATH = "/SYSV".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * Shared memory mappings from /proc/PID/maps. A JVM's maps has thousands of lines and only a
+	 * few are of interest: the bytes are searched, and only matching lines decoded.
+	 */
 	private static List<Mapping> readMappings(long pid, Path dir) {
-		List<String> lines;
+		byte[] maps;
 		try {
-			lines = Files.readAllLines(dir.resolve("maps"));
+			maps = Files.readAllBytes(dir.resolve("maps"));
 		} catch (IOException | SecurityException e) {
 			return List.of();
 		}
 		List<Mapping> mappings = new ArrayList<>(2);
-		for (String line : lines) {
-			// only shared mappings of shm objects are of interest; skip the rest cheaply
-			int slash = line.indexOf('/');
-			if (slash < 0 || !(line.startsWith("/dev/shm/", slash) || line.startsWith("/SYSV", slash))) {
-				continue;
+		int lineStart = 0;
+		while (lineStart < maps.length) {
+			int lineEnd = lineStart;
+			int slash = -1;
+			while (lineEnd < maps.length && maps[lineEnd] != '\n') {
+				if (slash < 0 && maps[lineEnd] == '/') {
+					slash = lineEnd;
+				}
+				lineEnd++;
 			}
-			Mapping mapping = parseMapping(pid, line, slash);
-			if (mapping != null) {
-				mappings.add(mapping);
+			if (slash >= 0 && (startsWith(maps, slash, SHM_PATH) || startsWith(maps, slash, SYSV_PATH))) {
+				String line = new String(maps, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+				Mapping mapping = parseMapping(pid, line, line.indexOf('/'));
+				if (mapping != null) {
+					mappings.add(mapping);
+				}
 			}
+			lineStart = lineEnd + 1;
 		}
 		return mappings;
+	}
+
+	private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+		if (at + prefix.length > bytes.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if (bytes[at + i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Parses "start-end perms offset dev inode path" (the path may contain spaces). */
