@@ -24,6 +24,10 @@ public final class Messages extends NLS {
 	public static String Properties_Change;
 	public static String Properties_Problem;
 	public static String InventoryPreferencePage_Description;
+	public static String AskDetails_Title;
+	public static String AskDetails_NothingMore;
+	public static String AskDetails_Job;
+	public static String AskDetails_Result;
 	public static String InventoryPreferencePage_FifoDirectories;
 	public static String InventoryPreferencePage_ChooseDirectory;
 	public static String InventoryRefreshJob_Name;

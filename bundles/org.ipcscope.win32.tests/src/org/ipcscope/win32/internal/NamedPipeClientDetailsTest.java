@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -46,5 +48,21 @@ class NamedPipeClientDetailsTest {
 		IllegalStateException missing = assertThrows(IllegalStateException.class,
 				() -> NamedPipeClientDetails.query(unique + "-none"));
 		assertEquals("cannot connect: error 2", missing.getMessage());
+	}
+
+	@Test
+	void theProbeAsksForAListedPipeOnly() throws Exception {
+		try (WinHelper helper = WinHelper.start()) {
+			helper.command("pipe", unique + "-probe", "2");
+			IpcObject pipe = new WindowsIpcProvider().list(java.util.Set.of(IpcKind.NAMED_PIPE)).objects().stream()
+					.filter(o -> o.name().equals("\\\\.\\pipe\\" + unique + "-probe")).findFirst()
+					.orElseThrow(() -> new AssertionError("pipe not listed"));
+			NamedPipeDetailProbe probe = new NamedPipeDetailProbe();
+			assertTrue(probe.appliesTo(pipe));
+			assertTrue(probe.sideEffect(pipe).contains("as a client"));
+			assertEquals(Long.toString(helper.pid()), probe.probe(pipe).get("Server pid"));
+			IpcObject section = new IpcObject(IpcKind.SECTION, "Local\\x", "Local", 1, Map.of());
+			assertTrue(!probe.appliesTo(section));
+		}
 	}
 }
