@@ -95,20 +95,31 @@ final class SysvCollector implements Collector {
 		return attached;
 	}
 
-	private static String keyName(String keyText, String idText, String privateLabel) {
+	private static String keyName(String keyText, String idText) {
 		int key = Integer.parseInt(keyText);
 		// IPC_PRIVATE objects share key 0; only the id tells them apart
-		return key == 0 ? "IPC_PRIVATE #" + idText + privateLabel : String.format("0x%08x", key);
+		return key == 0 ? "IPC_PRIVATE #" + idText : hexKey(key);
+	}
+
+	/** "0x0000abcd", as ipcs shows keys (String.format is slow on a cold command line). */
+	static String hexKey(int key) {
+		String hex = Integer.toHexString(key);
+		return "0x" + "0".repeat(Math.max(0, 8 - hex.length())) + hex;
+	}
+
+	private static String octal(int mode) {
+		String octal = Integer.toOctalString(mode);
+		return "0".repeat(Math.max(0, 3 - octal.length())) + octal;
 	}
 
 	private static Map<String, String> common(Map<String, String> row, String idColumn, UserNames users) {
 		int mode = Integer.parseInt(row.get("perms"), 8);
 		Map<String, String> details = new LinkedHashMap<>();
-		details.put("Key", String.format("0x%08x", Integer.parseInt(row.get("key"))));
+		details.put("Key", hexKey(Integer.parseInt(row.get("key"))));
 		details.put("Id", row.get(idColumn));
 		details.put("Owner", users.describe(Integer.parseInt(row.get("uid"))) + " group " + row.get("gid"));
 		details.put("Creator", users.describe(Integer.parseInt(row.get("cuid"))) + " group " + row.get("cgid"));
-		details.put("Permissions", String.format("%03o", mode & 0777));
+		details.put("Permissions", octal(mode & 0777));
 		return details;
 	}
 
@@ -128,7 +139,7 @@ final class SysvCollector implements Collector {
 		if ((Integer.parseInt(row.get("perms"), 8) & SHM_DEST) != 0) {
 			details.put("State", "removed, still attached");
 		}
-		return new IpcObject(IpcKind.SYSV_SHM, keyName(row.get("key"), shmid, ""), NAMESPACE,
+		return new IpcObject(IpcKind.SYSV_SHM, keyName(row.get("key"), shmid), NAMESPACE,
 				Long.parseLong(row.get("size")), details, attached.getOrDefault(Long.parseLong(shmid), List.of()), null);
 	}
 
@@ -137,7 +148,7 @@ final class SysvCollector implements Collector {
 		details.put("Semaphores", row.get("nsems"));
 		putTime(details, "Last operation", row.get("otime"));
 		putTime(details, "Changed", row.get("ctime"));
-		return new IpcObject(IpcKind.SYSV_SEM, keyName(row.get("key"), row.get("semid"), ""), NAMESPACE,
+		return new IpcObject(IpcKind.SYSV_SEM, keyName(row.get("key"), row.get("semid")), NAMESPACE,
 				IpcObject.UNKNOWN_SIZE, details);
 	}
 
@@ -150,7 +161,7 @@ final class SysvCollector implements Collector {
 		putTime(details, "Last send", row.get("stime"));
 		putTime(details, "Last receive", row.get("rtime"));
 		putTime(details, "Changed", row.get("ctime"));
-		return new IpcObject(IpcKind.SYSV_MSG, keyName(row.get("key"), row.get("msqid"), ""), NAMESPACE,
+		return new IpcObject(IpcKind.SYSV_MSG, keyName(row.get("key"), row.get("msqid")), NAMESPACE,
 				Long.parseLong(row.get("cbytes")), details);
 	}
 
