@@ -431,6 +431,8 @@ static int observe(const char *kind, const char *name, const char *offset_text, 
 		if (p == (void *)-1)
 			return fail("shmat", name);
 	}
+	/* READY first: the child's SEEN lines must come after it */
+	printf("READY observe %s\n", name);
 	fflush(stdout);
 	pid_t child = fork();
 	if (child < 0)
@@ -449,8 +451,6 @@ static int observe(const char *kind, const char *name, const char *offset_text, 
 		}
 	}
 	children[child_count++] = child;
-	printf("READY observe %s\n", name);
-	fflush(stdout);
 	return 0;
 }
 

@@ -37,6 +37,21 @@ class MemoryDiffTest {
 	}
 
 	@Test
+	void findsTheWholeRunAroundAChange() throws IOException {
+		ByteArraySource before = new ByteArraySource(100);
+		ByteArraySource after = new ByteArraySource(100);
+		for (int i = 10; i < 40; i++) {
+			after.data()[i] = 1;
+		}
+		after.data()[0] = 1;
+		MemoryDiff diff = new MemoryDiff(before, after, CHUNK);
+		assertEquals(new DiffRange(10, 30), diff.runAt(25, 0, 100, ScanMonitor.NONE));
+		assertEquals(new DiffRange(0, 1), diff.runAt(0, 0, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(9), diff.previousSame(39, 0, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(40), diff.nextSame(10, 100, ScanMonitor.NONE));
+	}
+
+	@Test
 	void listsRangesMergedAndStopsAtTheLimit() throws IOException {
 		ByteArraySource before = new ByteArraySource(100);
 		ByteArraySource after = new ByteArraySource(100);

@@ -34,10 +34,31 @@ public final class MemoryDiff {
 
 	/** @return the first differing offset in [from, end), or empty */
 	public OptionalLong next(long from, long end, ScanMonitor monitor) throws IOException {
+		return forward(from, end, true, monitor);
+	}
+
+	/** @return the first offset in [from, end) where both sides are the same: the end of a run of changes */
+	public OptionalLong nextSame(long from, long end, ScanMonitor monitor) throws IOException {
+		return forward(from, end, false, monitor);
+	}
+
+	/** @return the last differing offset in [start, before), or empty */
+	public OptionalLong previous(long before, long start, ScanMonitor monitor) throws IOException {
+		return backward(before, start, true, monitor);
+	}
+
+	/** @return the last offset in [start, before) where both sides are the same: just before a run of changes */
+	public OptionalLong previousSame(long before, long start, ScanMonitor monitor) throws IOException {
+		return backward(before, start, false, monitor);
+	}
+
+	private OptionalLong forward(long from, long end, boolean differing, ScanMonitor monitor) throws IOException {
 		for (long at = Math.max(0, from); at < end;) {
 			monitor.checkCanceled();
 			int length = (int) Math.min(chunk, end - at);
-			int index = firstDifference(before.read(at, length), after.read(at, length), 0, length);
+			MemoryRead a = before.read(at, length);
+			MemoryRead b = after.read(at, length);
+			int index = differing ? firstDifference(a, b, 0, length) : firstSame(a, b, length);
 			if (index >= 0) {
 				return OptionalLong.of(at + index);
 			}
@@ -47,16 +68,25 @@ public final class MemoryDiff {
 		return OptionalLong.empty();
 	}
 
-	/** @return the last differing offset in [start, before), or empty */
-	public OptionalLong previous(long beforeOffset, long start, ScanMonitor monitor) throws IOException {
-		for (long to = beforeOffset; to > start;) {
+	private static int firstSame(MemoryRead a, MemoryRead b, int length) {
+		for (int i = 0; i < length; i++) {
+			if (!differs(a, b, i)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private OptionalLong backward(long beforeOffset, long start, boolean differing, ScanMonitor monitor)
+			throws IOException {
+		for (long to = beforeOffset; to > Math.max(0, start);) {
 			monitor.checkCanceled();
-			int length = (int) Math.min(chunk, to - start);
+			int length = (int) Math.min(chunk, to - Math.max(0, start));
 			long at = to - length;
 			MemoryRead a = before.read(at, length);
 			MemoryRead b = after.read(at, length);
 			for (int i = length - 1; i >= 0; i--) {
-				if (differs(a, b, i)) {
+				if (differs(a, b, i) == differing) {
 					return OptionalLong.of(at + i);
 				}
 			}
@@ -64,6 +94,13 @@ public final class MemoryDiff {
 			monitor.scanned(length);
 		}
 		return OptionalLong.empty();
+	}
+
+	/** @return the run of differences around a differing offset, within [start, end) */
+	public DiffRange runAt(long offset, long start, long end, ScanMonitor monitor) throws IOException {
+		long first = previousSame(offset, start, monitor).orElse(start - 1) + 1;
+		long last = nextSame(offset, end, monitor).orElse(end);
+		return new DiffRange(first, last - first);
 	}
 
 	/**
