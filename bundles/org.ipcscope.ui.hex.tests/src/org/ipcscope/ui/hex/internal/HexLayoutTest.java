@@ -18,7 +18,7 @@ class HexLayoutTest {
 	@Test
 	void bytesOneByOne() {
 		HexLayout layout = new HexLayout(8, 1, false, TextEncoding.ASCII, 8);
-		assertEquals("11 22 33 44 55 66 77 88", layout.hexText(BYTES, new BitSet(), 0, 8, true));
+		assertEquals("11 22 33 44 55 66 77 88", layout.hexText(BYTES, new BitSet(), 0, 8));
 		assertEquals(10, layout.hexStart());
 		assertEquals(10 + 23 + 2, layout.textStart());
 		assertEquals(new Hit(Pane.HEX, 1, true), layout.hit(10 + 4));
@@ -29,7 +29,7 @@ class HexLayoutTest {
 	@Test
 	void littleEndianGroupsReadAsNumbers() {
 		HexLayout layout = new HexLayout(8, 4, true, TextEncoding.ASCII, 8);
-		assertEquals("44332211 88776655", layout.hexText(BYTES, new BitSet(), 0, 8, true));
+		assertEquals("44332211 88776655", layout.hexText(BYTES, new BitSet(), 0, 8));
 		assertEquals(layout.hexStart() + 6, layout.hexColumn(0), "the first byte is the last pair of its group");
 		assertEquals(new Hit(Pane.HEX, 3, false), layout.hit(layout.hexStart()));
 		assertEquals(new Hit(Pane.HEX, 4, true), layout.hit(layout.hexStart() + 9 + 7));
@@ -40,7 +40,7 @@ class HexLayoutTest {
 	@Test
 	void bigEndianGroupsKeepMemoryOrder() {
 		HexLayout layout = new HexLayout(8, 2, false, TextEncoding.ASCII, 8);
-		assertEquals("1122 3344 5566 7788", layout.hexText(BYTES, new BitSet(), 0, 8, true));
+		assertEquals("1122 3344 5566 7788", layout.hexText(BYTES, new BitSet(), 0, 8));
 	}
 
 	@Test
@@ -48,7 +48,7 @@ class HexLayoutTest {
 		BitSet unreadable = new BitSet();
 		unreadable.set(1);
 		HexLayout layout = new HexLayout(8, 1, false, TextEncoding.ASCII, 8);
-		assertEquals("11 ?? 33               ", layout.hexText(BYTES, unreadable, 0, 3, true));
+		assertEquals("11 ?? 33               ", layout.hexText(BYTES, unreadable, 0, 3));
 	}
 
 	@Test

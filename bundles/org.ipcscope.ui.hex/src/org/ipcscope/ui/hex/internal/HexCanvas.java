@@ -13,7 +13,6 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
-import org.ipcscope.core.hex.TextEncoding;
 import org.ipcscope.core.hex.Viewport;
 import org.ipcscope.ui.hex.internal.HexLayout.Hit;
 import org.ipcscope.ui.hex.internal.HexLayout.Pane;
@@ -464,7 +463,7 @@ final class HexCanvas extends Canvas {
 			int readCount = from < 0 ? 0 : Math.min(count, viewport.length() - from);
 			paintMarks(gc, marks(viewport, rowOffset, from, readCount, count), x, r * lineHeight);
 			if (readCount > 0) {
-				hex.append(layout.hexText(viewport.bytes(), viewport.unreadable(), from, readCount, true).replace('?', ' '));
+				hex.append(layout.hexText(viewport.bytes(), viewport.unreadable(), from, readCount).replace('?', ' '));
 				int textStart = text.length();
 				int cells = settings.encoding.bytesPerCell() == 1 ? readCount : readCount / 2 * 2;
 				settings.encoding.render(viewport.bytes(), viewport.unreadable(), from, cells, text);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -606,7 +607,7 @@ public class HexEditor extends EditorPart {
 				try {
 					T result = work.run(monitor);
 					asyncExec(() -> done.accept(result));
-				} catch (java.util.concurrent.CancellationException | OperationCanceledException e) {
+				} catch (CancellationException | OperationCanceledException e) {
 					return Status.CANCEL_STATUS;
 				} catch (SourceGoneException e) {
 					region.markGone(e.getMessage());

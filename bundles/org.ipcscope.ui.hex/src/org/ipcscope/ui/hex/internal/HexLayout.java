@@ -119,14 +119,12 @@ final class HexLayout {
 	 *
 	 * @param count bytes present in this row (fewer on the last row)
 	 */
-	String hexText(byte[] bytes, BitSet unreadable, int from, int count, boolean known) {
+	String hexText(byte[] bytes, BitSet unreadable, int from, int count) {
 		char[] line = new char[hexWidth()];
 		Arrays.fill(line, ' ');
 		for (int i = 0; i < count; i++) {
 			int at = hexColumn(i) - hexStart();
-			if (!known) {
-				line[at] = line[at + 1] = ' ';
-			} else if (unreadable.get(from + i)) {
+			if (unreadable.get(from + i)) {
 				line[at] = line[at + 1] = '?';
 			} else {
 				int b = bytes[from + i] & 0xFF;

@@ -44,7 +44,6 @@ final class MemoryServices {
 		return call(service -> service.open(object, writable));
 	}
 
-	@SuppressWarnings("unchecked")
 	static Optional<IpcObject> lookup(String name, String namespace) throws IOException {
 		return call(service -> service.lookup(name, namespace));
 	}
@@ -58,7 +57,6 @@ final class MemoryServices {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	static List<String> namespaces() {
 		try {
 			List<String> namespaces = call(MemorySourceService::namespaces);
