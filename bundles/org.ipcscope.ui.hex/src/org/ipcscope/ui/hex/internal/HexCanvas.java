@@ -57,6 +57,7 @@ final class HexCanvas extends Canvas {
 	private boolean writable;
 	private boolean dragging;
 	private long lastPaintNanos;
+	private long paints;
 
 	HexCanvas(Composite parent, HexSettings settings, Listener listener) {
 		super(parent, SWT.V_SCROLL | SWT.H_SCROLL | SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED);
@@ -489,6 +490,12 @@ final class HexCanvas extends Canvas {
 			paintCaret(gc, rowOffset, count, x, r * lineHeight);
 		}
 		lastPaintNanos = System.nanoTime() - start;
+		paints++;
+	}
+
+	/** @return paints so far, to tell a new {@link #lastPaintNanos()} from the previous one */
+	long paints() {
+		return paints;
 	}
 
 	private static boolean isNarrow(StringBuilder text, int from) {
