@@ -16,6 +16,13 @@
  *   many PREFIX COUNT   COUNT POSIX segments PREFIX-0...    READY many COUNT
  *   churn PREFIX        a child creates and removes segments, FIFOs, pipes and sockets
  *                       named PREFIX... in a loop until the helper ends   READY churn CHILDPID
+ *   counter NAME SIZE   POSIX segment; a child adds 1 to the uint32 at offset 16 every 100 ms
+ *                       (native byte order) and writes its decimal text at offset 32
+ *                                                          READY counter NAME CHILDPID
+ *   observe posix NAME OFFSET LENGTH | observe sysv SHMID OFFSET LENGTH
+ *                       maps an existing segment read-only; a child polls the LENGTH bytes at
+ *                       OFFSET every 5 ms and prints them whenever they change
+ *                                                          READY observe NAME, then SEEN HEX...
  *
  * On stdin EOF it removes what it created and exits 0.
  */
@@ -27,6 +34,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +108,18 @@ static int fail(const char *what, const char *name)
 {
 	fprintf(stderr, "%s %s: %s\n", what, name, strerror(errno));
 	return -1;
+}
+
+static int create_posix_quiet(const char *name, size_t size)
+{
+	int fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
+	if (fd < 0)
+		return fail("shm_open", name);
+	remember(POSIX_SHM, name, 0);
+	if (ftruncate(fd, (off_t)size) != 0)
+		return fail("ftruncate", name);
+	close(fd);
+	return 0;
 }
 
 static int create_posix(const char *name, size_t size)
@@ -353,6 +373,87 @@ static int create_churn(const char *prefix)
 	return 0;
 }
 
+static int create_counter(const char *name, size_t size)
+{
+	if (size < 48) {
+		fprintf(stderr, "counter needs at least 48 bytes\n");
+		return -1;
+	}
+	if (create_posix_quiet(name, size) != 0)
+		return -1;
+	int fd = shm_open(name, O_RDWR, 0);
+	unsigned char *p = fd < 0 ? MAP_FAILED : mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED)
+		return fail("mmap", name);
+	close(fd);
+	memcpy(p + 4, "counter", 7);
+	fflush(stdout);
+	pid_t child = fork();
+	if (child < 0)
+		return fail("fork", name);
+	if (child == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		for (uint32_t value = 1;; value++) {
+			memcpy(p + 16, &value, sizeof value);
+			snprintf((char *)p + 32, 16, "%u", value);
+			usleep(100 * 1000);
+		}
+	}
+	children[child_count++] = child;
+	printf("READY counter %s %d\n", name, (int)child);
+	return 0;
+}
+
+static void print_seen(const unsigned char *bytes, size_t length)
+{
+	printf("SEEN ");
+	for (size_t i = 0; i < length; i++)
+		printf("%02x", bytes[i]);
+	printf("\n");
+	fflush(stdout);
+}
+
+static int observe(const char *kind, const char *name, const char *offset_text, const char *length_text)
+{
+	size_t offset = strtoull(offset_text, NULL, 0);
+	size_t length = strtoull(length_text, NULL, 0);
+	const unsigned char *p;
+	if (strcmp(kind, "posix") == 0) {
+		int fd = shm_open(name, O_RDONLY, 0);
+		if (fd < 0)
+			return fail("shm_open", name);
+		p = mmap(NULL, offset + length, PROT_READ, MAP_SHARED, fd, 0);
+		close(fd);
+		if (p == MAP_FAILED)
+			return fail("mmap", name);
+	} else {
+		p = shmat(atoi(name), NULL, SHM_RDONLY);
+		if (p == (void *)-1)
+			return fail("shmat", name);
+	}
+	/* READY first: the child's SEEN lines must come after it */
+	printf("READY observe %s\n", name);
+	fflush(stdout);
+	pid_t child = fork();
+	if (child < 0)
+		return fail("fork", name);
+	if (child == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		unsigned char *last = malloc(length);
+		memcpy(last, p + offset, length);
+		print_seen(last, length);
+		for (;;) {
+			usleep(5 * 1000);
+			if (memcmp(last, p + offset, length) != 0) {
+				memcpy(last, p + offset, length);
+				print_seen(last, length);
+			}
+		}
+	}
+	children[child_count++] = child;
+	return 0;
+}
+
 /* Returns how many arguments the kind took, or -1 on failure. */
 static int create(int argc, char **argv, int i)
 {
@@ -368,6 +469,8 @@ static int create(int argc, char **argv, int i)
 	if (strcmp(kind, "unix") == 0) { NEED(1); return create_unix(argv[i + 1]) ? -1 : 1; }
 	if (strcmp(kind, "many") == 0) { NEED(2); return create_many(argv[i + 1], argv[i + 2]) ? -1 : 2; }
 	if (strcmp(kind, "churn") == 0) { NEED(1); return create_churn(argv[i + 1]) ? -1 : 1; }
+	if (strcmp(kind, "counter") == 0) { NEED(2); return create_counter(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2; }
+	if (strcmp(kind, "observe") == 0) { NEED(4); return observe(argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]) ? -1 : 4; }
 	if (strcmp(kind, "pipe") == 0) return create_pipe() ? -1 : 0;
 	if (strcmp(kind, "tcp") == 0) return create_inet(SOCK_STREAM) ? -1 : 0;
 	if (strcmp(kind, "udp") == 0) return create_inet(SOCK_DGRAM) ? -1 : 0;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.memory.MemorySourceService;
 
 /**
  * The verbs of {@code ./ipcscope VERB ...}, whatever started them: the plain-Java fast path
@@ -14,34 +15,36 @@ final class CommandLine {
 	static final int EXIT_OK = 0;
 	static final int EXIT_USAGE = 2;
 	static final int EXIT_NO_SERVICE = 3;
+	/** The object asked for does not exist, is gone, or could not be read. */
+	static final int EXIT_NOT_FOUND = 4;
 
 	/** Gives the inventory when a verb needs it; {@code null} if it could not be had. */
 	interface InventoryAccess {
 		InventoryService open() throws InterruptedException;
 	}
 
+	/** Gives the memory sources when a verb needs them; {@code null} if they could not be had. */
+	interface MemoryAccess {
+		MemorySourceService open() throws InterruptedException;
+	}
+
 	private CommandLine() {
 	}
 
-	static int run(List<String> args, InventoryAccess access, PrintStream out, PrintStream err)
-			throws InterruptedException {
+	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, PrintStream out,
+			PrintStream err) throws InterruptedException {
 		if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
 			(args.isEmpty() ? err : out).println(usage());
 			return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
 		}
 		try {
 			String verb = args.get(0);
-			if (!"list".equals(verb)) {
-				throw new UsageException("Unknown command '" + verb + "'");
-			}
-			ListCommand command = new ListCommand(args.subList(1, args.size()));
-			InventoryService inventory = access.open();
-			if (inventory == null) {
-				err.println("No IPC object provider is available: the provider bundles are missing or failed"
-						+ " (see the log in the configuration area).");
-				return EXIT_NO_SERVICE;
-			}
-			return command.run(inventory, out);
+			List<String> rest = args.subList(1, args.size());
+			return switch (verb) {
+			case "list" -> list(new ListCommand(rest), inventory, out, err);
+			case "hex" -> new HexCommand(rest).run(memory, inventory, out, err);
+			default -> throw new UsageException("Unknown command '" + verb + "'");
+			};
 		} catch (UsageException e) {
 			err.println(e.getMessage());
 			err.println(usage());
@@ -49,7 +52,22 @@ final class CommandLine {
 		}
 	}
 
+	private static int list(ListCommand command, InventoryAccess access, PrintStream out, PrintStream err)
+			throws InterruptedException {
+		InventoryService inventory = access.open();
+		if (inventory == null) {
+			noProvider(err);
+			return EXIT_NO_SERVICE;
+		}
+		return command.run(inventory, out);
+	}
+
+	static void noProvider(PrintStream err) {
+		err.println("No IPC object provider is available: the provider bundles are missing or failed"
+				+ " (see the log in the configuration area).");
+	}
+
 	static String usage() {
-		return "usage: ipcscope " + ListCommand.USAGE;
+		return "usage: ipcscope " + ListCommand.USAGE + "\n       ipcscope " + HexCommand.USAGE;
 	}
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.memory.MemorySourceService;
 
 /**
  * The command line inside the OSGi runtime ({@code -application org.ipcscope.cli.application}),
@@ -20,9 +22,11 @@ public class CommandLineApplication implements IApplication {
 		String[] raw = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		List<String> args = raw == null ? List.of() : Arrays.asList(raw);
 		context.applicationRunning();
-		// the tracker stays open while the command runs, so DS keeps the service and its providers
-		try (InventoryTracker tracker = new InventoryTracker()) {
-			return CommandLine.run(args, () -> tracker.await(SERVICE_WAIT_SECONDS), System.out, System.err);
+		// the trackers stay open while the command runs, so DS keeps the services and their providers
+		try (TrackedService<InventoryService> inventory = new TrackedService<>(InventoryService.class);
+				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class)) {
+			return CommandLine.run(args, () -> inventory.await(SERVICE_WAIT_SECONDS),
+					() -> memory.await(SERVICE_WAIT_SECONDS), System.out, System.err);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.ServiceLoader;
 
 import org.ipcscope.core.Inventory;
 import org.ipcscope.core.IpcProvider;
+import org.ipcscope.core.memory.MemorySources;
 
 /**
  * The command line's fast path: a plain JVM on the class path of core, the OS provider and JNA,
@@ -19,9 +20,10 @@ public final class Main {
 	public static void main(String[] args) throws InterruptedException {
 		List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream().map(ServiceLoader.Provider::get)
 				.toList();
+		MemorySources memory = MemorySources.fromServiceLoader();
 		int code = CommandLine.run(List.of(args),
-				() -> providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds), System.out,
-				System.err);
+				() -> providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds),
+				() -> memory.isEmpty() ? null : memory, System.out, System.err);
 		System.out.flush();
 		System.exit(code);
 	}

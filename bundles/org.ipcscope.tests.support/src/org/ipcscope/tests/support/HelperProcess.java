@@ -6,17 +6,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * A native helper program that creates real IPC objects in its own process. It prints one
- * {@code READY ...} line per object and keeps them until its stdin is closed.
+ * {@code READY ...} line per object and keeps them until its stdin is closed; some verbs print
+ * more lines later ({@link #awaitLine}).
  */
 public final class HelperProcess implements AutoCloseable {
 
@@ -24,13 +25,28 @@ public final class HelperProcess implements AutoCloseable {
 	public static final String HELPERS_PROPERTY = "ipcscope.test.helpers";
 
 	private final Process process;
-	private final BufferedReader stdout;
+	private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 	private final List<String> readyLines = new ArrayList<>();
 
 	private HelperProcess(Process process) {
 		this.process = process;
-		this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		Thread reader = new Thread(() -> {
+			try {
+				for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
+					lines.add(line);
+				}
+			} catch (IOException e) {
+				// the helper went away: waiting callers time out or see it ended
+			}
+			lines.add(END);
+		}, "helper stdout " + process.pid());
+		reader.setDaemon(true);
+		reader.start();
 	}
+
+	/** Marks the end of the helper's output in {@link #lines}. */
+	private static final String END = new String("end of output");
 
 	/** @return the path of a compiled helper, checked to exist */
 	public static Path helper(String name) {
@@ -64,30 +80,36 @@ public final class HelperProcess implements AutoCloseable {
 	}
 
 	private void awaitReady(int objects) throws IOException {
-		var reader = Executors.newSingleThreadExecutor();
+		while (readyLines.size() < objects) {
+			String line = awaitLine(l -> l.startsWith("READY "), Duration.ofSeconds(20));
+			readyLines.add(line.substring("READY ".length()));
+		}
+	}
+
+	/**
+	 * Waits for the next output line that passes {@code wanted}, skipping the others.
+	 *
+	 * @throws IOException if the helper ended first or nothing came within {@code timeout}
+	 */
+	public String awaitLine(Predicate<String> wanted, Duration timeout) throws IOException {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
-			Future<?> reading = reader.submit(() -> {
-				while (readyLines.size() < objects) {
-					String line = stdout.readLine();
-					if (line == null) {
-						throw new IOException("helper ended before it was ready: " + stderr());
-					}
-					if (line.startsWith("READY ")) {
-						readyLines.add(line.substring("READY ".length()));
-					}
+			while (true) {
+				String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				if (line == null) {
+					throw new IOException("no awaited line from the helper within " + timeout.toSeconds() + " s");
 				}
-				return null;
-			});
-			reading.get(20, TimeUnit.SECONDS);
-		} catch (ExecutionException e) {
-			throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-		} catch (TimeoutException e) {
-			throw new IOException("helper not ready within 20 s");
+				if (line == END) {
+					lines.add(END);
+					throw new IOException("helper ended before the awaited line: " + stderr());
+				}
+				if (wanted.test(line)) {
+					return line;
+				}
+			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IOException(e);
-		} finally {
-			reader.shutdownNow();
 		}
 	}
 

@@ -9,7 +9,12 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.eclipse.core.commands.Command;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.commands.NotHandledException;
 import org.eclipse.core.commands.State;
+import org.eclipse.core.commands.common.NotDefinedException;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -31,6 +36,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.handlers.RadioState;
 import org.eclipse.ui.handlers.RegistryToggleState;
 import org.eclipse.ui.part.ViewPart;
@@ -53,6 +59,8 @@ public class IpcObjectsView extends ViewPart {
 	static final String GROUP_BY_COMMAND = "org.ipcscope.ui.commands.groupBy";
 	static final String AUTO_REFRESH_COMMAND = "org.ipcscope.ui.commands.autoRefresh";
 	static final String INTERVAL_COMMAND = "org.ipcscope.ui.commands.refreshInterval";
+	/** Executed on double-click; handlers come from the plug-ins that open objects (the hex editor). */
+	static final String OPEN_COMMAND = "org.ipcscope.ui.commands.openObject";
 	/** Refreshes a change stays marked for. */
 	static final int MARKED_REFRESHES = 3;
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -115,6 +123,7 @@ public class IpcObjectsView extends ViewPart {
 				}
 			}
 		});
+		viewer.addDoubleClickListener(e -> openSelection());
 		MenuManager contextMenu = new MenuManager();
 		viewer.getControl().setMenu(contextMenu.createContextMenu(viewer.getControl()));
 		getSite().registerContextMenu(contextMenu, viewer);
@@ -128,6 +137,17 @@ public class IpcObjectsView extends ViewPart {
 			}
 		});
 		refresh();
+	}
+
+	private void openSelection() {
+		IHandlerService handlers = getSite().getService(IHandlerService.class);
+		try {
+			handlers.executeCommand(OPEN_COMMAND, null);
+		} catch (NotEnabledException | NotHandledException e) {
+			// nothing opens this row (not memory, or no hex editor installed): double-click does nothing
+		} catch (ExecutionException | NotDefinedException e) {
+			Platform.getLog(getClass()).error("Opening " + viewer.getSelection() + " failed", e);
+		}
 	}
 
 	private void readCommandStates() {

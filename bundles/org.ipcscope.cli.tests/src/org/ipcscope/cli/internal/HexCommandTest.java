@@ -1,0 +1,156 @@
+package org.ipcscope.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.memory.MemorySourceService;
+import org.ipcscope.tests.support.HelperProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code hex} against segments of a helper process, through the services DS registers. */
+class HexCommandTest {
+
+	private static TrackedService<InventoryService> inventory;
+	private static TrackedService<MemorySourceService> memory;
+
+	private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+	private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+	private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+	@BeforeAll
+	static void services() throws InterruptedException {
+		inventory = new TrackedService<>(InventoryService.class);
+		memory = new TrackedService<>(MemorySourceService.class);
+		MemorySourceService service = memory.await(20);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (service.namespaces().isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+	}
+
+	@AfterAll
+	static void release() {
+		inventory.close();
+		memory.close();
+	}
+
+	private int run(String... args) throws InterruptedException {
+		return CommandLine.run(List.of(args), () -> inventory.await(20), () -> memory.await(20), out, err);
+	}
+
+	private String out() {
+		return outBytes.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return errBytes.toString(StandardCharsets.UTF_8);
+	}
+
+	private static String name(String what) {
+		return "/ipcscope-cli-" + what + "-" + ProcessHandle.current().pid() + "-"
+				+ ThreadLocalRandom.current().nextInt(1_000_000);
+	}
+
+	private static HelperProcess helper(int objects, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(HelperProcess.helper("ipc_helper").toString());
+		command.addAll(List.of(arguments));
+		return HelperProcess.start(objects, command.toArray(String[]::new));
+	}
+
+	@Test
+	void dumpsARangeLikeHexdump() throws Exception {
+		String name = name("dump");
+		try (HelperProcess helper = helper(1, "counter", name, "4096")) {
+			assertEquals(0, run("hex", name, "--length", "0x10"), err());
+			assertEquals("00000000  00 00 00 00 63 6f 75 6e  74 65 72 00 00 00 00 00  |....counter.....|\n00000010\n",
+					out());
+		}
+	}
+
+	@Test
+	void repeatedRowsCollapseAndTheWholeRegionIsShownByDefault() throws Exception {
+		String name = name("squeeze");
+		try (HelperProcess helper = helper(1, "posix", name, "65536")) {
+			assertEquals(0, run("hex", name), err());
+			String[] lines = out().split("\n");
+			assertEquals(List.of("00000000  42 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |B...............|",
+					"00000010  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|", "*",
+					"0000fff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|", "00010000"),
+					List.of(lines));
+		}
+	}
+
+	@Test
+	void badInputSaysWhatIsWrong() throws Exception {
+		String name = name("bad");
+		String empty = name("empty");
+		try (HelperProcess helper = helper(2, "posix", name, "256", "posix", empty, "0")) {
+			assertEquals(CommandLine.EXIT_USAGE, run("hex", name, "--offset", "0x100"));
+			assertTrue(err().contains("--offset 0x100 is past the end of " + name + " (256 bytes)"), err());
+			assertEquals(CommandLine.EXIT_USAGE, run("hex", name, "--offset", "0x10+"));
+			assertTrue(err().contains("a number is missing"), err());
+			assertEquals(CommandLine.EXIT_OK, run("hex", empty));
+			assertTrue(err().contains(empty + " is empty (0 bytes)"), err());
+			assertEquals(CommandLine.EXIT_OK, run("hex", name, "--offset", "0xf0", "--length", "0x100"));
+			assertTrue(err().contains("--length cut to the end"), err());
+			assertTrue(out().endsWith("00000100\n"), out());
+			assertEquals(CommandLine.EXIT_NOT_FOUND, run("hex", "/ipcscope-no-such-segment-" + System.nanoTime()));
+			assertTrue(err().contains("No shared memory named"), err());
+			assertEquals(CommandLine.EXIT_USAGE, run("hex", name, "--watch", "0"));
+		}
+	}
+
+	@Test
+	void watchPrintsChangedRowsWithMarksUntilTheSegmentIsRemoved() throws Exception {
+		String name = name("watch");
+		AtomicInteger code = new AtomicInteger(-1);
+		try (HelperProcess helper = helper(1, "counter", name, "4096")) {
+			Thread watcher = new Thread(() -> {
+				try {
+					code.set(run("hex", name, "--length", "64", "--watch", "50"));
+				} catch (InterruptedException e) {
+					code.set(-2);
+				}
+			});
+			watcher.start();
+			waitUntil(() -> out().split("\n-- ").length >= 3, "two rounds of changes");
+			String round = out().split("\n-- ")[2];
+			String[] lines = round.split("\n");
+			assertTrue(lines[0].matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}"), lines[0]);
+			assertTrue(lines[1].startsWith("00000010  "), round);
+			assertTrue(lines[2].startsWith("          ^^"), "the counter's low byte is marked: " + round);
+			assertTrue(round.contains("00000020  "), "the counter's text row changed too: " + round);
+			assertTrue(!round.contains("00000000  "), "an unchanged row is not printed: " + round);
+
+			assertEquals(0, helper.finish());
+			watcher.join(10_000);
+			assertEquals(CommandLine.EXIT_NOT_FOUND, code.get());
+			assertTrue(err().contains(name + " is gone"), err());
+		}
+	}
+
+	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out waiting for " + what);
+			}
+			Thread.sleep(20);
+		}
+	}
+}

@@ -1,0 +1,273 @@
+package org.ipcscope.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.hex.HexDumpFormat;
+import org.ipcscope.core.hex.OffsetExpression;
+import org.ipcscope.core.hex.TextEncoding;
+import org.ipcscope.core.memory.MemoryRead;
+import org.ipcscope.core.memory.MemorySource;
+import org.ipcscope.core.memory.MemorySourceService;
+import org.ipcscope.core.memory.SourceGoneException;
+
+/**
+ * {@code hex NAME [--offset O] [--length L] [--watch MS]}: a hex dump of a shared-memory object,
+ * read in chunks; with {@code --watch}, only the rows that changed since the last look, their
+ * changed bytes marked on the line below.
+ */
+final class HexCommand {
+
+	static final String USAGE = "hex NAME [--namespace NS] [--offset O] [--length L] [--watch MS] [--width 8|16|32]"
+			+ " [--text ascii|latin1|utf8|utf16le]\n"
+			+ "  NAME: /name (POSIX), 0xKEY or #SHMID (SysV), Local\\name (Windows), or any memory object listed\n"
+			+ "  O, L: numbers or expressions such as 0x100+20\n"
+			+ "  --watch: print the rows that changed every MS milliseconds, changed bytes marked ^^ (Ctrl+C ends)";
+
+	/** Rows read at once while dumping: constant memory whatever the length. */
+	private static final int CHUNK_ROWS = 4096;
+	/** Default and largest range for --watch: all of it is kept to compare with. */
+	static final long WATCH_DEFAULT = 64 * 1024;
+	static final long WATCH_MAX = 16 * 1024 * 1024;
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+	private final String name;
+	private String namespace;
+	private String offsetText = "0";
+	private String lengthText;
+	private long watchMillis = -1;
+	private int width = 16;
+	private TextEncoding encoding = TextEncoding.ASCII;
+
+	HexCommand(List<String> args) throws UsageException {
+		String found = null;
+		for (int i = 0; i < args.size(); i++) {
+			String arg = args.get(i);
+			switch (arg) {
+			case "--namespace" -> namespace = value(args, ++i, arg);
+			case "--offset" -> offsetText = value(args, ++i, arg);
+			case "--length" -> lengthText = value(args, ++i, arg);
+			case "--watch" -> watchMillis = parseWatch(value(args, ++i, arg));
+			case "--width" -> width = parseWidth(value(args, ++i, arg));
+			case "--text" -> encoding = parseEncoding(value(args, ++i, arg));
+			default -> {
+				if (arg.startsWith("--")) {
+					throw new UsageException("hex does not know '" + arg + "'");
+				}
+				if (found != null) {
+					throw new UsageException("hex takes one NAME, not '" + found + "' and '" + arg + "'");
+				}
+				found = arg;
+			}
+			}
+		}
+		if (found == null) {
+			throw new UsageException("hex needs the NAME of a shared-memory object");
+		}
+		name = found;
+	}
+
+	private static String value(List<String> args, int index, String option) throws UsageException {
+		if (index >= args.size()) {
+			throw new UsageException(option + " needs a value");
+		}
+		return args.get(index);
+	}
+
+	private static long parseWatch(String text) throws UsageException {
+		try {
+			long millis = Long.parseLong(text);
+			if (millis >= 10) {
+				return millis;
+			}
+		} catch (NumberFormatException e) {
+			// said below
+		}
+		throw new UsageException("--watch takes milliseconds, at least 10: '" + text + "'");
+	}
+
+	private static int parseWidth(String text) throws UsageException {
+		return switch (text) {
+		case "8" -> 8;
+		case "16" -> 16;
+		case "32" -> 32;
+		default -> throw new UsageException("--width is 8, 16 or 32, not '" + text + "'");
+		};
+	}
+
+	private static TextEncoding parseEncoding(String text) throws UsageException {
+		try {
+			return TextEncoding.fromId(text);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("--text is ascii, latin1, utf8 or utf16le, not '" + text + "'");
+		}
+	}
+
+	int run(CommandLine.MemoryAccess memoryAccess, CommandLine.InventoryAccess inventory, PrintStream out,
+			PrintStream err) throws InterruptedException, UsageException {
+		MemorySourceService memory = memoryAccess.open();
+		if (memory == null) {
+			CommandLine.noProvider(err);
+			return CommandLine.EXIT_NO_SERVICE;
+		}
+		try {
+			Optional<IpcObject> object = resolve(memory, inventory);
+			if (object.isEmpty()) {
+				err.println("No shared memory named '" + name + "'" + (namespace == null ? "" : " in " + namespace)
+						+ "; ./ipcscope list --kind posix-shm,sysv-shm,section shows what there is");
+				return CommandLine.EXIT_NOT_FOUND;
+			}
+			try (MemorySource source = memory.open(object.get(), false)) {
+				return dump(source, out, err);
+			}
+		} catch (SourceGoneException e) {
+			out.flush();
+			err.println(name + " is gone: " + e.getMessage());
+			return CommandLine.EXIT_NOT_FOUND;
+		} catch (IOException e) {
+			out.flush();
+			err.println("Cannot read " + name + ": " + e.getMessage());
+			return CommandLine.EXIT_NOT_FOUND;
+		}
+	}
+
+	/** By name through the providers first; else among the memory objects the inventory lists (unlinked ones). */
+	private Optional<IpcObject> resolve(MemorySourceService memory, CommandLine.InventoryAccess access)
+			throws IOException, InterruptedException {
+		Optional<IpcObject> found = memory.lookup(name, namespace);
+		if (found.isPresent()) {
+			return found;
+		}
+		InventoryService inventory = access.open();
+		if (inventory == null) {
+			return Optional.empty();
+		}
+		Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
+		Arrays.stream(IpcKind.values()).filter(IpcKind::isMemory).forEach(kinds::add);
+		return inventory.refresh(kinds).objects().stream()
+				.filter(o -> o.name().equals(name) && (namespace == null || o.namespace().equals(namespace))
+						&& memory.canOpen(o))
+				.findFirst();
+	}
+
+	private int dump(MemorySource source, PrintStream out, PrintStream err)
+			throws IOException, InterruptedException, UsageException {
+		long size = source.size();
+		long offset = evaluate("--offset", offsetText);
+		if (offset < 0 || offset > size || offset == size && size > 0) {
+			throw new UsageException(String.format("--offset 0x%x is past the end of %s (%d bytes)", offset, name, size));
+		}
+		if (size == 0) {
+			err.println(name + " is empty (0 bytes)");
+			return CommandLine.EXIT_OK;
+		}
+		long length = lengthText == null ? size - offset : evaluate("--length", lengthText);
+		if (length < 0) {
+			throw new UsageException("--length must not be negative");
+		}
+		if (lengthText == null && watchMillis > 0 && length > WATCH_DEFAULT) {
+			length = WATCH_DEFAULT;
+			err.printf("Watching the first %d bytes; --length chooses more (up to %d)%n", length, WATCH_MAX);
+		}
+		if (offset + length > size) {
+			length = size - offset;
+			err.printf("--length cut to the end of %s: %d bytes%n", name, length);
+		}
+		if (watchMillis > 0 && length > WATCH_MAX) {
+			throw new UsageException("--watch compares at most " + WATCH_MAX + " bytes each time; choose a --length");
+		}
+		HexDumpFormat format = new HexDumpFormat(width, offset + length, encoding);
+		if (watchMillis < 0) {
+			printAll(source, format, offset, length, out);
+			return CommandLine.EXIT_OK;
+		}
+		return watch(source, format, offset, (int) length, out);
+	}
+
+	private static long evaluate(String option, String text) throws UsageException {
+		try {
+			return OffsetExpression.evaluate(text);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(option + ": " + e.getMessage());
+		}
+	}
+
+	/** Streams the range in chunks; repeated rows collapse to one "*" line, as hexdump does. */
+	private void printAll(MemorySource source, HexDumpFormat format, long offset, long length, PrintStream out)
+			throws IOException {
+		byte[] previous = null;
+		boolean squeezing = false;
+		for (long done = 0; done < length;) {
+			int count = (int) Math.min((long) CHUNK_ROWS * width, length - done);
+			MemoryRead read = source.read(offset + done, count);
+			for (int row = 0; row < count; row += width) {
+				int rowLength = Math.min(width, count - row);
+				byte[] bytes = Arrays.copyOfRange(read.bytes(), row, row + rowLength);
+				boolean last = done + row + rowLength == length;
+				boolean same = previous != null && !last && Arrays.equals(previous, bytes)
+						&& read.unreadable().get(row, row + rowLength).isEmpty();
+				if (same) {
+					if (!squeezing) {
+						out.println("*");
+						squeezing = true;
+					}
+				} else {
+					out.println(format.row(offset + done + row, read.bytes(), read.unreadable(), row, rowLength));
+					squeezing = false;
+				}
+				previous = read.unreadable().get(row, row + rowLength).isEmpty() ? bytes : null;
+			}
+			done += count;
+		}
+		out.println(String.format("%08x", offset + length));
+		out.flush();
+	}
+
+	private int watch(MemorySource source, HexDumpFormat format, long offset, int length, PrintStream out)
+			throws IOException, InterruptedException {
+		MemoryRead before = source.read(offset, length);
+		for (int row = 0; row < length; row += width) {
+			out.println(format.row(offset + row, before.bytes(), before.unreadable(), row, Math.min(width, length - row)));
+		}
+		out.flush();
+		while (true) {
+			Thread.sleep(watchMillis);
+			MemoryRead now = source.read(offset, length);
+			printChanges(format, offset, before, now, out);
+			before = now;
+		}
+	}
+
+	private void printChanges(HexDumpFormat format, long offset, MemoryRead before, MemoryRead now, PrintStream out) {
+		BitSet changed = new BitSet(now.bytes().length);
+		for (int i = 0; i < now.bytes().length; i++) {
+			if (before.isReadable(i) != now.isReadable(i) || now.bytes()[i] != before.bytes()[i]) {
+				changed.set(i);
+			}
+		}
+		if (changed.isEmpty()) {
+			return;
+		}
+		out.println("-- " + TIME.format(LocalTime.now()));
+		int length = now.bytes().length;
+		for (int row = 0; row < length; row += width) {
+			int rowLength = Math.min(width, length - row);
+			if (changed.nextSetBit(row) >= 0 && changed.nextSetBit(row) < row + rowLength) {
+				out.println(format.row(offset + row, now.bytes(), now.unreadable(), row, rowLength));
+				out.println(format.marks(changed, row, rowLength));
+			}
+		}
+		out.flush();
+	}
+}

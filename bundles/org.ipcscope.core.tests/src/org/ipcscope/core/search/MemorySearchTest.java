@@ -1,0 +1,105 @@
+package org.ipcscope.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+
+import org.ipcscope.core.memory.ByteArraySource;
+import org.ipcscope.core.memory.ScanMonitor;
+import org.junit.jupiter.api.Test;
+
+class MemorySearchTest {
+
+	private static final int CHUNK = 8;
+
+	private static ByteArraySource withText(int size, int... offsets) {
+		ByteArraySource source = new ByteArraySource(size);
+		for (int offset : offsets) {
+			System.arraycopy("ABCD".getBytes(StandardCharsets.US_ASCII), 0, source.data(), offset, 4);
+		}
+		return source;
+	}
+
+	@Test
+	void forwardFindsMatchesAcrossChunkBorders() throws IOException {
+		ByteArraySource source = withText(100, 6, 30, 96);
+		MemorySearch search = new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), CHUNK);
+		assertEquals(OptionalLong.of(6), search.forward(0, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(30), search.forward(7, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(96), search.forward(31, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.empty(), search.forward(97, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.empty(), search.forward(31, 99, ScanMonitor.NONE), "a match must end by the end");
+	}
+
+	@Test
+	void backwardFindsTheLastMatchBeforeAnOffset() throws IOException {
+		ByteArraySource source = withText(100, 0, 6, 30, 96);
+		MemorySearch search = new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), CHUNK);
+		assertEquals(OptionalLong.of(96), search.backward(100, 0, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(30), search.backward(96, 0, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(6), search.backward(30, 0, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(0), search.backward(6, 0, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.empty(), search.backward(0, 0, 100, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(6), search.backward(29, 0, 100, ScanMonitor.NONE),
+				"a match overlapping the start offset counts if it starts before it");
+	}
+
+	@Test
+	void wildcardsAndEveryMatchInOrder() throws IOException {
+		ByteArraySource source = new ByteArraySource(64);
+		source.data()[10] = 0x11;
+		source.data()[12] = 0x22;
+		source.data()[40] = 0x11;
+		source.data()[41] = 0x7F;
+		source.data()[42] = 0x22;
+		MemorySearch search = new MemorySearch(source, BytePattern.hex("11 ?? 22"), CHUNK);
+		List<Long> hits = new ArrayList<>();
+		search.all(0, 64, ScanMonitor.NONE, hits::add);
+		assertEquals(List.of(10L, 40L), hits);
+	}
+
+	@Test
+	void neverMatchesUnreadableBytes() throws IOException {
+		ByteArraySource source = withText(64, 8, 40).unreadable(9, 10);
+		MemorySearch search = new MemorySearch(source, BytePattern.hex("41 ?? 43"), CHUNK);
+		assertEquals(OptionalLong.of(40), search.forward(0, 64, ScanMonitor.NONE));
+	}
+
+	@Test
+	void utf16leText() throws IOException {
+		ByteArraySource source = new ByteArraySource(64);
+		byte[] text = "Hi!".getBytes(StandardCharsets.UTF_16LE);
+		System.arraycopy(text, 0, source.data(), 21, text.length);
+		assertEquals(OptionalLong.of(21),
+				new MemorySearch(source, BytePattern.utf16le("Hi!"), CHUNK).forward(0, 64, ScanMonitor.NONE));
+	}
+
+	@Test
+	void readsInChunksNotTheWholeRegion() throws IOException {
+		ByteArraySource source = withText(10_000, 9_000);
+		new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), 1024).forward(0, 10_000,
+				ScanMonitor.NONE);
+		assertEquals(9, source.reads());
+	}
+
+	@Test
+	void cancelStopsTheScan() {
+		ByteArraySource source = new ByteArraySource(1000);
+		MemorySearch search = new MemorySearch(source, BytePattern.hex("01"), CHUNK);
+		assertThrows(CancellationException.class, () -> search.forward(0, 1000, () -> true));
+	}
+
+	@Test
+	void patternLongerThanTheRegionFindsNothing() throws IOException {
+		ByteArraySource source = new ByteArraySource(3);
+		MemorySearch search = new MemorySearch(source, BytePattern.hex("00 00 00 00"), CHUNK);
+		assertEquals(OptionalLong.empty(), search.forward(0, 3, ScanMonitor.NONE));
+		assertEquals(OptionalLong.empty(), search.backward(3, 0, 3, ScanMonitor.NONE));
+	}
+}

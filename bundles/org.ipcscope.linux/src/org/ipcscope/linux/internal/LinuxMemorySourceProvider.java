@@ -1,0 +1,137 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+import org.ipcscope.core.memory.FileMemorySource;
+import org.ipcscope.core.memory.MemorySource;
+import org.ipcscope.core.memory.MemorySourceProvider;
+import org.ipcscope.core.memory.SourceGoneException;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Opens Linux shared memory: POSIX segments as their files in /dev/shm (or, once unlinked,
+ * through a holder's /proc/PID/fd link), SysV segments by attaching them.
+ */
+@Component(service = MemorySourceProvider.class)
+public class LinuxMemorySourceProvider implements MemorySourceProvider {
+
+	private static final Pattern KEY = Pattern.compile("(?i)0x[0-9a-f]{1,8}");
+	private static final Pattern ID = Pattern.compile("(?i)(?:IPC_PRIVATE\\s*)?#\\s*(\\d+)|(?:shmid|id)\\s*[:=]?\\s*(\\d+)");
+	private static final Pattern FD = Pattern.compile("fd (\\d+)");
+
+	private final Path shm;
+
+	public LinuxMemorySourceProvider() {
+		this(Path.of(PosixShmCollector.NAMESPACE));
+	}
+
+	LinuxMemorySourceProvider(Path shm) {
+		this.shm = shm;
+	}
+
+	@Override
+	public List<String> namespaces() {
+		return List.of(PosixShmCollector.NAMESPACE, SysvCollector.NAMESPACE);
+	}
+
+	@Override
+	public Optional<IpcObject> lookup(String name, String namespace) throws IOException {
+		String trimmed = name.trim();
+		if (namespace == null || namespace.equals(PosixShmCollector.NAMESPACE)) {
+			Optional<IpcObject> posix = lookupPosix(trimmed);
+			if (posix.isPresent() || namespace != null) {
+				return posix;
+			}
+		}
+		return lookupSysv(trimmed);
+	}
+
+	private Optional<IpcObject> lookupPosix(String name) throws IOException {
+		String file = name.startsWith(shm + "/") ? name.substring(shm.toString().length() + 1)
+				: name.startsWith("/") ? name.substring(1) : name;
+		if (file.isEmpty() || file.contains("/")) {
+			return Optional.empty();
+		}
+		Path path = shm.resolve(file);
+		if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+			return Optional.empty();
+		}
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("Path", path.toString());
+		return Optional.of(new IpcObject(IpcKind.POSIX_SHM, "/" + file, PosixShmCollector.NAMESPACE, Files.size(path),
+				details));
+	}
+
+	private static Optional<IpcObject> lookupSysv(String name) throws IOException {
+		int id;
+		Matcher idMatch = ID.matcher(name);
+		if (KEY.matcher(name).matches()) {
+			id = SysvShm.idOfKey(Integer.parseUnsignedInt(name.substring(2), 16));
+		} else if (idMatch.matches()) {
+			id = Integer.parseInt(idMatch.group(1) != null ? idMatch.group(1) : idMatch.group(2));
+		} else {
+			return Optional.empty();
+		}
+		ShmStat stat = id < 0 ? null : SysvShm.stat(id);
+		if (stat == null) {
+			return Optional.empty();
+		}
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("Id", Integer.toString(id));
+		String label = KEY.matcher(name).matches() ? String.format("0x%08x", Integer.parseUnsignedInt(name.substring(2), 16))
+				: "IPC_PRIVATE #" + id;
+		return Optional.of(new IpcObject(IpcKind.SYSV_SHM, label, SysvCollector.NAMESPACE, stat.size(), details));
+	}
+
+	@Override
+	public boolean canOpen(IpcObject object) {
+		return object.kind() == IpcKind.POSIX_SHM
+				|| object.kind() == IpcKind.SYSV_SHM && object.details().containsKey("Id");
+	}
+
+	@Override
+	public MemorySource open(IpcObject object, boolean writable) throws IOException {
+		if (object.kind() == IpcKind.SYSV_SHM) {
+			String id = object.details().get("Id");
+			if (id == null) {
+				throw new IOException("The shmid of " + object.name() + " is not known");
+			}
+			return SysvMemorySource.attach("SysV " + object.name(), Integer.parseInt(id), writable);
+		}
+		if (object.kind() != IpcKind.POSIX_SHM) {
+			throw new IOException(object.kind().label() + " is not shared memory this provider opens");
+		}
+		Path path = posixPath(object);
+		return writable ? FileMemorySource.openWritable(path) : FileMemorySource.open(path);
+	}
+
+	/** The file in /dev/shm, or for a segment already unlinked a descriptor some holder keeps. */
+	private Path posixPath(IpcObject object) throws IOException {
+		Path path = shm.resolve(object.name().startsWith("/") ? object.name().substring(1) : object.name());
+		if (Files.exists(path)) {
+			return path;
+		}
+		for (Owner owner : object.owners()) {
+			Matcher fd = owner.handle() == null ? null : FD.matcher(owner.handle());
+			if (fd != null && fd.matches()) {
+				Path link = Path.of("/proc", Long.toString(owner.pid()), "fd", fd.group(1));
+				if (Files.isReadable(link)) {
+					return link;
+				}
+			}
+		}
+		throw new SourceGoneException(path + " does not exist any more");
+	}
+}

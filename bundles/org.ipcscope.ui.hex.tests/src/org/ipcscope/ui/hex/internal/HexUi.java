@@ -1,0 +1,104 @@
+package org.ipcscope.ui.hex.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.tests.support.HelperProcess;
+import org.ipcscope.ui.hex.HexEditors;
+
+/** What the hex editor's UI tests share: helpers, waiting on the UI thread, opening editors, screenshots. */
+final class HexUi {
+
+	private HexUi() {
+	}
+
+	static String uniqueName(String what) {
+		return "/ipcscope-hex-" + what + "-" + ProcessHandle.current().pid() + "-"
+				+ ThreadLocalRandom.current().nextInt(1_000_000);
+	}
+
+	static HelperProcess helper(int objects, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(HelperProcess.helper("ipc_helper").toString());
+		command.addAll(List.of(arguments));
+		return HelperProcess.start(objects, command.toArray(String[]::new));
+	}
+
+	static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	/** Looks the object up through the DS service, waiting for the providers to come up. */
+	static IpcObject lookup(String name) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (true) {
+			Optional<IpcObject> found = MemoryServices.lookup(name, null);
+			if (found.isPresent()) {
+				return found.get();
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("no memory provider found " + name);
+			}
+			spin(50);
+		}
+	}
+
+	/** Opens an editor on the object and waits for its first rows. */
+	static HexEditor open(IpcObject object) throws Exception {
+		HexEditor editor = (HexEditor) HexEditors.open(page(), object);
+		page().getWorkbenchWindow().getShell().setSize(1280, 800);
+		waitUntil(() -> editor.canvas().frame() != null || editor.isGone(),
+				"the editor's first read of " + object.name());
+		return editor;
+	}
+
+	/** Waits for an editor job and for what it hands back to the UI thread. */
+	static void join(Job job) throws InterruptedException {
+		if (job != null) {
+			job.join(20_000, null);
+			waitUntil(() -> job.getState() == Job.NONE, job.getName());
+			if (job.getResult() != null && !job.getResult().isOK()) {
+				throw new AssertionError(job.getName() + ": " + job.getResult());
+			}
+			spin(100);
+		}
+	}
+
+	static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+		Display display = Display.getCurrent();
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out waiting for " + what);
+			}
+			if (!display.readAndDispatch()) {
+				Thread.sleep(5);
+			}
+		}
+	}
+
+	static void spin(long millis) throws InterruptedException {
+		Display display = Display.getCurrent();
+		long end = System.nanoTime() + millis * 1_000_000L;
+		while (System.nanoTime() < end) {
+			if (!display.readAndDispatch()) {
+				Thread.sleep(5);
+			}
+		}
+	}
+
+	static void screenshot(String name) throws Exception {
+		spin(300);
+		Screenshots.save(page().getWorkbenchWindow().getShell(), name);
+	}
+}

@@ -1,0 +1,33 @@
+package org.ipcscope.ui.hex;
+
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.ui.hex.internal.HexEditor;
+import org.ipcscope.ui.hex.internal.MemoryEditorInput;
+
+/** Opens shared memory in the hex editor, for views and other plug-ins. */
+public final class HexEditors {
+
+	/** The hex editor's id. */
+	public static final String EDITOR_ID = HexEditor.ID;
+
+	/** The command that opens shared memory by name and namespace. */
+	public static final String OPEN_SHARED_MEMORY_COMMAND = "org.ipcscope.ui.hex.commands.openSharedMemory";
+
+	private HexEditors() {
+	}
+
+	/**
+	 * Opens (or activates, if already open) a hex editor on a memory object. The object's memory
+	 * is opened in the background; the editor shows a problem instead of failing.
+	 */
+	public static IEditorPart open(IWorkbenchPage page, IpcObject object) throws PartInitException {
+		if (!page.isEditorAreaVisible()) {
+			// the IPC Scope perspective starts with the editor area hidden
+			page.setEditorAreaVisible(true);
+		}
+		return page.openEditor(new MemoryEditorInput(object), EDITOR_ID);
+	}
+}

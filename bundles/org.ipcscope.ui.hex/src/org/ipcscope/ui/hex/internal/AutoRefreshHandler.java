@@ -1,0 +1,24 @@
+package org.ipcscope.ui.hex.internal;
+
+import java.util.Map;
+
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.ui.commands.IElementUpdater;
+import org.eclipse.ui.menus.UIElement;
+
+/** Pauses or resumes the active editor's refresh; the item shows that editor's state. */
+public class AutoRefreshHandler extends HexEditorHandler implements IElementUpdater {
+
+	@Override
+	void run(HexEditor editor, ExecutionEvent event) {
+		editor.setAutoRefresh(!editor.isAutoRefresh());
+	}
+
+	@Override
+	public void updateElement(UIElement element, @SuppressWarnings("rawtypes") Map parameters) {
+		HexEditor editor = editorOf(element);
+		if (editor != null) {
+			element.setChecked(editor.isAutoRefresh());
+		}
+	}
+}

@@ -1,0 +1,12 @@
+package org.ipcscope.ui.hex.internal;
+
+import org.eclipse.core.commands.ExecutionEvent;
+
+/** Selects the next ({@code next}) or previous ({@code previous}) change since the baseline. */
+public class ChangeNavigationHandler extends HexEditorHandler {
+
+	@Override
+	void run(HexEditor editor, ExecutionEvent event) {
+		editor.goToChange(!"previous".equals(value(event)));
+	}
+}

@@ -1,0 +1,14 @@
+package org.ipcscope.ui.hex.internal;
+
+import org.eclipse.core.commands.ExecutionEvent;
+import org.ipcscope.core.hex.CopyFormat;
+
+/** Copies the selection as hex (plain Copy), a C array, a Java byte[] or base64. */
+public class CopyAsHandler extends HexEditorHandler {
+
+	@Override
+	void run(HexEditor editor, ExecutionEvent event) {
+		String format = value(event);
+		editor.copy(format == null ? CopyFormat.HEX : CopyFormat.fromId(format));
+	}
+}

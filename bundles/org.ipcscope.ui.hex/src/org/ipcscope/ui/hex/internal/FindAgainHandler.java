@@ -1,0 +1,12 @@
+package org.ipcscope.ui.hex.internal;
+
+import org.eclipse.core.commands.ExecutionEvent;
+
+/** Finds the last pattern again, forward ({@code next}) or back ({@code previous}). */
+public class FindAgainHandler extends HexEditorHandler {
+
+	@Override
+	void run(HexEditor editor, ExecutionEvent event) {
+		editor.findAgain(!"previous".equals(value(event)));
+	}
+}

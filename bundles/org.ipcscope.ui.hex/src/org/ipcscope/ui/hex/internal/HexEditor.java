@@ -1,0 +1,747 @@
+package org.ipcscope.ui.hex.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.contexts.IContextService;
+import org.eclipse.ui.menus.IMenuService;
+import org.eclipse.ui.part.EditorPart;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.hex.CopyFormat;
+import org.ipcscope.core.hex.TextEncoding;
+import org.ipcscope.core.hex.WriteHistory;
+import org.ipcscope.core.memory.MemoryDiff;
+import org.ipcscope.core.memory.MemoryRead;
+import org.ipcscope.core.memory.MemorySnapshot;
+import org.ipcscope.core.memory.MemorySource;
+import org.ipcscope.core.memory.ScanMonitor;
+import org.ipcscope.core.memory.SourceGoneException;
+import org.ipcscope.core.search.BytePattern;
+import org.ipcscope.core.search.MemorySearch;
+
+/**
+ * A live hex view of one shared-memory object. Reading, writing, searching and snapshots run in
+ * jobs; the UI thread only paints what they hand back. Read-only until the user allows writing
+ * for this editor. When the object goes away, the editor says so and keeps showing the last
+ * bytes it read.
+ */
+public class HexEditor extends EditorPart {
+
+	public static final String ID = "org.ipcscope.ui.hex.editor";
+	static final String CONTEXT_ID = "org.ipcscope.ui.hex.editorContext";
+	static final String CONTEXT_MENU_ID = "org.ipcscope.ui.hex.editor.context";
+	static final String TOOLBAR_URI = "toolbar:org.ipcscope.ui.hex.editor.toolbar";
+	/** Largest selection copied to the clipboard. */
+	static final int COPY_LIMIT = 16 * 1024 * 1024;
+	/** Differences listed by a comparison at most. */
+	static final int DIFFERENCE_LIMIT = 10_000;
+	private static final int SAVE_CHUNK = 1 << 20;
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+	private final HexSettings settings = HexSettings.fromPreferences();
+	private LiveRegion region;
+	private RegionReadJob readJob;
+	private HexCanvas canvas;
+	private InspectorPane inspector;
+	private Label banner;
+	private Label status;
+	private ToolBarManager toolbar;
+	private String message;
+	private BytePattern lastPattern;
+	private long lastReadNanos;
+	private int lastReadRows;
+	private final IPreferenceChangeListener preferences = e -> asyncExec(this::preferencesChanged);
+
+	@Override
+	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+		if (!(input instanceof MemoryEditorInput memory)) {
+			throw new PartInitException(NLS.bind(Messages.HexEditor_WrongInput, input.getName()));
+		}
+		setSite(site);
+		setInput(input);
+		setPartName(input.getName());
+		setTitleToolTip(input.getToolTipText());
+		region = new LiveRegion(memory.object());
+	}
+
+	public IpcObject object() {
+		return region.object();
+	}
+
+	@Override
+	public void createPartControl(Composite parent) {
+		GridLayout layout = new GridLayout(1, false);
+		layout.marginWidth = layout.marginHeight = 0;
+		layout.verticalSpacing = 2;
+		parent.setLayout(layout);
+		toolbar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(toolbar.createControl(parent));
+		getSite().getService(IMenuService.class).populateContributionManager(toolbar, TOOLBAR_URI);
+		toolbar.update(true);
+
+		banner = new Label(parent, SWT.WRAP);
+		banner.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND));
+		banner.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_INFO_FOREGROUND));
+		GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(banner);
+		banner.setVisible(false);
+
+		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+		canvas = new HexCanvas(sash, settings, new CanvasListener());
+		inspector = new InspectorPane(sash);
+		sash.setWeights(66, 34);
+
+		status = new Label(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+
+		MenuManager menu = new MenuManager("#HexEditorContext", CONTEXT_MENU_ID);
+		canvas.setMenu(menu.createContextMenu(canvas));
+		getSite().registerContextMenu(CONTEXT_MENU_ID, menu, null);
+		getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
+		HexPreferences.addListener(preferences);
+
+		readJob = new RegionReadJob(region, frame -> asyncExec(() -> show(frame)),
+				problem -> asyncExec(this::showProblem));
+		message = Messages.HexEditor_Opening;
+		updateStatus();
+		openSource(false);
+	}
+
+	// ---- opening and writing
+
+	/** Opens the object's memory, read-only or writable, in a job; keeps the change history when reopened. */
+	private Job openSource(boolean writable) {
+		Job job = Job.create(NLS.bind(Messages.HexEditor_OpenJob, object().name()), monitor -> {
+			try {
+				MemorySource source = MemoryServices.open(object(), writable);
+				region.setSource(source, settings.historyDepth);
+				asyncExec(() -> opened(source.canWrite()));
+			} catch (SourceGoneException e) {
+				region.markGone(e.getMessage());
+				asyncExec(this::showProblem);
+			} catch (IOException e) {
+				String text = e.getMessage();
+				asyncExec(() -> {
+					message = NLS.bind(Messages.HexEditor_CannotOpen, text);
+					showBanner(message);
+					updateStatus();
+				});
+			}
+		});
+		schedule(job);
+		return job;
+	}
+
+	private void opened(boolean writable) {
+		if (canvas.isDisposed()) {
+			return;
+		}
+		canvas.setWritable(writable);
+		message = null;
+		hideBanner();
+		refreshCommands();
+		requestRead(true);
+	}
+
+	/** Allows or forbids writing for this editor; writes then go to the live object. */
+	public Job setWritingEnabled(boolean on) {
+		return openSource(on);
+	}
+
+	public boolean isWritingEnabled() {
+		return region.canWrite();
+	}
+
+	/** Writes over bytes of the live object, undoably, in a job. */
+	public Job write(long offset, byte[] bytes) {
+		return onSource(Messages.HexEditor_WriteJob, monitor -> {
+			region.read(source -> region.writes().write(source, offset, bytes));
+			return null;
+		}, ignored -> requestRead(false));
+	}
+
+	public Job undo() {
+		return onSource(Messages.HexEditor_UndoJob, monitor -> region.read(source -> region.writes().undo(source)),
+				done -> afterUndoRedo(done, Messages.HexEditor_NothingToUndo));
+	}
+
+	public Job redo() {
+		return onSource(Messages.HexEditor_RedoJob, monitor -> region.read(source -> region.writes().redo(source)),
+				done -> afterUndoRedo(done, Messages.HexEditor_NothingToRedo));
+	}
+
+	private void afterUndoRedo(WriteHistory.Write done, String nothing) {
+		if (done == null) {
+			setMessage(nothing);
+		} else {
+			canvas.select(done.offset(), done.before().length);
+			requestRead(false);
+		}
+	}
+
+	// ---- reading
+
+	private void requestRead(boolean tick) {
+		if (canvas == null || canvas.isDisposed() || !region.isOpen()) {
+			return;
+		}
+		readJob.request(new ReadRequest(canvas.windowOffset(), canvas.visibleRows() * canvas.bytesPerRow(),
+				canvas.caret(), settings.autoRefresh, settings.intervalMillis), tick);
+	}
+
+	/** Reads the visible rows now: a refresh tick even while paused. */
+	public void refreshNow() {
+		requestRead(true);
+	}
+
+	private void show(Frame frame) {
+		if (canvas.isDisposed()) {
+			return;
+		}
+		canvas.setFrame(frame);
+		if (frame.inspectorOffset() == canvas.caret()) {
+			inspector.show(frame.inspectorOffset(), frame.inspector(), settings.absoluteOffsets, settings.baseAddress);
+		}
+		lastReadNanos = frame.nanos();
+		lastReadRows = (frame.viewport().length() + canvas.bytesPerRow() - 1) / canvas.bytesPerRow();
+		updateStatus();
+	}
+
+	private void showProblem() {
+		if (canvas.isDisposed()) {
+			return;
+		}
+		String gone = region.gone();
+		if (gone != null) {
+			String time = TIME.format(LocalTime.ofInstant(region.goneAt(), ZoneId.systemDefault()));
+			showBanner(NLS.bind(Messages.HexEditor_Gone, new Object[] { object().name(), gone, time }));
+			refreshCommands();
+		}
+		updateStatus();
+	}
+
+	/** @return whether the object went away while open */
+	public boolean isGone() {
+		return region.gone() != null;
+	}
+
+	public String bannerText() {
+		return banner.getVisible() ? banner.getText() : "";
+	}
+
+	public String statusText() {
+		return status.getText();
+	}
+
+	private void showBanner(String text) {
+		banner.setText(text);
+		banner.setVisible(true);
+		((GridData) banner.getLayoutData()).exclude = false;
+		banner.getParent().layout(true, true);
+	}
+
+	private void hideBanner() {
+		if (banner.getVisible()) {
+			banner.setVisible(false);
+			((GridData) banner.getLayoutData()).exclude = true;
+			banner.getParent().layout(true, true);
+		}
+	}
+
+	private void setMessage(String text) {
+		message = text;
+		updateStatus();
+	}
+
+	private void updateStatus() {
+		if (status.isDisposed()) {
+			return;
+		}
+		List<String> parts = new ArrayList<>();
+		long caret = canvas.caret();
+		long shown = settings.absoluteOffsets ? settings.baseAddress + caret : caret;
+		parts.add(NLS.bind(Messages.Status_Offset, formatOffset(shown), Long.toString(caret)));
+		if (canvas.selectionLength() > 1) {
+			parts.add(NLS.bind(Messages.Status_Selected, canvas.selectionLength()));
+		}
+		parts.add(NLS.bind(Messages.Status_Size, canvas.regionSize()));
+		if (isGone()) {
+			parts.add(Messages.Status_Gone);
+		} else if (settings.autoRefresh) {
+			parts.add(NLS.bind(Messages.Status_Refreshing,
+					new Object[] { lastReadRows, String.format("%.2f", lastReadNanos / 1e6), settings.intervalMillis }));
+		} else {
+			parts.add(Messages.Status_Paused);
+		}
+		parts.add(region.canWrite() ? Messages.Status_Writable : Messages.Status_ReadOnly);
+		if (region.baseline() != null) {
+			parts.add(NLS.bind(Messages.Status_Baseline,
+					TIME.format(LocalTime.ofInstant(region.baseline().taken(), ZoneId.systemDefault()))));
+		}
+		if (message != null) {
+			parts.add(message);
+		}
+		status.setText(String.join("  \u00b7  ", parts));
+	}
+
+	static String formatOffset(long offset) {
+		return "0x" + Long.toHexString(offset).toUpperCase();
+	}
+
+	// ---- view settings (UI thread)
+
+	HexSettings settings() {
+		return settings;
+	}
+
+	HexCanvas canvas() {
+		return canvas;
+	}
+
+	LiveRegion region() {
+		return region;
+	}
+
+	InspectorPane inspector() {
+		return inspector;
+	}
+
+	public void setAutoRefresh(boolean on) {
+		settings.autoRefresh = on;
+		requestRead(on);
+		viewChanged();
+	}
+
+	public boolean isAutoRefresh() {
+		return settings.autoRefresh;
+	}
+
+	public void setRefreshInterval(long millis) {
+		settings.intervalMillis = Math.max(50, millis);
+		requestRead(false);
+		viewChanged();
+	}
+
+	/** @param bytes 8, 16, 32 or {@link HexSettings#AUTO_FIT} */
+	public void setBytesPerRow(int bytes) {
+		settings.bytesPerRow = bytes;
+		layoutChanged();
+	}
+
+	/** @param bytes 1, 2, 4 or 8 */
+	public void setGrouping(int bytes) {
+		settings.group = bytes;
+		layoutChanged();
+	}
+
+	public void setLittleEndian(boolean little) {
+		settings.littleEndian = little;
+		layoutChanged();
+	}
+
+	public void setTextEncoding(TextEncoding encoding) {
+		settings.encoding = encoding;
+		layoutChanged();
+	}
+
+	public void setAbsoluteOffsets(boolean absolute) {
+		settings.absoluteOffsets = absolute;
+		layoutChanged();
+	}
+
+	/** The address the region starts at in "absolute" offsets: where some process maps it. */
+	public void setBaseAddress(long base) {
+		settings.baseAddress = base;
+		layoutChanged();
+	}
+
+	private void layoutChanged() {
+		canvas.settingsChanged();
+		requestRead(false);
+		viewChanged();
+	}
+
+	private void viewChanged() {
+		updateStatus();
+		refreshCommands();
+	}
+
+	private void preferencesChanged() {
+		if (canvas == null || canvas.isDisposed()) {
+			return;
+		}
+		settings.historyDepth = HexPreferences.historyDepth();
+		int depth = settings.historyDepth;
+		Job.create(Messages.ReadJob_Name, monitor -> {
+			try {
+				region.withReader(reader -> {
+					reader.setHistoryDepth(depth);
+					return null;
+				});
+			} catch (IOException e) {
+				// not open yet or closed: the depth applies when it opens
+			}
+		}).schedule();
+	}
+
+	/** Updates the checked states of the editor's toggles and radio items. */
+	void refreshCommands() {
+		ICommandService commands = getSite().getService(ICommandService.class);
+		if (commands != null) {
+			for (String id : HexCommands.STATEFUL) {
+				commands.refreshElements(id, null);
+			}
+		}
+	}
+
+	// ---- navigation
+
+	/** Moves the caret to an offset and shows it. */
+	public void goTo(long offset) {
+		canvas.moveCaret(offset, false);
+	}
+
+	/** Selects a range and shows it. */
+	public void select(long offset, long length) {
+		canvas.select(offset, length);
+	}
+
+	public long caret() {
+		return canvas.caret();
+	}
+
+	public long selectionStart() {
+		return canvas.selectionStart();
+	}
+
+	public long selectionLength() {
+		return canvas.selectionLength();
+	}
+
+	/** Finds the pattern after the caret (or before it), wrapping around once; selects the match. */
+	public Job find(BytePattern pattern, boolean forward) {
+		lastPattern = pattern;
+		// from the start of the selection (the last match), so that matches may overlap
+		long at = canvas.selectionStart();
+		return onSource(NLS.bind(Messages.HexEditor_FindJob, pattern), monitor -> region.read(source -> {
+			MemorySearch search = new MemorySearch(source, pattern);
+			long size = source.size();
+			ScanMonitor scan = scanMonitor(monitor, size);
+			OptionalLong found = forward ? search.forward(at + 1, size, scan) : search.backward(at, 0, size, scan);
+			if (found.isEmpty()) {
+				found = forward ? search.forward(0, Math.min(size, at + pattern.length()), scan)
+						: search.backward(size, at, size, scan);
+			}
+			return found;
+		}), found -> {
+			if (found.isPresent()) {
+				canvas.select(found.getAsLong(), pattern.length());
+				setMessage(NLS.bind(Messages.HexEditor_Found, formatOffset(found.getAsLong())));
+			} else {
+				setMessage(NLS.bind(Messages.HexEditor_NotFound, pattern));
+			}
+		});
+	}
+
+	/** Finds the last pattern again; {@code null} if there was none. */
+	public Job findAgain(boolean forward) {
+		if (lastPattern == null) {
+			setMessage(Messages.HexEditor_NoPattern);
+			return null;
+		}
+		return find(lastPattern, forward);
+	}
+
+	// ---- baseline, changes since, comparison
+
+	/** Takes a snapshot of the whole region as the baseline of "changes since", in a job. */
+	public Job setBaseline() {
+		return onSource(Messages.HexEditor_BaselineJob, monitor -> region.read(source -> {
+			MemorySnapshot snapshot = MemorySnapshot.take(source, null, scanMonitor(monitor, source.size()));
+			region.setBaseline(snapshot);
+			return snapshot;
+		}), snapshot -> {
+			setMessage(Messages.HexEditor_BaselineSet);
+			requestRead(false);
+		});
+	}
+
+	/** Selects the next (or previous) run of bytes that differ from the baseline. */
+	public Job goToChange(boolean forward) {
+		MemorySnapshot baseline = region.baseline();
+		if (baseline == null) {
+			setMessage(Messages.HexEditor_NoBaseline);
+			return null;
+		}
+		long selectionStart = canvas.selectionStart();
+		long from = canvas.selectionLength() > 1 ? selectionStart + canvas.selectionLength() : canvas.caret() + 1;
+		return onSource(Messages.HexEditor_ChangeJob, monitor -> region.read(source -> {
+			MemoryDiff diff = new MemoryDiff(baseline, source);
+			long size = source.size();
+			ScanMonitor scan = scanMonitor(monitor, size);
+			OptionalLong at = forward ? diff.next(from, size, scan) : diff.previous(selectionStart, 0, scan);
+			return at.isEmpty() ? null : diff.runAt(at.getAsLong(), 0, size, scan);
+		}), range -> {
+			if (range == null) {
+				setMessage(forward ? Messages.HexEditor_NoNextChange : Messages.HexEditor_NoPreviousChange);
+			} else {
+				canvas.select(range.offset(), range.length());
+				setMessage(NLS.bind(Messages.HexEditor_ChangeAt, formatOffset(range.offset()), range.length()));
+			}
+		});
+	}
+
+	/** Snapshots the region now and lists how it differs from the baseline, in a dialog. */
+	public Job compareWithBaseline() {
+		MemorySnapshot baseline = region.baseline();
+		if (baseline == null) {
+			setMessage(Messages.HexEditor_NoBaseline);
+			return null;
+		}
+		return onSource(Messages.HexEditor_CompareJob, monitor -> region.read(source -> {
+			SubMonitor progress = SubMonitor.convert(monitor, 2);
+			try (MemorySnapshot now = MemorySnapshot.take(source, null, scanMonitor(progress.split(1), source.size()))) {
+				long end = Math.max(baseline.size(), now.size());
+				MemoryDiff.Result result = new MemoryDiff(baseline, now).ranges(0, end, DIFFERENCE_LIMIT,
+						scanMonitor(progress.split(1), end));
+				return Difference.describe(result, baseline, now);
+			}
+		}), differences -> new DifferencesDialog(getSite().getShell(), differences, this).open());
+	}
+
+	// ---- copy and save
+
+	/** Copies the selection to the clipboard in a format. */
+	public Job copy(CopyFormat format) {
+		long start = canvas.selectionStart();
+		long length = Math.min(canvas.selectionLength(), COPY_LIMIT);
+		return onSource(Messages.HexEditor_CopyJob, monitor -> region.read(source -> source.read(start, (int) length)),
+				read -> {
+					String text = format.format(read.bytes());
+					Clipboard clipboard = new Clipboard(canvas.getDisplay());
+					try {
+						clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
+					} finally {
+						clipboard.dispose();
+					}
+					setMessage(NLS.bind(Messages.HexEditor_Copied,
+							new Object[] { read.bytes().length, format.label(), read.isComplete() ? "" : Messages.HexEditor_CopiedUnreadable }));
+				});
+	}
+
+	/** Writes the selection, or the whole region, to a file, in chunks; unreadable bytes as 0. */
+	public Job save(Path file, boolean selectionOnly) {
+		long start = selectionOnly ? canvas.selectionStart() : 0;
+		long length = selectionOnly ? canvas.selectionLength() : canvas.regionSize();
+		return onSource(NLS.bind(Messages.HexEditor_SaveJob, file), monitor -> region.read(source -> {
+			ScanMonitor scan = scanMonitor(monitor, length);
+			try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				for (long done = 0; done < length;) {
+					scan.checkCanceled();
+					int chunk = (int) Math.min(SAVE_CHUNK, length - done);
+					MemoryRead read = source.read(start + done, chunk);
+					ByteBuffer buffer = ByteBuffer.wrap(read.bytes());
+					while (buffer.hasRemaining()) {
+						out.write(buffer);
+					}
+					done += chunk;
+					scan.scanned(chunk);
+				}
+			}
+			return length;
+		}), written -> setMessage(NLS.bind(Messages.HexEditor_Saved, written, file)));
+	}
+
+	// ---- jobs
+
+	/** Work in a job whose result comes back to the UI thread. */
+	private interface Work<T> {
+		T run(IProgressMonitor monitor) throws IOException;
+	}
+
+	private interface Done<T> {
+		void accept(T result);
+	}
+
+	private <T> Job onSource(String name, Work<T> work, Done<T> done) {
+		Job job = new Job(name) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				try {
+					T result = work.run(monitor);
+					asyncExec(() -> done.accept(result));
+				} catch (CancellationException | OperationCanceledException e) {
+					return Status.CANCEL_STATUS;
+				} catch (SourceGoneException e) {
+					region.markGone(e.getMessage());
+					asyncExec(HexEditor.this::showProblem);
+				} catch (IOException e) {
+					String text = e.getMessage();
+					asyncExec(() -> setMessage(NLS.bind(Messages.HexEditor_Failed, name, text)));
+				}
+				return Status.OK_STATUS;
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return family == region;
+			}
+		};
+		job.setUser(false);
+		schedule(job);
+		return job;
+	}
+
+	private static void schedule(Job job) {
+		job.schedule();
+	}
+
+	private static ScanMonitor scanMonitor(IProgressMonitor monitor, long total) {
+		SubMonitor progress = SubMonitor.convert(monitor, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total >> 20)));
+		return new ScanMonitor() {
+			private long pending;
+
+			@Override
+			public boolean isCanceled() {
+				return monitor.isCanceled();
+			}
+
+			@Override
+			public void scanned(long bytes) {
+				pending += bytes;
+				if (pending >= 1 << 20) {
+					progress.worked((int) (pending >> 20));
+					pending &= (1 << 20) - 1;
+				}
+			}
+		};
+	}
+
+	private void asyncExec(Runnable runnable) {
+		Display display = canvas == null || canvas.isDisposed() ? null : canvas.getDisplay();
+		if (display != null && !display.isDisposed()) {
+			display.asyncExec(() -> {
+				if (canvas != null && !canvas.isDisposed()) {
+					runnable.run();
+				}
+			});
+		}
+	}
+
+	/** Family of this editor's jobs, for tests that wait for them. */
+	public Object jobFamily() {
+		return region;
+	}
+
+	// ---- the part
+
+	@Override
+	public void setFocus() {
+		canvas.setFocus();
+		refreshCommands();
+	}
+
+	@Override
+	public void dispose() {
+		HexPreferences.removeListener(preferences);
+		if (readJob != null) {
+			readJob.cancel();
+		}
+		Job.getJobManager().cancel(region);
+		LiveRegion closing = region;
+		// waits in the background for reads under way, then unmaps and deletes the baseline file
+		Job close = Job.create(NLS.bind(Messages.HexEditor_CloseJob, object().name()), monitor -> {
+			try {
+				closing.close();
+			} catch (IOException e) {
+				// closing a vanished object may fail; nothing is left to release
+			}
+		});
+		close.setSystem(true);
+		close.schedule();
+		super.dispose();
+	}
+
+	@Override
+	public void doSave(IProgressMonitor monitor) {
+		// writes go to the live object at once: there is nothing to save
+	}
+
+	@Override
+	public void doSaveAs() {
+		// see save(Path, boolean)
+	}
+
+	@Override
+	public boolean isDirty() {
+		return false;
+	}
+
+	@Override
+	public boolean isSaveAsAllowed() {
+		return false;
+	}
+
+	/** Connects the view's events to reads, the inspector, the status line and writes. */
+	private final class CanvasListener implements HexCanvas.Listener {
+		@Override
+		public void windowChanged() {
+			requestRead(false);
+		}
+
+		@Override
+		public void caretChanged() {
+			// the inspector's bytes come with the next read; it follows the caret at once
+			requestRead(false);
+			updateStatus();
+		}
+
+		@Override
+		public void edit(long offset, byte[] bytes) {
+			write(offset, bytes);
+		}
+	}
+
+	static String hex(byte[] bytes, int limit) {
+		int shown = Math.min(bytes.length, limit);
+		String text = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, shown);
+		return bytes.length > limit ? text + " ..." : text;
+	}
+}

@@ -1,0 +1,16 @@
+package org.ipcscope.ui.hex.internal;
+
+import org.eclipse.core.commands.ExecutionEvent;
+
+/** Undo and Redo of writes in the active hex editor; the writes are undone on the live object. */
+public class UndoRedoHandler extends HexEditorHandler {
+
+	@Override
+	void run(HexEditor editor, ExecutionEvent event) {
+		if ("org.eclipse.ui.edit.redo".equals(event.getCommand().getId())) {
+			editor.redo();
+		} else {
+			editor.undo();
+		}
+	}
+}
