@@ -115,6 +115,52 @@ static void section(wchar_t **f)
 	reply("OK handle=0x%llx", (unsigned long long)(ULONG_PTR)mapping);
 }
 
+/* A thread adds 1 to the uint32 at offset 16 every 100 ms: memory that changes while watched. */
+static DWORD WINAPI count_up(LPVOID view)
+{
+	volatile unsigned int *value = (volatile unsigned int *)((unsigned char *)view + 16);
+	for (;;) {
+		*value = *value + 1;
+		Sleep(100);
+	}
+	return 0;
+}
+
+static void counter(wchar_t **f)
+{
+	HANDLE mapping = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4096, f[1]);
+	void *view;
+	if (mapping == NULL) {
+		fail("CreateFileMapping");
+		return;
+	}
+	view = MapViewOfFile(mapping, FILE_MAP_ALL_ACCESS, 0, 0, 0);
+	if (view == NULL || CreateThread(NULL, 0, count_up, view, 0, NULL) == NULL) {
+		fail("counter");
+		return;
+	}
+	reply("OK");
+}
+
+/* What another process sees at an offset of a section: a write made by IPC Scope, for instance. */
+static void peek(wchar_t **f)
+{
+	HANDLE mapping = OpenFileMappingW(FILE_MAP_READ, FALSE, f[1]);
+	unsigned char *view;
+	if (mapping == NULL) {
+		fail("OpenFileMapping");
+		return;
+	}
+	view = MapViewOfFile(mapping, FILE_MAP_READ, 0, 0, 0);
+	if (view == NULL) {
+		fail("MapViewOfFile");
+		return;
+	}
+	reply("OK byte=%u", view[number(f[2])]);
+	UnmapViewOfFile(view);
+	CloseHandle(mapping);
+}
+
 static void sections(wchar_t **f)
 {
 	unsigned long long count = number(f[2]), size = number(f[3]), i;
@@ -493,6 +539,8 @@ static void run(wchar_t *line)
 #define IS(command, fields) (wcscmp(c, command) == 0 && n == (fields))
 	if (IS(L"section", 3)) section(f);
 	else if (IS(L"sections", 4)) sections(f);
+	else if (IS(L"counter", 2)) counter(f);
+	else if (IS(L"peek", 3)) peek(f);
 	else if (IS(L"denied-section", 3)) denied_section(f);
 	else if (IS(L"file-section", 4)) file_section(f);
 	else if (IS(L"event", 4)) event(f);
