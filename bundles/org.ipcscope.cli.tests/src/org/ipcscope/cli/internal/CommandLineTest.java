@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.memory.MemorySourceService;
 import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +21,10 @@ class CommandLineTest {
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	private int run(String... args) throws Exception {
-		try (InventoryTracker tracker = new InventoryTracker()) {
-			return CommandLine.run(List.of(args), () -> tracker.await(20), new PrintStream(out, true, StandardCharsets.UTF_8),
-					new PrintStream(err, true, StandardCharsets.UTF_8));
+		try (TrackedService<InventoryService> inventory = new TrackedService<>(InventoryService.class);
+				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class)) {
+			return CommandLine.run(List.of(args), () -> inventory.await(20), () -> memory.await(20),
+					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 		}
 	}
 
