@@ -70,13 +70,7 @@ public final class FileMemorySource implements MemorySource {
 
 	@Override
 	public void write(long offset, byte[] data) throws IOException {
-		if (!writable) {
-			MemorySource.super.write(offset, data);
-		}
-		checkPresent();
-		if (offset < 0 || offset + data.length > channel.size()) {
-			throw new IOException("Write at " + offset + " of " + data.length + " bytes is outside " + name());
-		}
+		MemorySource.checkWrite(this, writable, offset, data.length, size());
 		ByteBuffer buffer = ByteBuffer.wrap(data);
 		while (buffer.hasRemaining()) {
 			channel.write(buffer, offset + buffer.position());

@@ -35,9 +35,20 @@ public interface MemorySource extends AutoCloseable {
 	 * @throws IOException if the source is read-only or the write failed
 	 */
 	default void write(long offset, byte[] data) throws IOException {
-		throw new IOException(name() + " is open read-only");
+		checkWrite(this, false, offset, data.length, 0);
 	}
 
 	@Override
 	void close() throws IOException;
+
+	/** Refuses a write to a source opened read-only, or one outside [0, size). */
+	static void checkWrite(MemorySource source, boolean writable, long offset, int length, long size)
+			throws IOException {
+		if (!writable) {
+			throw new IOException(source.name() + " is open read-only");
+		}
+		if (offset < 0 || offset + length > size) {
+			throw new IOException("Write at " + offset + " of " + length + " bytes is outside " + source.name());
+		}
+	}
 }

@@ -85,13 +85,8 @@ final class SysvMemorySource implements MemorySource {
 
 	@Override
 	public void write(long offset, byte[] data) throws IOException {
-		if (!writable) {
-			MemorySource.super.write(offset, data);
-		}
 		checkPresent();
-		if (offset < 0 || offset + data.length > size) {
-			throw new IOException("Write at " + offset + " of " + data.length + " bytes is outside " + name);
-		}
+		MemorySource.checkWrite(this, writable, offset, data.length, size);
 		lock.readLock().lock();
 		try {
 			open().write(offset, data, 0, data.length);

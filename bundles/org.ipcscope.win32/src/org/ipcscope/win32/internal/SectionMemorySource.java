@@ -110,13 +110,8 @@ final class SectionMemorySource implements MemorySource {
 
 	@Override
 	public synchronized void write(long offset, byte[] data) throws IOException {
-		if (!writable) {
-			MemorySource.super.write(offset, data);
-		}
 		checkOpen();
-		if (offset < 0 || offset + data.length > size) {
-			throw new IOException("Write at " + offset + " of " + data.length + " bytes is outside " + name);
-		}
+		MemorySource.checkWrite(this, writable, offset, data.length, size);
 		MemoryRead current = read(offset, data.length);
 		if (!current.isComplete()) {
 			throw new IOException("Write at " + offset + " touches pages of " + name + " that are not committed");

@@ -1,4 +1,4 @@
-package org.ipcscope.ui.internal.views;
+package org.ipcscope.tests.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +11,12 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Shell;
 
 /** Saves what a shell shows, as test evidence under the directory in ipcscope.screenshots. */
-final class Screenshots {
+public final class Screenshots {
 
 	private Screenshots() {
 	}
 
-	static Path save(Shell shell, String name) throws Exception {
+	public static Path save(Shell shell, String name) throws Exception {
 		Path dir = Path.of(System.getProperty("ipcscope.screenshots", "target/screenshots"));
 		Files.createDirectories(dir);
 		Path file = dir.resolve(name + ".png");
