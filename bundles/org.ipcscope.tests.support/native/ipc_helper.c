@@ -14,6 +14,8 @@
  *   tcp                 127.0.0.1 listener + a connection  READY tcp PORT
  *   udp                 127.0.0.1 bound datagram socket    READY udp PORT
  *   many PREFIX COUNT   COUNT POSIX segments PREFIX-0...    READY many COUNT
+ *   marker TEXT         TEXT copied into heap memory         READY marker 0xADDRESS
+ *   gap                 three pages mapped, the middle one unmapped again   READY gap 0xFIRSTPAGE
  *   churn PREFIX        a child creates and removes segments, FIFOs, pipes and sockets
  *                       named PREFIX... in a loop until the helper ends   READY churn CHILDPID
  *   counter NAME SIZE   POSIX segment; a child adds 1 to the uint32 at offset 16 every 100 ms
@@ -454,6 +456,30 @@ static int observe(const char *kind, const char *name, const char *offset_text, 
 	return 0;
 }
 
+static int create_marker(const char *text)
+{
+	/* a heap block bigger than the text: malloc keeps it in [heap], not in a mapping of its own */
+	char *copy = malloc(strlen(text) + 64);
+	if (copy == NULL)
+		return fail("malloc", text);
+	strcpy(copy, text);
+	printf("READY marker %p\n", (void *)copy);
+	return 0;
+}
+
+static int create_gap(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned char *pages = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pages == MAP_FAILED)
+		return fail("mmap", "gap");
+	memset(pages, 0x11, page);
+	memset(pages + 2 * page, 0x33, page);
+	munmap(pages + page, page);
+	printf("READY gap %p\n", (void *)pages);
+	return 0;
+}
+
 /* Returns how many arguments the kind took, or -1 on failure. */
 static int create(int argc, char **argv, int i)
 {
@@ -471,6 +497,8 @@ static int create(int argc, char **argv, int i)
 	if (strcmp(kind, "churn") == 0) { NEED(1); return create_churn(argv[i + 1]) ? -1 : 1; }
 	if (strcmp(kind, "counter") == 0) { NEED(2); return create_counter(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2; }
 	if (strcmp(kind, "observe") == 0) { NEED(4); return observe(argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]) ? -1 : 4; }
+	if (strcmp(kind, "marker") == 0) { NEED(1); return create_marker(argv[i + 1]) ? -1 : 1; }
+	if (strcmp(kind, "gap") == 0) return create_gap() ? -1 : 0;
 	if (strcmp(kind, "pipe") == 0) return create_pipe() ? -1 : 0;
 	if (strcmp(kind, "tcp") == 0) return create_inet(SOCK_STREAM) ? -1 : 0;
 	if (strcmp(kind, "udp") == 0) return create_inet(SOCK_DGRAM) ? -1 : 0;
