@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.memory.MemorySourceService;
 
 /**
@@ -28,11 +29,21 @@ final class CommandLine {
 		MemorySourceService open() throws InterruptedException;
 	}
 
+	/** Gives another process's memory when a verb needs it; {@code null} if it could not be had. */
+	interface ProcessAccess {
+		ProcessMemoryProvider open() throws InterruptedException;
+	}
+
 	private CommandLine() {
 	}
 
 	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, PrintStream out,
 			PrintStream err) throws InterruptedException {
+		return run(args, inventory, memory, () -> null, out, err);
+	}
+
+	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, ProcessAccess processes,
+			PrintStream out, PrintStream err) throws InterruptedException {
 		if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
 			(args.isEmpty() ? err : out).println(usage());
 			return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
@@ -43,6 +54,7 @@ final class CommandLine {
 			return switch (verb) {
 			case "list" -> list(new ListCommand(rest), inventory, out, err);
 			case "hex" -> new HexCommand(rest).run(memory, inventory, out, err);
+			case "regions", "dump", "search" -> processVerb(verb, rest, processes, out, err);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};
 		} catch (UsageException e) {
@@ -62,12 +74,23 @@ final class CommandLine {
 		return command.run(inventory, out);
 	}
 
+	private static int processVerb(String verb, List<String> rest, ProcessAccess access, PrintStream out,
+			PrintStream err) throws InterruptedException, UsageException {
+		ProcessMemoryProvider processes = access.open();
+		if (processes == null) {
+			err.println("No process memory provider is available for this system.");
+			return EXIT_NO_SERVICE;
+		}
+		return ProcessCommands.run(verb, rest, processes, out, err);
+	}
+
 	static void noProvider(PrintStream err) {
 		err.println("No IPC object provider is available: the provider bundles are missing or failed"
 				+ " (see the log in the configuration area).");
 	}
 
 	static String usage() {
-		return "usage: ipcscope " + ListCommand.USAGE + "\n       ipcscope " + HexCommand.USAGE;
+		return "usage: ipcscope " + ListCommand.USAGE + "\n       ipcscope " + HexCommand.USAGE + "\n       ipcscope "
+				+ ProcessCommands.USAGE;
 	}
 }

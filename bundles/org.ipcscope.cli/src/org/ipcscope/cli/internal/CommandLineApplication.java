@@ -7,6 +7,7 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.memory.MemorySourceService;
+import org.ipcscope.core.process.ProcessMemoryProvider;
 
 /**
  * The command line inside the OSGi runtime ({@code -application org.ipcscope.cli.application}),
@@ -24,9 +25,11 @@ public class CommandLineApplication implements IApplication {
 		context.applicationRunning();
 		// the trackers stay open while the command runs, so DS keeps the services and their providers
 		try (TrackedService<InventoryService> inventory = new TrackedService<>(InventoryService.class);
-				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class)) {
+				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class);
+				TrackedService<ProcessMemoryProvider> processes = new TrackedService<>(ProcessMemoryProvider.class)) {
 			return CommandLine.run(args, () -> inventory.await(SERVICE_WAIT_SECONDS),
-					() -> memory.await(SERVICE_WAIT_SECONDS), System.out, System.err);
+					() -> memory.await(SERVICE_WAIT_SECONDS), () -> processes.await(SERVICE_WAIT_SECONDS), System.out,
+					System.err);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.ServiceLoader;
 import org.ipcscope.core.Inventory;
 import org.ipcscope.core.IpcProvider;
 import org.ipcscope.core.memory.MemorySources;
+import org.ipcscope.core.process.ProcessMemoryProvider;
 
 /**
  * The command line's fast path: a plain JVM on the class path of core, the OS provider and JNA,
@@ -21,9 +22,10 @@ public final class Main {
 		List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream().map(ServiceLoader.Provider::get)
 				.toList();
 		MemorySources memory = MemorySources.fromServiceLoader();
+		ProcessMemoryProvider processes = ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null);
 		int code = CommandLine.run(List.of(args),
 				() -> providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds),
-				() -> memory.isEmpty() ? null : memory, System.out, System.err);
+				() -> memory.isEmpty() ? null : memory, () -> processes, System.out, System.err);
 		System.out.flush();
 		System.exit(code);
 	}

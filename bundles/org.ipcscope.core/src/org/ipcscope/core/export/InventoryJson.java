@@ -84,6 +84,13 @@ public final class InventoryJson {
 		}
 	}
 
+	/** @return {@code value} as a JSON string literal, quotes included */
+	public static String quote(String value) {
+		StringBuilder out = new StringBuilder(value.length() + 2);
+		string(out, value);
+		return out.toString();
+	}
+
 	static void string(StringBuilder out, String value) {
 		out.append('"');
 		for (int i = 0; i < value.length(); i++) {

@@ -54,6 +54,8 @@ final class HexCanvas extends Canvas {
 	private long anchor;
 	private Pane pane = Pane.HEX;
 	private boolean lowNibble;
+	/** The byte whose high nibble was just typed, until the low one is. */
+	private Integer typedByte;
 	private boolean writable;
 	private boolean dragging;
 	private long lastPaintNanos;
@@ -120,6 +122,7 @@ final class HexCanvas extends Canvas {
 	void setWritable(boolean on) {
 		writable = on;
 		lowNibble = false;
+		typedByte = null;
 		redraw();
 	}
 
@@ -263,6 +266,7 @@ final class HexCanvas extends Canvas {
 		anchor = Math.max(0, Math.min(last, offset));
 		caret = Math.max(0, Math.min(last, offset + Math.max(1, length) - 1));
 		lowNibble = false;
+		typedByte = null;
 		reveal(anchor);
 		reveal(caret);
 		caretMoved();
@@ -275,6 +279,7 @@ final class HexCanvas extends Canvas {
 			anchor = caret;
 		}
 		lowNibble = false;
+		typedByte = null;
 		reveal(caret);
 		caretMoved();
 	}
@@ -304,6 +309,7 @@ final class HexCanvas extends Canvas {
 			e.doit = false;
 			pane = pane == Pane.HEX ? Pane.TEXT : Pane.HEX;
 			lowNibble = false;
+			typedByte = null;
 			redraw();
 		}
 	}
@@ -342,15 +348,19 @@ final class HexCanvas extends Canvas {
 		}
 		if (pane == Pane.HEX) {
 			int digit = Character.digit(typed, 16);
-			Integer current = byteAt(caret);
+			// the second digit completes the byte the first one began: a refresh that lands
+			// between the two keys must not bring back the old high nibble
+			Integer current = lowNibble && typedByte != null ? typedByte : byteAt(caret);
 			if (digit < 0 || current == null) {
 				return;
 			}
 			int value = lowNibble ? current & 0xF0 | digit : digit << 4 | current & 0x0F;
 			editByte(caret, (byte) value);
 			if (lowNibble) {
+				typedByte = null;
 				moveCaret(caret + 1, false);
 			} else {
+				typedByte = value;
 				lowNibble = true;
 				redraw();
 			}
@@ -411,6 +421,7 @@ final class HexCanvas extends Canvas {
 			pane = hit.pane();
 			moveCaret(offsetOf(e.y, hit), (e.stateMask & SWT.SHIFT) != 0);
 			lowNibble = writable && hit.pane() == Pane.HEX && hit.lowNibble();
+			typedByte = null;
 			dragging = true;
 		}
 	}

@@ -1,0 +1,33 @@
+package org.ipcscope.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class PatternSyntaxTest {
+
+	@Test
+	void integersInBothEndians() {
+		assertArrayEquals(new byte[] { (byte) 0xd2, 0x04, 0, 0 }, PatternSyntax.parse("int32:1234").bytes());
+		assertArrayEquals(new byte[] { 0, 0, 0x04, (byte) 0xd2 }, PatternSyntax.parse("int32be:1234").bytes());
+		assertArrayEquals(new byte[] { (byte) 0xff, (byte) 0xff }, PatternSyntax.parse("int16:-1").bytes());
+		assertArrayEquals(new byte[] { 0x7f }, PatternSyntax.parse("int8:0x7f").bytes());
+		assertArrayEquals(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0 }, PatternSyntax.parse("int64:1").bytes());
+	}
+
+	@Test
+	void textsAndHex() {
+		assertArrayEquals(new byte[] { 'h', 0, 'i', 0 }, PatternSyntax.parse("utf16:hi").bytes());
+		assertArrayEquals(new byte[] { 'h', 'i' }, PatternSyntax.parse("text:hi").bytes());
+		assertArrayEquals(new byte[] { 0x48, 0, 0x6c }, PatternSyntax.parse("hex:48 ?? 6c").bytes());
+	}
+
+	@Test
+	void badPatternsSayWhy() {
+		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("int8:300"));
+		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("nonsense"));
+		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("int32:abc"));
+		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("text:"));
+	}
+}
