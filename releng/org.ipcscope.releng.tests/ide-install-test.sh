@@ -15,17 +15,12 @@
 # Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
 set -euo pipefail
 
-if [ $# -ne 3 ]; then
-	sed -n '2,15p' "$0" >&2
-	exit 64
-fi
 SMOKE_DIR=$(dirname "$(realpath "$0")")
 # shellcheck source=smoke-lib.sh
 . "$SMOKE_DIR/smoke-lib.sh"
 
+smoke_begin ide-install-test "$0" "$@"
 install=$(realpath "$1")
-SMOKE_SCREENSHOTS=$(realpath -m "$3")
-smoke_begin ide-install-test "$2"
 
 segment="ipcscope-ide-test-$$"
 size=65659

@@ -14,17 +14,12 @@
 # Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
 set -euo pipefail
 
-if [ $# -ne 3 ]; then
-	sed -n '2,15p' "$0" >&2
-	exit 64
-fi
 SMOKE_DIR=$(dirname "$(realpath "$0")")
 # shellcheck source=smoke-lib.sh
 . "$SMOKE_DIR/smoke-lib.sh"
 
+smoke_begin product-smoke-test "$0" "$@"
 archive=$(realpath "$1")
-SMOKE_SCREENSHOTS=$(realpath -m "$3")
-smoke_begin product-smoke-test "$2"
 
 segment="ipcscope-product-test-$$"
 size=65659

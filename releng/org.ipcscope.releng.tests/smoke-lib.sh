@@ -20,10 +20,17 @@ smoke_elapsed() {
 	echo $((SECONDS - SMOKE_STARTED))
 }
 
-# smoke_begin TEST_NAME WORK_DIR: everything the test writes goes to WORK_DIR (emptied first).
+# smoke_begin TEST_NAME SCRIPT ARG WORK_DIR SCREENSHOT_DIR: checks the script's usage; everything the
+# test writes goes to WORK_DIR (emptied first), its screenshot to SCREENSHOT_DIR.
 smoke_begin() {
 	SMOKE_TEST=$1
-	SMOKE_WORK=$(realpath -m "$2")
+	# the calling script's header comment is its usage
+	if [ $# -ne 5 ]; then
+		sed -n '2,15p' "$2" >&2
+		exit 64
+	fi
+	SMOKE_WORK=$(realpath -m "$4")
+	SMOKE_SCREENSHOTS=$(realpath -m "$5")
 	SMOKE_STARTED=$SECONDS
 	: "${JAVA:?JAVA must name a Java 21+ java binary}"
 	: "${PROBE_JAR:?PROBE_JAR must name the org.ipcscope.tests.probe jar}"

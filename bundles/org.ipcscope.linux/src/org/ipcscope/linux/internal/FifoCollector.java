@@ -69,7 +69,7 @@ final class FifoCollector implements Collector {
 				problems.add("FIFO directory " + directory + ": " + e.getMessage());
 			}
 		}
-		UserNames users = UserNames.ofSystem();
+		UserNames users = processes.users();
 		fifos.forEach((path, owners) -> out.add(describe(path, owners, users)));
 	}
 

@@ -49,7 +49,7 @@ final class PosixMqCollector implements Collector {
 			problems.add(directory + ": " + e.getMessage());
 			return;
 		}
-		UserNames users = UserNames.ofSystem();
+		UserNames users = processes.users();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 			for (Path entry : entries) {
 				try {

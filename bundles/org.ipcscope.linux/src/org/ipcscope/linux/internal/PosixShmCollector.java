@@ -42,7 +42,7 @@ final class PosixShmCollector implements Collector {
 
 	@Override
 	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
-		UserNames users = UserNames.ofSystem();
+		UserNames users = processes.users();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 			for (Path entry : entries) {
 				if (!entry.getFileName().toString().startsWith("sem.")) {

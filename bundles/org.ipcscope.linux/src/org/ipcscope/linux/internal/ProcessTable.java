@@ -42,6 +42,7 @@ final class ProcessTable {
 	private final Map<String, List<Mapping>> mappingsByPath = new HashMap<>();
 	private final List<Descriptor> descriptors = new ArrayList<>();
 	private int hiddenProcesses;
+	private UserNames users;
 
 	private ProcessTable(Path proc) {
 		this.proc = proc;
@@ -183,6 +184,14 @@ final class ProcessTable {
 		} catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
 			return null;
 		}
+	}
+
+	/** @return the user names, read from /etc/passwd once per refresh for every collector */
+	UserNames users() {
+		if (users == null) {
+			users = UserNames.ofSystem();
+		}
+		return users;
 	}
 
 	/** @return the process's command name, or {@code null} */

@@ -40,7 +40,7 @@ final class SysvCollector implements Collector {
 
 	@Override
 	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
-		UserNames users = UserNames.ofSystem();
+		UserNames users = processes.users();
 		if (wanted.contains(IpcKind.SYSV_SHM)) {
 			Map<Long, List<Owner>> attached = attachedByShmid(processes);
 			for (Map<String, String> row : table("shm", problems)) {
