@@ -60,7 +60,7 @@ class ProcessMemoryTest {
 	}
 
 	@Test
-	void aWriteWhenEnabledIsSeenByTheProcess() throws Exception {
+	void aWriteWhenEnabledLandsInTheProcessesMemory() throws Exception {
 		String marker = "WRITE-ME-" + ProcessHandle.current().pid();
 		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "marker",
 				marker)) {
