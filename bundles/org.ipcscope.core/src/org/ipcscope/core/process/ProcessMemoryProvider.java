@@ -13,6 +13,12 @@ import org.ipcscope.core.memory.MemorySource;
 public interface ProcessMemoryProvider {
 
 	/**
+	 * @return every process this user can see, in no particular order; processes that exit while
+	 *         they are listed are left out, never an error
+	 */
+	List<ProcessInfo> processes() throws IOException;
+
+	/**
 	 * @throws ProcessAccessException when the process is gone or may not be read, with the reason
 	 *                                 fit to show (not the same user, ptrace scope...)
 	 */

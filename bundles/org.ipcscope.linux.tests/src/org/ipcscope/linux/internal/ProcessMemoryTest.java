@@ -44,6 +44,25 @@ class ProcessMemoryTest {
 	}
 
 	@Test
+	void theProcessListShowsTheHelperWithItsPathUserBitnessAndStartTime() throws Exception {
+		java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "marker",
+				"listed")) {
+			org.ipcscope.core.process.ProcessInfo info = provider.processes().stream()
+					.filter(p -> p.pid() == helper.pid()).findFirst()
+					.orElseThrow(() -> new AssertionError("helper " + helper.pid() + " not listed"));
+			assertEquals("ipc_helper", info.name());
+			assertEquals(HelperProcess.helper("ipc_helper").toRealPath().toString(), info.imagePath());
+			int uid = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+			assertTrue(info.user().endsWith("(" + uid + ")") || info.user().equals(Integer.toString(uid)), info.user());
+			assertEquals(64, info.bitness());
+			java.time.Instant start = info.startTime().orElseThrow();
+			assertTrue(start.isAfter(before) && start.isBefore(java.time.Instant.now().plusSeconds(2)),
+					"start time " + start);
+		}
+	}
+
+	@Test
 	void readsAcrossAnUnmappedGapShowUnreadableBytesNotErrors() throws Exception {
 		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "gap")) {
 			long first = Long.parseUnsignedLong(helper.readyLines().get(0).split(" ")[1].substring(2), 16);

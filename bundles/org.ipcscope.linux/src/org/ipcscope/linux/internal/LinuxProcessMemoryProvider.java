@@ -10,12 +10,18 @@ import java.util.List;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.core.process.ProcessAccessException;
+import org.ipcscope.core.process.ProcessInfo;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.osgi.service.component.annotations.Component;
 
 /** Linux processes: regions from /proc/PID/maps, bytes through process_vm_readv. */
 @Component(service = ProcessMemoryProvider.class)
 public class LinuxProcessMemoryProvider implements ProcessMemoryProvider {
+
+	@Override
+	public List<ProcessInfo> processes() throws IOException {
+		return LinuxProcessList.read();
+	}
 
 	@Override
 	public List<MemoryRegion> regions(long pid) throws IOException {

@@ -1,0 +1,19 @@
+package org.ipcscope.core.process;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A running process as the process list shows it. Unknown facts are empty strings, bitness 0 and
+ * an empty start time: a process of another user may show only its pid and name.
+ *
+ * @param pid       process id
+ * @param name      short name ({@code comm} on Linux, the image file name on Windows)
+ * @param imagePath the executable's full path, or empty
+ * @param user      the owner's account name, or empty
+ * @param bitness   32 or 64, 0 when unknown
+ * @param startTime when it started, if known
+ */
+public record ProcessInfo(long pid, String name, String imagePath, String user, int bitness,
+		Optional<Instant> startTime) {
+}

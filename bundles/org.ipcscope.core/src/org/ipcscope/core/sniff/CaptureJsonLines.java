@@ -1,0 +1,148 @@
+package org.ipcscope.core.sniff;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.ipcscope.core.export.InventoryJson;
+
+/**
+ * Captures as JSON Lines: an optional first line describing the capture, then one line per
+ * message. The format is documented in the README ("Capture files").
+ *
+ * <pre>
+ * {"format":"ipcscope-copydata","version":1,"target":"0x1a2b","class":"MyClass","title":"Receiver","pid":42,"strategy":"proxy"}
+ * {"seq":1,"timeUs":1763820000000000,"sender":"0x3c4d","senderPid":43,"target":"0x1a2b","dwData":"0x10","cbData":5,"result":1,"payload":"aGVsbG8="}
+ * </pre>
+ *
+ * Handles and dwData are hex strings (pointer sized, unsigned); senderPid is -1 and result null
+ * when unknown; payload is base64 and shorter than cbData when the capture cap cut it.
+ */
+public final class CaptureJsonLines {
+
+	public static final String FORMAT = "ipcscope-copydata";
+	public static final int VERSION = 1;
+
+	/** What a capture file holds: its header (if it had one) and its messages in order. */
+	public record Capture(WindowInfo target, CaptureStrategy strategy, List<CapturedMessage> messages) {
+	}
+
+	private CaptureJsonLines() {
+	}
+
+	public static String header(WindowInfo target, CaptureStrategy strategy) {
+		return "{\"format\":\"" + FORMAT + "\",\"version\":" + VERSION + ",\"target\":\"" + hex(target.hwnd())
+				+ "\",\"class\":" + InventoryJson.quote(target.className()) + ",\"title\":"
+				+ InventoryJson.quote(target.title()) + ",\"pid\":" + target.pid() + ",\"thread\":"
+				+ target.threadId() + ",\"process\":" + InventoryJson.quote(target.processName())
+				+ ",\"messageOnly\":" + target.messageOnly() + ",\"strategy\":\"" + strategy.id() + "\"}";
+	}
+
+	public static String line(CapturedMessage m) {
+		return "{\"seq\":" + m.sequence() + ",\"timeUs\":" + m.timeMicros() + ",\"sender\":\"" + hex(m.sender())
+				+ "\",\"senderPid\":" + m.senderPid() + ",\"target\":\"" + hex(m.target()) + "\",\"dwData\":\""
+				+ hex(m.dwData()) + "\",\"cbData\":" + m.cbData() + ",\"result\":"
+				+ (m.result() == CapturedMessage.UNKNOWN_RESULT ? "null" : Long.toString(m.result()))
+				+ ",\"payload\":\"" + Base64.getEncoder().encodeToString(m.payload()) + "\"}";
+	}
+
+	/** Writes the header (when {@code target} is given) and one line per message. */
+	public static void write(Writer out, WindowInfo target, CaptureStrategy strategy, Iterable<CapturedMessage> messages)
+			throws IOException {
+		if (target != null) {
+			out.write(header(target, strategy));
+			out.write('\n');
+		}
+		for (CapturedMessage message : messages) {
+			out.write(line(message));
+			out.write('\n');
+		}
+		out.flush();
+	}
+
+	/**
+	 * @throws IOException naming the line and column of anything that is not this format; blank
+	 *                     lines are skipped
+	 */
+	public static Capture read(BufferedReader in) throws IOException {
+		WindowInfo target = null;
+		CaptureStrategy strategy = null;
+		List<CapturedMessage> messages = new ArrayList<>();
+		int number = 0;
+		for (String text = in.readLine(); text != null; text = in.readLine()) {
+			number++;
+			if (text.isBlank()) {
+				continue;
+			}
+			try {
+				Map<String, String> json = FlatJson.parse(text);
+				if (json.containsKey("format")) {
+					if (!FORMAT.equals(json.get("format"))) {
+						throw new IllegalArgumentException("not a WM_COPYDATA capture: format " + json.get("format"));
+					}
+					target = new WindowInfo(unhex(json, "target"), text(json, "class"), text(json, "title"),
+							number(json, "pid", -1), number(json, "thread", 0), text(json, "process"),
+							Boolean.parseBoolean(json.get("messageOnly")));
+					strategy = CaptureStrategy.ofId(required(json, "strategy"));
+				} else {
+					messages.add(message(json));
+				}
+			} catch (IllegalArgumentException e) {
+				throw new IOException("line " + number + ": " + e.getMessage(), e);
+			}
+		}
+		return new Capture(target, strategy, messages);
+	}
+
+	/** @throws IllegalArgumentException naming what is missing or malformed */
+	public static CapturedMessage parseLine(String line) {
+		return message(FlatJson.parse(line));
+	}
+
+	private static CapturedMessage message(Map<String, String> json) {
+		byte[] payload = Base64.getDecoder().decode(required(json, "payload"));
+		long cbData = number(json, "cbData", payload.length);
+		if (cbData < payload.length) {
+			throw new IllegalArgumentException("cbData " + cbData + " is less than the payload's " + payload.length
+					+ " bytes");
+		}
+		String result = json.get("result");
+		return new CapturedMessage(number(json, "seq", 0), number(json, "timeUs", 0), unhex(json, "sender"),
+				number(json, "senderPid", -1), unhex(json, "target"), unhex(json, "dwData"), cbData, payload,
+				result == null ? CapturedMessage.UNKNOWN_RESULT : Long.parseLong(result));
+	}
+
+	public static String hex(long value) {
+		return "0x" + Long.toHexString(value);
+	}
+
+	private static long unhex(Map<String, String> json, String key) {
+		String value = required(json, key);
+		if (!value.startsWith("0x")) {
+			throw new IllegalArgumentException(key + " must be a hex string like \"0x1f\": " + value);
+		}
+		return Long.parseUnsignedLong(value.substring(2), 16);
+	}
+
+	private static long number(Map<String, String> json, String key, long otherwise) {
+		String value = json.get(key);
+		return value == null ? otherwise : Long.parseLong(value);
+	}
+
+	private static String text(Map<String, String> json, String key) {
+		String value = json.get(key);
+		return value == null ? "" : value;
+	}
+
+	private static String required(Map<String, String> json, String key) {
+		String value = json.get(key);
+		if (value == null) {
+			throw new IllegalArgumentException("\"" + key + "\" is missing");
+		}
+		return value;
+	}
+}
