@@ -2,12 +2,15 @@ package org.ipcscope.core.sniff;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads one JSON object whose values are strings, numbers, booleans or null: all a capture
  * line holds. Nested values are refused with the column where they start.
  */
 final class FlatJson {
+
+	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
 	private final String text;
 	private int at;
@@ -72,7 +75,7 @@ final class FlatJson {
 		if (word.equals("null")) {
 			return null;
 		}
-		if (word.equals("true") || word.equals("false") || word.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+		if (word.equals("true") || word.equals("false") || NUMBER.matcher(word).matches()) {
 			return word;
 		}
 		throw new IllegalArgumentException("column " + (start + 1) + ": not a JSON value: " + word);
