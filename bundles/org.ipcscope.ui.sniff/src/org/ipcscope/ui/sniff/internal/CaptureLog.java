@@ -1,0 +1,120 @@
+package org.ipcscope.ui.sniff.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.ipcscope.core.sniff.CapturedMessage;
+
+/**
+ * The messages of one capture and which of them the table shows. Capture and load threads only
+ * {@link #offer} (a lock-free queue: they never wait for the UI); the UI thread {@link #drain}s
+ * in batches and owns everything else.
+ *
+ * While paused, drained messages are kept but not shown: the table stays still, and on resume
+ * they appear. Nothing captured is lost by pausing.
+ */
+final class CaptureLog {
+
+	private final ConcurrentLinkedQueue<CapturedMessage> incoming = new ConcurrentLinkedQueue<>();
+	private final List<CapturedMessage> all = new ArrayList<>();
+	private int[] shown = new int[1024];
+	private int shownCount;
+	/** Messages of {@link #all} before this index have been through the filter. */
+	private int filteredUpTo;
+	private MessageFilter filter = MessageFilter.ALL;
+	private boolean paused;
+
+	/** Any thread: queue a message for the next {@link #drain}. */
+	void offer(CapturedMessage message) {
+		incoming.add(message);
+	}
+
+	/**
+	 * UI thread: takes the queued messages, and unless paused filters them into the shown rows.
+	 *
+	 * @return whether the shown rows changed
+	 */
+	boolean drain() {
+		for (CapturedMessage m = incoming.poll(); m != null; m = incoming.poll()) {
+			all.add(m);
+		}
+		return !paused && filterNew();
+	}
+
+	private boolean filterNew() {
+		int before = shownCount;
+		for (; filteredUpTo < all.size(); filteredUpTo++) {
+			if (filter.test(all.get(filteredUpTo))) {
+				if (shownCount == shown.length) {
+					shown = Arrays.copyOf(shown, shown.length * 2);
+				}
+				shown[shownCount++] = filteredUpTo;
+			}
+		}
+		return shownCount != before;
+	}
+
+	void setFilter(MessageFilter newFilter) {
+		filter = newFilter;
+		int upTo = filteredUpTo;
+		shownCount = 0;
+		filteredUpTo = 0;
+		filterNew();
+		if (paused) {
+			// a new filter applies to what the table showed, not to what pausing holds back
+			shownCount = countBelow(upTo);
+			filteredUpTo = upTo;
+		}
+	}
+
+	private int countBelow(int index) {
+		int count = 0;
+		while (count < shownCount && shown[count] < index) {
+			count++;
+		}
+		return count;
+	}
+
+	void setPaused(boolean pause) {
+		paused = pause;
+		if (!pause) {
+			filterNew();
+		}
+	}
+
+	boolean isPaused() {
+		return paused;
+	}
+
+	void clear() {
+		incoming.clear();
+		all.clear();
+		shownCount = 0;
+		filteredUpTo = 0;
+	}
+
+	int shownCount() {
+		return shownCount;
+	}
+
+	CapturedMessage shown(int row) {
+		return all.get(shown[row]);
+	}
+
+	/** @return messages kept, shown or not */
+	int size() {
+		return all.size();
+	}
+
+	/** @return messages kept while paused that the table does not show yet */
+	int heldBack() {
+		return all.size() - filteredUpTo;
+	}
+
+	/** @return every kept message in capture order, for saving */
+	List<CapturedMessage> all() {
+		return List.copyOf(all);
+	}
+}
