@@ -85,6 +85,10 @@ final class CaptureFileJob extends Job {
 		return Status.OK_STATUS;
 	}
 
+	Path file() {
+		return file;
+	}
+
 	@Override
 	public boolean belongsTo(Object family) {
 		return family == FAMILY;

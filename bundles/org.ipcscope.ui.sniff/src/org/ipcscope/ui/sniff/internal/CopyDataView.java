@@ -87,6 +87,8 @@ public class CopyDataView extends ViewPart {
 	/** Read by the session's thread to drop messages of a session the view let go. */
 	private volatile SessionListener listener;
 	private CaptureFileJob loadJob;
+	/** How the last load ended; null while one runs. */
+	private CaptureFileJob.Outcome lastLoad;
 	private String state = Messages.State_Idle;
 	private String filterError;
 	private long drains;
@@ -539,6 +541,7 @@ public class CopyDataView extends ViewPart {
 		state = NLS.bind(Messages.State_Loading, file.getFileName());
 		updateStatus();
 		Display display = table.getDisplay();
+		lastLoad = null;
 		CaptureFileJob job = new CaptureFileJob(file, log::offer, outcome -> display.asyncExec(() -> loaded(outcome)));
 		loadJob = job;
 		job.schedule();
@@ -549,6 +552,11 @@ public class CopyDataView extends ViewPart {
 		if (table.isDisposed()) {
 			return;
 		}
+		if (loadJob == null || !outcome.file().equals(loadJob.file())) {
+			// a load cancelled or replaced since
+			return;
+		}
+		lastLoad = outcome;
 		String name = String.valueOf(outcome.file().getFileName());
 		if (outcome.header() != null && outcome.header().target() != null) {
 			target = outcome.header().target();
@@ -660,6 +668,11 @@ public class CopyDataView extends ViewPart {
 
 	Text contentFilter() {
 		return contentFilter;
+	}
+
+	/** @return how the last load ended, null while it runs */
+	CaptureFileJob.Outcome lastLoad() {
+		return lastLoad;
 	}
 
 	/** @return how many batches of new rows reached the table */

@@ -29,7 +29,8 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 
 	/** @throws IllegalArgumentException with a message fit to show, naming the part that is wrong */
 	public static MessageFilter parse(String dwData, String sender, String content) {
-		return new MessageFilter(dwDataPredicate(dwData.strip()), senderPredicate(sender.strip()),
+		return new MessageFilter(dwDataPredicate(dwData.strip().toLowerCase(Locale.ROOT)),
+				senderPredicate(sender.strip()),
 				contentPatterns(content));
 	}
 

@@ -75,7 +75,7 @@ public enum PayloadDecoding {
 			return new Detection(UTF_16LE, Reason.BOM);
 		}
 		boolean cut = payload.length > limit;
-		if (looksLikeUtf16le(payload, cut ? limit & ~1 : withoutTerminator(payload))) {
+		if (looksLikeUtf16le(payload, cut ? limit & ~1 : withoutUtf16Terminator(payload))) {
 			return new Detection(UTF_16LE, Reason.NUL_PATTERN);
 		}
 		int length = cut ? completeUtf8(payload, limit) : withoutTerminator(payload);
@@ -103,13 +103,17 @@ public enum PayloadDecoding {
 		return limit;
 	}
 
-	/** The terminating NUL (one, or two for UTF-16) that C senders include in cbData is not content. */
+	/** The terminating NUL that C senders include in cbData is not content. */
 	private static int withoutTerminator(byte[] payload) {
 		int length = payload.length;
-		if (length >= 2 && payload[length - 1] == 0 && payload[length - 2] == 0 && length % 2 == 0) {
-			return length - 2;
-		}
 		return length > 0 && payload[length - 1] == 0 ? length - 1 : length;
+	}
+
+	/** The same for UTF-16: a terminator is two NULs at an even offset. */
+	private static int withoutUtf16Terminator(byte[] payload) {
+		int length = payload.length;
+		return length >= 2 && length % 2 == 0 && payload[length - 1] == 0 && payload[length - 2] == 0 ? length - 2
+				: length;
 	}
 
 	/**
