@@ -22,7 +22,7 @@ class CaptureLogTest {
 	void messagesOfferedByManyThreadsAllArriveInEachThreadsOrder() throws Exception {
 		CaptureLog log = new CaptureLog();
 		int threads = 4;
-		int each = 5000;
+		int each = 100_000;
 		CountDownLatch go = new CountDownLatch(1);
 		List<Thread> senders = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
@@ -40,8 +40,8 @@ class CaptureLogTest {
 			sender.start();
 			senders.add(sender);
 		}
-		go.countDown();
 		int batches = 0;
+		go.countDown();
 		while (senders.stream().anyMatch(Thread::isAlive)) {
 			if (log.drain()) {
 				batches++;

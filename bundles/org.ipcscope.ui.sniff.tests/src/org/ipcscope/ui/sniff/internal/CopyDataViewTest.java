@@ -203,7 +203,7 @@ class CopyDataViewTest {
 		select(4);
 		assertEquals("000000f0  f0 f1 f2 f3 f4 f5 f6 f7  f8 f9 fa fb fc fd fe ff  |................|",
 				detail.hexView().rowText(15));
-		assertTrue(detail.summary().getText().contains("binary"), detail.summary().getText());
+		assertTrue(detail.summary().getText().contains("detected: not text, shown as ASCII"), detail.summary().getText());
 
 		select(3);
 		byte[] big = messages.get(3).payload();
@@ -363,6 +363,18 @@ class CopyDataViewTest {
 		view.dwDataFilter().setText("63");
 		spin(50);
 		assertEquals(count / 64, view.table().getItemCount());
+		assertEquals(-1, view.table().getSelectionIndex(), "the selected message (dwData 15) is filtered out");
+		assertEquals(null, view.detail().message());
+		view.table().setSelection(3);
+		view.table().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+		CapturedMessage selected = view.detail().message();
+		assertEquals(3 * 64 + 63 + 1, selected.sequence());
+		view.dwDataFilter().setText("32-63");
+		spin(50);
+		// 156 full rounds of dwData 0..63 hold 32 each; the last 16 messages have dwData 0..15
+		assertEquals(156 * 32, view.table().getItemCount());
+		assertEquals(4 * 32 - 1, view.table().getSelectionIndex(), "the selected message stays selected through a filter change");
+		assertEquals(selected, view.detail().message());
 		screenshot("ten-thousand");
 	}
 

@@ -103,6 +103,16 @@ final class CaptureLog {
 		return all.get(shown[row]);
 	}
 
+	/** @return the row showing this very message, or -1 */
+	int rowOf(CapturedMessage message) {
+		for (int row = 0; row < shownCount; row++) {
+			if (all.get(shown[row]) == message) {
+				return row;
+			}
+		}
+		return -1;
+	}
+
 	/** @return messages kept, shown or not */
 	int size() {
 		return all.size();

@@ -256,12 +256,21 @@ public class CopyDataView extends ViewPart {
 		}
 	}
 
-	/** Rebuilds the table after a filter change or clear. */
+	/** Rebuilds the table after a filter change or clear, keeping the message in the detail pane selected if it is still shown. */
 	private void reshowRows() {
+		CapturedMessage kept = detail.message();
 		table.deselectAll();
 		table.clearAll();
 		table.setItemCount(log.shownCount());
+		int row = kept == null ? -1 : log.rowOf(kept);
+		if (row >= 0) {
+			table.setSelection(row);
+		} else {
+			// shrinking may have moved the selection to another row
+			table.deselectAll();
+		}
 		showSelected();
+		selection.changed();
 	}
 
 	private void showSelected() {

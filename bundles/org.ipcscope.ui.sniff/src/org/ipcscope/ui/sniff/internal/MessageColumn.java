@@ -14,10 +14,10 @@ import org.ipcscope.core.sniff.CapturedMessage;
 enum MessageColumn {
 	SEQUENCE(Messages.Column_Sequence, 6, SWT.RIGHT),
 	TIME(Messages.Column_Time, 15, SWT.LEFT),
-	SENDER(Messages.Column_Sender, 18, SWT.LEFT),
+	SENDER(Messages.Column_Sender, 17, SWT.LEFT),
 	TARGET(Messages.Column_Target, 11, SWT.LEFT),
-	DW_DATA(Messages.Column_DwData, 16, SWT.LEFT),
-	CB_DATA(Messages.Column_CbData, 16, SWT.RIGHT),
+	DW_DATA(Messages.Column_DwData, 22, SWT.LEFT),
+	CB_DATA(Messages.Column_CbData, 14, SWT.RIGHT),
 	RESULT(Messages.Column_Result, 7, SWT.RIGHT),
 	PREVIEW(Messages.Column_Preview, 40, SWT.LEFT);
 

@@ -76,8 +76,9 @@ final class MessageDetailPane extends Composite {
 				: NLS.bind(Messages.View_PayloadSize, message.cbData());
 		if (decoding == PayloadDecoding.AUTO) {
 			PayloadDecoding.Detection detection = PayloadDecoding.detect(payload);
-			base += "  |  " + NLS.bind(Messages.View_Detected, label(detection.decoding()) + " ("
-					+ reason(detection.reason()) + ")");
+			String found = detection.reason() == PayloadDecoding.Reason.BINARY ? reason(detection.reason())
+					: label(detection.decoding()) + " (" + reason(detection.reason()) + ")";
+			base += "  |  " + NLS.bind(Messages.View_Detected, found);
 		}
 		summary.setText(base);
 		summary.getParent().layout(new org.eclipse.swt.widgets.Control[] { summary });
