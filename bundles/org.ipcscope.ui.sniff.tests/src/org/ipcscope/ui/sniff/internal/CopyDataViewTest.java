@@ -330,6 +330,7 @@ class CopyDataViewTest {
 		}
 		Path file = write("ten-thousand.jsonl", messages);
 		Display display = Display.getCurrent();
+		long started = System.nanoTime();
 		Job job = view.load(file);
 		assertNotNull(job);
 		int[] probes = { 0 };
@@ -352,6 +353,8 @@ class CopyDataViewTest {
 				+ " messages; table sizes seen meanwhile: " + rowsSeenWhileLoading);
 		assertTrue(probesWhileLoading > 0, "the UI thread ran no events while the file loaded");
 		waitUntil(() -> view.table().getItemCount() == count, count + " rows");
+		System.out.printf("CopyDataViewTest: %d messages (%d MiB file) loaded and shown in %d ms%n", count,
+				Files.size(file) >> 20, (System.nanoTime() - started) / 1_000_000);
 		assertTrue(view.drains() >= 1);
 
 		view.table().setSelection(count - 1);
