@@ -28,6 +28,7 @@ import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
+import org.ipcscope.tests.support.DisplayWait;
 import org.ipcscope.tests.support.Screenshots;
 import org.ipcscope.ui.sniff.SniffViews;
 import org.junit.jupiter.api.AfterEach;
@@ -257,6 +258,9 @@ class CopyDataViewTest {
 		spin(50);
 		assertEquals(1, view.shownCount());
 		assertTrue(view.status().getText().contains("filter: dwData: '0x3z' is not a number"), view.status().getText());
+		assertTrue(view.dwDataFilter().getToolTipText().startsWith("dwData: '0x3z' is not a number"),
+				"the wrong field says why: " + view.dwDataFilter().getToolTipText());
+		assertEquals(view.senderFilter().getMessage(), view.senderFilter().getToolTipText(), "the right ones do not");
 		screenshot("filter-error");
 		setFilters("", "", "");
 		assertEquals(messages.size(), view.table().getItemCount());
@@ -445,25 +449,10 @@ class CopyDataViewTest {
 	}
 
 	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long deadline = System.nanoTime() + 60_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(10);
-			}
-		}
+		DisplayWait.until(condition, what);
 	}
 
 	private static void spin(long millis) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long end = System.currentTimeMillis() + millis;
-		while (System.currentTimeMillis() < end) {
-			if (!display.readAndDispatch()) {
-				Thread.sleep(5);
-			}
-		}
+		DisplayWait.spin(millis);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
@@ -112,8 +113,14 @@ final class CaptureSettingsPane extends Group {
 		available = sniffer;
 		runnable = strategiesHere;
 		for (CaptureStrategy strategy : CaptureStrategy.values()) {
-			strategies.get(strategy).setText(strategyName(strategy)
+			Button radio = strategies.get(strategy);
+			radio.setText(strategyName(strategy)
 					+ (sniffer && !runnable.contains(strategy) ? Messages.Strategy_Unavailable : ""));
+			radio.setToolTipText(strategyLimits(strategy));
+			// without a sniffer the limits are moot: the table gets the room, the tool tip keeps them
+			Label limit = limits.get(strategy);
+			((GridData) limit.getLayoutData()).exclude = !sniffer;
+			limit.setVisible(sniffer);
 		}
 		if (!runnable.isEmpty() && !runnable.contains(strategy())) {
 			setStrategy(runnable.iterator().next());
@@ -150,9 +157,10 @@ final class CaptureSettingsPane extends Group {
 		return new CaptureOptions(payloadCap.getSelection() * 1024, ringSlots.getSelection());
 	}
 
-	/** @return the limits text shown for a strategy, as the user reads it */
+	/** @return the limits text of a strategy: under its button where a sniffer exists, else its tool tip */
 	String limitsShown(CaptureStrategy strategy) {
-		return limits.get(strategy).getText();
+		Label limit = limits.get(strategy);
+		return limit.getVisible() ? limit.getText() : strategies.get(strategy).getToolTipText();
 	}
 
 	private void updateEnablement() {

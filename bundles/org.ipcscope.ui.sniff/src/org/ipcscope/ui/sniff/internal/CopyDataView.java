@@ -285,8 +285,18 @@ public class CopyDataView extends ViewPart {
 		} catch (IllegalArgumentException e) {
 			filterError = e.getMessage();
 		}
+		markFilterField(dwDataFilter, MessageFilter.problem(dwDataFilter.getText(), "", ""));
+		markFilterField(senderFilter, MessageFilter.problem("", senderFilter.getText(), ""));
+		markFilterField(contentFilter, MessageFilter.problem("", "", contentFilter.getText()));
 		reshowRows();
 		updateStatus();
+	}
+
+	/** A field the filter cannot read turns red and says why in its tool tip; the last good filter stays. */
+	private void markFilterField(Text field, String problem) {
+		field.setBackground(problem == null ? null : field.getDisplay().getSystemColor(SWT.COLOR_RED));
+		field.setForeground(problem == null ? null : field.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+		field.setToolTipText(problem == null ? field.getMessage() : problem);
 	}
 
 	private void updateStatus() {
@@ -294,14 +304,15 @@ public class CopyDataView extends ViewPart {
 			return;
 		}
 		long dropped = listener == null ? 0 : listener.dropped;
-		String text = NLS.bind(Messages.Status_Counts,
-				new Object[] { state, log.size(), dropped, log.shownCount() });
+		// the short, changing facts first: the state can be a long sentence
+		String text = NLS.bind(Messages.Status_Counts, new Object[] { log.size(), dropped, log.shownCount() });
 		if (log.isPaused()) {
 			text += NLS.bind(Messages.Status_Paused, log.heldBack());
 		}
 		if (filterError != null) {
 			text += NLS.bind(Messages.Status_FilterError, filterError);
 		}
+		text += " | " + state;
 		if (!text.equals(status.getText())) {
 			status.setText(text);
 			status.setToolTipText(text);

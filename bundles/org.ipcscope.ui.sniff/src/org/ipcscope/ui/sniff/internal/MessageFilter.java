@@ -34,6 +34,16 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 				contentPatterns(content));
 	}
 
+	/** @return why these texts make no filter, or null when they do */
+	public static String problem(String dwData, String sender, String content) {
+		try {
+			parse(dwData, sender, content);
+			return null;
+		} catch (IllegalArgumentException e) {
+			return e.getMessage();
+		}
+	}
+
 	@Override
 	public boolean test(CapturedMessage message) {
 		if (!dwData.test(message) || !sender.test(message)) {
