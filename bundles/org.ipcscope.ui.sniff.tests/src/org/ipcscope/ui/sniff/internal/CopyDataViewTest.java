@@ -141,6 +141,46 @@ class CopyDataViewTest {
 	}
 
 	@Test
+	void theWindowPickerSaysWhyItListsNothingHere() throws Exception {
+		WindowPickerDialog dialog = new WindowPickerDialog(page.getWorkbenchWindow().getShell());
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		try {
+			// the listing job asks for the sniffer service, finds none, and the dialog says so
+			waitUntil(() -> dialog.status().getText().startsWith("Could not list the windows: Capturing WM_COPYDATA is Windows-only"),
+					"the picker's message, not " + dialog.status().getText());
+			assertEquals(7, dialog.getShell().isDisposed() ? -1
+					: ((org.eclipse.swt.widgets.Table) findTable(dialog.getShell())).getColumnCount());
+			dialog.underCursorButton().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+			assertEquals("Point at the window: 3...", dialog.status().getText());
+			assertFalse(dialog.underCursorButton().isEnabled(), "one countdown at a time");
+			waitUntil(() -> dialog.status().getText().startsWith("Could not ask for the window under the cursor"),
+					"the answer after the countdown, not " + dialog.status().getText());
+			assertTrue(dialog.underCursorButton().isEnabled());
+			spin(300);
+			Screenshots.save(dialog.getShell(), "CopyDataViewTest-window-picker");
+			assertEquals(null, dialog.picked());
+		} finally {
+			dialog.close();
+		}
+	}
+
+	private static org.eclipse.swt.widgets.Control findTable(org.eclipse.swt.widgets.Composite parent) {
+		for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+			if (child instanceof org.eclipse.swt.widgets.Table) {
+				return child;
+			}
+			if (child instanceof org.eclipse.swt.widgets.Composite composite) {
+				org.eclipse.swt.widgets.Control found = findTable(composite);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void aCaptureFileFillsTheTableWithEveryColumn() throws Exception {
 		List<CapturedMessage> messages = knownMessages();
 		load(write("capture.jsonl", messages), messages.size());

@@ -26,6 +26,8 @@ final class CaptureSettingsPane extends Group {
 	private final Label target;
 	private final Map<CaptureStrategy, Button> strategies = new EnumMap<>(CaptureStrategy.class);
 	private final Map<CaptureStrategy, Label> limits = new EnumMap<>(CaptureStrategy.class);
+	/** The empty cells left of the limits, hidden with them. */
+	private final Map<CaptureStrategy, Label> fillers = new EnumMap<>(CaptureStrategy.class);
 	private final Spinner payloadCap;
 	private final Spinner ringSlots;
 	private final Button pick;
@@ -58,7 +60,9 @@ final class CaptureSettingsPane extends Group {
 			radio.addListener(SWT.Selection, e -> updateEnablement());
 			GridDataFactory.fillDefaults().span(2, 1).applyTo(radio);
 			strategies.put(strategy, radio);
-			new Label(this, SWT.NONE);
+			Label indent = new Label(this, SWT.NONE);
+			GridDataFactory.fillDefaults().applyTo(indent);
+			fillers.put(strategy, indent);
 			Label limit = new Label(this, SWT.WRAP);
 			limit.setText(strategyLimits(strategy));
 			limit.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
@@ -118,9 +122,10 @@ final class CaptureSettingsPane extends Group {
 					+ (sniffer && !runnable.contains(strategy) ? Messages.Strategy_Unavailable : ""));
 			radio.setToolTipText(strategyLimits(strategy));
 			// without a sniffer the limits are moot: the table gets the room, the tool tip keeps them
-			Label limit = limits.get(strategy);
-			((GridData) limit.getLayoutData()).exclude = !sniffer;
-			limit.setVisible(sniffer);
+			for (Label label : new Label[] { limits.get(strategy), fillers.get(strategy) }) {
+				((GridData) label.getLayoutData()).exclude = !sniffer;
+				label.setVisible(sniffer);
+			}
 		}
 		if (!runnable.isEmpty() && !runnable.contains(strategy())) {
 			setStrategy(runnable.iterator().next());

@@ -93,6 +93,7 @@ public final class Messages extends NLS {
 	public static String Picker_Loading;
 	public static String Picker_Count;
 	public static String Picker_Failed;
+	public static String Picker_UnderCursorFailed;
 	public static String Picker_NoWindowUnderCursor;
 	public static String Picker_ColumnHandle;
 	public static String Picker_ColumnClass;

@@ -205,6 +205,7 @@ final class WindowPickerDialog extends Dialog {
 		}
 		if (failure != null) {
 			status.setText(NLS.bind(Messages.Picker_Failed, failure));
+			status.getParent().layout(true);
 			return;
 		}
 		windows = found;
@@ -248,8 +249,9 @@ final class WindowPickerDialog extends Dialog {
 		}
 		underCursor.setEnabled(true);
 		if (window.isEmpty()) {
-			status.setText(failure != null ? NLS.bind(Messages.Picker_Failed, failure)
+			status.setText(failure != null ? NLS.bind(Messages.Picker_UnderCursorFailed, failure)
 					: Messages.Picker_NoWindowUnderCursor);
+			status.getParent().layout(true);
 			return;
 		}
 		WindowInfo w = window.get();
@@ -267,6 +269,14 @@ final class WindowPickerDialog extends Dialog {
 	protected void okPressed() {
 		picked = selected();
 		super.okPressed();
+	}
+
+	Label status() {
+		return status;
+	}
+
+	Button underCursorButton() {
+		return underCursor;
 	}
 
 	/** @return the window picked, or {@code null} after Cancel */
