@@ -124,7 +124,7 @@ final class WindowPickerDialog extends Dialog {
 		underCursor.setText(Messages.Picker_UnderCursor);
 		underCursor.addListener(SWT.Selection, e -> countdown(COUNTDOWN_SECONDS));
 		status = new Label(bottom, SWT.WRAP);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+		GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(status);
 		load();
 		return area;
 	}
@@ -205,7 +205,7 @@ final class WindowPickerDialog extends Dialog {
 		}
 		if (failure != null) {
 			status.setText(NLS.bind(Messages.Picker_Failed, failure));
-			status.getParent().layout(true);
+			getShell().layout(true, true);
 			return;
 		}
 		windows = found;
@@ -251,7 +251,7 @@ final class WindowPickerDialog extends Dialog {
 		if (window.isEmpty()) {
 			status.setText(failure != null ? NLS.bind(Messages.Picker_UnderCursorFailed, failure)
 					: Messages.Picker_NoWindowUnderCursor);
-			status.getParent().layout(true);
+			getShell().layout(true, true);
 			return;
 		}
 		WindowInfo w = window.get();
