@@ -357,8 +357,20 @@ class CopyDataViewTest {
 			assertSameMessage(messages.get(i), all.messages().get(i));
 		}
 
-		view.table().setSelection(4);
-		assertEquals(CopyFormat.HEX.format(messages.get(4).payload()), view.copySelectionAsHex());
+		view.table().setSelection(new int[] { 1, 4 });
+		view.table().setFocus();
+		spin(50);
+		IHandlerService handlers = view.getSite().getService(IHandlerService.class);
+		handlers.executeCommand("org.eclipse.ui.edit.copy", null);
+		org.eclipse.swt.dnd.Clipboard clipboard = new org.eclipse.swt.dnd.Clipboard(Display.getCurrent());
+		try {
+			assertEquals(CopyFormat.HEX.format(messages.get(1).payload()) + System.lineSeparator()
+					+ System.lineSeparator() + CopyFormat.HEX.format(messages.get(4).payload()),
+					clipboard.getContents(org.eclipse.swt.dnd.TextTransfer.getInstance()),
+					"Copy in the table copies the selected payloads as hex");
+		} finally {
+			clipboard.dispose();
+		}
 	}
 
 	@Test

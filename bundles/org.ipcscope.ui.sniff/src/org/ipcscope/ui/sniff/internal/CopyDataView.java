@@ -43,6 +43,7 @@ import org.eclipse.ui.IWorkbenchListener;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.swt.IFocusService;
 import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureListener;
@@ -64,6 +65,8 @@ import org.ipcscope.core.sniff.WindowInfo;
 public class CopyDataView extends ViewPart {
 
 	static final String PAUSE_COMMAND = "org.ipcscope.ui.sniff.commands.pause";
+	/** The focus id plugin.xml uses to let Copy copy payloads when the table has the focus. */
+	static final String TABLE_FOCUS_ID = "org.ipcscope.ui.sniff.captureTable";
 	/** How often queued messages go to the table: often enough to look live, seldom enough to stay cheap. */
 	static final int DRAIN_MILLIS = 100;
 	/** How long closing the workbench waits for a capture to stop and the target to be restored. */
@@ -190,6 +193,11 @@ public class CopyDataView extends ViewPart {
 		table.setMenu(menu.createContextMenu(table));
 		getSite().registerContextMenu(menu, selection);
 		getSite().setSelectionProvider(selection);
+		// Copy copies payloads only from the table: in a filter field it stays the field's own
+		IFocusService focus = getSite().getService(IFocusService.class);
+		if (focus != null) {
+			focus.addFocusTracker(table, TABLE_FOCUS_ID);
+		}
 	}
 
 	private void showAvailability(Set<CaptureStrategy> strategies) {

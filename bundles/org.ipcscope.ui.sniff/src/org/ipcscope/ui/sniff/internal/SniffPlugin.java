@@ -20,12 +20,13 @@ public final class SniffPlugin implements BundleActivator {
 		RUNNING.add(session);
 	}
 
-	/** Stops a session (restoring its target); the caller is off the UI thread. */
+	/**
+	 * Stops a session (restoring its target) unless someone else already does; the caller is off
+	 * the UI thread.
+	 */
 	static void stop(CaptureSession session) {
-		try {
+		if (RUNNING.remove(session)) {
 			session.close();
-		} finally {
-			RUNNING.remove(session);
 		}
 	}
 

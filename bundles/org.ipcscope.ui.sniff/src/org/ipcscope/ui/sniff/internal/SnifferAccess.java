@@ -4,6 +4,9 @@ import java.io.IOException;
 
 import org.eclipse.core.runtime.ServiceCaller;
 import org.ipcscope.core.sniff.CopyDataSniffer;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * Calls the {@link CopyDataSniffer} service where one is registered (Windows). Always off the UI
@@ -18,11 +21,14 @@ final class SnifferAccess {
 	private SnifferAccess() {
 	}
 
-	/** @return whether a sniffer service is registered; asks nothing of the OS */
+	/**
+	 * @return whether a sniffer service is registered; only its registration is looked at, so the
+	 *         component is not activated (which may load native code) on the UI thread
+	 */
 	static boolean available() {
-		return ServiceCaller.callOnce(SnifferAccess.class, CopyDataSniffer.class, sniffer -> {
-			// only its presence is asked
-		});
+		Bundle bundle = FrameworkUtil.getBundle(SnifferAccess.class);
+		BundleContext context = bundle == null ? null : bundle.getBundleContext();
+		return context != null && context.getServiceReference(CopyDataSniffer.class) != null;
 	}
 
 	/** @throws IOException with a message fit to show, also when no sniffer is there */
