@@ -211,7 +211,7 @@ public class CopyDataView extends ViewPart {
 
 	private void askStrategies() {
 		Display display = table.getDisplay();
-		Job job = Job.create(Messages.Job_Windows, monitor -> {
+		Job job = Job.create(Messages.Job_Strategies, monitor -> {
 			try {
 				Set<CaptureStrategy> here = SnifferAccess.call(s -> s.strategies());
 				display.asyncExec(() -> {

@@ -75,6 +75,7 @@ public final class Messages extends NLS {
 	public static String Job_Load;
 	public static String Job_Save;
 	public static String Job_Windows;
+	public static String Job_Strategies;
 	public static String Job_UnderCursor;
 	public static String Save_Failed;
 	public static String Load_Refused;
