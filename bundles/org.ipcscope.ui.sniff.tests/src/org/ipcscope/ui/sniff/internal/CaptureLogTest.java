@@ -112,4 +112,18 @@ class CaptureLogTest {
 		assertEquals(0, log.shownCount());
 		assertTrue(log.all().isEmpty());
 	}
+
+	@Test
+	void whatAProducerStartedBeforeAClearStillSendsIsDropped() {
+		CaptureLog log = new CaptureLog();
+		int loadStarted = log.epoch();
+		log.offer(loadStarted, message(1, 1));
+		log.drain();
+		log.clear();
+		log.offer(loadStarted, message(2, 2));
+		log.offer(message(3, 3));
+		log.drain();
+		assertEquals(1, log.size(), "only the message offered after the clear by a live producer");
+		assertEquals(3, log.shown(0).sequence());
+	}
 }

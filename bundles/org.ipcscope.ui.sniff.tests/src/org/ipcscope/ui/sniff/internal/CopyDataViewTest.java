@@ -374,6 +374,54 @@ class CopyDataViewTest {
 	}
 
 	@Test
+	void aBrokenCaptureFileSaysWhereAndKeepsWhatCameBefore() throws Exception {
+		List<CapturedMessage> messages = knownMessages().subList(0, 3);
+		Path file = write("broken.jsonl", messages);
+		Files.writeString(file, "{\"seq\":4,\"timeUs\":1,\"sender\":\"12\",\"target\":\"0x1\",\"dwData\":\"0x1\",\"payload\":\"\"}\n"
+				+ "{\"seq\":5}\n", java.nio.file.StandardOpenOption.APPEND);
+		assertNotNull(view.load(file));
+		waitUntil(() -> view.lastLoad() != null, "the end of the load");
+		assertEquals("line 5: sender must be a hex string like \"0x1f\": 12", view.lastLoad().failure());
+		waitUntil(() -> view.table().getItemCount() == 3, "the 3 good messages");
+		assertTrue(view.status().getText().contains("Could not load broken.jsonl: line 5: sender must be a hex string"),
+				view.status().getText());
+		screenshot("broken-file");
+
+		Path notACapture = dir.resolve("inventory.json");
+		Files.writeString(notACapture, "{\"format\":1,\"taken\":\"2026-11-22T11:31:42Z\",\"objects\":[]}\n");
+		assertNotNull(view.load(notACapture));
+		waitUntil(() -> view.lastLoad() != null, "the end of the load");
+		assertTrue(view.lastLoad().failure().startsWith("line 1: "), view.lastLoad().failure());
+		assertEquals(0, view.table().getItemCount());
+
+		Path binary = dir.resolve("random.bin");
+		byte[] noise = new byte[4096];
+		new Random(1).nextBytes(noise);
+		Files.write(binary, noise);
+		assertNotNull(view.load(binary));
+		waitUntil(() -> view.lastLoad() != null, "the end of the load");
+		assertEquals("not UTF-8 text: a capture file is JSON Lines (0 messages read before)", view.lastLoad().failure());
+		assertEquals(0, view.table().getItemCount());
+	}
+
+	@Test
+	void clearDuringALoadStopsItAndNothingArrivesAfter() throws Exception {
+		int count = 10_000;
+		List<CapturedMessage> messages = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			messages.add(new CapturedMessage(i + 1, i, SENDER, SENDER_PID, RECEIVER.hwnd(), i, 512, new byte[512], 1));
+		}
+		Path file = write("cleared.jsonl", messages);
+		assertNotNull(view.load(file));
+		waitUntil(() -> view.keptCount() > 0, "the first rows");
+		view.clear();
+		spin(10 * CopyDataView.DRAIN_MILLIS);
+		assertEquals(0, view.table().getItemCount(), "no row of the cancelled load arrives after Clear");
+		assertEquals(0, view.keptCount());
+		assertTrue(view.status().getText().endsWith("| Load cancelled"), view.status().getText());
+	}
+
+	@Test
 	void tenThousandMessagesLoadWhileTheUserInterfaceKeepsWorking() throws Exception {
 		int count = 10_000;
 		List<CapturedMessage> messages = new ArrayList<>(count);

@@ -3,6 +3,7 @@ package org.ipcscope.ui.sniff.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,8 @@ final class CaptureFileJob extends Job {
 				}
 			}
 			done.accept(new Outcome(file, header, messages, null));
+		} catch (CharacterCodingException e) {
+			done.accept(new Outcome(file, header, messages, NLS.bind(Messages.Load_NotUtf8, messages)));
 		} catch (IOException | RuntimeException e) {
 			done.accept(new Outcome(file, header, messages, String.valueOf(e.getMessage())));
 		}

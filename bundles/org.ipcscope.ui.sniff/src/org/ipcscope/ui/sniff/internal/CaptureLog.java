@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ipcscope.core.sniff.CapturedMessage;
 
@@ -17,7 +18,13 @@ import org.ipcscope.core.sniff.CapturedMessage;
  */
 final class CaptureLog {
 
-	private final ConcurrentLinkedQueue<CapturedMessage> incoming = new ConcurrentLinkedQueue<>();
+	/** A queued message and the clear it came after. */
+	private record Queued(int epoch, CapturedMessage message) {
+	}
+
+	private final ConcurrentLinkedQueue<Queued> incoming = new ConcurrentLinkedQueue<>();
+	/** Counts clears, so a message queued before one is dropped even if it lands after it. */
+	private final AtomicInteger epoch = new AtomicInteger();
 	private final List<CapturedMessage> all = new ArrayList<>();
 	private int[] shown = new int[1024];
 	private int shownCount;
@@ -28,7 +35,20 @@ final class CaptureLog {
 
 	/** Any thread: queue a message for the next {@link #drain}. */
 	void offer(CapturedMessage message) {
-		incoming.add(message);
+		offer(epoch.get(), message);
+	}
+
+	/**
+	 * Any thread: queue a message of a producer that started at {@code since} (an {@link #epoch()}):
+	 * once the log is cleared, what such a producer still sends is dropped.
+	 */
+	void offer(int since, CapturedMessage message) {
+		incoming.add(new Queued(since, message));
+	}
+
+	/** @return the number of clears so far, for {@link #offer(int, CapturedMessage)} */
+	int epoch() {
+		return epoch.get();
 	}
 
 	/**
@@ -37,8 +57,11 @@ final class CaptureLog {
 	 * @return whether the shown rows changed
 	 */
 	boolean drain() {
-		for (CapturedMessage m = incoming.poll(); m != null; m = incoming.poll()) {
-			all.add(m);
+		int now = epoch.get();
+		for (Queued q = incoming.poll(); q != null; q = incoming.poll()) {
+			if (q.epoch() == now) {
+				all.add(q.message());
+			}
 		}
 		return !paused && filterNew();
 	}
@@ -89,6 +112,7 @@ final class CaptureLog {
 	}
 
 	void clear() {
+		epoch.incrementAndGet();
 		incoming.clear();
 		all.clear();
 		shownCount = 0;

@@ -570,7 +570,9 @@ public class CopyDataView extends ViewPart {
 		updateStatus();
 		Display display = table.getDisplay();
 		lastLoad = null;
-		CaptureFileJob job = new CaptureFileJob(file, log::offer, outcome -> display.asyncExec(() -> loaded(outcome)));
+		int since = log.epoch();
+		CaptureFileJob job = new CaptureFileJob(file, m -> log.offer(since, m),
+				outcome -> display.asyncExec(() -> loaded(outcome)));
 		loadJob = job;
 		job.schedule();
 		return job;
@@ -606,6 +608,9 @@ public class CopyDataView extends ViewPart {
 		if (loadJob != null) {
 			loadJob.cancel();
 			loadJob = null;
+			if (lastLoad == null) {
+				state = Messages.State_LoadCancelled;
+			}
 		}
 	}
 

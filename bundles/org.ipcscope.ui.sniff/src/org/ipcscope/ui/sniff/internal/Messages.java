@@ -61,6 +61,7 @@ public final class Messages extends NLS {
 	public static String State_Failed;
 	public static String State_Loading;
 	public static String State_Loaded;
+	public static String State_LoadCancelled;
 	public static String State_LoadFailed;
 	public static String Status_Counts;
 	public static String Status_Paused;
@@ -78,6 +79,7 @@ public final class Messages extends NLS {
 	public static String Job_Strategies;
 	public static String Job_UnderCursor;
 	public static String Save_Failed;
+	public static String Load_NotUtf8;
 	public static String Load_Refused;
 	public static String Start_NeedsTarget;
 	public static String Start_Title;
