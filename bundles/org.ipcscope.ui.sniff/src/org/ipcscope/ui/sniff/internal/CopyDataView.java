@@ -175,7 +175,7 @@ public class CopyDataView extends ViewPart {
 		}
 		table.addListener(SWT.SetData, e -> {
 			TableItem item = (TableItem) e.item;
-			int row = table.indexOf(item);
+			int row = e.index;
 			if (row >= 0 && row < log.shownCount()) {
 				CapturedMessage message = log.shown(row);
 				item.setText(MessageColumn.texts(message));
@@ -219,8 +219,14 @@ public class CopyDataView extends ViewPart {
 						showAvailability(here);
 					}
 				});
-			} catch (IOException e) {
+			} catch (IOException | RuntimeException e) {
 				ILog.of(getClass()).warn("The sniffer could not say which strategies run here: " + e.getMessage());
+				display.asyncExec(() -> {
+					if (!table.isDisposed()) {
+						state = NLS.bind(Messages.State_NoStrategies, e.getMessage());
+						updateStatus();
+					}
+				});
 			}
 			return Status.OK_STATUS;
 		});

@@ -53,6 +53,7 @@ public final class Messages extends NLS {
 	public static String Column_Truncated;
 	public static String Column_DwDataValue;
 	public static String State_Idle;
+	public static String State_NoStrategies;
 	public static String State_Starting;
 	public static String State_Running;
 	public static String State_Stopping;
