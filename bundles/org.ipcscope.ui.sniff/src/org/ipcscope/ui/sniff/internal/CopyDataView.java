@@ -21,6 +21,7 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
@@ -410,6 +411,8 @@ public class CopyDataView extends ViewPart {
 		state = NLS.bind(Messages.State_Failed, reason);
 		settings.setRunning(false);
 		updateStatus();
+		// UIPI, bitness, a target gone: the user asked for this capture and must read why it did not start
+		MessageDialog.openError(getSite().getShell(), Messages.Start_Title, state);
 	}
 
 	void stop() {
