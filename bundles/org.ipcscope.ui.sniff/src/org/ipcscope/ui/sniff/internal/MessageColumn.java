@@ -1,0 +1,70 @@
+package org.ipcscope.ui.sniff.internal;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.ipcscope.core.sniff.CaptureJsonLines;
+import org.ipcscope.core.sniff.CapturedMessage;
+
+/** The columns of the capture table and the text of each for a message. */
+enum MessageColumn {
+	SEQUENCE(Messages.Column_Sequence, 6, SWT.RIGHT),
+	TIME(Messages.Column_Time, 15, SWT.LEFT),
+	SENDER(Messages.Column_Sender, 17, SWT.LEFT),
+	TARGET(Messages.Column_Target, 11, SWT.LEFT),
+	DW_DATA(Messages.Column_DwData, 22, SWT.LEFT),
+	CB_DATA(Messages.Column_CbData, 14, SWT.RIGHT),
+	RESULT(Messages.Column_Result, 7, SWT.RIGHT),
+	PREVIEW(Messages.Column_Preview, 40, SWT.LEFT);
+
+	/** Characters of the payload the preview shows. */
+	static final int PREVIEW_CHARS = 64;
+	private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+
+	final String title;
+	/** Width in characters of the table's font. */
+	final int chars;
+	final int alignment;
+
+	MessageColumn(String title, int chars, int alignment) {
+		this.title = title;
+		this.chars = chars;
+		this.alignment = alignment;
+	}
+
+	String text(CapturedMessage m) {
+		return switch (this) {
+		case SEQUENCE -> Long.toString(m.sequence());
+		case TIME -> time(m.timeMicros());
+		case SENDER -> m.senderPid() < 0 ? CaptureJsonLines.hex(m.sender())
+				: NLS.bind(Messages.Column_SenderPid, CaptureJsonLines.hex(m.sender()), Long.toString(m.senderPid()));
+		case TARGET -> CaptureJsonLines.hex(m.target());
+		case DW_DATA -> NLS.bind(Messages.Column_DwDataValue, CaptureJsonLines.hex(m.dwData()),
+				Long.toUnsignedString(m.dwData()));
+		case CB_DATA -> m.isTruncated()
+				? NLS.bind(Messages.Column_Truncated, Long.toString(m.cbData()), Integer.toString(m.payload().length))
+				: Long.toString(m.cbData());
+		case RESULT -> m.result() == CapturedMessage.UNKNOWN_RESULT ? "" : Long.toString(m.result());
+		case PREVIEW -> PayloadDecoding.preview(m.payload(), PREVIEW_CHARS);
+		};
+	}
+
+	/** @return the local time of day to the microsecond */
+	static String time(long micros) {
+		Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+		return TIME_FORMAT.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
+	}
+
+	static String[] texts(CapturedMessage m) {
+		MessageColumn[] columns = values();
+		String[] texts = new String[columns.length];
+		for (int i = 0; i < columns.length; i++) {
+			texts[i] = columns[i].text(m);
+		}
+		return texts;
+	}
+}

@@ -1,0 +1,119 @@
+package org.ipcscope.ui.sniff.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.ipcscope.core.search.BytePattern;
+import org.ipcscope.core.search.PatternSyntax;
+import org.ipcscope.core.sniff.CapturedMessage;
+
+/**
+ * What the capture table shows: messages whose dwData, sender and payload match. Each part is
+ * typed by the user; an empty part matches everything.
+ *
+ * <ul>
+ * <li>dwData: {@code 16}, {@code 0x10}, or an inclusive range {@code 0x10-0x1f} / {@code 16..31}
+ * (unsigned, as dwData is pointer sized);</li>
+ * <li>sender: {@code 0x3c4d} or {@code hwnd:15437} is a window handle, {@code 43} or {@code pid:43}
+ * a process id;</li>
+ * <li>content: text contained in the payload as UTF-8 or UTF-16LE, or a pattern of the search
+ * syntax ({@code hex:48 65 ?? 6c}, {@code text:}, {@code ascii:}, {@code utf16:}, {@code int32:}...).</li>
+ * </ul>
+ */
+public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<CapturedMessage> sender,
+		List<BytePattern> content) implements Predicate<CapturedMessage> {
+
+	public static final MessageFilter ALL = new MessageFilter(m -> true, m -> true, List.of());
+
+	/** @throws IllegalArgumentException with a message fit to show, naming the part that is wrong */
+	public static MessageFilter parse(String dwData, String sender, String content) {
+		return new MessageFilter(dwDataPredicate(dwData.strip().toLowerCase(Locale.ROOT)),
+				senderPredicate(sender.strip()),
+				contentPatterns(content));
+	}
+
+	/** @return why these texts make no filter, or null when they do */
+	public static String problem(String dwData, String sender, String content) {
+		try {
+			parse(dwData, sender, content);
+			return null;
+		} catch (IllegalArgumentException e) {
+			return e.getMessage();
+		}
+	}
+
+	@Override
+	public boolean test(CapturedMessage message) {
+		if (!dwData.test(message) || !sender.test(message)) {
+			return false;
+		}
+		if (content.isEmpty()) {
+			return true;
+		}
+		for (BytePattern pattern : content) {
+			if (contains(message.payload(), pattern)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static Predicate<CapturedMessage> dwDataPredicate(String text) {
+		if (text.isEmpty()) {
+			return m -> true;
+		}
+		String[] bounds = text.contains("..") ? text.split("\\.\\.", -1) : text.split("-", -1);
+		if (bounds.length > 2) {
+			throw new IllegalArgumentException(Messages.bind(Messages.Filter_BadDwData, text));
+		}
+		long low = unsigned(bounds[0].strip(), Messages.Filter_BadDwData, text);
+		long high = bounds.length == 2 ? unsigned(bounds[1].strip(), Messages.Filter_BadDwData, text) : low;
+		if (Long.compareUnsigned(low, high) > 0) {
+			throw new IllegalArgumentException(Messages.bind(Messages.Filter_EmptyRange, text));
+		}
+		return m -> Long.compareUnsigned(m.dwData(), low) >= 0 && Long.compareUnsigned(m.dwData(), high) <= 0;
+	}
+
+	static Predicate<CapturedMessage> senderPredicate(String text) {
+		if (text.isEmpty()) {
+			return m -> true;
+		}
+		String lower = text.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("pid:") || !lower.startsWith("0x") && !lower.startsWith("hwnd:")) {
+			long pid = unsigned(lower.replaceFirst("^pid:", "").strip(), Messages.Filter_BadSender, text);
+			return m -> m.senderPid() == pid;
+		}
+		long hwnd = unsigned(lower.replaceFirst("^hwnd:", "").strip(), Messages.Filter_BadSender, text);
+		return m -> m.sender() == hwnd;
+	}
+
+	static List<BytePattern> contentPatterns(String text) {
+		if (text.isEmpty()) {
+			return List.of();
+		}
+		if (text.matches("(hex|text|ascii|utf16|int\\d+(be|le)?):.*")) {
+			return List.of(PatternSyntax.parse(text));
+		}
+		return List.of(BytePattern.text(text, StandardCharsets.UTF_8), BytePattern.utf16le(text));
+	}
+
+	private static long unsigned(String number, String message, String whole) {
+		try {
+			return number.startsWith("0x") ? Long.parseUnsignedLong(number.substring(2), 16)
+					: Long.parseUnsignedLong(number);
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException(Messages.bind(message, whole), e);
+		}
+	}
+
+	static boolean contains(byte[] payload, BytePattern pattern) {
+		for (int at = 0; at + pattern.length() <= payload.length; at++) {
+			if (pattern.matchesAt(payload, at)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
