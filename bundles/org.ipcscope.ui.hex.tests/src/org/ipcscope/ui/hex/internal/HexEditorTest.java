@@ -399,7 +399,7 @@ class HexEditorTest {
 
 	private static HexEditor editorFor(String name) {
 		for (IEditorReference reference : page().getEditorReferences()) {
-			if (reference.getEditor(false) instanceof HexEditor editor && editor.object().name().equals(name)) {
+			if (reference.getEditor(false) instanceof HexEditor editor && editor.name().equals(name)) {
 				return editor;
 			}
 		}
