@@ -45,6 +45,7 @@ import org.eclipse.ui.part.EditorPart;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.hex.TextEncoding;
+import org.ipcscope.core.hex.Viewport;
 import org.ipcscope.core.hex.WriteHistory;
 import org.ipcscope.core.memory.MemoryDiff;
 import org.ipcscope.core.memory.MemoryRead;
@@ -280,6 +281,12 @@ public class HexEditor extends EditorPart {
 			refreshCommands();
 		}
 		updateStatus();
+	}
+
+	/** @return the bytes on screen with their change marks, {@code null} before the first read */
+	public Viewport shownBytes() {
+		Frame frame = canvas.frame();
+		return frame == null ? null : frame.viewport();
 	}
 
 	/** @return whether the object went away while open */
