@@ -56,7 +56,7 @@ class ProcessViewsTest {
 		String[] ready = helper.readyLines().get(0).split(" ");
 		text = Long.decode(ready[1]);
 		counter = Long.decode(ready[2]);
-		page().getWorkbenchWindow().getShell().setSize(1280, 860);
+		page().getWorkbenchWindow().getShell().setSize(1280, 1000);
 	}
 
 	@AfterEach
@@ -125,6 +125,8 @@ class ProcessViewsTest {
 		HexEditor editor = openSelection(map);
 		assertEquals(new ProcessRegionInput(helper.pid(), "ipc_helper", heap), editor.memoryInput());
 		long markerOffset = text - heap.start();
+		// the counter's row first, then the marker's: both on screen
+		editor.goTo(counter - heap.start() + 32);
 		editor.goTo(markerOffset);
 		waitUntil(() -> shows(editor, markerOffset, marker), "the marker's bytes in the editor");
 		editor.setRefreshInterval(100);
@@ -159,7 +161,9 @@ class ProcessViewsTest {
 		screenshot("ProcessViewsTest-search-match-selected");
 
 		join(map.search(PatternSyntax.parse("int32:" + Integer.MIN_VALUE)));
-		assertTrue(map.hits().shownRows().stream().noneMatch(h -> h.address() == text), "another search replaces the list");
+		waitUntil(() -> map.statusText().contains("matches of 00 00 00 80"), "the second search's result");
+		assertTrue(map.hits().shownRows().stream().noneMatch(h -> h.address() == text),
+				"another search replaces the list: " + map.statusText());
 	}
 
 	@Test
@@ -188,6 +192,7 @@ class ProcessViewsTest {
 		join(map.search(PatternSyntax.parse("text:" + marker)));
 		map.regions().viewer().setSelection(new StructuredSelection(heap));
 		HexEditor editor = openSelection(map);
+		editor.goTo(counter - heap.start() + 64);
 		editor.goTo(text - heap.start());
 		waitUntil(() -> shows(editor, text - heap.start(), marker), "the marker's bytes");
 		int regions = map.regions().shownRows().size();

@@ -11,6 +11,8 @@ final class Formats {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+	/** Between the parts of a status line. */
+	static final String SEPARATOR = "  \u00b7  ";
 	private static final String[] UNITS = { "B", "KiB", "MiB", "GiB", "TiB" };
 
 	private Formats() {
@@ -32,6 +34,17 @@ final class Formats {
 			unit++;
 		}
 		return unit == 0 ? bytes + " B" : String.format("%.0f %s", value, UNITS[unit]);
+	}
+
+	/** A size that need not be exact: one decimal in the largest unit below it. */
+	static String amount(long bytes) {
+		int unit = 0;
+		double value = bytes;
+		while (value >= 1024 && unit < UNITS.length - 1) {
+			value /= 1024;
+			unit++;
+		}
+		return unit == 0 ? bytes + " B" : String.format("%.1f %s", value, UNITS[unit]);
 	}
 
 	static String time(Optional<Instant> instant) {

@@ -45,11 +45,11 @@ final class ProcessSearchJob extends Job {
 
 		String describe(BytePattern pattern) {
 			String found = NLS.bind(hits.size() >= LIMIT ? Messages.Search_Limit : Messages.Search_Found,
-					new Object[] { hits.size(), pattern, Formats.size(scanned), millis });
+					new Object[] { hits.size(), pattern, Formats.amount(scanned), millis });
 			if (skipped > 0) {
 				found += NLS.bind(Messages.Search_Skipped, skipped);
 			}
-			return problem.isEmpty() ? found : found + "  \u00b7  " + problem;
+			return problem.isEmpty() ? found : found + Formats.SEPARATOR + problem;
 		}
 	}
 
@@ -131,8 +131,9 @@ final class ProcessSearchJob extends Job {
 			problem = NLS.bind(Messages.Search_Exited, e.getMessage());
 			exited = true;
 			complete = false;
-		} catch (IOException e) {
-			problem = e.getMessage();
+		} catch (IOException | RuntimeException e) {
+			// whatever went wrong is said where the matches are, never lost in a log
+			problem = String.valueOf(e.getMessage());
 			complete = false;
 		}
 		done.accept(new Result(List.copyOf(hits), scanned[0], skipped, problem, exited, complete,

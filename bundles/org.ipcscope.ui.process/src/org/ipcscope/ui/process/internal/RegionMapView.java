@@ -1,6 +1,7 @@
 package org.ipcscope.ui.process.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -88,7 +89,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 		sash = new SashForm(parent, SWT.VERTICAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		regions = new FilteredTable<>(sash, Messages.RegionMap_FilterHint, List.of(
-				new Column<MemoryRegion>(Messages.Column_Base, 15, false, region -> Formats.address(region.start())),
+				new Column<MemoryRegion>(Messages.Column_Base, 17, false, region -> Formats.address(region.start())),
 				new Column<MemoryRegion>(Messages.Column_Size, 9, true, region -> Formats.size(region.size())),
 				new Column<MemoryRegion>(Messages.Column_Permissions, 5, false, MemoryRegion::permissions),
 				new Column<MemoryRegion>(Messages.Column_Type, 8, false, MemoryRegion::type),
@@ -96,9 +97,9 @@ public class RegionMapView extends ViewPart implements Refreshable {
 				new Column<MemoryRegion>(Messages.Column_File, 50, false, MemoryRegion::path)),
 				region -> !region.tag().isEmpty());
 		hits = new FilteredTable<>(sash, Messages.RegionMap_HitFilterHint, List.of(
-				new Column<SearchHit>(Messages.Column_Address, 15, false, hit -> Formats.address(hit.address())),
-				new Column<SearchHit>(Messages.Column_Region, 15, false, hit -> Formats.address(hit.region().start())),
-				new Column<SearchHit>(Messages.Column_Offset, 10, true, hit -> Formats.hex(hit.offsetInRegion())),
+				new Column<SearchHit>(Messages.Column_Address, 17, false, hit -> Formats.address(hit.address())),
+				new Column<SearchHit>(Messages.Column_Region, 17, false, hit -> Formats.address(hit.region().start())),
+				new Column<SearchHit>(Messages.Column_Offset, 14, true, hit -> Formats.hex(hit.offsetInRegion())),
 				new Column<SearchHit>(Messages.Column_Tag, 10, false, hit -> hit.region().tag()),
 				new Column<SearchHit>(Messages.Column_File, 40, false, hit -> hit.region().path())),
 				hit -> false);
@@ -298,16 +299,17 @@ public class RegionMapView extends ViewPart implements Refreshable {
 			return;
 		}
 		long readable = shown.stream().filter(MemoryRegion::isReadable).mapToLong(MemoryRegion::size).sum();
-		String text = NLS.bind(Messages.RegionMap_Status, new Object[] { shown.size(), Formats.size(readable), readAt });
+		List<String> parts = new ArrayList<>();
+		parts.add(NLS.bind(Messages.RegionMap_Status, new Object[] { shown.size(), Formats.amount(readable), readAt }));
 		if (gone != null) {
-			text += Messages.RegionMap_StatusGone;
+			parts.add(Messages.RegionMap_StatusGone);
 		} else if (autoRefresh) {
-			text += NLS.bind(Messages.RegionMap_StatusAuto, interval / 1000.0);
+			parts.add(NLS.bind(Messages.RegionMap_StatusAuto, interval / 1000.0));
 		}
 		if (!searchStatus.isEmpty()) {
-			text += "  \u00b7  " + searchStatus;
+			parts.add(searchStatus);
 		}
-		status.setText(text);
+		status.setText(String.join(Formats.SEPARATOR, parts));
 	}
 
 	@Override
