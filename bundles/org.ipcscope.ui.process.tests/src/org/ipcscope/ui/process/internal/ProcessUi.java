@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.tests.support.Screenshots;
 
@@ -34,31 +34,17 @@ final class ProcessUi {
 		if (job != null) {
 			job.join(60_000, null);
 			waitUntil(() -> job.getState() == Job.NONE, job.getName());
+			DisplayWaits.drain();
 			spin(100);
 		}
 	}
 
 	static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(5);
-			}
-		}
+		DisplayWaits.waitUntil(condition, what, Duration.ofSeconds(30));
 	}
 
 	static void spin(long millis) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long end = System.nanoTime() + millis * 1_000_000L;
-		while (System.nanoTime() < end) {
-			if (!display.readAndDispatch()) {
-				Thread.sleep(5);
-			}
-		}
+		DisplayWaits.spin(millis);
 	}
 
 	static void screenshot(String name) throws Exception {
