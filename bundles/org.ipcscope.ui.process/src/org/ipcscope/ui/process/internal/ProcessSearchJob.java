@@ -57,6 +57,8 @@ final class ProcessSearchJob extends Job {
 	private final BytePattern pattern;
 	private final Object family;
 	private final Consumer<Result> done;
+	/** Bytes searched so far; written by the job only. */
+	private volatile long scanned;
 
 	ProcessSearchJob(long pid, BytePattern pattern, Object family, Consumer<Result> done) {
 		super(NLS.bind(Messages.Search_Job, pattern, pid));
@@ -65,6 +67,11 @@ final class ProcessSearchJob extends Job {
 		this.family = family;
 		this.done = done;
 		setUser(true);
+	}
+
+	/** @return the bytes searched so far, while the job runs */
+	long scanned() {
+		return scanned;
 	}
 
 	@Override
@@ -76,7 +83,6 @@ final class ProcessSearchJob extends Job {
 	protected IStatus run(IProgressMonitor monitor) {
 		long start = System.nanoTime();
 		List<SearchHit> hits = new ArrayList<>();
-		long[] scanned = { 0 };
 		int skipped = 0;
 		String problem = "";
 		boolean exited = false;
@@ -96,7 +102,7 @@ final class ProcessSearchJob extends Job {
 
 				@Override
 				public void scanned(long bytes) {
-					scanned[0] += bytes;
+					scanned += bytes;
 					pending += bytes;
 					if (pending >= MIB) {
 						progress.worked((int) (pending / MIB));
@@ -136,7 +142,7 @@ final class ProcessSearchJob extends Job {
 			problem = String.valueOf(e.getMessage());
 			complete = false;
 		}
-		done.accept(new Result(List.copyOf(hits), scanned[0], skipped, problem, exited, complete,
+		done.accept(new Result(List.copyOf(hits), scanned, skipped, problem, exited, complete,
 				(System.nanoTime() - start) / 1_000_000));
 		return Status.OK_STATUS;
 	}

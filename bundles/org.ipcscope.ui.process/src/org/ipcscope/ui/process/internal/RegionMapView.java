@@ -89,19 +89,19 @@ public class RegionMapView extends ViewPart implements Refreshable {
 		sash = new SashForm(parent, SWT.VERTICAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		regions = new FilteredTable<>(sash, Messages.RegionMap_FilterHint, List.of(
-				new Column<MemoryRegion>(Messages.Column_Base, 17, false, region -> Formats.address(region.start())),
+				new Column<MemoryRegion>(Messages.Column_Base, 20, false, region -> Formats.address(region.start())),
 				new Column<MemoryRegion>(Messages.Column_Size, 9, true, region -> Formats.size(region.size())),
 				new Column<MemoryRegion>(Messages.Column_Permissions, 5, false, MemoryRegion::permissions),
 				new Column<MemoryRegion>(Messages.Column_Type, 8, false, MemoryRegion::type),
 				new Column<MemoryRegion>(Messages.Column_Tag, 10, false, MemoryRegion::tag),
-				new Column<MemoryRegion>(Messages.Column_File, 50, false, MemoryRegion::path)),
+				new Column<MemoryRegion>(Messages.Column_File, 50, false, RegionMapView::file)),
 				region -> !region.tag().isEmpty());
 		hits = new FilteredTable<>(sash, Messages.RegionMap_HitFilterHint, List.of(
-				new Column<SearchHit>(Messages.Column_Address, 17, false, hit -> Formats.address(hit.address())),
-				new Column<SearchHit>(Messages.Column_Region, 17, false, hit -> Formats.address(hit.region().start())),
+				new Column<SearchHit>(Messages.Column_Address, 20, false, hit -> Formats.address(hit.address())),
+				new Column<SearchHit>(Messages.Column_Region, 20, false, hit -> Formats.address(hit.region().start())),
 				new Column<SearchHit>(Messages.Column_Offset, 14, true, hit -> Formats.hex(hit.offsetInRegion())),
 				new Column<SearchHit>(Messages.Column_Tag, 10, false, hit -> hit.region().tag()),
-				new Column<SearchHit>(Messages.Column_File, 40, false, hit -> hit.region().path())),
+				new Column<SearchHit>(Messages.Column_File, 40, false, hit -> file(hit.region()))),
 				hit -> false);
 		sash.setWeights(65, 35);
 		sash.setMaximizedControl(regions.control());
@@ -129,6 +129,11 @@ public class RegionMapView extends ViewPart implements Refreshable {
 		status.setText(Messages.View_Reading);
 		readJob = new RegionReadJob();
 		refresh();
+	}
+
+	/** Linux names anonymous regions like [heap] in the path too: the tag column says it already. */
+	private static String file(MemoryRegion region) {
+		return region.path().equals(region.tag()) ? "" : region.path();
 	}
 
 	// ---- reading the regions
