@@ -26,7 +26,7 @@ segment="ipcscope-ide-test-$$"
 size=65659
 bundles_info="$install/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
 
-for bundle in org.ipcscope.core org.ipcscope.ui org.ipcscope.linux; do
+for bundle in org.ipcscope.core org.ipcscope.ui org.ipcscope.linux org.ipcscope.ui.process org.ipcscope.ui.debug; do
 	smoke_check "the director installed $bundle into the workbench" grep -q "^$bundle," "$bundles_info"
 done
 smoke_check "the director left org.ipcscope.win32 out on Linux" bash -c "! grep -q '^org.ipcscope.win32,' '$bundles_info'"

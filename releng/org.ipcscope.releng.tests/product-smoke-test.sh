@@ -28,6 +28,9 @@ mkdir -p "$SMOKE_WORK/product"
 tar -xzf "$archive" -C "$SMOKE_WORK/product"
 install="$SMOKE_WORK/product/ipcscope"
 smoke_check "the archive holds the product in ipcscope/" test -d "$install/plugins"
+smoke_check "the product holds the process views" bash -c "ls '$install/plugins' | grep -q '^org.ipcscope.ui.process_'"
+smoke_check "the product holds no debugger (org.ipcscope.ui.debug, org.eclipse.debug.*)" \
+	bash -c "! ls '$install/plugins' | grep -q -e '^org.ipcscope.ui.debug' -e '^org.eclipse.debug'"
 
 smoke_start_xvfb
 smoke_start_shm_helper "$segment" "$size"

@@ -15,6 +15,8 @@
  *   udp                 127.0.0.1 bound datagram socket    READY udp PORT
  *   many PREFIX COUNT   COUNT POSIX segments PREFIX-0...    READY many COUNT
  *   marker TEXT         TEXT copied into heap memory         READY marker 0xADDRESS
+ *   ticker TEXT         TEXT in heap memory, followed (4-byte aligned) by a uint32 that a thread
+ *                       of this process adds 1 to every 100 ms   READY ticker 0xTEXT 0xCOUNTER
  *   gap                 three pages mapped, the middle one unmapped again   READY gap 0xFIRSTPAGE
  *   churn PREFIX        a child creates and removes segments, FIFOs, pipes and sockets
  *                       named PREFIX... in a loop until the helper ends   READY churn CHILDPID
@@ -34,6 +36,7 @@
 #include <fcntl.h>
 #include <mqueue.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -467,6 +470,32 @@ static int create_marker(const char *text)
 	return 0;
 }
 
+static void *tick(void *counter)
+{
+	for (;;) {
+		(*(volatile uint32_t *)counter)++;
+		usleep(100 * 1000);
+	}
+	return NULL;
+}
+
+static int create_ticker(const char *text)
+{
+	/* the change comes from this process itself, in its heap: what a debugger user watches */
+	size_t length = strlen(text);
+	char *block = malloc(length + 64);
+	if (block == NULL)
+		return fail("malloc", text);
+	strcpy(block, text);
+	uint32_t *counter = (uint32_t *)(block + ((length + 4) & ~(size_t)3));
+	*counter = 0;
+	pthread_t thread;
+	if (pthread_create(&thread, NULL, tick, counter) != 0)
+		return fail("pthread_create", text);
+	printf("READY ticker %p %p\n", (void *)block, (void *)counter);
+	return 0;
+}
+
 static int create_gap(void)
 {
 	long page = sysconf(_SC_PAGESIZE);
@@ -498,6 +527,7 @@ static int create(int argc, char **argv, int i)
 	if (strcmp(kind, "counter") == 0) { NEED(2); return create_counter(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2; }
 	if (strcmp(kind, "observe") == 0) { NEED(4); return observe(argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]) ? -1 : 4; }
 	if (strcmp(kind, "marker") == 0) { NEED(1); return create_marker(argv[i + 1]) ? -1 : 1; }
+	if (strcmp(kind, "ticker") == 0) { NEED(1); return create_ticker(argv[i + 1]) ? -1 : 1; }
 	if (strcmp(kind, "gap") == 0) return create_gap() ? -1 : 0;
 	if (strcmp(kind, "pipe") == 0) return create_pipe() ? -1 : 0;
 	if (strcmp(kind, "tcp") == 0) return create_inet(SOCK_STREAM) ? -1 : 0;

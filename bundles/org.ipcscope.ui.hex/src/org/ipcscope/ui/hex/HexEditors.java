@@ -5,9 +5,9 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.ui.hex.internal.HexEditor;
-import org.ipcscope.ui.hex.internal.MemoryEditorInput;
+import org.ipcscope.ui.hex.internal.SharedMemoryInput;
 
-/** Opens shared memory in the hex editor, for views and other plug-ins. */
+/** Opens memory in the hex editor, for views and other plug-ins. */
 public final class HexEditors {
 
 	/** The hex editor's id. */
@@ -24,10 +24,28 @@ public final class HexEditors {
 	 * is opened in the background; the editor shows a problem instead of failing.
 	 */
 	public static IEditorPart open(IWorkbenchPage page, IpcObject object) throws PartInitException {
+		return open(page, new SharedMemoryInput(object));
+	}
+
+	/** Opens (or activates) a hex editor on any memory; opened in the background like an object's. */
+	public static IEditorPart open(IWorkbenchPage page, MemoryEditorInput input) throws PartInitException {
 		if (!page.isEditorAreaVisible()) {
 			// the IPC Scope perspective starts with the editor area hidden
 			page.setEditorAreaVisible(true);
 		}
-		return page.openEditor(new MemoryEditorInput(object), EDITOR_ID);
+		return page.openEditor(input, EDITOR_ID);
+	}
+
+	/**
+	 * Opens (or activates) a hex editor and selects {@code length} bytes at {@code offset} (relative to
+	 * the input's start), shown as soon as they are read.
+	 */
+	public static IEditorPart openAt(IWorkbenchPage page, MemoryEditorInput input, long offset, long length)
+			throws PartInitException {
+		IEditorPart part = open(page, input);
+		if (part instanceof HexEditor editor) {
+			editor.select(offset, length);
+		}
+		return part;
 	}
 }

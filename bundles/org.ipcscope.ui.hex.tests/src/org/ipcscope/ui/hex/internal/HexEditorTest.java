@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.ipcscope.tests.support.Screenshots;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -46,6 +47,7 @@ import org.ipcscope.core.hex.InspectorRow;
 import org.ipcscope.core.hex.TextEncoding;
 import org.ipcscope.core.hex.Viewport;
 import org.ipcscope.core.search.BytePattern;
+import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.ui.IpcScopeViews;
 import org.junit.jupiter.api.AfterEach;
@@ -75,8 +77,9 @@ class HexEditorTest {
 			editor.setRefreshInterval(100);
 			editor.goTo(COUNTER);
 			int first = counter(editor);
-			waitUntil(() -> counter(editor) > first && editor.canvas().frame().viewport().ages()[COUNTER] == 0,
-					"the counter to change and be marked");
+			// the helper writes the number, then its text: a read may land between the two
+			waitUntil(() -> counter(editor) > first && editor.canvas().frame().viewport().ages()[COUNTER] == 0
+					&& editor.canvas().frame().viewport().isChanged(32), "the counter to change and be marked");
 			Viewport viewport = editor.canvas().frame().viewport();
 			assertTrue(viewport.isChanged(COUNTER), "the counter's low byte is marked");
 			assertTrue(viewport.isChanged(32), "its decimal text is marked too");
@@ -90,7 +93,9 @@ class HexEditorTest {
 			screenshot("HexEditorTest-counter-changes");
 
 			editor.setAutoRefresh(false);
-			spin(300);
+			// a read under way when paused still lands: wait for it (a busy machine may take long)
+			waitUntil(() -> Job.getJobManager().find(editor.jobFamily()).length == 0, "the last read before the pause");
+			DisplayWaits.drain();
 			int paused = counter(editor);
 			spin(400);
 			assertEquals(paused, counter(editor), "paused: no refresh");
@@ -399,7 +404,7 @@ class HexEditorTest {
 
 	private static HexEditor editorFor(String name) {
 		for (IEditorReference reference : page().getEditorReferences()) {
-			if (reference.getEditor(false) instanceof HexEditor editor && editor.object().name().equals(name)) {
+			if (reference.getEditor(false) instanceof HexEditor editor && editor.name().equals(name)) {
 				return editor;
 			}
 		}

@@ -10,10 +10,10 @@ import java.util.function.BooleanSupplier;
 
 import org.ipcscope.tests.support.Screenshots;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.ipcscope.core.IpcObject;
+import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.ui.hex.HexEditors;
 
@@ -71,31 +71,17 @@ final class HexUi {
 			if (job.getResult() != null && !job.getResult().isOK()) {
 				throw new AssertionError(job.getName() + ": " + job.getResult());
 			}
+			DisplayWaits.drain();
 			spin(100);
 		}
 	}
 
 	static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(5);
-			}
-		}
+		DisplayWaits.waitUntil(condition, what, Duration.ofSeconds(20));
 	}
 
 	static void spin(long millis) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long end = System.nanoTime() + millis * 1_000_000L;
-		while (System.nanoTime() < end) {
-			if (!display.readAndDispatch()) {
-				Thread.sleep(5);
-			}
-		}
+		DisplayWaits.spin(millis);
 	}
 
 	static void screenshot(String name) throws Exception {

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.commands.IElementUpdater;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.eclipse.ui.menus.UIElement;
@@ -20,7 +19,7 @@ public class AllowWritingHandler extends HexEditorHandler implements IElementUpd
 		if (editor.isWritingEnabled()) {
 			editor.setWritingEnabled(false);
 		} else if (MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), Messages.AllowWriting_Title,
-				NLS.bind(Messages.AllowWriting_Question, editor.object().name()))) {
+				editor.memoryInput().writeWarning())) {
 			editor.setWritingEnabled(true);
 		}
 	}

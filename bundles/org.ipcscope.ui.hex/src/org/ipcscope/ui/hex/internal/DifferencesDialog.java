@@ -36,7 +36,7 @@ final class DifferencesDialog extends Dialog {
 	@Override
 	protected void configureShell(Shell shell) {
 		super.configureShell(shell);
-		shell.setText(NLS.bind(Messages.Differences_Title, editor.object().name()));
+		shell.setText(NLS.bind(Messages.Differences_Title, editor.name()));
 	}
 
 	@Override

@@ -45,6 +45,7 @@ import org.eclipse.ui.part.EditorPart;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.hex.TextEncoding;
+import org.ipcscope.core.hex.Viewport;
 import org.ipcscope.core.hex.WriteHistory;
 import org.ipcscope.core.memory.MemoryDiff;
 import org.ipcscope.core.memory.MemoryRead;
@@ -54,6 +55,7 @@ import org.ipcscope.core.memory.ScanMonitor;
 import org.ipcscope.core.memory.SourceGoneException;
 import org.ipcscope.core.search.BytePattern;
 import org.ipcscope.core.search.MemorySearch;
+import org.ipcscope.ui.hex.MemoryEditorInput;
 
 /**
  * A live hex view of one shared-memory object. Reading, writing, searching and snapshots run in
@@ -75,7 +77,10 @@ public class HexEditor extends EditorPart {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private final HexSettings settings = HexSettings.fromPreferences();
+	private MemoryEditorInput memory;
 	private LiveRegion region;
+	/** A selection asked for before the first bytes came: applied to the first frame. */
+	private long[] pendingSelection;
 	private RegionReadJob readJob;
 	private HexCanvas canvas;
 	private InspectorPane inspector;
@@ -97,11 +102,28 @@ public class HexEditor extends EditorPart {
 		setInput(input);
 		setPartName(input.getName());
 		setTitleToolTip(input.getToolTipText());
-		region = new LiveRegion(memory.object());
+		this.memory = memory;
+		memory.baseAddress().ifPresent(base -> {
+			// process memory: addresses are what the user knows
+			settings.absoluteOffsets = true;
+			settings.baseAddress = base;
+		});
+		region = new LiveRegion();
 	}
 
+	/** @return the shared-memory object shown, or {@code null} if the editor shows other memory */
 	public IpcObject object() {
-		return region.object();
+		return memory.getAdapter(IpcObject.class);
+	}
+
+	/** @return what the editor shows */
+	public MemoryEditorInput memoryInput() {
+		return memory;
+	}
+
+	/** @return the name of what the editor shows, for titles and messages */
+	public String name() {
+		return memory.getName();
 	}
 
 	@Override
@@ -147,9 +169,9 @@ public class HexEditor extends EditorPart {
 
 	/** Opens the object's memory, read-only or writable, in a job; keeps the change history when reopened. */
 	private Job openSource(boolean writable) {
-		Job job = Job.create(NLS.bind(Messages.HexEditor_OpenJob, object().name()), monitor -> {
+		Job job = Job.create(NLS.bind(Messages.HexEditor_OpenJob, name()), monitor -> {
 			try {
-				MemorySource source = MemoryServices.open(object(), writable);
+				MemorySource source = memory.open(writable);
 				region.setSource(source, settings.historyDepth);
 				asyncExec(() -> opened(source.canWrite()));
 			} catch (SourceGoneException e) {
@@ -235,6 +257,11 @@ public class HexEditor extends EditorPart {
 			return;
 		}
 		canvas.setFrame(frame);
+		if (pendingSelection != null && frame.size() > 0) {
+			long[] wanted = pendingSelection;
+			pendingSelection = null;
+			canvas.select(wanted[0], wanted[1]);
+		}
 		if (frame.inspectorOffset() == canvas.caret()) {
 			inspector.show(frame.inspectorOffset(), frame.inspector(), settings.absoluteOffsets, settings.baseAddress);
 		}
@@ -250,10 +277,16 @@ public class HexEditor extends EditorPart {
 		String gone = region.gone();
 		if (gone != null) {
 			String time = TIME.format(LocalTime.ofInstant(region.goneAt(), ZoneId.systemDefault()));
-			showBanner(NLS.bind(Messages.HexEditor_Gone, new Object[] { object().name(), gone, time }));
+			showBanner(NLS.bind(Messages.HexEditor_Gone, new Object[] { name(), gone, time }));
 			refreshCommands();
 		}
 		updateStatus();
+	}
+
+	/** @return the bytes on screen with their change marks, {@code null} before the first read */
+	public Viewport shownBytes() {
+		Frame frame = canvas.frame();
+		return frame == null ? null : frame.viewport();
 	}
 
 	/** @return whether the object went away while open */
@@ -437,9 +470,13 @@ public class HexEditor extends EditorPart {
 		canvas.moveCaret(offset, false);
 	}
 
-	/** Selects a range and shows it. */
+	/** Selects a range and shows it; before the first bytes came, as soon as they come. */
 	public void select(long offset, long length) {
-		canvas.select(offset, length);
+		if (canvas.regionSize() == 0) {
+			pendingSelection = new long[] { offset, length };
+		} else {
+			canvas.select(offset, length);
+		}
 	}
 
 	public long caret() {
@@ -687,7 +724,7 @@ public class HexEditor extends EditorPart {
 		Job.getJobManager().cancel(region);
 		LiveRegion closing = region;
 		// waits in the background for reads under way, then unmaps and deletes the baseline file
-		Job close = Job.create(NLS.bind(Messages.HexEditor_CloseJob, object().name()), monitor -> {
+		Job close = Job.create(NLS.bind(Messages.HexEditor_CloseJob, name()), monitor -> {
 			try {
 				closing.close();
 			} catch (IOException e) {

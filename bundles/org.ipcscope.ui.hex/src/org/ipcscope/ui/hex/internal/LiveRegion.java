@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.hex.ViewportReader;
 import org.ipcscope.core.hex.WriteHistory;
 import org.ipcscope.core.memory.MemorySnapshot;
@@ -24,7 +23,6 @@ final class LiveRegion {
 		T run(MemorySource source) throws IOException;
 	}
 
-	private final IpcObject object;
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 	private final WriteHistory writes = new WriteHistory();
 	private MemorySource source;
@@ -33,14 +31,6 @@ final class LiveRegion {
 	private volatile String gone;
 	private volatile Instant goneAt;
 	private volatile boolean closed;
-
-	LiveRegion(IpcObject object) {
-		this.object = object;
-	}
-
-	IpcObject object() {
-		return object;
-	}
 
 	/** Sets the first source, or replaces it (writing allowed or not) keeping the change history. */
 	void setSource(MemorySource newSource, int historyDepth) throws IOException {

@@ -15,14 +15,20 @@ final class MemoryServices {
 	private MemoryServices() {
 	}
 
-	private interface Call<T> {
-		T call(MemorySourceService service) throws IOException;
+	/** Work with a service that may fail. */
+	interface Call<S, T> {
+		T call(S service) throws IOException;
 	}
 
-	private static <T> T call(Call<T> call) throws IOException {
+	private static <T> T call(Call<MemorySourceService, T> call) throws IOException {
+		return call(MemorySourceService.class, call, Messages.MemoryServices_None);
+	}
+
+	/** Calls the highest-ranked service of a type once; {@code none} is the message when there is none. */
+	static <S, T> T call(Class<S> type, Call<S, T> call, String none) throws IOException {
 		Object[] result = new Object[1];
 		IOException[] failure = new IOException[1];
-		boolean called = ServiceCaller.callOnce(MemoryServices.class, MemorySourceService.class, service -> {
+		boolean called = ServiceCaller.callOnce(MemoryServices.class, type, service -> {
 			try {
 				result[0] = call.call(service);
 			} catch (IOException e) {
@@ -30,7 +36,7 @@ final class MemoryServices {
 			}
 		});
 		if (!called) {
-			throw new IOException(Messages.MemoryServices_None);
+			throw new IOException(none);
 		}
 		if (failure[0] != null) {
 			throw failure[0];

@@ -15,7 +15,7 @@ public class SaveToFileHandler extends HexEditorHandler {
 		boolean selection = "selection".equals(value(event));
 		FileDialog dialog = new FileDialog(HandlerUtil.getActiveShell(event), SWT.SAVE);
 		dialog.setText(selection ? Messages.Save_SelectionTitle : Messages.Save_RegionTitle);
-		dialog.setFileName(editor.object().name().replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
+		dialog.setFileName(editor.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
 		dialog.setOverwrite(true);
 		String file = dialog.open();
 		if (file != null) {

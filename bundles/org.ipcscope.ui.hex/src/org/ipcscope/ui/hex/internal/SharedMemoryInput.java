@@ -1,17 +1,18 @@
 package org.ipcscope.ui.hex.internal;
 
-import org.eclipse.jface.resource.ImageDescriptor;
+import java.io.IOException;
+
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IPersistableElement;
 import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.memory.MemorySource;
+import org.ipcscope.ui.hex.MemoryEditorInput;
 
 /** A shared-memory object as an editor's input; one editor per object. */
-public final class MemoryEditorInput implements IEditorInput {
+public final class SharedMemoryInput extends MemoryEditorInput {
 
 	private final IpcObject object;
 
-	public MemoryEditorInput(IpcObject object) {
+	public SharedMemoryInput(IpcObject object) {
 		this.object = object;
 	}
 
@@ -20,24 +21,18 @@ public final class MemoryEditorInput implements IEditorInput {
 	}
 
 	@Override
-	public boolean exists() {
-		return false;
+	public MemorySource open(boolean writable) throws IOException {
+		return MemoryServices.open(object, writable);
 	}
 
 	@Override
-	public ImageDescriptor getImageDescriptor() {
-		return null;
+	public String writeWarning() {
+		return NLS.bind(Messages.AllowWriting_Question, object.name());
 	}
 
 	@Override
 	public String getName() {
 		return object.name();
-	}
-
-	@Override
-	public IPersistableElement getPersistable() {
-		// a live object may be gone by the next start: editors are not restored
-		return null;
 	}
 
 	@Override
@@ -53,7 +48,7 @@ public final class MemoryEditorInput implements IEditorInput {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof MemoryEditorInput input && input.object.identity().equals(object.identity());
+		return other instanceof SharedMemoryInput input && input.object.identity().equals(object.identity());
 	}
 
 	@Override

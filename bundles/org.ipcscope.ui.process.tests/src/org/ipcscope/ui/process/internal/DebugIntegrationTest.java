@@ -1,0 +1,116 @@
+package org.ipcscope.ui.process.internal;
+
+import static org.ipcscope.ui.process.internal.ProcessUi.page;
+import static org.ipcscope.ui.process.internal.ProcessUi.screenshot;
+import static org.ipcscope.ui.process.internal.ProcessUi.spin;
+import static org.ipcscope.ui.process.internal.ProcessUi.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.expressions.IEvaluationContext;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.Launch;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.ISources;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.menus.IMenuService;
+import org.ipcscope.tests.support.HelperProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A helper started as a launch of the workbench (as a run or debug launch's program is): the
+ * process list shows it first and marked; the Debug view's context menu offers Inspect Memory,
+ * which opens the region map of the process behind the selected launch or process. Screenshots: target/screenshots/DebugIntegrationTest-*.png
+ */
+class DebugIntegrationTest {
+
+	private static final String INSPECT_MEMORY = "org.ipcscope.ui.debug.inspectMemory";
+
+	private Process helper;
+	private ILaunch launch;
+	private IProcess process;
+
+	@BeforeEach
+	void launchHelper() throws Exception {
+		helper = new ProcessBuilder(HelperProcess.helper("ipc_helper").toString(), "ticker", "LAUNCHED").start();
+		launch = new Launch(null, ILaunchManager.RUN_MODE, null);
+		process = DebugPlugin.newProcess(launch, helper, "ticker helper");
+		DebugPlugin.getDefault().getLaunchManager().addLaunch(launch);
+		page().getWorkbenchWindow().getShell().setSize(1280, 1000);
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		launch.terminate();
+		helper.destroy();
+		helper.waitFor(10, TimeUnit.SECONDS);
+		DebugPlugin.getDefault().getLaunchManager().removeLaunch(launch);
+		for (IViewReference view : page().getViewReferences()) {
+			if (view.getId().startsWith("org.ipcscope.ui.process")) {
+				page().hideView(view);
+			}
+		}
+		spin(100);
+	}
+
+	@Test
+	void theLaunchedProcessComesFirstInTheProcessList() throws Exception {
+		assertEquals(Long.toString(helper.pid()), process.getAttribute(IProcess.ATTR_PROCESS_ID));
+		ProcessesView view = (ProcessesView) page().showView(ProcessesView.ID);
+		view.refresh();
+		waitUntil(() -> !view.table().shownRows().isEmpty() && view.table().shownRows().get(0).info().pid() == helper.pid(),
+				"the launched helper first in the list");
+		ProcessRow first = view.table().shownRows().get(0);
+		assertEquals("ticker helper", first.launch());
+		assertTrue(first.isLaunched());
+		assertTrue(view.table().shownRows().stream().skip(1).noneMatch(ProcessRow::isLaunched), "no other launch runs");
+		assertTrue(view.statusText().contains("1 of them from debug launches"), view.statusText());
+		screenshot("DebugIntegrationTest-launched-first");
+	}
+
+	@Test
+	void inspectMemoryInTheDebugViewOpensTheRegionMapOfTheProcess() throws Exception {
+		IViewPart debugView = page().showView(IDebugUIConstants.ID_DEBUG_VIEW);
+		MenuManager menu = new MenuManager();
+		debugView.getSite().getService(IMenuService.class).populateContributionManager(menu,
+				"popup:" + IDebugUIConstants.ID_DEBUG_VIEW);
+		assertTrue(List.of(menu.getItems()).stream().anyMatch(item -> INSPECT_MEMORY.equals(item.getId())),
+				"Inspect Memory in the Debug view's context menu: " + List.of(menu.getItems()));
+
+		// the command as the menu runs it, on the launch (its process is found through it) and on the process
+		for (Object selected : List.of(launch, process)) {
+			inspectMemory(debugView, selected);
+			IViewReference reference = page().findViewReference(RegionMapView.ID, Long.toString(helper.pid()));
+			assertNotNull(reference, "the helper's region map from " + selected);
+			RegionMapView map = (RegionMapView) reference.getView(true);
+			waitUntil(() -> map.regions().shownRows().stream().anyMatch(r -> r.tag().equals("[heap]"))
+					&& map.getPartName().contains("ipc_helper"), "its regions and name");
+			screenshot("DebugIntegrationTest-inspect-memory");
+			page().hideView(reference);
+		}
+	}
+
+	private static void inspectMemory(IViewPart debugView, Object selected) throws Exception {
+		IHandlerService handlers = debugView.getSite().getService(IHandlerService.class);
+		ICommandService commands = debugView.getSite().getService(ICommandService.class);
+		IEvaluationContext context = handlers.createContextSnapshot(false);
+		context.addVariable(ISources.ACTIVE_CURRENT_SELECTION_NAME, new StructuredSelection(selected));
+		handlers.executeCommandInContext(new ParameterizedCommand(commands.getCommand(INSPECT_MEMORY), null), null,
+				context);
+	}
+}

@@ -1,0 +1,32 @@
+package org.ipcscope.ui.process;
+
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.ipcscope.ui.process.internal.RegionMapView;
+
+/** Opens the process memory views, for other plug-ins (the Debug view's Inspect Memory). */
+public final class ProcessViews {
+
+	/** The list of processes. */
+	public static final String PROCESSES_VIEW_ID = "org.ipcscope.ui.process.processes";
+
+	/** The region map; one per process, the pid as its secondary id. */
+	public static final String REGION_MAP_VIEW_ID = RegionMapView.ID;
+
+	private ProcessViews() {
+	}
+
+	/**
+	 * Shows the region map of a process (one view per process), which reads it in a job.
+	 *
+	 * @param name the process's name if known, else empty: the view looks it up
+	 */
+	public static IViewPart openRegionMap(IWorkbenchPage page, long pid, String name) throws PartInitException {
+		IViewPart view = page.showView(REGION_MAP_VIEW_ID, Long.toString(pid), IWorkbenchPage.VIEW_ACTIVATE);
+		if (view instanceof RegionMapView map) {
+			map.setProcessName(name);
+		}
+		return view;
+	}
+}

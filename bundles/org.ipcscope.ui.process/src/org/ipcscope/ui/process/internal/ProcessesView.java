@@ -1,0 +1,107 @@
+package org.ipcscope.ui.process.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.part.ViewPart;
+import org.ipcscope.core.process.ProcessInfo;
+import org.ipcscope.ui.process.ProcessViews;
+
+/**
+ * The processes of this machine with a filter; those of running debug launches first, in bold.
+ * Read in a job from the process memory provider; Show Regions (double-click) opens a region map.
+ */
+public class ProcessesView extends ViewPart implements Refreshable {
+
+	public static final String ID = ProcessViews.PROCESSES_VIEW_ID;
+
+	private FilteredTable<ProcessRow> table;
+	private Label status;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		GridLayout layout = new GridLayout(1, false);
+		layout.marginWidth = layout.marginHeight = 0;
+		parent.setLayout(layout);
+		table = new FilteredTable<>(parent, Messages.ProcessesView_FilterHint, List.of(
+				new Column<ProcessRow>(Messages.Column_Pid, 8, true, row -> Long.toString(row.info().pid())),
+				new Column<ProcessRow>(Messages.Column_Name, 18, false, row -> row.info().name()),
+				new Column<ProcessRow>(Messages.Column_User, 10, false, row -> row.info().user()),
+				new Column<ProcessRow>(Messages.Column_Bitness, 5, true,
+						row -> row.info().bitness() == 0 ? "" : Integer.toString(row.info().bitness())),
+				new Column<ProcessRow>(Messages.Column_Started, 19, false, row -> Formats.time(row.info().startTime())),
+				new Column<ProcessRow>(Messages.Column_Launch, 14, false, ProcessRow::launch),
+				new Column<ProcessRow>(Messages.Column_Image, 40, false, row -> row.info().imagePath())),
+				ProcessRow::isLaunched);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(table.control());
+		status = new Label(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+
+		getSite().setSelectionProvider(table.viewer());
+		MenuManager menu = new MenuManager();
+		table.viewer().getTable().setMenu(menu.createContextMenu(table.viewer().getTable()));
+		getSite().registerContextMenu(menu, table.viewer());
+		table.viewer().addDoubleClickListener(e -> Commands.execute(getSite(), Commands.SHOW_REGIONS));
+		status.setText(Messages.View_Reading);
+		refresh();
+	}
+
+	@Override
+	public Job refresh() {
+		Job job = Job.create(Messages.ProcessesView_Job, monitor -> {
+			try {
+				List<ProcessRow> rows = read();
+				Views.asyncExec(table.viewer().getControl(), () -> show(rows));
+			} catch (IOException e) {
+				Views.asyncExec(table.viewer().getControl(), () -> status.setText(e.getMessage()));
+			}
+		});
+		job.setSystem(true);
+		job.schedule();
+		return job;
+	}
+
+	/** In the job: the provider's list, launched processes marked and first. */
+	private static List<ProcessRow> read() throws IOException {
+		List<ProcessInfo> processes = ProcessProvider.call(provider -> provider.processes());
+		Map<Long, String> launched = ProcessProvider.launched();
+		List<ProcessRow> rows = new ArrayList<>(processes.size());
+		for (ProcessInfo info : processes) {
+			rows.add(new ProcessRow(info, launched.getOrDefault(info.pid(), "")));
+		}
+		rows.sort(Comparator.comparing((ProcessRow row) -> !row.isLaunched())
+				.thenComparingLong(row -> row.info().pid()));
+		return rows;
+	}
+
+	private void show(List<ProcessRow> rows) {
+		table.setRows(rows);
+		long launched = rows.stream().filter(ProcessRow::isLaunched).count();
+		status.setText(NLS.bind(Messages.ProcessesView_Status,
+				new Object[] { rows.size(), launched, Formats.now() }));
+	}
+
+	FilteredTable<ProcessRow> table() {
+		return table;
+	}
+
+	String statusText() {
+		return status.getText();
+	}
+
+	@Override
+	public void setFocus() {
+		table.filterText().setFocus();
+	}
+}
