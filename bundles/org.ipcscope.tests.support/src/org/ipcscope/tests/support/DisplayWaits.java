@@ -28,6 +28,11 @@ public final class DisplayWaits {
 		}
 	}
 
+	/** {@link #waitUntil} with the minute a busy machine may need. */
+	public static void until(BooleanSupplier condition, String what) throws InterruptedException {
+		waitUntil(condition, what, Duration.ofSeconds(60));
+	}
+
 	/**
 	 * Runs what jobs handed to the UI thread before now: asyncExec runs in order, so once a runnable
 	 * queued now has run, so has everything queued before it (a busy machine may need seconds).

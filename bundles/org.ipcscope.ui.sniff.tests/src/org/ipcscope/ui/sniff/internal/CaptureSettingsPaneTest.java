@@ -19,7 +19,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.ipcscope.core.sniff.CaptureOptions;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.WindowInfo;
-import org.ipcscope.tests.support.DisplayWait;
+import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ class CaptureSettingsPaneTest {
 	void strategiesTheSnifferCannotRunAreGreyedAndLimitsAreShown() throws Exception {
 		pane.setAvailable(true, EnumSet.of(CaptureStrategy.PROXY));
 		pane.setTarget(new WindowInfo(0x1a2b, "IpcScopeReceiver", "Receiver window", 4242, 4243, "receiver.exe", false));
-		DisplayWait.spin(200);
+		DisplayWaits.spin(200);
 		Button proxy = radio(CaptureSettingsPane.strategyName(CaptureStrategy.PROXY));
 		Button inProcess = radio(CaptureSettingsPane.strategyName(CaptureStrategy.IN_PROCESS)
 				+ Messages.Strategy_Unavailable);

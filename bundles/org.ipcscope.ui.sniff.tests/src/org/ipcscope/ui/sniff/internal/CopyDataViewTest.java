@@ -28,7 +28,7 @@ import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
-import org.ipcscope.tests.support.DisplayWait;
+import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.Screenshots;
 import org.ipcscope.ui.sniff.SniffViews;
 import org.junit.jupiter.api.AfterEach;
@@ -549,10 +549,10 @@ class CopyDataViewTest {
 	}
 
 	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		DisplayWait.until(condition, what);
+		DisplayWaits.until(condition, what);
 	}
 
 	private static void spin(long millis) throws InterruptedException {
-		DisplayWait.spin(millis);
+		DisplayWaits.spin(millis);
 	}
 }
