@@ -107,7 +107,7 @@ final class ProcessLayout {
 		for (LoadedModule module : modules) {
 			for (PeSection section : module.sharedSections()) {
 				long start = module.base() + section.virtualAddress();
-				ranges.add(TaggedRange.pages(start, start + section.virtualSize(), module.sharedSectionTag(section)));
+				ranges.add(TaggedRange.pages(start, start + section.virtualSize(), module.sharedSectionTag(section), true));
 			}
 		}
 		return ranges;

@@ -13,7 +13,8 @@ import org.ipcscope.core.process.MemoryRegion;
  * leave out what is not mapped), a run is cut where a tagged range begins or ends inside it (a
  * PEB, TEB or shared section has its own row even where the pages around it look alike), and each
  * piece gets the tags that cover it, its allocation's tag (a heap) and its state word (reserved,
- * guard), joined by ", ".
+ * guard), joined by ", ". Writable pages of a range known to be shared (a DLL's shared section,
+ * from its PE header) are spelt {@code rw-s} even where the system reports them copy-on-write.
  */
 final class RegionTagger {
 
@@ -48,13 +49,20 @@ final class RegionTagger {
 			Long from = null;
 			for (long to : cuts) {
 				if (from != null) {
-					regions.add(new MemoryRegion(from, to, permissions, type, path,
+					regions.add(new MemoryRegion(from, to, shared(permissions, from, to, ranges), type, path,
 							tag(run, from, to, allocationTags, ranges)));
 				}
 				from = to;
 			}
 		}
 		return regions;
+	}
+
+	private static String shared(String permissions, long from, long to, List<TaggedRange> ranges) {
+		if (permissions.charAt(1) != 'w' || ranges.stream().noneMatch(r -> r.shared() && r.covers(from, to))) {
+			return permissions;
+		}
+		return permissions.substring(0, 3) + 's';
 	}
 
 	private static String tag(MemoryBasicInformation run, long from, long to, Map<Long, String> allocationTags,

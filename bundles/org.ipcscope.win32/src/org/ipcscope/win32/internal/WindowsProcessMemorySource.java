@@ -87,7 +87,7 @@ final class WindowsProcessMemorySource implements MemorySource {
 	}
 
 	/** The fallback of a failed read: each page alone, so that one bad page costs only itself. */
-	void readPages(long address, int index, int length, byte[] into, BitSet unreadable) {
+	private void readPages(long address, int index, int length, byte[] into, BitSet unreadable) {
 		Memory local = buffer(PAGE);
 		int done = 0;
 		while (done < length) {
@@ -101,12 +101,15 @@ final class WindowsProcessMemorySource implements MemorySource {
 		}
 	}
 
-	/** Reads page by page without asking VirtualQueryEx first: for tests of the fallback. */
-	synchronized MemoryRead readPageByPage(long offset, int length) {
+	/**
+	 * Reads as if [offset, offset + length) were one readable run, without asking VirtualQueryEx:
+	 * one ReadProcessMemory, page by page where it fails. For tests of the fallback.
+	 */
+	synchronized MemoryRead readUnguided(long offset, int length) throws IOException {
 		byte[] bytes = new byte[length];
 		BitSet unreadable = new BitSet(length);
 		unreadable.set(0, length);
-		readPages(offset, 0, length, bytes, unreadable);
+		readRun(offset, 0, length, bytes, unreadable);
 		return new MemoryRead(offset, bytes, unreadable);
 	}
 
