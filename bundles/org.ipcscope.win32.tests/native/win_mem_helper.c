@@ -5,6 +5,8 @@
  *
  *   marker TEXT        copies TEXT (NUL-terminated) into a HeapAlloc block of the process heap
  *                      -> OK address=0x...
+ *   heap TEXT          creates a heap (HeapCreate) and copies TEXT into a block of it
+ *                      -> OK heap=0x... address=0x...
  *   gap                two committed 64 KiB blocks filled with 0x5A, with a free 64 KiB hole between
  *                      -> OK first=0x... gap=0x... second=0x... (each 65536 bytes)
  *   fill MIB           commits MIB MiB and fills them with 0x11 -> OK address=0x...
@@ -108,6 +110,13 @@ int wmain(int argc, wchar_t **argv)
 			char *block = HeapAlloc(GetProcessHeap(), 0, length);
 			memcpy(block, first, length);
 			answer("OK address=0x%llx", (unsigned long long)(ULONG_PTR)block);
+		} else if (strcmp(command, "heap") == 0 && first != NULL) {
+			HANDLE heap = HeapCreate(0, 0, 0);
+			size_t length = strlen(first) + 1;
+			char *block = HeapAlloc(heap, 0, length);
+			memcpy(block, first, length);
+			answer("OK heap=0x%llx address=0x%llx", (unsigned long long)(ULONG_PTR)heap,
+					(unsigned long long)(ULONG_PTR)block);
 		} else if (strcmp(command, "gap") == 0) {
 			gap();
 		} else if (strcmp(command, "fill") == 0 && first != NULL) {

@@ -71,6 +71,14 @@ class ProcessStructuresTest {
 	}
 
 	@Test
+	void heapSignatures() {
+		assertTrue(HeapSignature.isHeap(buffer(0x20).putInt(0x10, 0xFFEEFFEE)), "NT heap segment");
+		assertTrue(HeapSignature.isHeap(buffer(0x20).putInt(0x10, 0xDDEEDDEE)), "segment heap");
+		assertFalse(HeapSignature.isHeap(buffer(0x20).putInt(0x0, 0xFFEEFFEE)));
+		assertFalse(HeapSignature.isHeap(buffer(0x10)), "too short");
+	}
+
+	@Test
 	void bitness() {
 		assertEquals(64, Bitness.of(Bitness.MACHINE_UNKNOWN, Bitness.MACHINE_AMD64), "native on x64");
 		assertEquals(32, Bitness.of(Bitness.MACHINE_I386, Bitness.MACHINE_AMD64), "WOW64 on x64");

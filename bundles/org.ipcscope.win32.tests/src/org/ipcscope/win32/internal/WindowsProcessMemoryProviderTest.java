@@ -32,6 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinDef.DWORD;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
+
 /** Another Windows process's memory, looked into as the region map, the search and the hex editor do. */
 @EnabledOnOs(OS.WINDOWS)
 class WindowsProcessMemoryProviderTest {
@@ -53,6 +58,35 @@ class WindowsProcessMemoryProviderTest {
 			assertEquals("private", region.type(), region::toString);
 			assertEquals("rw-p", region.permissions(), region::toString);
 			assertTrue(region.tag().startsWith("heap"), "a HeapAlloc block lies in a region tagged heap: " + region);
+		}
+	}
+
+	@Test
+	void aSecondHeapIsTaggedWhetherThePebListsItOrNot() throws Exception {
+		try (MemoryHelper helper = new MemoryHelper()) {
+			var answer = helper.command("heap", "second-heap-marker");
+			long heap = Long.parseUnsignedLong(answer.get("heap").substring(2), 16);
+			long address = Long.parseUnsignedLong(answer.get("address").substring(2), 16);
+
+			MemoryRegion region = regionAt(provider.regions(helper.pid()), address);
+
+			assertEquals("heap", region.tag(), region::toString);
+			assertEquals(heap, region.start(), "the heap's first segment starts its allocation");
+			try (OpenedProcess process = OpenedProcess.open(helper.pid(),
+					ProcessFunctions.PROCESS_QUERY_INFORMATION | ProcessFunctions.PROCESS_VM_READ, "a test")) {
+				PebHeaps heaps = process.readFully(process.pebAddress(), PebHeaps.SIZE).map(PebHeaps::decode).orElseThrow();
+				assertTrue(heaps.processHeap() != 0, heaps::toString);
+				if (Wine.isWine()) {
+					// Wine 8 lists no heaps in the PEB and has no Toolhelp heap list (ERROR_CALL_NOT_IMPLEMENTED):
+					// the heap was found by its segment signature.
+					assertEquals(new PebHeaps(heaps.processHeap(), 0, 0), heaps);
+					HANDLE snapshot = Kernel32.INSTANCE.CreateToolhelp32Snapshot(new DWORD(1 /* TH32CS_SNAPHEAPLIST */),
+							new DWORD(helper.pid()));
+					assertEquals(WinBase.INVALID_HANDLE_VALUE, snapshot);
+				} else {
+					assertTrue(heaps.hasHeapArray(), heaps::toString);
+				}
+			}
 		}
 	}
 

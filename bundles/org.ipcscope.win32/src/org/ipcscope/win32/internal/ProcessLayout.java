@@ -63,15 +63,15 @@ final class ProcessLayout {
 		return runs;
 	}
 
-	/** @return tags of whole allocations: "heap" for each heap's first segment, "heap (default)" for the process heap */
-	Map<Long, String> heapTags() {
+	/**
+	 * @return tags of whole allocations: "heap (default)" for the process heap, "heap" for the
+	 *         others the PEB lists or, where it lists none, for each private allocation that starts
+	 *         with a heap segment's signature
+	 */
+	Map<Long, String> heapTags(List<MemoryBasicInformation> runs) {
 		Map<Long, String> tags = new HashMap<>();
-		long peb = process.pebAddress();
-		Optional<PebHeaps> heaps = process.readFully(peb, PebHeaps.SIZE).map(PebHeaps::decode);
-		if (heaps.isEmpty()) {
-			return tags;
-		}
-		if (heaps.get().hasHeapArray()) {
+		Optional<PebHeaps> heaps = process.readFully(process.pebAddress(), PebHeaps.SIZE).map(PebHeaps::decode);
+		if (heaps.isPresent() && heaps.get().hasHeapArray()) {
 			int count = heaps.get().numberOfHeaps();
 			process.readFully(heaps.get().processHeaps(), count * 8).ifPresent(array -> {
 				ByteBuffer handles = array.order(ByteOrder.LITTLE_ENDIAN);
@@ -82,11 +82,16 @@ final class ProcessLayout {
 					}
 				}
 			});
+		} else {
+			for (MemoryBasicInformation run : runs) {
+				if (run.baseAddress() == run.allocationBase() && run.type() == MemoryBasicInformation.MEM_PRIVATE
+						&& run.isReadable() && process.readFully(run.baseAddress(), HeapSignature.LENGTH)
+								.filter(HeapSignature::isHeap).isPresent()) {
+					tags.put(run.allocationBase(), "heap");
+				}
+			}
 		}
-		if (heaps.get().processHeap() != 0) {
-			// also where the array is missing (Wine fills only ProcessHeap)
-			tags.put(heaps.get().processHeap(), "heap (default)");
-		}
+		heaps.filter(h -> h.processHeap() != 0).ifPresent(h -> tags.put(h.processHeap(), "heap (default)"));
 		return tags;
 	}
 

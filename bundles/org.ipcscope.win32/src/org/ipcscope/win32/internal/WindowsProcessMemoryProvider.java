@@ -42,7 +42,7 @@ public class WindowsProcessMemoryProvider implements ProcessMemoryProvider {
 			ProcessLayout layout = ProcessLayout.of(process);
 			DosDevices devices = DosDevices.current();
 			Map<Long, String> mappedFiles = new HashMap<>();
-			return RegionTagger.regions(runs, layout.heapTags(), layout.ranges(), run -> switch (run.type()) {
+			return RegionTagger.regions(runs, layout.heapTags(runs), layout.ranges(), run -> switch (run.type()) {
 			case MemoryBasicInformation.MEM_IMAGE -> layout.moduleAt(run.baseAddress()).map(LoadedModule::path)
 					.orElseGet(() -> mappedFiles.computeIfAbsent(run.allocationBase(), a -> layout.mappedFile(a, devices)));
 			case MemoryBasicInformation.MEM_MAPPED -> mappedFiles.computeIfAbsent(run.allocationBase(),
