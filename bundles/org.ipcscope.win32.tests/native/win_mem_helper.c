@@ -1,7 +1,8 @@
 /*
  * win_mem_helper: a Windows process whose memory the process-memory tests look into.
- * Prints "READY pid=N", then answers one command a line on stdin with "OK key=value..." or
- * "ERROR why". Exits when stdin closes, on "exit", or after TIMEOUT seconds (default 300).
+ * Prints "READY pid=N", then answers one command a line on stdin (words separated by spaces or
+ * tabs) with "OK key=value..." or "ERROR why". Exits when stdin closes, on "exit", or after
+ * TIMEOUT seconds (default 300).
  *
  *   marker TEXT        copies TEXT (NUL-terminated) into a HeapAlloc block of the process heap
  *                      -> OK address=0x...
@@ -129,7 +130,8 @@ int wmain(int argc, wchar_t **argv)
 				answer("OK address=0x%llx", (unsigned long long)(ULONG_PTR)block);
 			}
 		} else if (strcmp(command, "load") == 0 && first != NULL) {
-			HMODULE module = LoadLibraryA(whole + strlen("load "));
+			/* the path is the rest of the line after "load" and one space or tab: it may hold spaces */
+			HMODULE module = LoadLibraryA(whole + strlen("load") + 1);
 			if (module == NULL) {
 				answer("ERROR LoadLibrary %lu", GetLastError());
 				continue;

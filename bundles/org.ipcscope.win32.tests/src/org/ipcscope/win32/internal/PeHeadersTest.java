@@ -55,7 +55,7 @@ class PeHeadersTest {
 	@Test
 	void theTestDllHasOneSharedSection() throws Exception {
 		// The headers of a file are laid out as they are mapped at the image base.
-		ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(MemoryHelper.sharedDll()));
+		ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(WindowsProcessMemoryProviderTest.sharedDll()));
 
 		List<PeSection> shared = PeHeaders.sections(file).stream().filter(PeSection::isShared).toList();
 

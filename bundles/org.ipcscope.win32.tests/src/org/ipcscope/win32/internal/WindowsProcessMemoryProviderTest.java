@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.ipcscope.core.memory.MemoryRead;
@@ -48,8 +48,8 @@ class WindowsProcessMemoryProviderTest {
 	@Test
 	void searchFindsAHeapMarkerAtTheAddressTheHelperReports() throws Exception {
 		String marker = "ipcscope-marker-" + System.nanoTime();
-		try (MemoryHelper helper = new MemoryHelper()) {
-			long address = helper.address("address", "marker", marker);
+		try (WinHelper helper = memoryHelper()) {
+			long address = address(helper, "address", "marker", marker);
 
 			List<Long> hits = searchReadableRegions(helper.pid(), PatternSyntax.parse("text:" + marker));
 
@@ -63,7 +63,7 @@ class WindowsProcessMemoryProviderTest {
 
 	@Test
 	void aSecondHeapIsTaggedWhetherThePebListsItOrNot() throws Exception {
-		try (MemoryHelper helper = new MemoryHelper()) {
+		try (WinHelper helper = memoryHelper()) {
 			var answer = helper.command("heap", "second-heap-marker");
 			long heap = Long.parseUnsignedLong(answer.get("heap").substring(2), 16);
 			long address = Long.parseUnsignedLong(answer.get("address").substring(2), 16);
@@ -92,10 +92,10 @@ class WindowsProcessMemoryProviderTest {
 
 	@Test
 	void aDllsSharedSectionIsListedAndOneProcessSeesWhatTheOtherWrites() throws Exception {
-		String dll = MemoryHelper.sharedDll().toString();
-		try (MemoryHelper first = new MemoryHelper(); MemoryHelper second = new MemoryHelper()) {
-			long shared = first.address("shared", "load", dll);
-			long sharedInSecond = second.address("shared", "load", dll);
+		String dll = sharedDll().toString();
+		try (WinHelper first = memoryHelper(); WinHelper second = memoryHelper()) {
+			long shared = address(first, "shared", "load", dll);
+			long sharedInSecond = address(second, "shared", "load", dll);
 
 			List<MemoryRegion> regions = provider.regions(first.pid());
 			MemoryRegion section = regionAt(regions, shared);
@@ -129,8 +129,8 @@ class WindowsProcessMemoryProviderTest {
 
 	@Test
 	void aReadAcrossAnUnmappedGapMarksTheGapUnreadable() throws Exception {
-		try (MemoryHelper helper = new MemoryHelper()) {
-			long first = helper.address("first", "gap");
+		try (WinHelper helper = memoryHelper()) {
+			long first = address(helper, "first", "gap");
 			long gap = first + BLOCK;
 			assertTrue(provider.regions(helper.pid()).stream().noneMatch(r -> r.contains(gap)), "the gap is free");
 			try (MemorySource memory = provider.open(helper.pid(), false)) {
@@ -167,8 +167,8 @@ class WindowsProcessMemoryProviderTest {
 
 	@Test
 	void aWriteWhenEnabledIsSeenByTheProcessAndRefusedOtherwise() throws Exception {
-		try (MemoryHelper helper = new MemoryHelper()) {
-			long address = helper.address("address", "marker", "before-the-write");
+		try (WinHelper helper = memoryHelper()) {
+			long address = address(helper, "address", "marker", "before-the-write");
 			try (MemorySource readOnly = provider.open(helper.pid(), false)) {
 				assertFalse(readOnly.canWrite());
 				assertThrows(IOException.class, () -> readOnly.write(address, new byte[] { 'X' }));
@@ -187,8 +187,8 @@ class WindowsProcessMemoryProviderTest {
 
 	@Test
 	void aProcessThatExitsDuringASearchEndsItWithAClearMessage() throws Exception {
-		try (MemoryHelper helper = new MemoryHelper()) {
-			long fill = helper.address("address", "fill", "64");
+		try (WinHelper helper = memoryHelper()) {
+			long fill = address(helper, "address", "fill", "64");
 			AtomicBoolean exited = new AtomicBoolean();
 			ScanMonitor exitAfterFirstChunk = new ScanMonitor() {
 				@Override
@@ -201,7 +201,7 @@ class WindowsProcessMemoryProviderTest {
 					if (exited.compareAndSet(false, true)) {
 						try {
 							helper.command("exit", "7");
-							assertTrue(helper.process().waitFor(30, TimeUnit.SECONDS));
+							assertEquals(7, helper.stop());
 						} catch (Exception e) {
 							throw new AssertionError(e);
 						}
@@ -223,7 +223,7 @@ class WindowsProcessMemoryProviderTest {
 	@Test
 	void theProcessListShowsTheHelperWithPathUserBitnessAndStartTime() throws Exception {
 		Instant before = Instant.now().minusSeconds(5);
-		try (MemoryHelper helper = new MemoryHelper()) {
+		try (WinHelper helper = memoryHelper()) {
 			ProcessInfo info = provider.processes().stream().filter(p -> p.pid() == helper.pid()).findFirst()
 					.orElseThrow(() -> new AssertionError("helper " + helper.pid() + " not listed"));
 
@@ -246,7 +246,7 @@ class WindowsProcessMemoryProviderTest {
 
 	@Test
 	void theRegionMapTagsThePebAndEachThreadsTebAndStack() throws Exception {
-		try (MemoryHelper helper = new MemoryHelper()) {
+		try (WinHelper helper = memoryHelper()) {
 			List<MemoryRegion> regions = provider.regions(helper.pid());
 			assertTrue(regions.stream().anyMatch(r -> r.tag().equals("PEB")), "a PEB region");
 			assertTrue(regions.stream().anyMatch(r -> r.tag().startsWith("TEB of thread ")), "a TEB region");
@@ -274,7 +274,7 @@ class WindowsProcessMemoryProviderTest {
 
 	@Test
 	void aProcessThatRefusesAccessIsListedWithWhatIsKnownAndSaysWhy() throws Exception {
-		try (MemoryHelper helper = new MemoryHelper()) {
+		try (WinHelper helper = memoryHelper()) {
 			helper.command("deny");
 			long pid = helper.pid();
 
@@ -289,6 +289,23 @@ class WindowsProcessMemoryProviderTest {
 			assertEquals(List.of(new ProcessInfo(pid, "win_mem_helper.exe", "", "", 0, Optional.empty())),
 					provider.processes().stream().filter(p -> p.pid() == pid).toList());
 		}
+	}
+
+	/** native/win_mem_helper.exe: places bytes in its memory and tells what it sees there. */
+	static WinHelper memoryHelper() throws Exception {
+		return WinHelper.start("win_mem_helper.exe", "300");
+	}
+
+	/** The test DLL with a shared section, beside the helpers. */
+	static Path sharedDll() {
+		return WinHelper.exe("ipcscope_shared_test.dll");
+	}
+
+	/** Sends the command and returns the address (0x...) the helper answers under {@code key}. */
+	static long address(WinHelper helper, String key, String... words) throws Exception {
+		String value = helper.command(words).get(key);
+		assertTrue(value != null && value.startsWith("0x"), key + " in the answer to " + String.join(" ", words));
+		return Long.parseUnsignedLong(value.substring(2), 16);
 	}
 
 	private List<Long> searchReadableRegions(long pid, BytePattern pattern) throws IOException {
