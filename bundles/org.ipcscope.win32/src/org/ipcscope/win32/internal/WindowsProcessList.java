@@ -2,7 +2,9 @@ package org.ipcscope.win32.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ipcscope.core.process.ProcessInfo;
@@ -15,6 +17,7 @@ import com.sun.jna.platform.win32.Tlhelp32;
 import com.sun.jna.platform.win32.Win32Exception;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinDef.DWORD;
+import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
 import com.sun.jna.ptr.IntByReference;
@@ -39,6 +42,7 @@ final class WindowsProcessList {
 
 	static List<ProcessInfo> read() {
 		List<ProcessInfo> processes = new ArrayList<>();
+		Map<String, String> accounts = new HashMap<>();
 		HANDLE snapshot = Kernel32.INSTANCE.CreateToolhelp32Snapshot(Tlhelp32.TH32CS_SNAPPROCESS, new DWORD(0));
 		if (snapshot == null || WinBase.INVALID_HANDLE_VALUE.equals(snapshot)) {
 			return processes;
@@ -47,7 +51,7 @@ final class WindowsProcessList {
 			Tlhelp32.PROCESSENTRY32 entry = new Tlhelp32.PROCESSENTRY32();
 			for (boolean more = Kernel32.INSTANCE.Process32First(snapshot, entry); more; more = Kernel32.INSTANCE
 					.Process32Next(snapshot, entry)) {
-				processes.add(describe(entry.th32ProcessID.longValue(), Native.toString(entry.szExeFile)));
+				processes.add(describe(entry.th32ProcessID.longValue(), Native.toString(entry.szExeFile), accounts));
 			}
 		} finally {
 			Kernel32.INSTANCE.CloseHandle(snapshot);
@@ -55,15 +59,20 @@ final class WindowsProcessList {
 		return processes;
 	}
 
-	/** @return what can be asked about one process; pid and name at least */
-	static ProcessInfo describe(long pid, String name) {
+	/**
+	 * @param accounts account names by SID string, filled as they are looked up: LookupAccountSid
+	 *                 may ask a domain controller, so each SID is looked up once a listing
+	 * @return what can be asked about one process; pid and name at least
+	 */
+	static ProcessInfo describe(long pid, String name, Map<String, String> accounts) {
 		HANDLE handle = Kernel32.INSTANCE.OpenProcess(ProcessFunctions.PROCESS_QUERY_LIMITED_INFORMATION, false,
 				(int) pid);
 		if (handle == null) {
 			return new ProcessInfo(pid, name, "", "", 0, Optional.empty());
 		}
 		try {
-			return new ProcessInfo(pid, name, imagePath(handle), user(handle), bitness(handle), startTime(handle));
+			return new ProcessInfo(pid, name, imagePath(handle), user(handle, accounts), bitness(handle),
+					startTime(handle));
 		} finally {
 			Kernel32.INSTANCE.CloseHandle(handle);
 		}
@@ -120,19 +129,40 @@ final class WindowsProcessList {
 	}
 
 	/** @return DOMAIN and user name of the process's token, or empty */
-	private static String user(HANDLE process) {
+	private static String user(HANDLE process, Map<String, String> accounts) {
 		HANDLEByReference token = new HANDLEByReference();
 		if (!Advapi32.INSTANCE.OpenProcessToken(process, ProcessFunctions.TOKEN_QUERY, token)) {
 			return "";
 		}
 		try {
-			Advapi32Util.Account account = Advapi32Util.getTokenAccount(token.getValue());
-			return account.domain == null || account.domain.isEmpty() ? account.name
-					: account.domain + "\\" + account.name;
+			IntByReference length = new IntByReference();
+			Advapi32.INSTANCE.GetTokenInformation(token.getValue(), WinNT.TOKEN_INFORMATION_CLASS.TokenUser, null, 0,
+					length);
+			if (length.getValue() <= 0) {
+				return "";
+			}
+			WinNT.TOKEN_USER user = new WinNT.TOKEN_USER(length.getValue());
+			if (!Advapi32.INSTANCE.GetTokenInformation(token.getValue(), WinNT.TOKEN_INFORMATION_CLASS.TokenUser, user,
+					length.getValue(), length)) {
+				return "";
+			}
+			return accounts.computeIfAbsent(Advapi32Util.convertSidToStringSid(user.User.Sid),
+					sid -> accountName(user.User.Sid));
 		} catch (Win32Exception e) {
 			return "";
 		} finally {
 			Kernel32.INSTANCE.CloseHandle(token.getValue());
+		}
+	}
+
+	private static String accountName(WinNT.PSID sid) {
+		try {
+			Advapi32Util.Account account = Advapi32Util.getAccountBySid(sid);
+			return account.domain == null || account.domain.isEmpty() ? account.name
+					: account.domain + "\\" + account.name;
+		} catch (Win32Exception e) {
+			// a deleted account: its SID is all there is
+			return Advapi32Util.convertSidToStringSid(sid);
 		}
 	}
 }
