@@ -2,7 +2,7 @@
 # Smoke test of the win32 product: a Windows JVM under Wine runs the archived product's command
 # line (`list --kind section --json`) while another Windows process (win_shm_helper.exe) holds a
 # Local\ file mapping; the JSON must list that section with namespace Local and its page-rounded size.
-# Then `regions PID --json` of win_mem_helper.exe, which loaded ipcscope_shared_test.dll, must list
+# Then `regions PID` of win_mem_helper.exe, which loaded ipcscope_shared_test.dll, must list
 # the helper's image, its PEB and the DLL's shared section.
 #
 # usage: WIN_JAVA=/path/to/jre/bin/java.exe smoke-win32.sh PRODUCT_ZIP HELPERS_DIR WORK_DIR
@@ -12,7 +12,7 @@
 #   HELPERS_DIR  directory holding win_shm_helper.exe, win_mem_helper.exe and ipcscope_shared_test.dll
 #                (bundles/org.ipcscope.win32.tests/native/build-helpers.sh)
 #   WORK_DIR     emptied, then holds the unpacked product, the Wine prefix, the product's configuration
-#                and instance areas and the results: list.json, list.err, regions.json, regions.err, helper.out,
+#                and instance areas and the results: list.json, list.err, regions.txt, regions.err, helper.out,
 #                memory-helper.out, smoke-win32.log
 #   optional:    SECTION_SIZE (bytes the helper maps, default 100000), EXPECTED_SIZE (default: SECTION_SIZE
 #                rounded up to 4 KiB pages, as Wine reports it), SMOKE_TIMEOUT (seconds for the JVM, default 180)
@@ -114,10 +114,11 @@ done
 grep -q READY "$work/helper.out" || fail "the helper did not map $name: $(cat "$work/helper.out")"
 echo "smoke-win32: helper holds $name ($section_size bytes)"
 
-# product_cli NAME ARGS...: runs the product's command line with ARGS into $work/NAME.json and NAME.err;
+# product_cli OUT ARGS...: runs the product's command line with ARGS, stdout into $work/OUT, stderr into
+# $work/OUT without its extension plus .err;
 # sets $status. -configuration and -data keep the unpacked product as it was installed.
 product_cli() {
-	local name=$1
+	local out=$1
 	shift
 	set +e
 	(cd "$work" && timeout --kill-after=10 "${SMOKE_TIMEOUT:-180}" wine "$WIN_JAVA" \
@@ -125,13 +126,13 @@ product_cli() {
 		-jar "$(windows_path "${launchers[0]}")" \
 		-configuration "$(windows_path "$work/configuration")" -data "$(windows_path "$work/workspace")" \
 		-application org.ipcscope.cli.application "$@") \
-		> "$work/$name.json" 2> "$work/$name.err" 3>&- 4>&-
+		> "$work/$out" 2> "$work/${out%.*}.err" 3>&- 4>&-
 	status=$?
 	set -e
 }
 
 started=$(date +%s%N)
-product_cli list list --kind section --json
+product_cli list.json list --kind section --json
 echo "smoke-win32: product ran $(elapsed_ms "$started") ms, exit code $status"
 # Wine's own chatter about the Z: volume label is harmless; show the rest.
 grep -v 'FS volume label and serial are not available' "$work/list.err" || true
@@ -151,7 +152,7 @@ for field in '"kind": "section"' '"namespace": "Local"' "\"size\": $expected_siz
 	[[ "$line" == *"$field"* ]] || fail "section $name: expected $field in: $line"
 done
 
-# Process memory: `regions PID --json` of a helper that loaded a DLL with a shared section.
+# Process memory: `regions PID` of a helper that loaded a DLL with a shared section.
 mkfifo "$work/memory-helper.stdin"
 wine "$helpers/win_mem_helper.exe" 300 < "$work/memory-helper.stdin" > "$work/memory-helper.out" 2>&1 &
 memory_helper_pid=$!
@@ -165,16 +166,16 @@ done
 grep -q 'OK base=' "$work/memory-helper.out" || fail "win_mem_helper did not load the DLL: $(cat "$work/memory-helper.out")"
 windows_pid=$(tr -d '\r' < "$work/memory-helper.out" | sed -n 's/^READY pid=\([0-9]*\)$/\1/p')
 started=$(date +%s%N)
-product_cli regions regions "$windows_pid" --json
+product_cli regions.txt regions "$windows_pid"
 echo "smoke-win32: regions $windows_pid ran $(elapsed_ms "$started") ms, exit code $status"
 [ "$status" -eq 0 ] || fail "regions $windows_pid exited with $status: $(cat "$work/regions.err")"
-tr -d '\r' < "$work/regions.json" > "$work/regions.unix.json"
-shared=$(grep -F '"tag": "shared section .shared of ipcscope_shared_test.dll"' "$work/regions.unix.json" || true)
+# one line a region: START-END SIZE PERMISSIONS TYPE PATH [TAG]
+tr -d '\r' < "$work/regions.txt" > "$work/regions.unix.txt"
+shared=$(grep -F '[shared section .shared of ipcscope_shared_test.dll]' "$work/regions.unix.txt" || true)
 [ -n "$shared" ] || fail "regions $windows_pid lists no shared section of ipcscope_shared_test.dll"
-[[ "$shared" == *'"permissions": "rw-s", "type": "image"'* ]] || fail "the shared section is not rw-s image: $shared"
-grep -q '"type": "image", "path": "Z:\\\\.*win_mem_helper.exe"' "$work/regions.unix.json" ||
-	fail "regions $windows_pid lists no image of win_mem_helper.exe"
-grep -q '"tag": "PEB"' "$work/regions.unix.json" || fail "regions $windows_pid lists no PEB"
+[[ "$shared" =~ \ rw-s\ +image\ +Z:.*\\ipcscope_shared_test\.dll\ \[ ]] || fail "the shared section is not rw-s image: $shared"
+grep -q ' image  *Z:.*\\win_mem_helper\.exe$' "$work/regions.unix.txt" || fail "regions $windows_pid lists no image of win_mem_helper.exe"
+grep -q ' private  *\[PEB\]$' "$work/regions.unix.txt" || fail "regions $windows_pid lists no PEB"
 exec 4>&-
 echo "smoke-win32: regions of win_mem_helper.exe (pid $windows_pid) list its image, PEB and the DLL's shared section"
 
