@@ -71,6 +71,13 @@ class ProcessStructuresTest {
 	}
 
 	@Test
+	void namesEndAtTheirNulOrTheirLength() {
+		assertEquals("C:\\a.nls", ProcessLayout.upToNul("C:\\a.nls\0".toCharArray(), 9));
+		assertEquals("C:\\a", ProcessLayout.upToNul("C:\\a.nls".toCharArray(), 4));
+		assertEquals("", ProcessLayout.upToNul(new char[8], 0));
+	}
+
+	@Test
 	void heapSignatures() {
 		assertTrue(HeapSignature.isHeap(buffer(0x20).putInt(0x10, 0xFFEEFFEE)), "NT heap segment");
 		assertTrue(HeapSignature.isHeap(buffer(0x20).putInt(0x10, 0xDDEEDDEE)), "segment heap");

@@ -255,6 +255,8 @@ class WindowsProcessMemoryProviderTest {
 			assertEquals("rw-p", stack.permissions());
 			assertTrue(regions.stream().anyMatch(r -> r.type().equals("image") && r.path().toLowerCase()
 					.endsWith("\\win_mem_helper.exe")), "the helper's own image");
+			assertTrue(regions.stream().noneMatch(r -> r.path().indexOf(0) >= 0),
+					"no NUL in a path (Wine counts it in the length of a mapped .nls file's name)");
 			for (int i = 1; i < regions.size(); i++) {
 				assertTrue(regions.get(i - 1).end() <= regions.get(i).start(), "ascending, not overlapping at " + i);
 			}

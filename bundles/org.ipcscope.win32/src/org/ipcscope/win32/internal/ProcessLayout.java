@@ -184,7 +184,7 @@ final class ProcessLayout {
 					long base = Pointer.nativeValue(info.getPointer(0));
 					long size = Integer.toUnsignedLong(info.getInt(8));
 					int length = ProcessFunctions.INSTANCE.K32GetModuleFileNameExW(process.handle(), module, name, name.length);
-					String path = length > 0 ? new String(name, 0, length) : "";
+					String path = upToNul(name, length);
 					modules.add(new LoadedModule(fileName(path), base, size, path, sharedSections(process, base)));
 				}
 			}
@@ -226,6 +226,15 @@ final class ProcessLayout {
 		char[] name = new char[MAX_PATH];
 		int length = ProcessFunctions.INSTANCE.K32GetMappedFileNameW(process.handle(), new Pointer(address), name,
 				name.length);
-		return length > 0 ? devices.toDosPath(new String(name, 0, length)) : "";
+		return length > 0 ? devices.toDosPath(upToNul(name, length)) : "";
+	}
+
+	/** Wine counts the terminating NUL in some of the lengths it returns (a mapped .nls file's name). */
+	static String upToNul(char[] chars, int length) {
+		int end = 0;
+		while (end < Math.min(length, chars.length) && chars[end] != 0) {
+			end++;
+		}
+		return new String(chars, 0, end);
 	}
 }
