@@ -1,9 +1,7 @@
 package org.ipcscope.win32.internal;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.process.MemoryRegion;
@@ -40,15 +38,7 @@ public class WindowsProcessMemoryProvider implements ProcessMemoryProvider {
 				throw new ProcessAccessException("the pages of process " + pid + " cannot be listed (VirtualQueryEx failed)");
 			}
 			ProcessLayout layout = ProcessLayout.of(process);
-			DosDevices devices = DosDevices.current();
-			Map<Long, String> mappedFiles = new HashMap<>();
-			return RegionTagger.regions(runs, layout.heapTags(runs), layout.ranges(), run -> switch (run.type()) {
-			case MemoryBasicInformation.MEM_IMAGE -> layout.moduleAt(run.baseAddress()).map(LoadedModule::path)
-					.orElseGet(() -> mappedFiles.computeIfAbsent(run.allocationBase(), a -> layout.mappedFile(a, devices)));
-			case MemoryBasicInformation.MEM_MAPPED -> mappedFiles.computeIfAbsent(run.allocationBase(),
-					a -> layout.mappedFile(a, devices));
-			default -> "";
-			});
+			return RegionTagger.regions(runs, layout.heapTags(runs), layout.ranges(), layout.paths(DosDevices.current()));
 		}
 	}
 
