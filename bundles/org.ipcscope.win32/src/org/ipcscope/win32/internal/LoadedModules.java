@@ -15,7 +15,8 @@ import com.sun.jna.ptr.IntByReference;
  */
 final class LoadedModules {
 
-	private static final int MAX_PATH = 32768;
+	/** Long paths (\\?\ prefixed) can hold up to 32767 characters. */
+	static final int MAX_PATH = 32768;
 
 	private LoadedModules() {
 	}

@@ -20,7 +20,6 @@ import com.sun.jna.Pointer;
  */
 final class ProcessLayout {
 
-	private static final int MAX_PATH = 32768;
 	/** The PEB of Windows 10 x64 is 0x7C8 bytes. */
 	private static final int PEB_SIZE = 0x7C8;
 
@@ -129,7 +128,7 @@ final class ProcessLayout {
 	}
 
 	private String mappedFile(long address, DosDevices devices) {
-		char[] name = new char[MAX_PATH];
+		char[] name = new char[LoadedModules.MAX_PATH];
 		int length = ProcessFunctions.INSTANCE.K32GetMappedFileNameW(process.handle(), new Pointer(address), name,
 				name.length);
 		return length > 0 ? devices.toDosPath(upToNul(name, length)) : "";
