@@ -2,22 +2,26 @@
 # Smoke test of the win32 product: a Windows JVM under Wine runs the archived product's command
 # line (`list --kind section --json`) while another Windows process (win_shm_helper.exe) holds a
 # Local\ file mapping; the JSON must list that section with namespace Local and its page-rounded size.
+# Then `regions PID` of win_mem_helper.exe, which loaded ipcscope_shared_test.dll, must list
+# the helper's image, its PEB and the DLL's shared section.
 #
 # usage: WIN_JAVA=/path/to/jre/bin/java.exe smoke-win32.sh PRODUCT_ZIP HELPERS_DIR WORK_DIR
 #
 #   WIN_JAVA     the java.exe of an unpacked Windows x64 JRE (Linux path)
 #   PRODUCT_ZIP  the archived product, ipcscope-win32.win32.x86_64.zip
-#   HELPERS_DIR  directory holding win_shm_helper.exe (bundles/org.ipcscope.win32.tests/native)
+#   HELPERS_DIR  directory holding win_shm_helper.exe, win_mem_helper.exe and ipcscope_shared_test.dll
+#                (bundles/org.ipcscope.win32.tests/native/build-helpers.sh)
 #   WORK_DIR     emptied, then holds the unpacked product, the Wine prefix, the product's configuration
-#                and instance areas and the results: list.json, list.err, helper.out, smoke-win32.log
+#                and instance areas and the results: list.json, list.err, regions.txt, regions.err, helper.out,
+#                memory-helper.out, smoke-win32.log
 #   optional:    SECTION_SIZE (bytes the helper maps, default 100000), EXPECTED_SIZE (default: SECTION_SIZE
 #                rounded up to 4 KiB pages, as Wine reports it), SMOKE_TIMEOUT (seconds for the JVM, default 180)
 #
-# Exits 0 when the section was listed as expected, non-zero otherwise (the log says why).
+# Exits 0 when the section and the regions were listed as expected, non-zero otherwise (the log says why).
 set -euo pipefail
 
 if [ $# -ne 3 ] || [ -z "${WIN_JAVA:-}" ]; then
-	sed -n '2,16p' "$0" >&2
+	sed -n '2,20p' "$0" >&2
 	exit 64
 fi
 zip=$(realpath -m "$1")
@@ -65,6 +69,7 @@ helper_pid=""
 stop_all() {
 	# closing its stdin ends the helper; the wineserver kill ends whatever is left
 	exec 3>&- 2>/dev/null || true
+	exec 4>&- 2>/dev/null || true
 	wineserver -k 2>/dev/null || true
 	wineserver -w 2>/dev/null || true
 	if [ -n "$helper_pid" ]; then
@@ -109,17 +114,25 @@ done
 grep -q READY "$work/helper.out" || fail "the helper did not map $name: $(cat "$work/helper.out")"
 echo "smoke-win32: helper holds $name ($section_size bytes)"
 
-# -configuration and -data keep the unpacked product as it was installed.
+# product_cli OUT ARGS...: runs the product's command line with ARGS, stdout into $work/OUT, stderr into
+# $work/OUT without its extension plus .err;
+# sets $status. -configuration and -data keep the unpacked product as it was installed.
+product_cli() {
+	local out=$1
+	shift
+	set +e
+	(cd "$work" && timeout --kill-after=10 "${SMOKE_TIMEOUT:-180}" wine "$WIN_JAVA" \
+		"-Djava.security.properties=$(windows_path "$security")" -XX:ActiveProcessorCount=2 \
+		-jar "$(windows_path "${launchers[0]}")" \
+		-configuration "$(windows_path "$work/configuration")" -data "$(windows_path "$work/workspace")" \
+		-application org.ipcscope.cli.application "$@") \
+		> "$work/$out" 2> "$work/${out%.*}.err" 3>&- 4>&-
+	status=$?
+	set -e
+}
+
 started=$(date +%s%N)
-set +e
-(cd "$work" && timeout --kill-after=10 "${SMOKE_TIMEOUT:-180}" wine "$WIN_JAVA" \
-	"-Djava.security.properties=$(windows_path "$security")" -XX:ActiveProcessorCount=2 \
-	-jar "$(windows_path "${launchers[0]}")" \
-	-configuration "$(windows_path "$work/configuration")" -data "$(windows_path "$work/workspace")" \
-	-application org.ipcscope.cli.application list --kind section --json) \
-	> "$work/list.json" 2> "$work/list.err" 3>&-
-status=$?
-set -e
+product_cli list.json list --kind section --json
 echo "smoke-win32: product ran $(elapsed_ms "$started") ms, exit code $status"
 # Wine's own chatter about the Z: volume label is harmless; show the rest.
 grep -v 'FS volume label and serial are not available' "$work/list.err" || true
@@ -138,6 +151,33 @@ line=$(grep -F -- "$json_name" "$json" || true)
 for field in '"kind": "section"' '"namespace": "Local"' "\"size\": $expected_size," '"problem": null'; do
 	[[ "$line" == *"$field"* ]] || fail "section $name: expected $field in: $line"
 done
+
+# Process memory: `regions PID` of a helper that loaded a DLL with a shared section.
+mkfifo "$work/memory-helper.stdin"
+wine "$helpers/win_mem_helper.exe" 300 < "$work/memory-helper.stdin" > "$work/memory-helper.out" 2>&1 &
+memory_helper_pid=$!
+exec 4> "$work/memory-helper.stdin"
+echo "load $(windows_path "$helpers/ipcscope_shared_test.dll")" >&4
+for _ in $(seq 1 300); do
+	grep -q 'OK base=' "$work/memory-helper.out" 2>/dev/null && break
+	kill -0 "$memory_helper_pid" 2>/dev/null || break
+	sleep 0.1
+done
+grep -q 'OK base=' "$work/memory-helper.out" || fail "win_mem_helper did not load the DLL: $(cat "$work/memory-helper.out")"
+windows_pid=$(tr -d '\r' < "$work/memory-helper.out" | sed -n 's/^READY pid=\([0-9]*\)$/\1/p')
+started=$(date +%s%N)
+product_cli regions.txt regions "$windows_pid"
+echo "smoke-win32: regions $windows_pid ran $(elapsed_ms "$started") ms, exit code $status"
+[ "$status" -eq 0 ] || fail "regions $windows_pid exited with $status: $(cat "$work/regions.err")"
+# one line a region: START-END SIZE PERMISSIONS TYPE PATH [TAG]
+tr -d '\r' < "$work/regions.txt" > "$work/regions.unix.txt"
+shared=$(grep -F '[shared section .shared of ipcscope_shared_test.dll]' "$work/regions.unix.txt" || true)
+[ -n "$shared" ] || fail "regions $windows_pid lists no shared section of ipcscope_shared_test.dll"
+[[ "$shared" =~ \ rw-s\ +image\ +Z:.*\\ipcscope_shared_test\.dll\ \[ ]] || fail "the shared section is not rw-s image: $shared"
+grep -q ' image  *Z:.*\\win_mem_helper\.exe$' "$work/regions.unix.txt" || fail "regions $windows_pid lists no image of win_mem_helper.exe"
+grep -q ' private  *\[PEB\]$' "$work/regions.unix.txt" || fail "regions $windows_pid lists no PEB"
+exec 4>&-
+echo "smoke-win32: regions of win_mem_helper.exe (pid $windows_pid) list its image, PEB and the DLL's shared section"
 
 (cd "$product" && find . | sort) > "$work/product-files.after"
 diff "$work/product-files.before" "$work/product-files.after" || fail "the run wrote into the product directory"

@@ -25,3 +25,10 @@ if [ "$found" -eq 0 ]; then
 	echo "no native/*.c helpers in $here" >&2
 	exit 1
 fi
+
+# DLLs the helpers load (native/dll/*.c, one DLL each): kept apart so the loop above does not
+# link them as programs.
+for source in "$here"/dll/*.c; do
+	[ -e "$source" ] || continue
+	"$cc" -O2 -Wall -Wextra -Werror -shared -o "$out/$(basename "$source" .c).dll" "$source"
+done

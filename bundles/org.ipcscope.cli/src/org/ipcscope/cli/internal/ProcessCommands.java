@@ -99,10 +99,20 @@ final class ProcessCommands {
 		} else {
 			for (MemoryRegion region : regions) {
 				out.printf("%016x-%016x %12d %-5s %-8s %s%n", region.start(), region.end(), region.size(),
-						region.permissions(), region.type(), region.path());
+						region.permissions(), region.type(), pathAndTag(region));
 			}
 		}
 		return CommandLine.EXIT_OK;
+	}
+
+	/** Linux tags repeat the path ([heap]); Windows tags (PEB, stack of thread N...) stand beside it. */
+	private static String pathAndTag(MemoryRegion region) {
+		String path = region.path();
+		String tag = region.tag();
+		if (tag.isEmpty() || tag.equals(path)) {
+			return path;
+		}
+		return path.isEmpty() ? "[" + tag + "]" : path + " [" + tag + "]";
 	}
 
 	private static int dump(ProcessMemoryProvider processes, long pid, long address, long length, Path file,

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,13 @@ final class WinHelper implements AutoCloseable {
 	static WinHelper start() throws Exception {
 		return new WinHelper(new ProcessBuilder(exe("win_ipc_helper.exe").toString(), "600")
 				.redirectError(ProcessBuilder.Redirect.INHERIT).start());
+	}
+
+	/** Another helper program that speaks the same protocol (READY pid=N, then OK/ERROR answers). */
+	static WinHelper start(String program, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(exe(program).toString()));
+		command.addAll(List.of(arguments));
+		return new WinHelper(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
 	}
 
 	static Path exe(String name) {
