@@ -50,6 +50,12 @@ final class ProxyCapture implements CaptureSession {
 	private static final int TARGET_CALL_TIMEOUT_MS = 5_000;
 	/** After the target is restored, senders that already hold the proxy's handle still get through. */
 	private static final long DRAIN_MS = 100;
+	/**
+	 * Under Wine a received 1 MiB WM_COPYDATA crashed the JVM on a thread with the default 1 MiB
+	 * stack and passes with this one (reserved, not committed): Wine needs stack in proportion to
+	 * the payload while it hands the message over.
+	 */
+	private static final long STACK_BYTES = 256L << 20;
 
 	private final WindowInfo target;
 	private final HWND targetHwnd;
@@ -77,7 +83,7 @@ final class ProxyCapture implements CaptureSession {
 		this.options = options;
 		this.onEnd = onEnd;
 		this.delivery = new Delivery(listener, "WM_COPYDATA proxy delivery " + WindowHandles.hex(target.hwnd()));
-		this.thread = new Thread(this::run, "WM_COPYDATA proxy " + WindowHandles.hex(target.hwnd()));
+		this.thread = new Thread(null, this::run, "WM_COPYDATA proxy " + WindowHandles.hex(target.hwnd()), STACK_BYTES);
 		thread.setDaemon(true);
 	}
 
