@@ -14,6 +14,8 @@
  *     with dwData DWDATA and SIZE bytes of pattern(k) = (k * 131 + dwData * 7 + (k >> 8)) & 0xff,
  *     prints "RESULT dwData cbData result fnv" for each, then "DONE n=N".
  *     wParam is a message-only window of the sender, so that receivers can resolve its pid.
+ * copydata_helper user CLASS TITLE|- message-only|top-level VALUE
+ *     sends WM_USER + 1 with wParam VALUE (receivers answer 2 * VALUE), prints "USER result".
  * copydata_helper flood CLASS TITLE|- message-only|top-level N SIZE
  *     sends N messages with dwData 1..N and SIZE bytes each, prints "DONE n=N failed=F sum=S"
  *     (S: the sum of the results).
@@ -65,6 +67,9 @@ static LRESULT CALLBACK receiver_proc(HWND hwnd, UINT message, WPARAM wParam, LP
 		}
 		LeaveCriticalSection(&lock);
 		return (LRESULT)(data->cbData + data->dwData);
+	}
+	if (message == WM_USER + 1) {
+		return (LRESULT)(wParam * 2);
 	}
 	return DefWindowProcW(hwnd, message, wParam, lParam);
 }
@@ -225,6 +230,22 @@ static int flood(const wchar_t *class_name, const wchar_t *title, const wchar_t 
 	return 0;
 }
 
+static int user(const wchar_t *class_name, const wchar_t *title, const wchar_t *kind, WPARAM value)
+{
+	HWND target = find(class_name, title, kind);
+	DWORD_PTR result = 0;
+	if (target == NULL) {
+		printf("ERROR window not found\n");
+		return 1;
+	}
+	if (!SendMessageTimeoutW(target, WM_USER + 1, value, 0, SMTO_NORMAL, 60000, &result)) {
+		printf("ERROR SendMessageTimeout %lu\n", GetLastError());
+		return 1;
+	}
+	printf("USER %llu\n", (unsigned long long)result);
+	return 0;
+}
+
 static int compare(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -269,6 +290,8 @@ int wmain(int argc, wchar_t **argv)
 		code = send_all(argv[2], argv[3], argv[4], argc - 5, argv + 5);
 	} else if (argc == 7 && wcscmp(argv[1], L"flood") == 0) {
 		code = flood(argv[2], argv[3], argv[4], _wtoi(argv[5]), (DWORD)_wtoi(argv[6]));
+	} else if (argc == 6 && wcscmp(argv[1], L"user") == 0) {
+		code = user(argv[2], argv[3], argv[4], (WPARAM)_wtoi(argv[5]));
 	} else if (argc == 7 && wcscmp(argv[1], L"bench") == 0) {
 		code = bench(argv[2], argv[3], argv[4], _wtoi(argv[5]), (DWORD)_wtoi(argv[6]));
 	} else {

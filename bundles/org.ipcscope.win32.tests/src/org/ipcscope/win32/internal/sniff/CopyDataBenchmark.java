@@ -31,7 +31,7 @@ public final class CopyDataBenchmark {
 			sizes = List.of(64, 4096, 65536);
 		}
 		WindowsCopyDataSniffer sniffer = new WindowsCopyDataSniffer();
-		System.out.println("| payload | capture | median µs | p95 µs | added (median) | messages/s | captured | dropped |");
+		System.out.println("| payload | capture | median (us) | p95 (us) | added (median) | messages/s | captured | dropped |");
 		System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 		try (CopyDataHelper receiver = CopyDataHelper.receiver("IpcScopeBench", "Bench", CopyDataHelper.MESSAGE_ONLY)) {
 			var window = sniffer.windows().stream().filter(w -> w.hwnd() == receiver.hwnd).findFirst().orElseThrow();
@@ -72,7 +72,7 @@ public final class CopyDataBenchmark {
 	private static void row(int size, String capture, Map<String, Double> with, Map<String, Double> none, long captured,
 			long dropped) {
 		System.out.printf("| %d B | %s | %.0f | %.0f | %s | %.0f | %s | %s |%n", size, capture, with.get("median_us"),
-				with.get("p95_us"), capture.equals("none") ? "" : String.format("%+.0f µs", with.get("median_us") - none.get("median_us")),
+				with.get("p95_us"), capture.equals("none") ? "" : String.format("%+.0f us", with.get("median_us") - none.get("median_us")),
 				with.get("per_second"), captured < 0 ? "" : Long.toString(captured), dropped < 0 ? "" : Long.toString(dropped));
 		System.out.flush();
 	}

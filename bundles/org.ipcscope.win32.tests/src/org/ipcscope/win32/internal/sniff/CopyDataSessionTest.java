@@ -112,7 +112,8 @@ class CopyDataSessionTest {
 		assertTrue(listener.endReason.contains("gone") || listener.endReason.contains("destroyed"), listener.endReason);
 		assertEquals(1, listener.messages.size(), "what was captured before still arrived");
 		RecordingListener.await(() -> !session.isRunning(), 10, "the session to stop");
-		assertTrue(sniffer.sessions().isEmpty(), "the sniffer forgot the session");
+		// the session leaves the sniffer's list once it gave the target back
+		RecordingListener.await(() -> sniffer.sessions().isEmpty(), 10, "the sniffer to forget the session");
 	}
 
 	@ParameterizedTest
@@ -129,6 +130,16 @@ class CopyDataSessionTest {
 			}
 		}
 		assertEquals(3, receiver.count());
+	}
+
+	@Test
+	void theProxyPassesApplicationMessagesOnToTheTarget() throws Exception {
+		CopyDataHelper receiver = open(CopyDataHelper.receiver("IpcScopeUser", "User", CopyDataHelper.MESSAGE_ONLY));
+		RecordingListener listener = new RecordingListener();
+		open(sniffer.start(window(receiver), CaptureStrategy.PROXY, CaptureOptions.DEFAULT, listener));
+		assertEquals(List.of("USER 42"), CopyDataHelper.run("user", "IpcScopeUser", "User", CopyDataHelper.MESSAGE_ONLY, "21"),
+				"WM_USER + 1 reached the receiver through the proxy, and its answer came back");
+		assertEquals(0, listener.messages.size(), "only WM_COPYDATA is captured");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.ipcscope.core.sniff.CapturedMessage;
 final class Delivery {
 
 	private static final int QUEUE = 16_384;
+	private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
 
 	private sealed interface Event permits Message, Dropped, Ended {
 	}
@@ -101,7 +102,7 @@ final class Delivery {
 				}
 			} catch (RuntimeException e) {
 				// a failing listener must not stop the capture or leave the target unrestored
-				e.printStackTrace();
+				LOG.log(System.Logger.Level.ERROR, "WM_COPYDATA capture listener failed", e);
 			}
 		}
 	}

@@ -1,16 +1,11 @@
 package org.ipcscope.win32.internal.sniff;
 
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.ipcscope.core.sniff.CaptureListener;
 import org.ipcscope.core.sniff.CaptureOptions;
-import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
@@ -19,7 +14,6 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.User32;
 import com.sun.jna.platform.win32.WinBase;
-import com.sun.jna.platform.win32.WinDef.HWND;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
@@ -31,26 +25,16 @@ import com.sun.jna.ptr.LongByReference;
  * One thread does everything that must happen on one thread: it installs the hook, polls, and
  * on stop asks the DLL to restore the window procedure, then removes the hook.
  */
-final class InProcessCapture implements CaptureSession {
+final class InProcessCapture extends CaptureThread {
 
 	/** A section over this size is refused: the reader maps it whole into a ByteBuffer. */
 	static final long MAX_SECTION = 1L << 30;
 	private static final int CONTROL_TIMEOUT_MS = 10_000;
 	private static final long LIVENESS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-	private final WindowInfo target;
-	private final HWND targetHwnd;
-	private final CaptureOptions options;
-	private final Delivery delivery;
-	private final CaptureClock clock = new CaptureClock();
-	private final Runnable onEnd;
-	private final CompletableFuture<Void> started = new CompletableFuture<>();
-	private final AtomicLong captured = new AtomicLong();
-	private final Thread thread;
 	private final int nonce = ThreadLocalRandom.current().nextInt() & 0x7fffffff;
 
 	private volatile boolean stopRequested;
-	private volatile boolean running;
 	private volatile long dropped;
 	private int controlMessage;
 	private HANDLE mapping;
@@ -60,32 +44,14 @@ final class InProcessCapture implements CaptureSession {
 	private boolean attached;
 
 	private InProcessCapture(WindowInfo target, CaptureOptions options, CaptureListener listener, Runnable onEnd) {
-		this.target = target;
-		this.targetHwnd = WindowHandles.hwnd(target.hwnd());
-		this.options = options;
-		this.onEnd = onEnd;
-		this.delivery = new Delivery(listener, "WM_COPYDATA in-process delivery " + WindowHandles.hex(target.hwnd()));
-		this.thread = new Thread(this::run, "WM_COPYDATA in-process " + WindowHandles.hex(target.hwnd()));
-		thread.setDaemon(true);
+		super(CaptureStrategy.IN_PROCESS, target, options, listener, onEnd, 0);
 	}
 
 	static InProcessCapture start(WindowInfo target, CaptureOptions options, CaptureListener listener, Runnable onEnd)
 			throws IOException {
 		InProcessCapture capture = new InProcessCapture(target, options, listener, onEnd);
-		capture.thread.start();
-		try {
-			capture.started.get(60, TimeUnit.SECONDS);
-			return capture;
-		} catch (ExecutionException e) {
-			throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e.getCause());
-		} catch (TimeoutException e) {
-			capture.close();
-			throw new IOException("The in-process capture of " + WindowHandles.hex(target.hwnd()) + " did not start in 60 s.");
-		} catch (InterruptedException e) {
-			capture.close();
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted", e);
-		}
+		capture.begin(60);
+		return capture;
 	}
 
 	/** The section's name; the DLL derives the same from its own pid, the window and the nonce. */
@@ -93,32 +59,8 @@ final class InProcessCapture implements CaptureSession {
 		return "Local\\ipcscope-copydata-" + pid + "-" + Long.toHexString(hwnd) + "-" + Integer.toHexString(nonce);
 	}
 
-	private void run() {
-		String reason = null;
-		try {
-			attach();
-			running = true;
-			started.complete(null);
-			reason = poll();
-		} catch (IOException | RuntimeException e) {
-			if (!started.isDone()) {
-				started.completeExceptionally(e);
-			} else {
-				reason = "The capture failed: " + e;
-			}
-		} finally {
-			running = false;
-			String detachProblem = detach();
-			if (started.isDone() && !started.isCompletedExceptionally()) {
-				delivery.finish(reason != null ? reason : detachProblem);
-			} else {
-				delivery.finish(null);
-			}
-			onEnd.run();
-		}
-	}
-
-	private void attach() throws IOException {
+	@Override
+	void takeOver() throws IOException {
 		long size = CopyDataRing.sectionSize(options.ringSlots(), options.payloadCap());
 		if (size > MAX_SECTION) {
 			throw new IOException("The ring buffer would need " + size + " bytes (" + options.ringSlots() + " slots, "
@@ -141,7 +83,7 @@ final class InProcessCapture implements CaptureSession {
 		long hookHandle = dll.install(target.threadId(), error);
 		if (hookHandle == 0) {
 			throw new IOException(error.getValue() == SniffUser32.ERROR_ACCESS_DENIED
-					? TargetChecks.problem(0x2000, 0x3000, false, CaptureStrategy.IN_PROCESS).orElseThrow()
+					? TargetChecks.accessDenied()
 					: "Windows refused the hook for thread " + target.threadId() + ": error " + error.getValue());
 		}
 		hook = Pointer.createConstant(hookHandle);
@@ -167,8 +109,7 @@ final class InProcessCapture implements CaptureSession {
 				SniffUser32.SMTO_ABORTIFHUNG, CONTROL_TIMEOUT_MS, result) == 0) {
 			int error = Kernel32.INSTANCE.GetLastError();
 			throw new IOException(switch (error) {
-			case SniffUser32.ERROR_ACCESS_DENIED -> TargetChecks.problem(0x2000, 0x3000, false, CaptureStrategy.IN_PROCESS)
-					.orElseThrow();
+			case SniffUser32.ERROR_ACCESS_DENIED -> TargetChecks.accessDenied();
 			case SniffUser32.ERROR_TIMEOUT, 0 -> "Could not " + what + " window " + WindowHandles.hex(target.hwnd())
 					+ ": it did not answer in " + CONTROL_TIMEOUT_MS / 1000 + " s (hung?).";
 			default -> "Could not " + what + " window " + WindowHandles.hex(target.hwnd()) + ": error " + error;
@@ -176,8 +117,8 @@ final class InProcessCapture implements CaptureSession {
 		}
 	}
 
-	/** @return why the capture ended by itself, or {@code null} when it was stopped */
-	private String poll() throws IOException {
+	@Override
+	String capture() {
 		long nextCheck = System.nanoTime() + LIVENESS_CHECK_NANOS;
 		while (!stopRequested) {
 			int read = ring.poll(this::deliver);
@@ -221,8 +162,8 @@ final class InProcessCapture implements CaptureSession {
 		}
 	}
 
-	/** @return what could not be undone, or {@code null} */
-	private String detach() {
+	@Override
+	String giveBack() {
 		String problem = null;
 		if (attached && User32.INSTANCE.IsWindow(targetHwnd)) {
 			try {
@@ -252,40 +193,12 @@ final class InProcessCapture implements CaptureSession {
 	}
 
 	@Override
-	public WindowInfo target() {
-		return target;
-	}
-
-	@Override
-	public CaptureStrategy strategy() {
-		return CaptureStrategy.IN_PROCESS;
-	}
-
-	@Override
-	public long captured() {
-		return captured.get();
-	}
-
-	@Override
 	public long dropped() {
 		return dropped;
 	}
 
 	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public void close() {
+	void requestStop() {
 		stopRequested = true;
-		if (Thread.currentThread() != thread) {
-			try {
-				thread.join(TimeUnit.SECONDS.toMillis(30));
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			delivery.awaitFinished(TimeUnit.SECONDS.toMillis(10));
-		}
 	}
 }

@@ -1,15 +1,10 @@
 package org.ipcscope.win32.internal.sniff;
 
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.ipcscope.core.sniff.CaptureListener;
 import org.ipcscope.core.sniff.CaptureOptions;
-import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
@@ -36,7 +31,7 @@ import com.sun.jna.ptr.LongByReference;
  * result. Everything runs on one thread with its own message loop; the target is restored on
  * stop, on failure and when that thread ends for any reason.
  */
-final class ProxyCapture implements CaptureSession {
+final class ProxyCapture extends CaptureThread {
 
 	/** Marks the renamed target, so a user who sees it knows why and what it was. */
 	static final String RENAMED_PREFIX = "[IPC Scope proxy] ";
@@ -57,80 +52,32 @@ final class ProxyCapture implements CaptureSession {
 	 */
 	private static final long STACK_BYTES = 256L << 20;
 
-	private final WindowInfo target;
-	private final HWND targetHwnd;
-	private final CaptureOptions options;
-	private final Delivery delivery;
-	private final CaptureClock clock = new CaptureClock();
-	private final Runnable onEnd;
-	private final CompletableFuture<Void> started = new CompletableFuture<>();
-	private final AtomicLong captured = new AtomicLong();
-	private final Thread thread;
 	// referenced as long as the window lives: JNA frees a callback whose Java object is collected
 	private final WinUser.WindowProc procedure = this::windowProcedure;
 	private final HINSTANCE instance = Kernel32.INSTANCE.GetModuleHandle(null);
 
 	private volatile HWND proxy;
-	private volatile boolean running;
 	private volatile String failure;
 	private boolean classRegistered;
 	private boolean renamed;
 	private boolean hidden;
 
 	private ProxyCapture(WindowInfo target, CaptureOptions options, CaptureListener listener, Runnable onEnd) {
-		this.target = target;
-		this.targetHwnd = WindowHandles.hwnd(target.hwnd());
-		this.options = options;
-		this.onEnd = onEnd;
-		this.delivery = new Delivery(listener, "WM_COPYDATA proxy delivery " + WindowHandles.hex(target.hwnd()));
-		this.thread = new Thread(null, this::run, "WM_COPYDATA proxy " + WindowHandles.hex(target.hwnd()), STACK_BYTES);
-		thread.setDaemon(true);
+		super(CaptureStrategy.PROXY, target, options, listener, onEnd, STACK_BYTES);
 	}
 
 	/** @throws IOException when the proxy could not take the target's place (nothing is left changed) */
 	static ProxyCapture start(WindowInfo target, CaptureOptions options, CaptureListener listener, Runnable onEnd)
 			throws IOException {
 		ProxyCapture capture = new ProxyCapture(target, options, listener, onEnd);
-		capture.thread.start();
-		try {
-			capture.started.get(30, TimeUnit.SECONDS);
-			return capture;
-		} catch (ExecutionException e) {
-			throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
-		} catch (TimeoutException e) {
-			capture.close();
-			throw new IOException("The proxy for window " + WindowHandles.hex(target.hwnd()) + " did not start in 30 s.");
-		} catch (InterruptedException e) {
-			capture.close();
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted", e);
-		}
+		capture.begin(30);
+		return capture;
 	}
 
-	private void run() {
-		String reason = null;
-		try {
-			createProxy();
-			takeOver();
-			running = true;
-			started.complete(null);
-			reason = loop();
-		} catch (IOException | RuntimeException e) {
-			if (!started.isDone()) {
-				started.completeExceptionally(e);
-			} else {
-				reason = "The proxy failed: " + e.getMessage();
-			}
-		} finally {
-			running = false;
-			String restoreProblem = restore();
-			if (started.isDone() && !started.isCompletedExceptionally()) {
-				delivery.finish(reason == null ? restoreProblem : reason + (restoreProblem == null ? "" : " " + restoreProblem));
-			} else {
-				delivery.finish(null);
-			}
-			onEnd.run();
-		}
+	@Override
+	void takeOver() throws IOException {
+		createProxy();
+		renameAndHide();
 	}
 
 	private void createProxy() throws IOException {
@@ -154,11 +101,11 @@ final class ProxyCapture implements CaptureSession {
 	}
 
 	/** Renames and hides the target only after the proxy exists: a lookup always finds one of them. */
-	private void takeOver() throws IOException {
+	private void renameAndHide() throws IOException {
 		if (!setTargetTitle(RENAMED_PREFIX + target.title())) {
 			int error = Kernel32.INSTANCE.GetLastError();
 			throw new IOException(error == SniffUser32.ERROR_ACCESS_DENIED
-					? TargetChecks.problem(0x2000, 0x3000, false, CaptureStrategy.PROXY).orElseThrow()
+					? TargetChecks.accessDenied()
 					: "The target did not accept its new title (it may be hung): error " + error);
 		}
 		renamed = true;
@@ -173,8 +120,8 @@ final class ProxyCapture implements CaptureSession {
 				SniffUser32.SMTO_ABORTIFHUNG, TARGET_CALL_TIMEOUT_MS, new LongByReference()) != 0;
 	}
 
-	/** @return why the capture ended by itself, or {@code null} when it was stopped */
-	private String loop() {
+	@Override
+	String capture() {
 		SniffUser32.INSTANCE.SetTimer(proxy, CHECK_TIMER, CHECK_MS, null);
 		MSG message = new MSG();
 		while (User32.INSTANCE.GetMessage(message, null, 0, 0) > 0) {
@@ -189,8 +136,8 @@ final class ProxyCapture implements CaptureSession {
 		return failure;
 	}
 
-	/** @return what could not be restored, or {@code null} */
-	private String restore() {
+	@Override
+	String giveBack() {
 		String problem = null;
 		if (proxy != null) {
 			// lookups by title find the target again from here on
@@ -233,6 +180,9 @@ final class ProxyCapture implements CaptureSession {
 	}
 
 	private LRESULT windowProcedure(HWND hwnd, int message, WPARAM wParam, LPARAM lParam) {
+		if (message >= SniffUser32.WM_USER && message != SniffUser32.WM_COPYDATA) {
+			return new LRESULT(passOn(message, wParam.longValue(), lParam.longValue()));
+		}
 		if (message != SniffUser32.WM_COPYDATA) {
 			return User32.INSTANCE.DefWindowProc(hwnd, message, wParam, lParam);
 		}
@@ -265,6 +215,20 @@ final class ProxyCapture implements CaptureSession {
 		return answered ? result.getValue() : 0;
 	}
 
+	/**
+	 * Application and registered messages (WM_USER and up) carry no pointers the system would have
+	 * to marshal: they reach the target as they came, sent or posted.
+	 */
+	private long passOn(int message, long wParam, long lParam) {
+		if (!SniffUser32.INSTANCE.InSendMessage()) {
+			User32.INSTANCE.PostMessage(targetHwnd, message, new WPARAM(wParam), new LPARAM(lParam));
+			return 0;
+		}
+		LongByReference result = new LongByReference();
+		return SniffUser32.INSTANCE.SendMessageTimeoutW(targetHwnd, message, wParam, lParam, SniffUser32.SMTO_NORMAL,
+				FORWARD_TIMEOUT_MS, result) != 0 ? result.getValue() : 0;
+	}
+
 	static long senderPid(long wParam) {
 		if (wParam == 0) {
 			return -1;
@@ -278,43 +242,15 @@ final class ProxyCapture implements CaptureSession {
 	}
 
 	@Override
-	public WindowInfo target() {
-		return target;
-	}
-
-	@Override
-	public CaptureStrategy strategy() {
-		return CaptureStrategy.PROXY;
-	}
-
-	@Override
-	public long captured() {
-		return captured.get();
-	}
-
-	@Override
 	public long dropped() {
 		return 0;
 	}
 
 	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public void close() {
+	void requestStop() {
 		HWND window = proxy;
-		if (window != null && thread.isAlive()) {
+		if (window != null) {
 			User32.INSTANCE.PostMessage(window, STOP, null, null);
-		}
-		if (Thread.currentThread() != thread) {
-			try {
-				thread.join(TimeUnit.SECONDS.toMillis(30));
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			delivery.awaitFinished(TimeUnit.SECONDS.toMillis(10));
 		}
 	}
 }

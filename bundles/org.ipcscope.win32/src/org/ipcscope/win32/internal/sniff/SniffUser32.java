@@ -19,6 +19,7 @@ interface SniffUser32 extends Library {
 	int WM_SETTEXT = 0x000C;
 	int WM_COPYDATA = 0x004A;
 	int WM_TIMER = 0x0113;
+	int WM_USER = 0x0400;
 	int WM_APP = 0x8000;
 	int SMTO_NORMAL = 0x0000;
 	int SMTO_ABORTIFHUNG = 0x0002;
@@ -46,6 +47,8 @@ interface SniffUser32 extends Library {
 
 	/** @param point a POINT passed by value: y in the high 32 bits, x in the low */
 	HWND WindowFromPoint(long point);
+
+	boolean InSendMessage();
 
 	boolean SetWindowTextW(HWND hwnd, WString text);
 

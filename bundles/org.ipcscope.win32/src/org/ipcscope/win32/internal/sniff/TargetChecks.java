@@ -84,6 +84,13 @@ final class TargetChecks {
 		return Optional.empty();
 	}
 
+	/** What to say when Windows answered ACCESS_DENIED to a message or a hook for the target. */
+	static String accessDenied() {
+		return "Windows refused access to the target (ERROR_ACCESS_DENIED): it most likely runs at a higher integrity"
+				+ " level (elevated) than IPC Scope, and UIPI blocks messages and hooks from a lower level. Run IPC Scope"
+				+ " as administrator (elevated) to capture it.";
+	}
+
 	private static String uipi(String theirs, String ours) {
 		return "The target runs at " + theirs + ", IPC Scope at " + ours + " integrity: Windows (UIPI) blocks"
 				+ " messages and hooks from a lower level. Run IPC Scope as administrator (elevated) to capture it.";
