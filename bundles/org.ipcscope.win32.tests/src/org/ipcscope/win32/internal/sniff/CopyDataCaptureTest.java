@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,7 +16,6 @@ import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,21 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the sender the receiver's answer; after stop the target gets messages directly again.
  */
 @EnabledOnOs(OS.WINDOWS)
-class CopyDataCaptureTest {
+class CopyDataCaptureTest extends CaptureTestBase {
 
 	/** dwData and size of each message: empty, one byte, 64 KiB, 1 MiB. */
 	private static final long[][] MESSAGES = { { 0x10, 0 }, { 0x11, 1 }, { 0x12, 65536 }, { 0x13, 1 << 20 } };
-
-	private final WindowsCopyDataSniffer sniffer = new WindowsCopyDataSniffer();
-	private final List<AutoCloseable> toClose = new ArrayList<>();
-
-	@AfterEach
-	void closeAll() throws Exception {
-		for (AutoCloseable closeable : toClose.reversed()) {
-			closeable.close();
-		}
-		sniffer.deactivate();
-	}
 
 	static Stream<Arguments> cases() {
 		return Stream.of(CaptureStrategy.values()).flatMap(strategy -> Stream.of(CopyDataHelper.MESSAGE_ONLY,
@@ -58,7 +45,7 @@ class CopyDataCaptureTest {
 		String className = "IpcScopeTest" + strategy.id() + kind.replace("-", "");
 		String title = "Receiver " + strategy.id() + " " + kind;
 		CopyDataHelper receiver = open(CopyDataHelper.receiver(className, title, kind));
-		WindowInfo window = listed(receiver, className);
+		WindowInfo window = window(receiver);
 		assertEquals(title, window.title());
 		assertEquals(receiver.pid, window.pid());
 		assertEquals(receiver.thread, window.threadId());
@@ -67,7 +54,7 @@ class CopyDataCaptureTest {
 
 		RecordingListener listener = new RecordingListener();
 		CaptureSession session = sniffer.start(window, strategy, CaptureOptions.DEFAULT, listener);
-		toClose.add(session);
+		open(session);
 		assertTrue(session.isRunning());
 		if (strategy == CaptureStrategy.PROXY) {
 			Map<String, String> during = receiver.title();
@@ -149,20 +136,5 @@ class CopyDataCaptureTest {
 
 	static String lookupKind(String kind) {
 		return kind.equals(CopyDataHelper.MESSAGE_ONLY) ? kind : CopyDataHelper.TOP_LEVEL;
-	}
-
-	WindowInfo listed(CopyDataHelper receiver, String className) throws Exception {
-		return sniffer.windows().stream().filter(w -> w.hwnd() == receiver.hwnd).findFirst()
-				.orElseThrow(() -> new AssertionError("window " + Long.toHexString(receiver.hwnd) + " (" + className
-						+ ") not listed"));
-	}
-
-	private <T extends AutoCloseable> T open(T closeable) {
-		toClose.add(closeable);
-		return closeable;
-	}
-
-	static Map<String, String> map() {
-		return new HashMap<>();
 	}
 }

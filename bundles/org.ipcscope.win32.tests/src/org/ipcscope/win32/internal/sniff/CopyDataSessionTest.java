@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.ipcscope.core.sniff.CaptureOptions;
@@ -14,7 +13,6 @@ import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -23,20 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Floods, targets that go away, captures started again, and targets that cannot be captured. */
 @EnabledOnOs(OS.WINDOWS)
-class CopyDataSessionTest {
+class CopyDataSessionTest extends CaptureTestBase {
 
 	private static final int FLOOD = 10_000;
-
-	private final WindowsCopyDataSniffer sniffer = new WindowsCopyDataSniffer();
-	private final List<AutoCloseable> toClose = new ArrayList<>();
-
-	@AfterEach
-	void closeAll() throws Exception {
-		for (AutoCloseable closeable : toClose.reversed()) {
-			closeable.close();
-		}
-		sniffer.deactivate();
-	}
 
 	@Test
 	void proxyFloodLosesNothing() throws Exception {
@@ -102,7 +89,7 @@ class CopyDataSessionTest {
 	void aTargetThatGoesAwayEndsTheCaptureWithAReason(CaptureStrategy strategy) throws Exception {
 		String className = "IpcScopeGone" + strategy.id();
 		CopyDataHelper receiver = CopyDataHelper.receiver(className, "Gone", CopyDataHelper.TOP_LEVEL);
-		toClose.add(receiver);
+		open(receiver);
 		RecordingListener listener = new RecordingListener();
 		CaptureSession session = open(sniffer.start(window(receiver), strategy, CaptureOptions.DEFAULT, listener));
 		CopyDataHelper.run("send", className, "Gone", CopyDataHelper.TOP_LEVEL, "1:10");
@@ -208,14 +195,5 @@ class CopyDataSessionTest {
 		} finally {
 			com.sun.jna.platform.win32.Kernel32.INSTANCE.CloseHandle(process);
 		}
-	}
-
-	WindowInfo window(CopyDataHelper receiver) throws Exception {
-		return sniffer.windows().stream().filter(w -> w.hwnd() == receiver.hwnd).findFirst().orElseThrow();
-	}
-
-	private <T extends AutoCloseable> T open(T closeable) {
-		toClose.add(closeable);
-		return closeable;
 	}
 }

@@ -30,29 +30,23 @@ import com.sun.jna.platform.win32.WinNT.HANDLE;
  * harmless either way: it restored the window procedure, so nothing of it runs any more.
  */
 @EnabledOnOs(OS.WINDOWS)
-class InProcessModuleTest {
+class InProcessModuleTest extends CaptureTestBase {
 
 	@Test
 	void theDllIsLoadedIntoTheTargetAndTheWindowProcedureIsRestoredOnStop() throws Exception {
-		WindowsCopyDataSniffer sniffer = new WindowsCopyDataSniffer();
-		try (CopyDataHelper receiver = CopyDataHelper.receiver("IpcScopeModule", "Module", CopyDataHelper.MESSAGE_ONLY)) {
-			assertFalse(modules(receiver.pid).contains("ipcscope_copydata.dll"), "not there before");
-			var window = sniffer.windows().stream().filter(w -> w.hwnd() == receiver.hwnd).findFirst().orElseThrow();
-			RecordingListener listener = new RecordingListener();
-			try (CaptureSession session = sniffer.start(window, CaptureStrategy.IN_PROCESS, CaptureOptions.DEFAULT,
-					listener)) {
-				assertTrue(modules(receiver.pid).contains("ipcscope_copydata.dll"),
-						"loaded into the target: " + modules(receiver.pid));
-			}
-			if (isWine()) {
-				assertTrue(modules(receiver.pid).contains("ipcscope_copydata.dll"), "Wine keeps hook DLLs loaded");
-			}
-			CopyDataHelper.run("send", "IpcScopeModule", "Module", CopyDataHelper.MESSAGE_ONLY, "3:3");
-			assertEquals(1, receiver.count(), "the restored window procedure still receives");
-			assertEquals(0, listener.messages.size(), "and nothing is captured any more");
-		} finally {
-			sniffer.deactivate();
+		CopyDataHelper receiver = open(CopyDataHelper.receiver("IpcScopeModule", "Module", CopyDataHelper.MESSAGE_ONLY));
+		assertFalse(modules(receiver.pid).contains("ipcscope_copydata.dll"), "not there before");
+		RecordingListener listener = new RecordingListener();
+		try (CaptureSession session = sniffer.start(window(receiver), CaptureStrategy.IN_PROCESS, CaptureOptions.DEFAULT,
+				listener)) {
+			assertTrue(modules(receiver.pid).contains("ipcscope_copydata.dll"), "loaded into the target: " + modules(receiver.pid));
 		}
+		if (isWine()) {
+			assertTrue(modules(receiver.pid).contains("ipcscope_copydata.dll"), "Wine keeps hook DLLs loaded");
+		}
+		CopyDataHelper.run("send", "IpcScopeModule", "Module", CopyDataHelper.MESSAGE_ONLY, "3:3");
+		assertEquals(1, receiver.count(), "the restored window procedure still receives");
+		assertEquals(0, listener.messages.size(), "and nothing is captured any more");
 	}
 
 	private static boolean isWine() {
