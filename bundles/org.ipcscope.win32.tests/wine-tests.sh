@@ -45,7 +45,7 @@ export WINEPREFIX="$target/wineprefix"
 export WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml="
 export WINEARCH=win64
-# No test here opens a window; without a display Wine cannot wait on a dead X server.
+# Without a display Wine cannot wait on a dead X server; windows use the null driver (below).
 unset DISPLAY
 
 elapsed_ms() {
@@ -62,6 +62,10 @@ mkdir -p "$reports"
 rm -rf "$WINEPREFIX"
 started=$(date +%s%N)
 wineboot -i >/dev/null 2>&1 || { echo "wineboot -i failed for $WINEPREFIX" >&2; exit 70; }
+# The WM_COPYDATA tests open top-level windows: Wine's null display driver gives them a desktop
+# without an X server (it takes effect once the wineserver restarts).
+wine reg add 'HKCU\Software\Wine\Drivers' /v Graphics /d null /f >/dev/null 2>&1
+stop_wine
 echo "wine-tests: prefix ready in $(elapsed_ms "$started") ms"
 
 # Without these providers the JVM dies under Wine 8 on its first SecureRandom use: the default

@@ -6,6 +6,7 @@ import java.util.List;
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.memory.MemorySourceService;
+import org.ipcscope.core.sniff.CopyDataSniffer;
 
 /**
  * The verbs of {@code ./ipcscope VERB ...}, whatever started them: the plain-Java fast path
@@ -34,6 +35,11 @@ final class CommandLine {
 		ProcessMemoryProvider open() throws InterruptedException;
 	}
 
+	/** Gives the WM_COPYDATA sniffer when a verb needs it; {@code null} if it could not be had. */
+	interface SnifferAccess {
+		CopyDataSniffer open() throws InterruptedException;
+	}
+
 	private CommandLine() {
 	}
 
@@ -44,6 +50,11 @@ final class CommandLine {
 
 	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, ProcessAccess processes,
 			PrintStream out, PrintStream err) throws InterruptedException {
+		return run(args, inventory, memory, processes, () -> null, out, err);
+	}
+
+	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, ProcessAccess processes,
+			SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
 		if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
 			(args.isEmpty() ? err : out).println(usage());
 			return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
@@ -55,6 +66,7 @@ final class CommandLine {
 			case "list" -> list(new ListCommand(rest), inventory, out, err);
 			case "hex" -> new HexCommand(rest).run(memory, inventory, out, err);
 			case "regions", "dump", "search" -> processVerb(verb, rest, processes, out, err);
+			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, err);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};
 		} catch (UsageException e) {
@@ -84,6 +96,24 @@ final class CommandLine {
 		return ProcessCommands.run(verb, rest, processes, out, err);
 	}
 
+	private static int sniffVerb(String verb, List<String> rest, SnifferAccess access, PrintStream out, PrintStream err)
+			throws InterruptedException, UsageException {
+		SniffCommand sniff = verb.equals("sniff") ? new SniffCommand(rest) : null;
+		WindowsCommand windows = sniff == null ? new WindowsCommand(rest) : null;
+		// asked before waiting for a service that no bundle of this OS provides
+		if (!System.getProperty("os.name", "").startsWith("Windows")) {
+			err.println("WM_COPYDATA exists only on Windows: there are no windows to " + (sniff != null ? "sniff" : "list")
+					+ " on " + System.getProperty("os.name") + ".");
+			return EXIT_NO_SERVICE;
+		}
+		CopyDataSniffer sniffer = access.open();
+		if (sniffer == null) {
+			err.println("No WM_COPYDATA sniffer is available: the Windows provider bundle is missing or failed.");
+			return EXIT_NO_SERVICE;
+		}
+		return sniff != null ? sniff.run(sniffer, out, err) : windows.run(sniffer, out, err);
+	}
+
 	static void noProvider(PrintStream err) {
 		err.println("No IPC object provider is available: the provider bundles are missing or failed"
 				+ " (see the log in the configuration area).");
@@ -91,6 +121,6 @@ final class CommandLine {
 
 	static String usage() {
 		return "usage: ipcscope " + ListCommand.USAGE + "\n       ipcscope " + HexCommand.USAGE + "\n       ipcscope "
-				+ ProcessCommands.USAGE;
+				+ ProcessCommands.USAGE + "\n       ipcscope " + SniffCommand.USAGE + "\n       ipcscope " + WindowsCommand.USAGE;
 	}
 }

@@ -8,6 +8,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.memory.MemorySourceService;
 import org.ipcscope.core.process.ProcessMemoryProvider;
+import org.ipcscope.core.sniff.CopyDataSniffer;
 
 /**
  * The command line inside the OSGi runtime ({@code -application org.ipcscope.cli.application}),
@@ -26,10 +27,11 @@ public class CommandLineApplication implements IApplication {
 		// the trackers stay open while the command runs, so DS keeps the services and their providers
 		try (TrackedService<InventoryService> inventory = new TrackedService<>(InventoryService.class);
 				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class);
-				TrackedService<ProcessMemoryProvider> processes = new TrackedService<>(ProcessMemoryProvider.class)) {
+				TrackedService<ProcessMemoryProvider> processes = new TrackedService<>(ProcessMemoryProvider.class);
+				TrackedService<CopyDataSniffer> sniffer = new TrackedService<>(CopyDataSniffer.class)) {
 			return CommandLine.run(args, () -> inventory.await(SERVICE_WAIT_SECONDS),
-					() -> memory.await(SERVICE_WAIT_SECONDS), () -> processes.await(SERVICE_WAIT_SECONDS), System.out,
-					System.err);
+					() -> memory.await(SERVICE_WAIT_SECONDS), () -> processes.await(SERVICE_WAIT_SECONDS),
+					() -> sniffer.await(SERVICE_WAIT_SECONDS), System.out, System.err);
 		}
 	}
 

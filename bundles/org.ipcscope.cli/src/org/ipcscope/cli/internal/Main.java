@@ -7,6 +7,7 @@ import org.ipcscope.core.Inventory;
 import org.ipcscope.core.IpcProvider;
 import org.ipcscope.core.memory.MemorySources;
 import org.ipcscope.core.process.ProcessMemoryProvider;
+import org.ipcscope.core.sniff.CopyDataSniffer;
 
 /**
  * The command line's fast path: a plain JVM on the class path of core, the OS provider and JNA,
@@ -25,7 +26,8 @@ public final class Main {
 		ProcessMemoryProvider processes = ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null);
 		int code = CommandLine.run(List.of(args),
 				() -> providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds),
-				() -> memory.isEmpty() ? null : memory, () -> processes, System.out, System.err);
+				() -> memory.isEmpty() ? null : memory, () -> processes,
+				() -> ServiceLoader.load(CopyDataSniffer.class).findFirst().orElse(null), System.out, System.err);
 		System.out.flush();
 		System.exit(code);
 	}

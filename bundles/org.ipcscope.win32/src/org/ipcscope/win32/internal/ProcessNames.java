@@ -14,7 +14,7 @@ import com.sun.jna.platform.win32.WinBase;
  * The image name of every process, from one Toolhelp snapshot per refresh: it needs no access to
  * the processes, which opening each one for QueryFullProcessImageName would.
  */
-final class ProcessNames {
+public final class ProcessNames {
 
 	private final Map<Long, String> names;
 
@@ -22,7 +22,7 @@ final class ProcessNames {
 		this.names = names;
 	}
 
-	static ProcessNames snapshot() {
+	public static ProcessNames snapshot() {
 		Map<Long, String> names = new HashMap<>();
 		HANDLE snapshot = Kernel32.INSTANCE.CreateToolhelp32Snapshot(Tlhelp32.TH32CS_SNAPPROCESS, new DWORD(0));
 		if (snapshot == null || WinBase.INVALID_HANDLE_VALUE.equals(snapshot)) {
@@ -41,7 +41,7 @@ final class ProcessNames {
 	}
 
 	/** @return the image name ("java.exe"), or {@code null} for a process that is gone */
-	String name(long pid) {
+	public String name(long pid) {
 		return names.get(pid);
 	}
 }

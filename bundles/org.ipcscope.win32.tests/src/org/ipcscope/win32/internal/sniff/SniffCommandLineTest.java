@@ -1,0 +1,154 @@
+package org.ipcscope.win32.internal.sniff;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.ipcscope.core.sniff.CaptureJsonLines;
+import org.ipcscope.core.sniff.CaptureStrategy;
+import org.ipcscope.core.sniff.CapturedMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code ipcscope sniff} and {@code ipcscope windows} as a script runs them: the command line's
+ * plain-JVM entry point (org.ipcscope.cli's Main, providers through META-INF/services) in a
+ * Windows JVM of its own, against a receiver and a sender process.
+ */
+@EnabledOnOs(OS.WINDOWS)
+class SniffCommandLineTest {
+
+	private record Run(int exit, List<String> out, List<String> err) {
+	}
+
+	@ParameterizedTest
+	@EnumSource(CaptureStrategy.class)
+	void sniffPrintsJsonLinesUntilTheCountAndRestoresTheTarget(CaptureStrategy strategy) throws Exception {
+		String className = "IpcScopeCli" + strategy.id();
+		try (CopyDataHelper receiver = CopyDataHelper.receiver(className, "Cli", CopyDataHelper.MESSAGE_ONLY)) {
+			Process cli = cli("sniff", "--class", className, "--strategy", strategy.id(), "--json", "--count", "4");
+			List<String> err = new CopyOnWriteArrayList<>();
+			CompletableFuture<List<String>> out = read(cli, err);
+			RecordingListener.await(() -> err.stream().anyMatch(l -> l.startsWith("Capturing WM_COPYDATA sent to")), 60,
+					"the capture to start: " + err);
+			CopyDataCaptureTest.send(className, "-", CopyDataHelper.MESSAGE_ONLY);
+			assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "sniff ended after --count 4");
+			assertEquals(0, cli.exitValue(), "exit code; stderr: " + err);
+
+			CaptureJsonLines.Capture capture = CaptureJsonLines
+					.read(new BufferedReader(new StringReader(String.join("\n", out.get(10, TimeUnit.SECONDS)))));
+			assertEquals(receiver.hwnd, capture.target().hwnd());
+			assertEquals(className, capture.target().className());
+			assertEquals(strategy, capture.strategy());
+			assertEquals(4, capture.messages().size());
+			long[][] sent = { { 0x10, 0 }, { 0x11, 1 }, { 0x12, 65536 }, { 0x13, 1 << 20 } };
+			for (int i = 0; i < 4; i++) {
+				CapturedMessage message = capture.messages().get(i);
+				assertEquals(sent[i][0], message.dwData());
+				assertArrayEquals(CopyDataHelper.pattern(sent[i][0], (int) sent[i][1]), message.payload());
+				assertEquals(sent[i][0] + sent[i][1], message.result());
+			}
+			assertTrue(err.contains("captured 4, dropped 0"), String.valueOf(err));
+			assertEquals("Cli", receiver.title().get("title"), "the target's title is restored");
+			CopyDataHelper.run("send", className, "Cli", CopyDataHelper.MESSAGE_ONLY, "1:1");
+			assertEquals(5, receiver.count(), "the target gets messages directly again");
+		}
+	}
+
+	@Test
+	void sniffPrintsATextLinePerMessage() throws Exception {
+		try (CopyDataHelper receiver = CopyDataHelper.receiver("IpcScopeCliText", "Cli text", CopyDataHelper.MESSAGE_ONLY)) {
+			Process cli = cli("sniff", "--window", "Cli text", "--count", "1");
+			List<String> err = new CopyOnWriteArrayList<>();
+			CompletableFuture<List<String>> out = read(cli, err);
+			RecordingListener.await(() -> err.stream().anyMatch(l -> l.startsWith("Capturing")), 60, "start: " + err);
+			CopyDataHelper.run("send", "IpcScopeCliText", "Cli text", CopyDataHelper.MESSAGE_ONLY, "0x41:70");
+			assertTrue(cli.waitFor(60, TimeUnit.SECONDS));
+			assertEquals(0, cli.exitValue(), String.valueOf(err));
+			String line = out.get(10, TimeUnit.SECONDS).get(0);
+			assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}  from 0x[0-9a-f]+ pid \\d+  dwData 0x41 \\(65\\)  cbData 70"
+					+ "  result 135  \".{48}\"\\.\\.\\."), line);
+		}
+	}
+
+	@Test
+	void windowsListsTheReceiverAndSniffExplainsWhatItCannotFind() throws Exception {
+		try (CopyDataHelper receiver = CopyDataHelper.receiver("IpcScopeCliList", "Listed", CopyDataHelper.MESSAGE_ONLY)) {
+			Run windows = run(cli("windows", "--json", "ipcscopeclilist"));
+			assertEquals(0, windows.exit(), String.valueOf(windows.err()));
+			assertTrue(windows.out().contains("  {\"hwnd\": \"0x" + Long.toHexString(receiver.hwnd)
+					+ "\", \"class\": \"IpcScopeCliList\", \"title\": \"Listed\", \"pid\": " + receiver.pid + ", \"thread\": "
+					+ receiver.thread + ", \"process\": \"copydata_helper.exe\", \"messageOnly\": true}"),
+					String.valueOf(windows.out()));
+
+			Run missing = run(cli("sniff", "--class", "NoSuchClassHere"));
+			assertEquals(4, missing.exit());
+			assertEquals(List.of("No window of class 'NoSuchClassHere' (./ipcscope windows lists them)."), missing.err());
+		}
+	}
+
+	private static Process cli(String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java.exe").toString(),
+				"-Djava.security.properties=" + System.getProperty("java.security.properties"), "-XX:ActiveProcessorCount=2",
+				"--enable-native-access=ALL-UNNAMED", "-cp", classPath(), "org.ipcscope.cli.internal.Main"));
+		String jna = System.getProperty("jna.boot.library.path");
+		if (jna != null) {
+			command.add(1, "-Djna.boot.library.path=" + jna);
+		}
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).start();
+	}
+
+	/** This JVM's class path (it holds org.ipcscope.cli's classes) and the win32 bundle's META-INF/services. */
+	private static String classPath() throws Exception {
+		Path classes = Path.of(WindowsCopyDataSniffer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		Path bundle = classes.getParent().getParent();
+		assertTrue(Files.isRegularFile(bundle.resolve("META-INF/services/org.ipcscope.core.sniff.CopyDataSniffer")), bundle.toString());
+		String path = System.getProperty("java.class.path");
+		assertTrue(path.contains("org.ipcscope.cli"), "org.ipcscope.cli's classes are on the test class path: " + path);
+		return path + File.pathSeparator + bundle;
+	}
+
+	private static CompletableFuture<List<String>> read(Process process, List<String> err) throws Exception {
+		CompletableFuture.runAsync(() -> {
+			try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+				r.lines().forEach(err::add);
+			} catch (Exception e) {
+				err.add(e.toString());
+			}
+		});
+		process.getOutputStream().close();
+		return CompletableFuture.supplyAsync(() -> {
+			try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				return r.lines().toList();
+			} catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
+	}
+
+	private static Run run(Process process) throws Exception {
+		List<String> err = new CopyOnWriteArrayList<>();
+		CompletableFuture<List<String>> out = read(process, err);
+		assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+		List<String> lines = out.get(10, TimeUnit.SECONDS);
+		Thread.sleep(100); // stderr's reader finishes after the process
+		return new Run(process.exitValue(), lines, err);
+	}
+}
