@@ -96,6 +96,34 @@ class MemorySearchTest {
 	}
 
 	@Test
+	void aSourceGoingAwayEndsTheSearchSayingWhereAndKeepsTheMatchesFound() {
+		ByteArraySource source = withText(100, 6, 30, 96);
+		MemorySearch search = new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), CHUNK);
+		List<Long> hits = new ArrayList<>();
+		ScanMonitor goneAfter40 = new ScanMonitor() {
+			private long scanned;
+
+			@Override
+			public boolean isCanceled() {
+				return false;
+			}
+
+			@Override
+			public void scanned(long bytes) {
+				scanned += bytes;
+				if (scanned >= 40) {
+					source.setGone();
+				}
+			}
+		};
+		GoneDuringSearchException gone = assertThrows(GoneDuringSearchException.class,
+				() -> search.all(0, 100, goneAfter40, hits::add));
+		assertEquals(List.of(6L, 30L), hits);
+		assertEquals(40, gone.address());
+		assertEquals("array gone during the search at 0x28; the results so far are kept", gone.getMessage());
+	}
+
+	@Test
 	void patternLongerThanTheRegionFindsNothing() throws IOException {
 		ByteArraySource source = new ByteArraySource(3);
 		MemorySearch search = new MemorySearch(source, BytePattern.hex("00 00 00 00"), CHUNK);
