@@ -2,6 +2,7 @@ package org.ipcscope.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ class MemorySearchTest {
 		ByteArraySource source = withText(10_000, 9_000);
 		new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), 1024).forward(0, 10_000,
 				ScanMonitor.NONE);
-		assertEquals(9, source.reads());
+		assertEquals(10, source.reads(), "9 chunks up to the match, and one read ahead");
 	}
 
 	@Test
@@ -119,8 +120,10 @@ class MemorySearchTest {
 		GoneDuringSearchException gone = assertThrows(GoneDuringSearchException.class,
 				() -> search.all(0, 100, goneAfter40, hits::add));
 		assertEquals(List.of(6L, 30L), hits);
-		assertEquals(40, gone.address());
-		assertEquals("array gone during the search at 0x28; the results so far are kept", gone.getMessage());
+		// the chunk after the 40th byte may have been read ahead before the source went
+		assertTrue(gone.address() == 40 || gone.address() == 48, "stopped at " + gone.address());
+		assertEquals("array gone during the search at 0x" + Long.toHexString(gone.address())
+				+ "; the results so far are kept", gone.getMessage());
 	}
 
 	@Test

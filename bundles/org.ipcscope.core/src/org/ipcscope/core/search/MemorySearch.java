@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongPredicate;
 
-import org.ipcscope.core.memory.MemoryRead;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.ScanMonitor;
 import org.ipcscope.core.memory.SourceGoneException;
@@ -17,8 +16,9 @@ import org.ipcscope.core.memory.SourceGoneException;
  * Finds a {@link BytePattern} in a {@link MemorySource}, streaming it in chunks that overlap by
  * the pattern's length, so that any region size is searched in constant memory. A match never
  * covers an unreadable byte. The one search engine of the hex editor, the process view and the
- * command line. One chunk buffer is reused for every read, direct so that a process's memory is
- * read straight into it; the scan compares eight bytes at a time ({@link PatternScanner}).
+ * command line. Two chunk buffers are reused for every read, direct so that a process's memory is
+ * read straight into them, one read ahead on a second thread ({@link ChunkReader}) while the
+ * other is scanned eight bytes at a time ({@link PatternScanner}).
  */
 public final class MemorySearch {
 
@@ -28,7 +28,7 @@ public final class MemorySearch {
 	private final BytePattern pattern;
 	private final int chunk;
 	private final PatternScanner scanner;
-	private final AtomicReference<ByteBuffer> spare = new AtomicReference<>();
+	private final AtomicReference<ByteBuffer[]> spare = new AtomicReference<>();
 
 	public MemorySearch(MemorySource source, BytePattern pattern) {
 		this(source, pattern, DEFAULT_CHUNK);
@@ -59,25 +59,23 @@ public final class MemorySearch {
 	 */
 	public boolean all(long start, long end, ScanMonitor monitor, LongPredicate hit) throws IOException {
 		int length = pattern.length();
-		ByteBuffer buffer = takeBuffer();
-		try {
-			for (long at = Math.max(0, start); end - at >= length;) {
-				monitor.checkCanceled();
-				int count = (int) Math.min((long) chunk + length - 1, end - at);
-				BitSet unreadable = read(at, buffer.clear().limit(count));
-				int last = count - length;
-				for (int i = scanner.next(buffer, 0, last); i >= 0; i = scanner.next(buffer, i + 1, last)) {
-					if (readable(unreadable, i, length) && !hit.test(at + i)) {
+		ByteBuffer[] buffers = takeBuffers();
+		try (ChunkReader chunks = new ChunkReader(source, start, end, length - 1, buffers)) {
+			monitor.checkCanceled();
+			for (ChunkReader.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+				ByteBuffer bytes = chunk.bytes();
+				int last = bytes.limit() - length;
+				for (int i = scanner.next(bytes, 0, last); i >= 0; i = scanner.next(bytes, i + 1, last)) {
+					if (readable(chunk.unreadable(), i, length) && !hit.test(chunk.offset() + i)) {
 						return false;
 					}
 				}
-				long advanced = Math.max(1, count - length + 1);
-				at += advanced;
-				monitor.scanned(advanced);
+				monitor.scanned(last + 1);
+				monitor.checkCanceled();
 			}
 			return true;
 		} finally {
-			spare.set(buffer);
+			spare.set(buffers);
 		}
 	}
 
@@ -85,7 +83,8 @@ public final class MemorySearch {
 	public OptionalLong backward(long before, long start, long end, ScanMonitor monitor) throws IOException {
 		int length = pattern.length();
 		long limit = Math.min(before + length - 1, end);
-		ByteBuffer buffer = takeBuffer();
+		ByteBuffer[] buffers = takeBuffers();
+		ByteBuffer buffer = buffers[0];
 		try {
 			for (long to = limit; to - Math.max(0, start) >= length;) {
 				monitor.checkCanceled();
@@ -105,14 +104,20 @@ public final class MemorySearch {
 			}
 			return OptionalLong.empty();
 		} finally {
-			spare.set(buffer);
+			spare.set(buffers);
 		}
 	}
 
-	/** One chunk buffer, reused by the searches of this instance; a concurrent search gets its own. */
-	private ByteBuffer takeBuffer() {
-		ByteBuffer buffer = spare.getAndSet(null);
-		return buffer != null ? buffer : ByteBuffer.allocateDirect(chunk + pattern.length() - 1).order(ByteOrder.LITTLE_ENDIAN);
+	/** Two chunk buffers (one read ahead), reused by the searches of this instance; a concurrent search gets its own. */
+	private ByteBuffer[] takeBuffers() {
+		ByteBuffer[] buffers = spare.getAndSet(null);
+		if (buffers == null) {
+			buffers = new ByteBuffer[2];
+			for (int i = 0; i < buffers.length; i++) {
+				buffers[i] = ByteBuffer.allocateDirect(chunk + pattern.length() - 1).order(ByteOrder.LITTLE_ENDIAN);
+			}
+		}
+		return buffers;
 	}
 
 	private BitSet read(long at, ByteBuffer into) throws IOException {

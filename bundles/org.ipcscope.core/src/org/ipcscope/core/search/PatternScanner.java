@@ -84,11 +84,18 @@ final class PatternScanner {
 		return (b & 0xFFL) * 0x0101010101010101L;
 	}
 
-	/** @return the index of the byte least likely to occur in memory, other than {@code except}; -1 if none */
+	/**
+	 * @return the index of the byte least likely to occur in memory, other than {@code except}, of
+	 *         equally likely ones the farthest from it (neighbours go together, as in words); -1 if none
+	 */
 	private int rarest(int except) {
 		int best = -1;
 		for (int i = 0; i < bytes.length; i++) {
-			if (i != except && mask[i] != 0 && (best < 0 || commonness(i) < commonness(best))) {
+			if (i == except || mask[i] == 0) {
+				continue;
+			}
+			if (best < 0 || commonness(i) < commonness(best)
+					|| except >= 0 && commonness(i) == commonness(best) && Math.abs(i - except) > Math.abs(best - except)) {
 				best = i;
 			}
 		}
