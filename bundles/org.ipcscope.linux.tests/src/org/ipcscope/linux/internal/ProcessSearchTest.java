@@ -92,6 +92,25 @@ class ProcessSearchTest {
 	}
 
 	@Test
+	void theProcMemFallbackReadsAndSearchesAlike() throws Exception {
+		String marker = "PROC-MEM-" + ProcessHandle.current().pid();
+		try (HelperProcess helper = HelperProcess.start(2, HelperProcess.helper("ipc_helper").toString(), "gap", "marker",
+				marker); MemorySource memory = new ProcessVmMemorySource(helper.pid(), false, true)) {
+			long first = address(helper.readyLines().get(0).split(" ")[1]);
+			MemoryRead read = memory.read(first + PAGE - 16, PAGE + 32);
+			assertEquals(0x11, read.bytes()[15]);
+			assertEquals(PAGE, read.unreadable().cardinality(), "the unmapped page");
+			assertEquals(0x33, read.bytes()[16 + PAGE]);
+			long markerAt = address(helper.readyLines().get(1).split(" ")[1]);
+			assertFound(memory, helper.pid(), "text:" + marker, markerAt);
+			List<Long> threes = new ArrayList<>();
+			new MemorySearch(memory, BytePattern.hex("33 33 33 33")).all(first, first + 3 * PAGE, ScanMonitor.NONE,
+					threes::add);
+			assertEquals(first + 2 * PAGE, threes.get(0));
+		}
+	}
+
+	@Test
 	void aProcessExitingMidSearchEndsItWithAClearMessageAndTheResultsSoFar() throws Exception {
 		String needle = "EXIT-MID-SEARCH-" + ProcessHandle.current().pid() + "!";
 		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "haystack",

@@ -46,8 +46,14 @@ final class ProcessVmMemorySource implements MemorySource {
 	private FileChannel procMem;
 
 	ProcessVmMemorySource(long pid, boolean writable) {
+		this(pid, writable, false);
+	}
+
+	/** @param procMemOnly to read through /proc/PID/mem from the start, as where process_vm_readv is refused */
+	ProcessVmMemorySource(long pid, boolean writable, boolean procMemOnly) {
 		this.pid = pid;
 		this.writable = writable;
+		this.useProcMem = procMemOnly;
 	}
 
 	@Override
