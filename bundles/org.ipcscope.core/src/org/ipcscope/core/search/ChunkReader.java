@@ -7,7 +7,7 @@ import java.util.BitSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.SourceGoneException;
@@ -16,8 +16,9 @@ import org.ipcscope.core.memory.SourceGoneException;
  * Reads [start, end) of a source in chunks that overlap by {@code overlap} bytes, so that a match
  * across a chunk border is whole in the next chunk. While the caller scans one chunk, the next is
  * read on a second thread into the other of two buffers: reading another process's memory is a
- * copy in the kernel, and scanning is a pass in Java, and on two cores they overlap. So one chunk
- * more than the caller uses may be read.
+ * copy in the kernel, and scanning is a pass in Java, and on two cores they overlap. If that thread
+ * has not started the read by the time the caller wants the chunk, the caller reads it itself. One
+ * chunk more than the caller uses may be read.
  */
 final class ChunkReader implements AutoCloseable {
 
@@ -37,7 +38,7 @@ final class ChunkReader implements AutoCloseable {
 	private final ByteBuffer[] buffers;
 	private int turn;
 	private long position;
-	private Future<Chunk> ahead;
+	private FutureTask<Chunk> ahead;
 
 	/** @param buffers two buffers of the same capacity, chunk plus overlap; read-ahead needs both */
 	ChunkReader(MemorySource source, long start, long end, int overlap, ByteBuffer[] buffers) {
@@ -67,7 +68,9 @@ final class ChunkReader implements AutoCloseable {
 		if (end - position > overlap) {
 			long offset = position;
 			ByteBuffer buffer = buffers[turn];
-			ahead = READ_AHEAD.submit(() -> read(offset, buffer));
+			FutureTask<Chunk> read = new FutureTask<>(() -> read(offset, buffer));
+			READ_AHEAD.execute(read);
+			ahead = read;
 		}
 		return current;
 	}
@@ -82,7 +85,9 @@ final class ChunkReader implements AutoCloseable {
 		}
 	}
 
-	private static Chunk await(Future<Chunk> read) throws IOException {
+	private static Chunk await(FutureTask<Chunk> read) throws IOException {
+		// not started yet (a busy machine has not scheduled the reading thread): read here, not wait
+		read.run();
 		try {
 			return read.get();
 		} catch (InterruptedException e) {
@@ -103,6 +108,9 @@ final class ChunkReader implements AutoCloseable {
 	@Override
 	public void close() {
 		boolean interrupted = false;
+		if (ahead != null) {
+			ahead.run(); // not started: done here rather than waiting for the thread
+		}
 		while (ahead != null) {
 			try {
 				ahead.get();
