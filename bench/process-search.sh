@@ -50,15 +50,14 @@ read -r _ _ start end at_needle at_value <"$work/ready"
 resident=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$helper_pid/status")
 bytes=$((end - start))
 
-ms() { # runs "$@" $runs times, prints the median wall time in ms; the output of the last run is in $work/out
-	local times=() begin finish
+ms() { # runs "$@" $runs times; prints the median wall time and the median CPU time (user + sys) in ms
+	# the output of the last run is in $work/out
+	rm -f "$work/times"
 	for _ in $(seq "$runs"); do
-		begin=$(date +%s%N)
-		"$@" >"$work/out" 2>&1 || true
-		finish=$(date +%s%N)
-		times+=($(((finish - begin) / 1000)))
+		{ TIMEFORMAT='%R %U %S'; time "$@" >"$work/out" 2>&1 || true; } 2>>"$work/times"
 	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+	median() { sort -n | awk '{a[NR] = $1} END {printf "%.1f", a[int((NR + 1) / 2)]}'; }
+	echo "$(awk '{print $1 * 1000}' "$work/times" | median) $(awk '{print ($2 + $3) * 1000}' "$work/times" | median)"
 }
 check() { # a tool's output must name the needle's address
 	grep -qi "$at_needle" "$work/out" || { echo "$1 did not find the needle at $at_needle:" >&2; head "$work/out" >&2; exit 1; }
@@ -70,17 +69,18 @@ wild=$(echo "$hex" | awk '{$5 = "??"; $10 = "??"; print}')
 gdb_bytes=$(echo "$hex" | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g; s/ //g; s/,$//')
 gdb_end=$(printf '0x%x' $((end - 1)))
 
-scanner=$(ms "$work/vm-scan" "$helper_pid" "${start#0x}" "${end#0x}" "$needle")
+read -r scanner scanner_cpu < <(ms "$work/vm-scan" "$helper_pid" "${start#0x}" "${end#0x}" "$needle")
 check "the C scanner"
-cli=$(ms "$root/ipcscope" search "$helper_pid" "text:$needle")
+read -r cli cli_cpu < <(ms "$root/ipcscope" search "$helper_pid" "text:$needle")
 check "./ipcscope search"
 gdb_runs=$runs
 runs=$(((gdb_runs + 1) / 2)) # gdb is slow: half the runs
-gdb=$(ms gdb -batch -nx -p "$helper_pid" -ex "find /b $start, $gdb_end, $gdb_bytes")
+read -r gdb gdb_cpu < <(ms gdb -batch -nx -p "$helper_pid" -ex "find /b $start, $gdb_end, $gdb_bytes")
 check "gdb find"
-gdb_attach=$(ms gdb -batch -nx -p "$helper_pid" -ex "info inferiors")
+read -r gdb_attach gdb_attach_cpu < <(ms gdb -batch -nx -p "$helper_pid" -ex "info inferiors")
 runs=$gdb_runs
 gdb_find=$(awk -v a="$gdb" -v b="$gdb_attach" 'BEGIN {printf "%.1f", a - b}')
+gdb_find_cpu=$(awk -v a="$gdb_cpu" -v b="$gdb_attach_cpu" 'BEGIN {printf "%.0f", a - b}')
 
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$work:$cp" ProcessSearchBench "$helper_pid" "$start" "$end" "$runs" \
 	"$at_needle" "text:$needle" "$at_needle" "hex:$wild" "$at_value" "int32:$value" "$at_value" "int64:$value" >"$work/java"
@@ -93,18 +93,20 @@ text_ms=$(awk -F'\t' 'NR == 1 {print $2}' "$work/java")
 
 echo "Helper: $mib MiB searched ($start-$end), VmRSS $resident MiB; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| what | median (ms) | MiB/s | vs C scanner | vs gdb find |"
-echo "| --- | ---: | ---: | ---: | ---: |"
-row() { # name ms
-	awk -v n="$1" -v ms="$2" -v c="$scanner" -v g="$gdb_find" -v b="$bytes" 'BEGIN {
-		printf "| %s | %.1f | %.0f | %.2fx | %.1fx faster |\n", n, ms, b / 1048576 / (ms / 1000), ms / c, g / ms }'
+echo "| what | median (ms) | MiB/s | time vs C scanner | vs gdb find | CPU (ms, user + sys) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+row() { # name ms cpu
+	awk -v n="$1" -v ms="$2" -v cpu="$3" -v c="$scanner" -v g="$gdb_find" -v b="$bytes" 'BEGIN {
+		r = g / ms; how = "faster"
+		if (r < 1) { r = 1 / r; how = "slower" }
+		printf "| %s | %.1f | %.0f | %.2fx | %.1fx %s | %.0f |\n", n, ms, b / 1048576 / (ms / 1000), ms / c, r, how, cpu }'
 }
-while IFS=$'\t' read -r pattern median _ hits _; do
-	row "IPC Scope in a running JVM, \`$pattern\` ($hits hits)" "$median"
+while IFS=$'\t' read -r pattern median _ hits _ cpu; do
+	row "IPC Scope in a running JVM, \`$pattern\` ($hits hits)" "$median" "$cpu"
 done <"$work/java"
-row "\`./ipcscope search PID text:…\` end to end (JVM start, every readable region)" "$cli"
-row "C scanner (process_vm_readv 1 MiB + memmem)" "$scanner"
-row "gdb find, without gdb's attach and detach ($gdb_attach ms)" "$gdb_find"
-row "gdb -batch -p PID -ex 'find …', whole command" "$gdb"
+row "\`./ipcscope search PID text:…\` end to end (JVM start, every readable region)" "$cli" "$cli_cpu"
+row "C scanner (process_vm_readv 1 MiB + memmem)" "$scanner" "$scanner_cpu"
+row "gdb find, without gdb's attach and detach ($gdb_attach ms, CPU $gdb_attach_cpu ms)" "$gdb_find" "$gdb_find_cpu"
+row "gdb -batch -p PID -ex 'find …', whole command" "$gdb" "$gdb_cpu"
 echo
-awk -F'\t' -v t="$text_ms" 'NR > 1 {printf "%s: %.2fx the text search\n", $1, $2 / t}' "$work/java"
+awk -F'\t' -v t="$text_ms" 'NR > 1 {printf "%s: %.2fx the time of the text search\n", $1, $2 / t}' "$work/java"
