@@ -101,22 +101,11 @@ class MemorySearchTest {
 		ByteArraySource source = withText(100, 6, 30, 96);
 		MemorySearch search = new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), CHUNK);
 		List<Long> hits = new ArrayList<>();
-		ScanMonitor goneAfter40 = new ScanMonitor() {
-			private long scanned;
-
-			@Override
-			public boolean isCanceled() {
-				return false;
+		ScanMonitor goneAfter40 = ScanMonitor.progress(scanned -> {
+			if (scanned >= 40) {
+				source.setGone();
 			}
-
-			@Override
-			public void scanned(long bytes) {
-				scanned += bytes;
-				if (scanned >= 40) {
-					source.setGone();
-				}
-			}
-		};
+		});
 		GoneDuringSearchException gone = assertThrows(GoneDuringSearchException.class,
 				() -> search.all(0, 100, goneAfter40, hits::add));
 		assertEquals(List.of(6L, 30L), hits);

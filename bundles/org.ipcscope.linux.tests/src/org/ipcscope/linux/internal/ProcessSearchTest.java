@@ -119,25 +119,14 @@ class ProcessSearchTest {
 			long start = address(ready[1]);
 			long end = address(ready[2]);
 			long pid = helper.pid();
-			ScanMonitor killAt64MiB = new ScanMonitor() {
-				private long scanned;
-
-				@Override
-				public boolean isCanceled() {
-					return false;
+			ScanMonitor killAt64MiB = ScanMonitor.progress(scanned -> {
+				if (scanned >= 64 << 20) {
+					ProcessHandle.of(pid).ifPresent(p -> {
+						p.destroyForcibly();
+						p.onExit().join();
+					});
 				}
-
-				@Override
-				public void scanned(long bytes) {
-					scanned += bytes;
-					if (scanned >= 64 << 20) {
-						ProcessHandle.of(pid).ifPresent(p -> {
-							p.destroyForcibly();
-							p.onExit().join();
-						});
-					}
-				}
-			};
+			});
 			// the decoys every 16 MiB are the needle with its last byte changed: the rest matches each
 			BytePattern decoys = BytePattern.text(needle.substring(0, needle.length() - 1), StandardCharsets.US_ASCII);
 			List<Long> hits = new ArrayList<>();
