@@ -59,7 +59,7 @@ public final class MemorySearch {
 	 */
 	public boolean all(long start, long end, ScanMonitor monitor, LongPredicate hit) throws IOException {
 		int length = pattern.length();
-		ByteBuffer[] buffers = takeBuffers();
+		ByteBuffer[] buffers = takeBuffers(start, end);
 		try (ChunkReader chunks = new ChunkReader(source, start, end, length - 1, buffers)) {
 			monitor.checkCanceled();
 			for (ChunkReader.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
@@ -83,7 +83,7 @@ public final class MemorySearch {
 	public OptionalLong backward(long before, long start, long end, ScanMonitor monitor) throws IOException {
 		int length = pattern.length();
 		long limit = Math.min(before + length - 1, end);
-		ByteBuffer[] buffers = takeBuffers();
+		ByteBuffer[] buffers = takeBuffers(start, end);
 		ByteBuffer buffer = buffers[0];
 		try {
 			for (long to = limit; to - Math.max(0, start) >= length;) {
@@ -108,13 +108,17 @@ public final class MemorySearch {
 		}
 	}
 
-	/** Two chunk buffers (one read ahead), reused by the searches of this instance; a concurrent search gets its own. */
-	private ByteBuffer[] takeBuffers() {
+	/**
+	 * @return two chunk buffers (one is read ahead) big enough for [start, end), reused by the
+	 *         searches of this instance; a concurrent search gets its own
+	 */
+	private ByteBuffer[] takeBuffers(long start, long end) {
+		int needed = (int) Math.min(chunk + pattern.length() - 1L, Math.max(pattern.length(), end - Math.max(0, start)));
 		ByteBuffer[] buffers = spare.getAndSet(null);
-		if (buffers == null) {
+		if (buffers == null || buffers[0].capacity() < needed) {
 			buffers = new ByteBuffer[2];
 			for (int i = 0; i < buffers.length; i++) {
-				buffers[i] = ByteBuffer.allocateDirect(chunk + pattern.length() - 1).order(ByteOrder.LITTLE_ENDIAN);
+				buffers[i] = ByteBuffer.allocateDirect(needed).order(ByteOrder.LITTLE_ENDIAN);
 			}
 		}
 		return buffers;
