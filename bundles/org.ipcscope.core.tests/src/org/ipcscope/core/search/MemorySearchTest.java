@@ -70,6 +70,8 @@ class MemorySearchTest {
 		ByteArraySource source = withText(64, 8, 40).unreadable(9, 10);
 		MemorySearch search = new MemorySearch(source, BytePattern.hex("41 ?? 43"), CHUNK);
 		assertEquals(OptionalLong.of(40), search.forward(0, 64, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(40), search.backward(64, 0, 64, ScanMonitor.NONE));
+		assertEquals(OptionalLong.empty(), search.backward(40, 0, 64, ScanMonitor.NONE));
 	}
 
 	@Test

@@ -91,10 +91,16 @@ public final class MemorySearch {
 				long from = Math.max(Math.max(0, start), to - chunk - length + 1);
 				int count = (int) (to - from);
 				BitSet unreadable = read(from, buffer.clear().limit(count));
-				for (int i = count - length; i >= 0; i--) {
-					if (from + i < before && scanner.matchesAt(buffer, i) && readable(unreadable, i, length)) {
-						return OptionalLong.of(from + i);
+				// the fast scan runs forward: the chunk's last match is the one wanted
+				long found = -1;
+				int last = (int) Math.min(count - length, before - 1 - from);
+				for (int i = scanner.next(buffer, 0, last); i >= 0; i = scanner.next(buffer, i + 1, last)) {
+					if (readable(unreadable, i, length)) {
+						found = from + i;
 					}
+				}
+				if (found >= 0) {
+					return OptionalLong.of(found);
 				}
 				to = from + length - 1;
 				monitor.scanned(count - length + 1);
