@@ -27,6 +27,17 @@
  *                       maps an existing segment read-only; a child polls the LENGTH bytes at
  *                       OFFSET every 5 ms and prints them whenever they change
  *                                                          READY observe NAME, then SEEN HEX...
+ *   watch TEXT          TEXT copied into heap memory; a thread of this process prints the bytes there
+ *                       (hex) at once and whenever they change (polled every 5 ms)
+ *                                                          READY watch 0xADDRESS, then SEEN HEX...
+ *   plant TEXT INT32 INT64   one heap block holding TEXT (UTF-8), TEXT as UTF-16LE (ASCII only),
+ *                       INT32 big-endian and INT64 little-endian, each at its own address
+ *                                                          READY plant 0xTEXT 0xUTF16 0xINT32BE 0xINT64
+ *   haystack MIB NEEDLE VALUE   MIB MiB of private memory, every page written with varied content
+ *                       (random bytes, text, zeros with small integers, pointer-like words), decoys
+ *                       (NEEDLE and VALUE with their last byte changed) every 16 MiB, NEEDLE 4 KiB
+ *                       and VALUE (int64, little-endian) 2 KiB before the end; the timeout becomes 15 min
+ *                                                          READY haystack 0xSTART 0xEND 0xNEEDLE 0xVALUE
  *
  * On stdin EOF it removes what it created and exits 0.
  */
@@ -509,6 +520,136 @@ static int create_gap(void)
 	return 0;
 }
 
+struct watched {
+	const unsigned char *bytes;
+	size_t length;
+};
+
+static void *watch_loop(void *argument)
+{
+	const struct watched *watched = argument;
+	unsigned char *last = malloc(watched->length);
+	memcpy(last, watched->bytes, watched->length);
+	print_seen(last, watched->length);
+	for (;;) {
+		usleep(5 * 1000);
+		if (memcmp(last, watched->bytes, watched->length) != 0) {
+			memcpy(last, watched->bytes, watched->length);
+			print_seen(last, watched->length);
+		}
+	}
+	return NULL;
+}
+
+/* Unlike observe, the watcher is a thread: a forked child would not see writes into its parent's memory. */
+static int create_watch(const char *text)
+{
+	static struct watched watched;
+	watched.length = strlen(text);
+	char *copy = malloc(watched.length + 64);
+	if (copy == NULL)
+		return fail("malloc", text);
+	strcpy(copy, text);
+	watched.bytes = (const unsigned char *)copy;
+	printf("READY watch %p\n", (void *)copy);
+	fflush(stdout);
+	pthread_t thread;
+	errno = pthread_create(&thread, NULL, watch_loop, &watched);
+	if (errno != 0)
+		return fail("pthread_create", text);
+	return 0;
+}
+
+static int create_plant(const char *text, const char *int32_text, const char *int64_text)
+{
+	size_t length = strlen(text);
+	unsigned char *block = malloc(4 * length + 1024);
+	if (block == NULL)
+		return fail("malloc", text);
+	unsigned char *utf8 = block, *utf16 = block + length + 256;
+	unsigned char *int32 = utf16 + 2 * length + 256, *int64 = int32 + 256;
+	memcpy(utf8, text, length);
+	for (size_t i = 0; i < length; i++) {
+		utf16[2 * i] = (unsigned char)text[i];
+		utf16[2 * i + 1] = 0;
+	}
+	uint32_t big = htonl((uint32_t)strtol(int32_text, NULL, 0));
+	memcpy(int32, &big, sizeof big);
+	int64_t value = strtoll(int64_text, NULL, 0);
+	memcpy(int64, &value, sizeof value);
+	printf("READY plant %p %p %p %p\n", (void *)utf8, (void *)utf16, (void *)int32, (void *)int64);
+	return 0;
+}
+
+static uint64_t next_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+/* One page of a kind real heaps are made of, so that a scanner meets every byte value, not just zeros. */
+static void fill_page(unsigned char *page, size_t size, uint64_t *state)
+{
+	static const char words[] = "the quick brown fox jumps over the lazy dog; IPC Scope searches memory. ";
+	uint64_t r = next_random(state);
+	switch (r % 4) {
+	case 0:
+		for (size_t i = 0; i < size; i += 8) {
+			uint64_t word = next_random(state);
+			memcpy(page + i, &word, 8);
+		}
+		break;
+	case 1:
+		for (size_t i = 0; i < size; i++)
+			page[i] = (unsigned char)words[(i + r) % (sizeof words - 1)];
+		break;
+	case 2:
+		memset(page, 0, size);
+		for (size_t i = 0; i < size; i += 64) {
+			uint32_t small = (uint32_t)(next_random(state) % 1000);
+			memcpy(page + i, &small, sizeof small);
+		}
+		break;
+	default:
+		for (size_t i = 0; i < size; i += 8) {
+			uint64_t pointer = 0x00007f0000000000u | (next_random(state) & 0xfffffffff8u);
+			memcpy(page + i, &pointer, 8);
+		}
+	}
+}
+
+static int create_haystack(const char *mib_text, const char *needle, const char *value_text)
+{
+	size_t size = (size_t)strtoull(mib_text, NULL, 0) << 20;
+	size_t length = strlen(needle);
+	int64_t value = strtoll(value_text, NULL, 0);
+	if (size < (16u << 20) || length == 0 || length > 1024) {
+		fprintf(stderr, "haystack needs at least 16 MiB and a needle of 1 to 1024 bytes\n");
+		return -1;
+	}
+	unsigned char *start = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (start == MAP_FAILED)
+		return fail("mmap", "haystack");
+	uint64_t state = 0x9E3779B97F4A7C15u;
+	for (size_t at = 0; at < size; at += 4096)
+		fill_page(start + at, 4096, &state);
+	for (size_t at = (1u << 20) + 100; at + (16u << 20) < size; at += 16u << 20) {
+		memcpy(start + at, needle, length);
+		start[at + length - 1] ^= 0x20;
+		int64_t decoy = value ^ ((int64_t)1 << 62);
+		memcpy(start + at + length + 16, &decoy, sizeof decoy);
+	}
+	unsigned char *found = start + size - 4096, *number = start + size - 2048;
+	memcpy(found, needle, length);
+	memcpy(number, &value, sizeof value);
+	/* benchmarks run several tools over it in turn */
+	alarm(15 * 60);
+	printf("READY haystack %p %p %p %p\n", (void *)start, (void *)(start + size), (void *)found, (void *)number);
+	return 0;
+}
+
 /* Returns how many arguments the kind took, or -1 on failure. */
 static int create(int argc, char **argv, int i)
 {
@@ -528,6 +669,9 @@ static int create(int argc, char **argv, int i)
 	if (strcmp(kind, "observe") == 0) { NEED(4); return observe(argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]) ? -1 : 4; }
 	if (strcmp(kind, "marker") == 0) { NEED(1); return create_marker(argv[i + 1]) ? -1 : 1; }
 	if (strcmp(kind, "ticker") == 0) { NEED(1); return create_ticker(argv[i + 1]) ? -1 : 1; }
+	if (strcmp(kind, "watch") == 0) { NEED(1); return create_watch(argv[i + 1]) ? -1 : 1; }
+	if (strcmp(kind, "plant") == 0) { NEED(3); return create_plant(argv[i + 1], argv[i + 2], argv[i + 3]) ? -1 : 3; }
+	if (strcmp(kind, "haystack") == 0) { NEED(3); return create_haystack(argv[i + 1], argv[i + 2], argv[i + 3]) ? -1 : 3; }
 	if (strcmp(kind, "gap") == 0) return create_gap() ? -1 : 0;
 	if (strcmp(kind, "pipe") == 0) return create_pipe() ? -1 : 0;
 	if (strcmp(kind, "tcp") == 0) return create_inet(SOCK_STREAM) ? -1 : 0;

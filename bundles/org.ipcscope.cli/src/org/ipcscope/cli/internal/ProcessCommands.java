@@ -15,6 +15,7 @@ import org.ipcscope.core.memory.ScanMonitor;
 import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.search.BytePattern;
+import org.ipcscope.core.search.GoneDuringSearchException;
 import org.ipcscope.core.search.MemorySearch;
 import org.ipcscope.core.search.PatternSyntax;
 
@@ -169,12 +170,20 @@ final class ProcessCommands {
 					return true;
 				});
 			}
+		} catch (GoneDuringSearchException e) {
+			// the matches found before the process exited are still true of the memory it had
+			print(hits, json, out);
+			throw e;
 		}
+		print(hits, json, out);
+		return hits.isEmpty() ? CommandLine.EXIT_NOT_FOUND : CommandLine.EXIT_OK;
+	}
+
+	private static void print(List<String> hits, boolean json, PrintStream out) {
 		if (json) {
 			out.println(hits.isEmpty() ? "[]" : "[\n  " + String.join(",\n  ", hits) + "\n]");
 		} else {
 			hits.forEach(out::println);
 		}
-		return hits.isEmpty() ? CommandLine.EXIT_NOT_FOUND : CommandLine.EXIT_OK;
 	}
 }

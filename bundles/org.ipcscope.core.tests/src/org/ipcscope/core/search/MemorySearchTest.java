@@ -2,6 +2,7 @@ package org.ipcscope.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,8 @@ class MemorySearchTest {
 		ByteArraySource source = withText(64, 8, 40).unreadable(9, 10);
 		MemorySearch search = new MemorySearch(source, BytePattern.hex("41 ?? 43"), CHUNK);
 		assertEquals(OptionalLong.of(40), search.forward(0, 64, ScanMonitor.NONE));
+		assertEquals(OptionalLong.of(40), search.backward(64, 0, 64, ScanMonitor.NONE));
+		assertEquals(OptionalLong.empty(), search.backward(40, 0, 64, ScanMonitor.NONE));
 	}
 
 	@Test
@@ -85,7 +88,7 @@ class MemorySearchTest {
 		ByteArraySource source = withText(10_000, 9_000);
 		new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), 1024).forward(0, 10_000,
 				ScanMonitor.NONE);
-		assertEquals(9, source.reads());
+		assertEquals(10, source.reads(), "9 chunks up to the match, and one read ahead");
 	}
 
 	@Test
@@ -93,6 +96,25 @@ class MemorySearchTest {
 		ByteArraySource source = new ByteArraySource(1000);
 		MemorySearch search = new MemorySearch(source, BytePattern.hex("01"), CHUNK);
 		assertThrows(CancellationException.class, () -> search.forward(0, 1000, () -> true));
+	}
+
+	@Test
+	void aSourceGoingAwayEndsTheSearchSayingWhereAndKeepsTheMatchesFound() {
+		ByteArraySource source = withText(100, 6, 30, 96);
+		MemorySearch search = new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), CHUNK);
+		List<Long> hits = new ArrayList<>();
+		ScanMonitor goneAfter40 = ScanMonitor.progress(scanned -> {
+			if (scanned >= 40) {
+				source.setGone();
+			}
+		});
+		GoneDuringSearchException gone = assertThrows(GoneDuringSearchException.class,
+				() -> search.all(0, 100, goneAfter40, hits::add));
+		assertEquals(List.of(6L, 30L), hits);
+		// the chunk after the 40th byte may have been read ahead before the source went
+		assertTrue(gone.address() == 40 || gone.address() == 48, "stopped at " + gone.address());
+		assertEquals("array gone during the search at 0x" + Long.toHexString(gone.address())
+				+ "; the results so far are kept", gone.getMessage());
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package org.ipcscope.core.memory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.BitSet;
 
 /**
  * Bytes that can be read at offsets: a shared memory object, a file mapping or another process's
@@ -23,6 +25,21 @@ public interface MemorySource extends AutoCloseable {
 	 * @throws IOException         when reading failed altogether
 	 */
 	MemoryRead read(long offset, int length) throws IOException;
+
+	/**
+	 * Reads {@code into.remaining()} bytes at {@code offset} into {@code into} from its position,
+	 * which does not move. Scans call this with one buffer they reuse, so that a source able to read
+	 * straight into a direct buffer copies nothing and allocates nothing per chunk.
+	 *
+	 * @return the unreadable bytes as indexes from the buffer's position; they are 0 in the buffer
+	 * @throws SourceGoneException when the object no longer exists (owner exited, removed)
+	 * @throws IOException         when reading failed altogether
+	 */
+	default BitSet read(long offset, ByteBuffer into) throws IOException {
+		MemoryRead read = read(offset, into.remaining());
+		into.put(into.position(), read.bytes());
+		return read.unreadable();
+	}
 
 	/** @return whether {@link #write} can work; inspection is read-only unless the user enables writing */
 	default boolean canWrite() {

@@ -1,6 +1,7 @@
 package org.ipcscope.core.memory;
 
 import java.util.concurrent.CancellationException;
+import java.util.function.LongConsumer;
 
 /**
  * Lets a long scan over a region (search, compare, snapshot) report progress and be cancelled.
@@ -13,6 +14,24 @@ public interface ScanMonitor {
 	ScanMonitor NONE = () -> false;
 
 	boolean isCanceled();
+
+	/** A monitor that never cancels and tells {@code progress} the bytes scanned so far after each chunk. */
+	static ScanMonitor progress(LongConsumer progress) {
+		return new ScanMonitor() {
+			private long total;
+
+			@Override
+			public boolean isCanceled() {
+				return false;
+			}
+
+			@Override
+			public void scanned(long bytes) {
+				total += bytes;
+				progress.accept(total);
+			}
+		};
+	}
 
 	/** Called after each chunk with the bytes scanned since the previous call. */
 	default void scanned(long bytes) {

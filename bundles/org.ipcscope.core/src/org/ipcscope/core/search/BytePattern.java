@@ -103,16 +103,6 @@ public record BytePattern(byte[] bytes, byte[] mask, String description) {
 		return true;
 	}
 
-	/** @return the index of the first exact byte, to scan for before comparing the rest; -1 if none */
-	int anchor() {
-		for (int i = 0; i < mask.length; i++) {
-			if (mask[i] == (byte) 0xFF) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof BytePattern p && Arrays.equals(bytes, p.bytes) && Arrays.equals(mask, p.mask);

@@ -1,7 +1,8 @@
 package org.ipcscope.linux.internal;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -17,9 +18,10 @@ import com.sun.jna.Pointer;
 
 /**
  * Another process's memory, addresses as offsets. process_vm_readv reads without stopping the
- * process; where it is refused (an older kernel, a seccomp filter) /proc/PID/mem is the fallback.
- * A read that meets an unmapped page stops there: the rest of that page is unreadable and the
- * read goes on at the next page, so a gap shows as "??" and nothing throws.
+ * process, one system call for a whole range straight into the caller's direct buffer; where it is
+ * refused (an older kernel, a seccomp filter) /proc/PID/mem is the fallback. A read that meets a
+ * page it cannot read stops there: that page is unreadable and the read goes on at the next page
+ * with one big read again, so a gap shows as "??" and nothing throws.
  */
 final class ProcessVmMemorySource implements MemorySource {
 
@@ -32,18 +34,26 @@ final class ProcessVmMemorySource implements MemorySource {
 	interface LibC extends Library {
 		LibC INSTANCE = Native.load("c", LibC.class);
 
-		long process_vm_readv(int pid, Pointer local, long localCount, Pointer remote, long remoteCount, long flags);
+		/** The iovec arrays are {base, length} pairs. */
+		long process_vm_readv(int pid, long[] local, long localCount, long[] remote, long remoteCount, long flags);
 
-		long process_vm_writev(int pid, Pointer local, long localCount, Pointer remote, long remoteCount, long flags);
+		long process_vm_writev(int pid, long[] local, long localCount, long[] remote, long remoteCount, long flags);
 	}
 
 	private final long pid;
 	private final boolean writable;
-	private boolean useProcMem;
+	private volatile boolean useProcMem;
+	private FileChannel procMem;
 
 	ProcessVmMemorySource(long pid, boolean writable) {
+		this(pid, writable, false);
+	}
+
+	/** @param procMemOnly to read through /proc/PID/mem from the start, as where process_vm_readv is refused */
+	ProcessVmMemorySource(long pid, boolean writable, boolean procMemOnly) {
 		this.pid = pid;
 		this.writable = writable;
+		this.useProcMem = procMemOnly;
 	}
 
 	@Override
@@ -59,50 +69,69 @@ final class ProcessVmMemorySource implements MemorySource {
 
 	@Override
 	public MemoryRead read(long offset, int length) throws IOException {
-		checkAlive();
 		byte[] bytes = new byte[length];
-		BitSet unreadable = new BitSet(length);
-		int done = 0;
-		while (done < length) {
+		try (Memory local = new Memory(Math.max(length, 1))) {
+			ByteBuffer buffer = local.getByteBuffer(0, length);
+			BitSet unreadable = read(offset, buffer);
+			buffer.get(0, bytes);
+			return new MemoryRead(offset, bytes, unreadable);
+		}
+	}
+
+	@Override
+	public BitSet read(long offset, ByteBuffer into) throws IOException {
+		checkAlive();
+		if (!into.isDirect()) {
+			// process_vm_readv writes to native memory only
+			try (Memory local = new Memory(Math.max(into.remaining(), 1))) {
+				ByteBuffer direct = local.getByteBuffer(0, into.remaining());
+				BitSet unreadable = read(offset, direct);
+				into.put(into.position(), direct, 0, direct.capacity());
+				return unreadable;
+			}
+		}
+		int length = into.remaining();
+		BitSet unreadable = new BitSet();
+		long base = Pointer.nativeValue(Native.getDirectBufferPointer(into)) + into.position();
+		for (int done = 0; done < length;) {
 			long address = offset + done;
-			int chunk = (int) Math.min(length - done, PAGE - (address & (PAGE - 1)));
-			int read = useProcMem ? readProcMem(address, bytes, done, chunk) : readVm(address, bytes, done, chunk);
-			if (read < chunk) {
-				unreadable.set(done + Math.max(read, 0), done + chunk);
+			long read = useProcMem ? readProcMem(address, into, into.position() + done, length - done)
+					: readVm(address, base + done, into, done, length - done);
+			if (read > 0) {
+				done += (int) read;
+			} else {
+				int skip = (int) Math.min(length - done, PAGE - (address & (PAGE - 1)));
+				unreadable.set(done, done + skip);
+				for (int i = 0; i < skip; i++) {
+					into.put(into.position() + done + i, (byte) 0);
+				}
+				done += skip;
 			}
-			done += chunk;
 		}
-		return new MemoryRead(offset, bytes, unreadable);
+		return unreadable;
 	}
 
-	private int readVm(long address, byte[] into, int at, int length) throws IOException {
-		try (Memory local = new Memory(length); Memory vectors = new Memory(32)) {
-			vectors.setPointer(0, local);
-			vectors.setLong(8, length);
-			vectors.setLong(16, address);
-			vectors.setLong(24, length);
-			long read = LibC.INSTANCE.process_vm_readv((int) pid, vectors, 1, vectors.share(16), 1, 0);
-			if (read < 0) {
-				int error = Native.getLastError();
-				if (error == EFAULT) {
-					return 0;
-				}
-				if (error == ENOSYS || error == EPERM) {
-					useProcMem = true;
-					return readProcMem(address, into, at, length);
-				}
-				throw failure(error);
-			}
-			local.read(0, into, at, (int) read);
-			return (int) read;
+	/** @return bytes read from {@code address}, 0 if its page cannot be read */
+	private long readVm(long address, long local, ByteBuffer into, int at, int length) throws IOException {
+		long read = LibC.INSTANCE.process_vm_readv((int) pid, new long[] { local, length }, 1,
+				new long[] { address, length }, 1, 0);
+		if (read >= 0) {
+			return read;
 		}
+		int error = Native.getLastError();
+		if (error == EFAULT) {
+			return 0;
+		}
+		if (error == ENOSYS || error == EPERM) {
+			useProcMem = true;
+			return readProcMem(address, into, into.position() + at, length);
+		}
+		throw failure(error);
 	}
 
-	private int readProcMem(long address, byte[] into, int at, int length) throws IOException {
-		try (RandomAccessFile mem = new RandomAccessFile("/proc/" + pid + "/mem", "r")) {
-			mem.seek(address);
-			int read = mem.read(into, at, length);
-			return Math.max(read, 0);
+	private long readProcMem(long address, ByteBuffer into, int index, int length) throws IOException {
+		try {
+			return Math.max(0, procMem().read(into.slice(index, length), address));
 		} catch (IOException e) {
 			// an unmapped page reads as EIO; a vanished process is told by checkAlive
 			checkAlive();
@@ -113,7 +142,14 @@ final class ProcessVmMemorySource implements MemorySource {
 		}
 	}
 
-	private IOException failure(int error) throws IOException {
+	private synchronized FileChannel procMem() throws IOException {
+		if (procMem == null) {
+			procMem = FileChannel.open(Path.of("/proc", Long.toString(pid), "mem"));
+		}
+		return procMem;
+	}
+
+	private IOException failure(int error) {
 		if (error == ESRCH) {
 			return new SourceGoneException("process " + pid + " has exited");
 		}
@@ -136,13 +172,10 @@ final class ProcessVmMemorySource implements MemorySource {
 	public void write(long offset, byte[] data) throws IOException {
 		MemorySource.checkWrite(this, writable, offset, data.length, size());
 		checkAlive();
-		try (Memory local = new Memory(data.length); Memory vectors = new Memory(32)) {
+		try (Memory local = new Memory(data.length)) {
 			local.write(0, data, 0, data.length);
-			vectors.setPointer(0, local);
-			vectors.setLong(8, data.length);
-			vectors.setLong(16, offset);
-			vectors.setLong(24, data.length);
-			long written = LibC.INSTANCE.process_vm_writev((int) pid, vectors, 1, vectors.share(16), 1, 0);
+			long written = LibC.INSTANCE.process_vm_writev((int) pid, new long[] { Pointer.nativeValue(local), data.length },
+					1, new long[] { offset, data.length }, 1, 0);
 			if (written != data.length) {
 				throw new IOException("Write of " + data.length + " bytes at 0x" + Long.toHexString(offset) + " in process "
 						+ pid + " failed (errno " + Native.getLastError() + ")");
@@ -151,7 +184,9 @@ final class ProcessVmMemorySource implements MemorySource {
 	}
 
 	@Override
-	public void close() {
-		// nothing held: every read is its own system call
+	public synchronized void close() throws IOException {
+		if (procMem != null) {
+			procMem.close();
+		}
 	}
 }

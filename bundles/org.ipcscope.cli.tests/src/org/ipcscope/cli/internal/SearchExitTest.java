@@ -1,0 +1,113 @@
+package org.ipcscope.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+import org.ipcscope.core.memory.MemoryRead;
+import org.ipcscope.core.memory.MemorySource;
+import org.ipcscope.core.process.MemoryRegion;
+import org.ipcscope.core.process.ProcessInfo;
+import org.ipcscope.core.process.ProcessMemoryProvider;
+import org.ipcscope.tests.support.HelperProcess;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code search} on a process that exits while it runs: the helper is killed for real when the
+ * search first reads past 40 MiB of its 64 MiB haystack (the provider Declarative Services registers,
+ * with its source watched to pick that moment), and the command prints what it found before.
+ */
+class SearchExitTest {
+
+	@Test
+	void theMatchesBeforeTheExitArePrintedAndTheMessageSaysWhereItStopped() throws Exception {
+		String needle = "CLI-EXIT-" + ProcessHandle.current().pid() + "!";
+		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "haystack",
+				"64", needle, "7");
+				TrackedService<ProcessMemoryProvider> tracked = new TrackedService<>(ProcessMemoryProvider.class)) {
+			long start = Long.parseUnsignedLong(helper.readyLines().get(0).split(" ")[1].substring(2), 16);
+			ProcessMemoryProvider killing = killingAt(tracked.await(20), helper.pid(), start + (40 << 20));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ByteArrayOutputStream err = new ByteArrayOutputStream();
+			// the haystack's decoys, every 16 MiB from 1 MiB + 100, are the needle with its last byte changed
+			int exit = ProcessCommands.run("search",
+					List.of(Long.toString(helper.pid()), "text:" + needle.substring(0, needle.length() - 1)), killing,
+					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+			assertEquals(CommandLine.EXIT_NOT_FOUND, exit);
+			List<String> decoys = new ArrayList<>();
+			for (long decoy = start + (1 << 20) + 100; decoy < start + (40 << 20); decoy += 16 << 20) {
+				decoys.add(String.format("0x%x", decoy));
+			}
+			// each line is "ADDRESS REGION+OFFSET"; the haystack may share its region with a neighbour
+			assertEquals(decoys, out.toString(StandardCharsets.UTF_8).lines().map(l -> l.split(" ")[0]).toList());
+			String message = err.toString(StandardCharsets.UTF_8);
+			assertTrue(message.matches("process " + helper.pid()
+					+ " has exited during the search at 0x[0-9a-f]+; the results so far are kept\\s*"), message);
+		}
+	}
+
+	/** The provider as it is, but the process is killed (and gone) before any read at or past {@code at}. */
+	private static ProcessMemoryProvider killingAt(ProcessMemoryProvider provider, long pid, long at) {
+		return new ProcessMemoryProvider() {
+			@Override
+			public List<ProcessInfo> processes() throws IOException {
+				return provider.processes();
+			}
+
+			@Override
+			public List<MemoryRegion> regions(long of) throws IOException {
+				return provider.regions(of);
+			}
+
+			@Override
+			public MemorySource open(long of, boolean writable) throws IOException {
+				MemorySource source = provider.open(of, writable);
+				return new MemorySource() {
+					@Override
+					public String name() {
+						return source.name();
+					}
+
+					@Override
+					public long size() throws IOException {
+						return source.size();
+					}
+
+					@Override
+					public MemoryRead read(long offset, int length) throws IOException {
+						killAt(offset + length);
+						return source.read(offset, length);
+					}
+
+					@Override
+					public BitSet read(long offset, ByteBuffer into) throws IOException {
+						killAt(offset + into.remaining());
+						return source.read(offset, into);
+					}
+
+					private void killAt(long end) {
+						if (end > at && Long.compareUnsigned(end, at + (64 << 20)) < 0) {
+							ProcessHandle.of(pid).ifPresent(p -> {
+								p.destroyForcibly();
+								p.onExit().join();
+							});
+						}
+					}
+
+					@Override
+					public void close() throws IOException {
+						source.close();
+					}
+				};
+			}
+		};
+	}
+}
