@@ -97,23 +97,37 @@ final class InetCollector implements Collector {
 				return null;
 			}
 			try {
-				String[] local = fields[1].split(":");
-				String[] remote = fields[2].split(":");
-				return new Endpoint(address(local[0]), Integer.parseInt(local[1], 16), address(remote[0]),
-						Integer.parseInt(remote[1], 16), Integer.parseInt(fields[3], 16), fields[4].replace(':', '/'),
-						Long.parseLong(fields[9]), local[0].length() == 32);
+				String local = fields[1];
+				String remote = fields[2];
+				int localColon = local.indexOf(':');
+				int remoteColon = remote.indexOf(':');
+				return new Endpoint(address(local, localColon), Integer.parseInt(local, localColon + 1, local.length(), 16),
+						address(remote, remoteColon), Integer.parseInt(remote, remoteColon + 1, remote.length(), 16),
+						Integer.parseInt(fields[3], 16), fields[4].replace(':', '/'), Long.parseLong(fields[9]),
+						localColon == 32);
 			} catch (RuntimeException | UnknownHostException e) {
 				return null;
 			}
 		}
 
-		/** The kernel prints each 32-bit word of the address in host (little-endian) order. */
-		static InetAddress address(String hex) throws UnknownHostException {
-			byte[] bytes = new byte[hex.length() / 2];
+		/**
+		 * The address before {@code end} in "0100007F:1F90"; the kernel prints each 32-bit word of
+		 * it in host (little-endian) order.
+		 */
+		static InetAddress address(String hex, int end) throws UnknownHostException {
+			if (end != 8 && end != 32) {
+				throw new UnknownHostException("not an address: " + hex);
+			}
+			byte[] bytes = new byte[end / 2];
 			for (int word = 0; word < bytes.length / 4; word++) {
 				for (int i = 0; i < 4; i++) {
 					int at = (word * 4 + (3 - i)) * 2;
-					bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+					int high = Character.digit(hex.charAt(at), 16);
+					int low = Character.digit(hex.charAt(at + 1), 16);
+					if (high < 0 || low < 0) {
+						throw new UnknownHostException("not an address: " + hex);
+					}
+					bytes[word * 4 + i] = (byte) (high << 4 | low);
 				}
 			}
 			return InetAddress.getByAddress(bytes);

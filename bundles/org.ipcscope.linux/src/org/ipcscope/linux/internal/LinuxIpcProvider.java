@@ -42,7 +42,7 @@ public class LinuxIpcProvider extends CollectingProvider<ProcessTable> {
 	@Override
 	public ProviderResult list(Set<IpcKind> wanted) {
 		boolean shared = wanted.contains(IpcKind.POSIX_SHM) || wanted.contains(IpcKind.SYSV_SHM);
-		ProcessTable processes = ProcessTable.scan(proc, shared);
+		ProcessTable processes = ProcessTable.scan(proc, shared, wanted.contains(IpcKind.UNIX_SOCKET));
 		List<IpcObject> objects = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		collect(wanted, processes, objects, problems);

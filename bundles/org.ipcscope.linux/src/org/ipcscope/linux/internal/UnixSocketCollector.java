@@ -44,7 +44,7 @@ final class UnixSocketCollector implements Collector {
 		}
 		Map<Long, Long> peers;
 		try {
-			peers = UnixSocketPeers.read();
+			peers = processes.unixSocketPeers();
 		} catch (RuntimeException | LinkageError e) {
 			problems.add("Unix socket peers unknown: " + e.getMessage());
 			peers = Map.of();
