@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,17 +41,22 @@ final class InetCollector implements Collector {
 
 	@Override
 	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		// every table first: the owners' look-up waits for the /proc scan, which runs meanwhile
+		List<Endpoint> tcp = new ArrayList<>();
+		List<Endpoint> udp = new ArrayList<>();
 		if (wanted.contains(IpcKind.TCP)) {
-			read("tcp", IpcKind.TCP, processes, out, problems);
-			read("tcp6", IpcKind.TCP, processes, out, problems);
+			read("tcp", IpcKind.TCP, tcp, problems);
+			read("tcp6", IpcKind.TCP, tcp, problems);
 		}
 		if (wanted.contains(IpcKind.UDP)) {
-			read("udp", IpcKind.UDP, processes, out, problems);
-			read("udp6", IpcKind.UDP, processes, out, problems);
+			read("udp", IpcKind.UDP, udp, problems);
+			read("udp6", IpcKind.UDP, udp, problems);
 		}
+		tcp.forEach(endpoint -> out.add(describe(IpcKind.TCP, endpoint, processes)));
+		udp.forEach(endpoint -> out.add(describe(IpcKind.UDP, endpoint, processes)));
 	}
 
-	private void read(String file, IpcKind kind, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+	private void read(String file, IpcKind kind, List<Endpoint> endpoints, List<String> problems) {
 		List<String> lines;
 		try {
 			lines = Files.readAllLines(net.resolve(file));
@@ -64,7 +70,7 @@ final class InetCollector implements Collector {
 		for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
 			Endpoint endpoint = Endpoint.parse(line);
 			if (endpoint != null && endpoint.isLocalTraffic(kind)) {
-				out.add(describe(kind, endpoint, processes));
+				endpoints.add(endpoint);
 			}
 		}
 	}

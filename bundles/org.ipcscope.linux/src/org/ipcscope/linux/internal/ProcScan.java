@@ -1,5 +1,6 @@
 package org.ipcscope.linux.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -29,8 +30,29 @@ final class ProcScan {
 	private ProcScan() {
 	}
 
-	/** @return what the scanner found, or {@code null} when it is missing or failed */
-	static Result run(Path proc, boolean withMappings, boolean withPeers) {
+	/** A scan under way; its output waits in the pipe until {@link #finish()} reads it. */
+	record Running(Process process, boolean withPeers) {
+
+		/** @return what the scanner found, or {@code null} when it failed */
+		Result finish() {
+			try {
+				byte[] output;
+				try (InputStream in = process.getInputStream()) {
+					output = in.readAllBytes();
+				}
+				return process.waitFor() == 0 ? decode(output, withPeers) : null;
+			} catch (IOException | RuntimeException e) {
+				return null;
+			} catch (InterruptedException e) {
+				process.destroy();
+				Thread.currentThread().interrupt();
+				return null;
+			}
+		}
+	}
+
+	/** @return the scan started, or {@code null} when there is no scanner that runs here */
+	static Running start(Path proc, boolean withMappings, boolean withPeers) {
 		Path executable = NativeHelper.PROC_SCANNER.path();
 		if (executable == null) {
 			return null;
@@ -43,23 +65,18 @@ final class ProcScan {
 			command.add("peers");
 		}
 		try {
-			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-					.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-			byte[] output;
-			try (InputStream in = process.getInputStream()) {
-				output = in.readAllBytes();
-			}
-			if (process.waitFor() != 0) {
-				return null;
-			}
-			return decode(output, withPeers);
+			return new Running(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+					.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start(), withPeers);
 		} catch (IOException | RuntimeException e) {
 			// cannot run here (other architecture, noexec mount...): the Java scan does the same
 			return null;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return null;
 		}
+	}
+
+	/** @return what the scanner found, or {@code null} when it is missing or failed */
+	static Result run(Path proc, boolean withMappings, boolean withPeers) {
+		Running running = start(proc, withMappings, withPeers);
+		return running == null ? null : running.finish();
 	}
 
 	/** Decodes the NUL-ended fields the scanner prints (see its source for the records). */

@@ -58,25 +58,42 @@ final class ProcessTable {
 	private UserNames users;
 	private Map<Long, Long> socketPeers;
 	private String socketPeersProblem;
+	/** The native scan while it runs: collectors read their kernel tables meanwhile. */
+	private ProcScan.Running running;
+	private boolean withMappings;
 
 	private ProcessTable(Path proc) {
 		this.proc = proc;
 	}
 
 	/**
+	 * Starts the scan; it is complete when first asked for processes. With the native scanner it
+	 * runs beside the caller, which may read other tables meanwhile.
+	 *
 	 * @param withMappings whether to read each process's maps (only shared memory needs them)
 	 * @param withPeers    whether to read the peers of Unix sockets along (only they need them)
 	 */
 	static ProcessTable scan(Path proc, boolean withMappings, boolean withPeers) {
 		ProcessTable table = new ProcessTable(proc);
-		ProcScan.Result scanned = ProcScan.run(proc, withMappings, withPeers);
-		if (scanned != null) {
-			table.add(scanned.processes());
-			table.socketPeers = scanned.peers();
-			table.socketPeersProblem = scanned.peersProblem();
-			return table;
+		table.withMappings = withMappings;
+		table.running = ProcScan.start(proc, withMappings, withPeers);
+		return table.running != null ? table : scanInJava(table, withMappings);
+	}
+
+	/** Waits for the native scan (or, if it failed, scans in Java); collectors may call in parallel. */
+	private synchronized void complete() {
+		if (running == null) {
+			return;
 		}
-		return scanInJava(table, withMappings);
+		ProcScan.Result scanned = running.finish();
+		running = null;
+		if (scanned == null) {
+			scanInJava(this, withMappings);
+			return;
+		}
+		add(scanned.processes());
+		socketPeers = scanned.peers();
+		socketPeersProblem = scanned.peersProblem();
 	}
 
 	/** The same scan without the native helper (not built for this machine, or not allowed to run). */
@@ -226,7 +243,7 @@ final class ProcessTable {
 	}
 
 	/** @return the user names, read from /etc/passwd once per refresh for every collector */
-	UserNames users() {
+	synchronized UserNames users() {
 		if (users == null) {
 			users = UserNames.ofSystem();
 		}
@@ -235,18 +252,22 @@ final class ProcessTable {
 
 	/** @return the process's command name, or {@code null} */
 	String name(long pid) {
+		complete();
 		return names.get(pid);
 	}
 
 	List<Descriptor> descriptors() {
+		complete();
 		return descriptors;
 	}
 
 	List<Descriptor> descriptorsOf(String target) {
+		complete();
 		return byTarget.getOrDefault(target, List.of());
 	}
 
 	Map<String, List<Mapping>> mappings() {
+		complete();
 		return mappingsByPath;
 	}
 
@@ -325,6 +346,7 @@ final class ProcessTable {
 	 * @throws IllegalStateException with a message fit for the user when the kernel refuses
 	 */
 	Map<Long, Long> unixSocketPeers() {
+		complete();
 		if (socketPeersProblem != null) {
 			throw new IllegalStateException(socketPeersProblem);
 		}
@@ -341,6 +363,7 @@ final class ProcessTable {
 	 *         could be read
 	 */
 	String unknownOwnersReason() {
+		complete();
 		return hiddenProcesses == 0 ? null
 				: "owners unknown: " + (hiddenProcesses < 0 ? "/proc unreadable" : hiddenProcesses
 						+ " processes of other users are not visible (run as their user or as root)");
@@ -350,6 +373,7 @@ final class ProcessTable {
 	 * @return a problem to show when some processes' descriptors could not be read, else null
 	 */
 	String visibilityProblem() {
+		complete();
 		if (hiddenProcesses < 0) {
 			return proc + " could not be listed: owners unknown";
 		}

@@ -42,6 +42,9 @@ final class UnixSocketCollector implements Collector {
 			problems.add(table + ": " + e.getMessage());
 			return;
 		}
+		Map<Long, String> names = new HashMap<>();
+		List<UnixSocketLine> sockets = lines.stream().skip(1).map(UnixSocketLine::parse).filter(s -> s != null).toList();
+		sockets.forEach(s -> names.put(s.inode(), s.path()));
 		Map<Long, Long> peers;
 		try {
 			peers = processes.unixSocketPeers();
@@ -49,9 +52,6 @@ final class UnixSocketCollector implements Collector {
 			problems.add("Unix socket peers unknown: " + e.getMessage());
 			peers = Map.of();
 		}
-		Map<Long, String> names = new HashMap<>();
-		List<UnixSocketLine> sockets = lines.stream().skip(1).map(UnixSocketLine::parse).filter(s -> s != null).toList();
-		sockets.forEach(s -> names.put(s.inode(), s.path()));
 		for (UnixSocketLine socket : sockets) {
 			out.add(describe(socket, peers.get(socket.inode()), names, processes));
 		}
