@@ -1,12 +1,11 @@
 package org.ipcscope.linux.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +92,13 @@ final class InetCollector implements Collector {
 		return state < TCP_STATES.length ? TCP_STATES[state] : "state " + state;
 	}
 
-	/** One line of /proc/net/tcp*: "sl local rem st tx:rx tr:when retrnsmt uid timeout inode". */
-	record Endpoint(InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort, int state,
+	/**
+	 * One line of /proc/net/tcp*: "sl local rem st tx:rx tr:when retrnsmt uid timeout inode".
+	 * Addresses are 4 or 16 bytes; an IPv4-mapped IPv6 address (::ffff:a.b.c.d) is kept as its
+	 * IPv4 address, as {@code InetAddress.getByAddress} would (whose class initialisation costs
+	 * the command line more than the whole parse).
+	 */
+	record Endpoint(byte[] localAddress, int localPort, byte[] remoteAddress, int remotePort, int state,
 			String queues, long inode, boolean ipv6) {
 
 		static Endpoint parse(String line) {
@@ -111,7 +115,7 @@ final class InetCollector implements Collector {
 						address(remote, remoteColon), Integer.parseInt(remote, remoteColon + 1, remote.length(), 16),
 						Integer.parseInt(fields[3], 16), fields[4].replace(':', '/'), Long.parseLong(fields[9]),
 						localColon == 32);
-			} catch (RuntimeException | UnknownHostException e) {
+			} catch (RuntimeException e) {
 				return null;
 			}
 		}
@@ -120,9 +124,9 @@ final class InetCollector implements Collector {
 		 * The address before {@code end} in "0100007F:1F90"; the kernel prints each 32-bit word of
 		 * it in host (little-endian) order.
 		 */
-		static InetAddress address(String hex, int end) throws UnknownHostException {
+		static byte[] address(String hex, int end) {
 			if (end != 8 && end != 32) {
-				throw new UnknownHostException("not an address: " + hex);
+				throw new IllegalArgumentException("not an address: " + hex);
 			}
 			byte[] bytes = new byte[end / 2];
 			for (int word = 0; word < bytes.length / 4; word++) {
@@ -131,27 +135,25 @@ final class InetCollector implements Collector {
 					int high = Character.digit(hex.charAt(at), 16);
 					int low = Character.digit(hex.charAt(at + 1), 16);
 					if (high < 0 || low < 0) {
-						throw new UnknownHostException("not an address: " + hex);
+						throw new IllegalArgumentException("not an address: " + hex);
 					}
 					bytes[word * 4 + i] = (byte) (high << 4 | low);
 				}
 			}
-			return InetAddress.getByAddress(bytes);
+			boolean mapped = bytes.length == 16 && isZero(bytes, 10) && bytes[10] == (byte) 0xff
+					&& bytes[11] == (byte) 0xff;
+			return mapped ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
 		}
 
 		boolean isLocalTraffic(IpcKind kind) {
 			boolean waiting = kind == IpcKind.TCP ? state == TCP_LISTEN : state == UDP_UNCONNECTED;
 			return isLoopback(localAddress) || isLoopback(remoteAddress)
-					|| (waiting && localAddress.isAnyLocalAddress());
+					|| (waiting && isZero(localAddress, localAddress.length));
 		}
 
-		private static boolean isLoopback(InetAddress address) {
-			if (address.isLoopbackAddress()) {
-				return true;
-			}
-			// ::ffff:127.x.y.z: an IPv4 loopback peer seen by a dual-stack socket
-			byte[] b = address.getAddress();
-			return b.length == 16 && b[10] == (byte) 0xff && b[11] == (byte) 0xff && b[12] == 127 && isZero(b, 10);
+		/** 127.0.0.0/8 or ::1 (an IPv4 loopback peer of a dual-stack socket is an IPv4 address here). */
+		private static boolean isLoopback(byte[] address) {
+			return address.length == 4 ? address[0] == 127 : isZero(address, 15) && address[15] == 1;
 		}
 
 		private static boolean isZero(byte[] bytes, int length) {
@@ -171,9 +173,22 @@ final class InetCollector implements Collector {
 			return format(remoteAddress, remotePort);
 		}
 
-		private static String format(InetAddress address, int port) {
-			String host = address.getHostAddress();
-			return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+		/** "127.0.0.1:80" or "[0:0:0:0:0:0:0:1]:80", the address as {@code getHostAddress} writes it. */
+		private static String format(byte[] address, int port) {
+			StringBuilder text = new StringBuilder(48);
+			if (address.length == 4) {
+				for (int i = 0; i < 4; i++) {
+					text.append(i == 0 ? "" : ".").append(address[i] & 0xff);
+				}
+			} else {
+				text.append('[');
+				for (int group = 0; group < 8; group++) {
+					text.append(group == 0 ? "" : ":")
+							.append(Integer.toHexString((address[2 * group] & 0xff) << 8 | address[2 * group + 1] & 0xff));
+				}
+				text.append(']');
+			}
+			return text.append(':').append(port).toString();
 		}
 	}
 }
