@@ -61,7 +61,7 @@ measure() { # runs "$@" $runs times; prints "median best cpu" in ms (no fork bet
 	done
 	cpu_after=$(children_cpu "$me")
 	printf '%s\n' "${times[@]}" | sort -n | awk -v cpu=$((cpu_after - cpu_before)) -v runs="$runs" -v hz="$ticks" \
-		'{a[NR]=$1} END {printf "%.1f %.1f %.1f", a[int((NR+1)/2)]/1000, a[1]/1000, cpu*1000/hz/runs}'
+		'{a[NR]=$1} END {printf "%.1f %.1f %.1f\n", a[int((NR+1)/2)]/1000, a[1]/1000, cpu*1000/hz/runs}'
 }
 
 plugin() { local jars=("$product"/plugins/"$1"_*.jar); echo "${jars[0]}"; }
@@ -69,10 +69,11 @@ cp="$(plugin org.ipcscope.core):$(plugin org.ipcscope.linux):$(plugin com.sun.jn
 "$JAVA_HOME/bin/javac" -d "$work" -cp "$cp" "$root/bench/InventoryRefreshBench.java"
 read -r refresh refresh_best refresh_cpu objects < <("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
 	-cp "$work:$cp" InventoryRefreshBench 30 "$ticks")
-# the command line's class data archive is made by its first run: make it from this command
+# the command line's start-up cache (JDK 25+) or class data archive is made by its first run:
+# make it anew, from this command
 cli_jar=$(plugin org.ipcscope.cli)
 cli_jar=${cli_jar##*/}
-rm -f "$HOME/.ipcscope/cli-${cli_jar%.jar}.jsa"
+rm -f "$HOME/.ipcscope/cli-${cli_jar%.jar}.jsa" "$HOME/.ipcscope/cli-${cli_jar%.jar}"-*.aot*
 "$root/ipcscope" list --json >/dev/null
 read -r cli cli_best cli_cpu < <(measure "$root/ipcscope" list --json)
 read -r lsof_ms lsof_best lsof_cpu < <(measure lsof -n)
