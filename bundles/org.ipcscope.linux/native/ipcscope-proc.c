@@ -107,19 +107,20 @@ static int follow_worth(const char *target, size_t length)
 	       && !starts_with(target, length, "/sys/") && !starts_with(target, length, "/memfd:");
 }
 
-static void descriptors(int proc, const char *pid, struct buffer *out, int *hidden)
+/* Returns 0, HIDDEN when the descriptors may not be read, or GONE when the process exited. */
+enum { HIDDEN = 1, GONE = 2 };
+
+static int descriptors(int proc, const char *pid, struct buffer *out)
 {
 	char path[64];
 	snprintf(path, sizeof path, "%s/fd", pid);
 	int dir = openat(proc, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dir < 0) {
-		*hidden = errno == EACCES || errno == EPERM;
-		return;
-	}
+	if (dir < 0)
+		return errno == EACCES || errno == EPERM ? HIDDEN : GONE;
 	DIR *fds = fdopendir(dir);
 	if (!fds) {
 		close(dir);
-		return;
+		return GONE;
 	}
 	size_t capacity = 4096;
 	char *target = malloc(capacity);
@@ -157,6 +158,7 @@ static void descriptors(int proc, const char *pid, struct buffer *out, int *hidd
 	}
 	free(target);
 	closedir(fds);
+	return 0;
 }
 
 /* Shared memory lines only: a JVM's maps has thousands of lines and none of them matters. */
@@ -190,8 +192,12 @@ static void process(int proc, const char *pid, int with_maps, struct buffer *out
 	if (comm_length > 0 && scratch->data[comm_length - 1] == '\n')
 		comm_length--;
 	struct buffer held = { 0 };
-	int hidden = 0;
-	descriptors(proc, pid, &held, &hidden);
+	int state = descriptors(proc, pid, &held);
+	if (state == GONE) {
+		free(held.data);
+		return; /* exited between reading its name and its descriptors */
+	}
+	int hidden = state == HIDDEN;
 	put_text(out, "p");
 	put_text(out, pid);
 	put_number(out, hidden);

@@ -44,7 +44,7 @@ final class Blanks {
 	}
 
 	/** What {@code \s} matches. */
-	private static boolean isBlank(char c) {
+	static boolean isBlank(char c) {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 }

@@ -102,19 +102,24 @@ final class InetCollector implements Collector {
 			String queues, long inode, boolean ipv6) {
 
 		static Endpoint parse(String line) {
-			String[] fields = Blanks.split(line);
-			if (fields.length < 10) {
-				return null;
-			}
+			Columns columns = new Columns(line);
 			try {
-				String local = fields[1];
-				String remote = fields[2];
+				if (!columns.skip(1)) {
+					return null;
+				}
+				String local = columns.text();
+				String remote = columns.next() ? columns.text() : null;
+				int state = columns.next() ? columns.intValue(16) : -1;
+				String queues = columns.next() ? columns.text().replace(':', '/') : null;
+				if (queues == null || !columns.skip(4)) {
+					return null;
+				}
+				long inode = columns.longValue();
 				int localColon = local.indexOf(':');
 				int remoteColon = remote.indexOf(':');
 				return new Endpoint(address(local, localColon), Integer.parseInt(local, localColon + 1, local.length(), 16),
 						address(remote, remoteColon), Integer.parseInt(remote, remoteColon + 1, remote.length(), 16),
-						Integer.parseInt(fields[3], 16), fields[4].replace(':', '/'), Long.parseLong(fields[9]),
-						localColon == 32);
+						state, queues, inode, localColon == 32);
 			} catch (RuntimeException e) {
 				return null;
 			}
