@@ -317,25 +317,19 @@ final class ProcessTable {
 	 * @return the st_mode of what the descriptor points to, or {@link #UNKNOWN} if it is gone
 	 */
 	int mode(Descriptor descriptor) {
-		if (descriptor.mode() != UNKNOWN) {
-			return descriptor.mode();
-		}
-		try {
-			return (Integer) Files.getAttribute(descriptorPath(descriptor), "unix:mode");
-		} catch (IOException | SecurityException | UnsupportedOperationException e) {
-			return UNKNOWN;
-		}
+		return descriptor.mode() != UNKNOWN ? descriptor.mode() : targetAttribute(descriptor, "unix:mode").intValue();
 	}
 
 	/**
 	 * @return the device of what the descriptor points to, or {@link #UNKNOWN} if it is gone
 	 */
 	long device(Descriptor descriptor) {
-		if (descriptor.device() != UNKNOWN) {
-			return descriptor.device();
-		}
+		return descriptor.device() != UNKNOWN ? descriptor.device() : targetAttribute(descriptor, "unix:dev").longValue();
+	}
+
+	private Number targetAttribute(Descriptor descriptor, String attribute) {
 		try {
-			return (Long) Files.getAttribute(descriptorPath(descriptor), "unix:dev");
+			return (Number) Files.getAttribute(descriptorPath(descriptor), attribute);
 		} catch (IOException | SecurityException | UnsupportedOperationException e) {
 			return UNKNOWN;
 		}
