@@ -52,16 +52,22 @@ public class LinuxIpcProvider extends CollectingProvider<ProcessTable> {
 		ProcessTable processes = ProcessTable.scan(proc, shared, wanted.contains(IpcKind.UNIX_SOCKET));
 		// The collectors read their kernel tables while the /proc scan runs, then wait for it; each
 		// fills its own lists, joined in the collectors' order, so the result does not depend on timing.
-		List<ProviderResult> parts = collectors.parallelStream().map(collector -> {
-			Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
-			asked.retainAll(wanted);
-			List<IpcObject> found = new ArrayList<>();
-			List<String> failed = new ArrayList<>();
-			if (!asked.isEmpty()) {
-				collector.collect(asked, processes, found, failed);
-			}
-			return new ProviderResult(found, failed);
-		}).toList();
+		List<ProviderResult> parts;
+		try {
+			parts = collectors.parallelStream().map(collector -> {
+				Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
+				asked.retainAll(wanted);
+				List<IpcObject> found = new ArrayList<>();
+				List<String> failed = new ArrayList<>();
+				if (!asked.isEmpty()) {
+					collector.collect(asked, processes, found, failed);
+				}
+				return new ProviderResult(found, failed);
+			}).toList();
+		} catch (RuntimeException | Error e) {
+			processes.abandon();
+			throw e;
+		}
 		List<IpcObject> objects = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		for (ProviderResult part : parts) {

@@ -96,6 +96,14 @@ final class ProcessTable {
 		socketPeersProblem = scanned.peersProblem();
 	}
 
+	/** Stops a native scan nobody will read (its output would fill the pipe and block it). */
+	synchronized void abandon() {
+		if (running != null) {
+			running.process().destroy();
+			running = null;
+		}
+	}
+
 	/** The same scan without the native helper (not built for this machine, or not allowed to run). */
 	static ProcessTable scanInJava(Path proc, boolean withMappings) {
 		return scanInJava(new ProcessTable(proc), withMappings);
