@@ -73,7 +73,8 @@ read -r refresh refresh_best refresh_cpu objects < <("$JAVA_HOME/bin/java" --ena
 # make it anew, from this command
 cli_jar=$(plugin org.ipcscope.cli)
 cli_jar=${cli_jar##*/}
-rm -f "$HOME/.ipcscope/cli-${cli_jar%.jar}.jsa" "$HOME/.ipcscope/cli-${cli_jar%.jar}"-*.aot*
+where=$(cksum <<<"$product")
+rm -f "$HOME/.ipcscope/cli-${cli_jar%.jar}.jsa" "$HOME/.ipcscope/cli-${where%% *}"-*.aot*
 "$root/ipcscope" list --json >/dev/null
 read -r cli cli_best cli_cpu < <(measure "$root/ipcscope" list --json)
 read -r lsof_ms lsof_best lsof_cpu < <(measure lsof -n)
