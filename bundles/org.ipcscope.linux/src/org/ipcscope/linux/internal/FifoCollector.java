@@ -126,7 +126,12 @@ final class FifoCollector implements Collector {
 	}
 
 	static String count(List<Owner> owners, String end) {
-		long n = owners.stream().filter(o -> o.access() != null && o.access().contains(end)).count();
-		return Long.toString(n);
+		int n = 0;
+		for (Owner owner : owners) {
+			if (owner.access() != null && owner.access().contains(end)) {
+				n++;
+			}
+		}
+		return Integer.toString(n);
 	}
 }
