@@ -69,6 +69,10 @@ final class NativeHelper {
 		String home = System.getProperty("user.home");
 		String xdg = System.getenv("XDG_CACHE_HOME");
 		Path directory = (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("ipcscope");
+		if (!directory.isAbsolute()) {
+			// no home (user.home is "?" without a passwd entry): nowhere safe to put it
+			throw new IOException("no cache directory for " + name);
+		}
 		CRC32 crc = new CRC32();
 		crc.update(program);
 		Path file = directory.resolve(name + "-" + Long.toHexString(crc.getValue()) + "-" + program.length);
