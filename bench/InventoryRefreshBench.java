@@ -13,9 +13,9 @@ import org.ipcscope.core.IpcProvider;
 
 /**
  * One inventory refresh inside a running IPC Scope, as the view's auto-refresh does it: the same
- * providers, warmed up (100 refreshes), asked again and again. Prints the median and the best wall time, the CPU
- * time a refresh takes (this JVM's and its helper processes', which a busy machine distorts less
- * than wall time) and the object count.
+ * providers, warmed up (100 refreshes), asked again and again. Prints the median and the best
+ * wall time, the CPU time a refresh takes (this JVM's and its helper processes', which a busy
+ * machine distorts less than wall time) and the object count.
  */
 public final class InventoryRefreshBench {
 
@@ -25,8 +25,8 @@ public final class InventoryRefreshBench {
 		List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream().map(ServiceLoader.Provider::get)
 				.toList();
 		InventorySnapshot snapshot = null;
-		// a view refreshing every second has run this a hundred times within two minutes: until then
-		// the JIT compiler is still at work (measured: 100 ms of CPU per refresh after 30 rounds, 36 after 150)
+		// a view refreshing every second has done this a hundred times within two minutes; before, the
+		// JIT compiler is still at work (this JVM's CPU per refresh: 100 ms after 30 rounds, 36 after 150)
 		for (int i = 0; i < 100; i++) {
 			snapshot = Inventory.collect(providers, Set.of());
 		}
