@@ -4,8 +4,10 @@
 #   - one refresh inside a running IPC Scope (warm JVM, as the view's auto-refresh),
 #   - ./ipcscope list --json end to end,
 #   - lsof -n, ipcs -a and ss -xap gathering the same facts.
+# Each is run RUNS times: the median and the best wall time are printed, and the CPU time (user +
+# system, of the command and its children) per run, which other load on the machine distorts less.
 # Needs the product built (./ipcscope builds it) and the Debian packages lsof, iproute2, util-linux.
-# Usage: bench/linux-inventory.sh [HELPERS] [RUNS]
+# Usage: bench/linux-inventory.sh [HELPERS] [RUNS]   (bash 5: EPOCHREALTIME)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 helpers=${1:-300}
@@ -40,39 +42,54 @@ for i in $(seq "$helpers"); do
 	until [ "$(grep -c READY "$work/ready-$i" 2>/dev/null)" -ge 7 ]; do sleep 0.05; done
 done
 
-median_ms() { # runs "$@" $runs times, prints the median wall time in ms
-	local times=()
-	for _ in $(seq "$runs"); do
-		local start end
-		start=$(date +%s%N)
+ticks=$(getconf CLK_TCK)
+children_cpu() { # user + system ticks of the children that process $1 waited for
+	local stat
+	read -r stat </proc/"$1"/stat
+	stat=${stat##*) }
+	local fields=($stat)
+	echo $((fields[13] + fields[14]))
+}
+measure() { # runs "$@" $runs times; prints "median best cpu" in ms (no fork between start and end)
+	local times=() start end cpu_before cpu_after i me=$BASHPID
+	cpu_before=$(children_cpu "$me")
+	for ((i = 0; i < runs; i++)); do
+		start=${EPOCHREALTIME/[.,]/}
 		"$@" >/dev/null 2>&1
-		end=$(date +%s%N)
-		times+=($(((end - start) / 1000)))
+		end=${EPOCHREALTIME/[.,]/}
+		times+=($((10#$end - 10#$start)))
 	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+	cpu_after=$(children_cpu "$me")
+	printf '%s\n' "${times[@]}" | sort -n | awk -v cpu=$((cpu_after - cpu_before)) -v runs="$runs" -v hz="$ticks" \
+		'{a[NR]=$1} END {printf "%.1f %.1f %.1f\n", a[int((NR+1)/2)]/1000, a[1]/1000, cpu*1000/hz/runs}'
 }
 
-plugin() { ls "$product"/plugins/"$1"_*.jar | head -n 1; }
+plugin() { local jars=("$product"/plugins/"$1"_*.jar); echo "${jars[0]}"; }
 cp="$(plugin org.ipcscope.core):$(plugin org.ipcscope.linux):$(plugin com.sun.jna)"
 "$JAVA_HOME/bin/javac" -d "$work" -cp "$cp" "$root/bench/InventoryRefreshBench.java"
-read -r refresh objects < <("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$work:$cp" InventoryRefreshBench 30)
-# the command line's class data archive is made by its first run: make it from this command
-rm -f "$HOME"/.ipcscope/cli-*.jsa
+read -r refresh refresh_best refresh_cpu objects < <("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+	-cp "$work:$cp" InventoryRefreshBench 30 "$ticks")
+# the command line's start-up cache (JDK 25+) or class data archive is made by its first run:
+# make it anew, from this command
+cli_jar=$(plugin org.ipcscope.cli)
+cli_jar=${cli_jar##*/}
+where=$(cksum <<<"$product")
+rm -f "$HOME/.ipcscope/cli-${cli_jar%.jar}.jsa" "$HOME/.ipcscope/cli-${where%% *}"-*.aot*
 "$root/ipcscope" list --json >/dev/null
-cli=$(median_ms "$root/ipcscope" list --json)
-lsof_ms=$(median_ms lsof -n)
-ipcs_ms=$(median_ms ipcs -a)
-ss_ms=$(median_ms ss -xap)
-all_ms=$(median_ms sh -c 'lsof -n; ipcs -a; ss -xap')
+read -r cli cli_best cli_cpu < <(measure "$root/ipcscope" list --json)
+read -r lsof_ms lsof_best lsof_cpu < <(measure lsof -n)
+read -r ipcs_ms ipcs_best ipcs_cpu < <(measure ipcs -a)
+read -r ss_ms ss_best ss_cpu < <(measure ss -xap)
+read -r all_ms all_best all_cpu < <(measure sh -c 'lsof -n; ipcs -a; ss -xap')
 
 echo "Busy machine: $helpers helper processes, $(ls /proc | grep -c '^[0-9]') processes in all, $objects IPC objects listed"
 echo
-echo "| what | median of $runs (ms) | vs lsof -n |"
-echo "| --- | ---: | ---: |"
-ratio() { awk -v a="$lsof_ms" -v b="$1" 'BEGIN {printf "%.1fx faster", a/b}'; }
-echo "| IPC Scope refresh in a running JVM (median of 30) | $refresh | $(ratio "$refresh") |"
-echo "| ./ipcscope list --json, end to end | $cli | $(ratio "$cli") |"
-echo "| lsof -n | $lsof_ms | 1.0x |"
-echo "| ipcs -a | $ipcs_ms | |"
-echo "| ss -xap | $ss_ms | |"
-echo "| lsof -n; ipcs -a; ss -xap | $all_ms | |"
+echo "| what | median of $runs (ms) | best (ms) | CPU per run (ms) | median vs lsof -n |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+ratio() { awk -v a="$lsof_ms" -v b="$1" 'BEGIN {printf (a >= b ? "%.1fx faster" : "%.1fx slower"), (a >= b ? a/b : b/a)}'; }
+echo "| IPC Scope refresh in a running JVM (median of 30) | $refresh | $refresh_best | $refresh_cpu | $(ratio "$refresh") |"
+echo "| ./ipcscope list --json, end to end | $cli | $cli_best | $cli_cpu | $(ratio "$cli") |"
+echo "| lsof -n | $lsof_ms | $lsof_best | $lsof_cpu | 1.0x |"
+echo "| ipcs -a | $ipcs_ms | $ipcs_best | $ipcs_cpu | |"
+echo "| ss -xap | $ss_ms | $ss_best | $ss_cpu | |"
+echo "| lsof -n; ipcs -a; ss -xap | $all_ms | $all_best | $all_cpu | |"

@@ -2,6 +2,16 @@
 # Order: $JAVA_HOME, then the newest under /usr/lib/jvm, then the java on the PATH.
 
 java_major() {
+	local line
+	# a JDK's release file says it without starting a JVM, which would cost the command line's start-up
+	if [ -r "$1/release" ]; then
+		while IFS= read -r line; do
+			if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then
+				echo "${BASH_REMATCH[1]}"
+				return
+			fi
+		done <"$1/release"
+	fi
 	"$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
 }
 

@@ -20,13 +20,15 @@ public final class Main {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream().map(ServiceLoader.Provider::get)
-				.toList();
-		MemorySources memory = MemorySources.fromServiceLoader();
-		ProcessMemoryProvider processes = ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null);
-		int code = CommandLine.run(List.of(args),
-				() -> providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds),
-				() -> memory.isEmpty() ? null : memory, () -> processes,
+		// each verb loads only the providers it uses: a script's list should not pay for the others
+		int code = CommandLine.run(List.of(args), () -> {
+			List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream()
+					.map(ServiceLoader.Provider::get).toList();
+			return providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds);
+		}, () -> {
+			MemorySources memory = MemorySources.fromServiceLoader();
+			return memory.isEmpty() ? null : memory;
+		}, () -> ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null),
 				() -> ServiceLoader.load(CopyDataSniffer.class).findFirst().orElse(null), System.out, System.err);
 		System.out.flush();
 		System.exit(code);

@@ -51,7 +51,8 @@ final class FifoCollector implements Collector {
 				continue;
 			}
 			// stat through the descriptor: it still works when the path was renamed or unlinked
-			if (isFifo.computeIfAbsent(target, t -> isFifo(processes.descriptorPath(descriptor)))) {
+			if (descriptor.mode() != ProcessTable.UNKNOWN ? isFifo(descriptor.mode())
+					: isFifo.computeIfAbsent(target, t -> isFifo(processes.mode(descriptor)))) {
 				ends.add(descriptor);
 			}
 		}
@@ -84,10 +85,14 @@ final class FifoCollector implements Collector {
 
 	private static boolean isFifo(Path path) {
 		try {
-			return ((Integer) Files.getAttribute(path, "unix:mode") & S_IFMT) == S_IFIFO;
+			return isFifo((Integer) Files.getAttribute(path, "unix:mode"));
 		} catch (IOException | SecurityException | UnsupportedOperationException e) {
 			return false;
 		}
+	}
+
+	private static boolean isFifo(int mode) {
+		return mode != ProcessTable.UNKNOWN && (mode & S_IFMT) == S_IFIFO;
 	}
 
 	private static IpcObject describe(String path, List<Owner> owners, UserNames users) {
@@ -121,7 +126,12 @@ final class FifoCollector implements Collector {
 	}
 
 	static String count(List<Owner> owners, String end) {
-		long n = owners.stream().filter(o -> o.access() != null && o.access().contains(end)).count();
-		return Long.toString(n);
+		int n = 0;
+		for (Owner owner : owners) {
+			if (owner.access() != null && owner.access().contains(end)) {
+				n++;
+			}
+		}
+		return Integer.toString(n);
 	}
 }

@@ -1,11 +1,11 @@
 package org.ipcscope.linux.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,17 +40,22 @@ final class InetCollector implements Collector {
 
 	@Override
 	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+		// every table first: the owners' look-up waits for the /proc scan, which runs meanwhile
+		List<Endpoint> tcp = new ArrayList<>();
+		List<Endpoint> udp = new ArrayList<>();
 		if (wanted.contains(IpcKind.TCP)) {
-			read("tcp", IpcKind.TCP, processes, out, problems);
-			read("tcp6", IpcKind.TCP, processes, out, problems);
+			read("tcp", IpcKind.TCP, tcp, problems);
+			read("tcp6", IpcKind.TCP, tcp, problems);
 		}
 		if (wanted.contains(IpcKind.UDP)) {
-			read("udp", IpcKind.UDP, processes, out, problems);
-			read("udp6", IpcKind.UDP, processes, out, problems);
+			read("udp", IpcKind.UDP, udp, problems);
+			read("udp6", IpcKind.UDP, udp, problems);
 		}
+		tcp.forEach(endpoint -> out.add(describe(IpcKind.TCP, endpoint, processes)));
+		udp.forEach(endpoint -> out.add(describe(IpcKind.UDP, endpoint, processes)));
 	}
 
-	private void read(String file, IpcKind kind, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+	private void read(String file, IpcKind kind, List<Endpoint> endpoints, List<String> problems) {
 		List<String> lines;
 		try {
 			lines = Files.readAllLines(net.resolve(file));
@@ -64,7 +69,7 @@ final class InetCollector implements Collector {
 		for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
 			Endpoint endpoint = Endpoint.parse(line);
 			if (endpoint != null && endpoint.isLocalTraffic(kind)) {
-				out.add(describe(kind, endpoint, processes));
+				endpoints.add(endpoint);
 			}
 		}
 	}
@@ -87,51 +92,73 @@ final class InetCollector implements Collector {
 		return state < TCP_STATES.length ? TCP_STATES[state] : "state " + state;
 	}
 
-	/** One line of /proc/net/tcp*: "sl local rem st tx:rx tr:when retrnsmt uid timeout inode". */
-	record Endpoint(InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort, int state,
+	/**
+	 * One line of /proc/net/tcp*: "sl local rem st tx:rx tr:when retrnsmt uid timeout inode".
+	 * Addresses are 4 or 16 bytes; an IPv4-mapped IPv6 address (::ffff:a.b.c.d) is kept as its
+	 * IPv4 address, as {@code InetAddress.getByAddress} would (whose class initialisation costs
+	 * the command line more than the whole parse).
+	 */
+	record Endpoint(byte[] localAddress, int localPort, byte[] remoteAddress, int remotePort, int state,
 			String queues, long inode, boolean ipv6) {
 
 		static Endpoint parse(String line) {
-			String[] fields = Blanks.split(line);
-			if (fields.length < 10) {
-				return null;
-			}
+			Columns columns = new Columns(line);
 			try {
-				String[] local = fields[1].split(":");
-				String[] remote = fields[2].split(":");
-				return new Endpoint(address(local[0]), Integer.parseInt(local[1], 16), address(remote[0]),
-						Integer.parseInt(remote[1], 16), Integer.parseInt(fields[3], 16), fields[4].replace(':', '/'),
-						Long.parseLong(fields[9]), local[0].length() == 32);
-			} catch (RuntimeException | UnknownHostException e) {
+				if (!columns.skip(1)) {
+					return null;
+				}
+				String local = columns.text();
+				String remote = columns.next() ? columns.text() : null;
+				int state = columns.next() ? columns.intValue(16) : -1;
+				String queues = columns.next() ? columns.text().replace(':', '/') : null;
+				if (queues == null || !columns.skip(4)) {
+					return null;
+				}
+				long inode = columns.longValue();
+				int localColon = local.indexOf(':');
+				int remoteColon = remote.indexOf(':');
+				return new Endpoint(address(local, localColon), Integer.parseInt(local, localColon + 1, local.length(), 16),
+						address(remote, remoteColon), Integer.parseInt(remote, remoteColon + 1, remote.length(), 16),
+						state, queues, inode, localColon == 32);
+			} catch (RuntimeException e) {
 				return null;
 			}
 		}
 
-		/** The kernel prints each 32-bit word of the address in host (little-endian) order. */
-		static InetAddress address(String hex) throws UnknownHostException {
-			byte[] bytes = new byte[hex.length() / 2];
+		/**
+		 * The address before {@code end} in "0100007F:1F90"; the kernel prints each 32-bit word of
+		 * it in host (little-endian) order.
+		 */
+		static byte[] address(String hex, int end) {
+			if (end != 8 && end != 32) {
+				throw new IllegalArgumentException("not an address: " + hex);
+			}
+			byte[] bytes = new byte[end / 2];
 			for (int word = 0; word < bytes.length / 4; word++) {
 				for (int i = 0; i < 4; i++) {
 					int at = (word * 4 + (3 - i)) * 2;
-					bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+					int high = Character.digit(hex.charAt(at), 16);
+					int low = Character.digit(hex.charAt(at + 1), 16);
+					if (high < 0 || low < 0) {
+						throw new IllegalArgumentException("not an address: " + hex);
+					}
+					bytes[word * 4 + i] = (byte) (high << 4 | low);
 				}
 			}
-			return InetAddress.getByAddress(bytes);
+			boolean mapped = bytes.length == 16 && isZero(bytes, 10) && bytes[10] == (byte) 0xff
+					&& bytes[11] == (byte) 0xff;
+			return mapped ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
 		}
 
 		boolean isLocalTraffic(IpcKind kind) {
 			boolean waiting = kind == IpcKind.TCP ? state == TCP_LISTEN : state == UDP_UNCONNECTED;
 			return isLoopback(localAddress) || isLoopback(remoteAddress)
-					|| (waiting && localAddress.isAnyLocalAddress());
+					|| (waiting && isZero(localAddress, localAddress.length));
 		}
 
-		private static boolean isLoopback(InetAddress address) {
-			if (address.isLoopbackAddress()) {
-				return true;
-			}
-			// ::ffff:127.x.y.z: an IPv4 loopback peer seen by a dual-stack socket
-			byte[] b = address.getAddress();
-			return b.length == 16 && b[10] == (byte) 0xff && b[11] == (byte) 0xff && b[12] == 127 && isZero(b, 10);
+		/** 127.0.0.0/8 or ::1 (an IPv4 loopback peer of a dual-stack socket is an IPv4 address here). */
+		private static boolean isLoopback(byte[] address) {
+			return address.length == 4 ? address[0] == 127 : isZero(address, 15) && address[15] == 1;
 		}
 
 		private static boolean isZero(byte[] bytes, int length) {
@@ -151,9 +178,22 @@ final class InetCollector implements Collector {
 			return format(remoteAddress, remotePort);
 		}
 
-		private static String format(InetAddress address, int port) {
-			String host = address.getHostAddress();
-			return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+		/** "127.0.0.1:80" or "[0:0:0:0:0:0:0:1]:80", the address as {@code getHostAddress} writes it. */
+		private static String format(byte[] address, int port) {
+			StringBuilder text = new StringBuilder(48);
+			if (address.length == 4) {
+				for (int i = 0; i < 4; i++) {
+					text.append(i == 0 ? "" : ".").append(address[i] & 0xff);
+				}
+			} else {
+				text.append('[');
+				for (int group = 0; group < 8; group++) {
+					text.append(group == 0 ? "" : ":")
+							.append(Integer.toHexString((address[2 * group] & 0xff) << 8 | address[2 * group + 1] & 0xff));
+				}
+				text.append(']');
+			}
+			return text.append(':').append(port).toString();
 		}
 	}
 }

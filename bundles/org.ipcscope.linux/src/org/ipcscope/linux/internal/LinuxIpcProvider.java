@@ -2,6 +2,7 @@ package org.ipcscope.linux.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -22,16 +23,22 @@ import org.osgi.service.component.annotations.Component;
 public class LinuxIpcProvider extends CollectingProvider<ProcessTable> {
 
 	private final Path proc;
+	private final List<Collector> collectors;
 
 	public LinuxIpcProvider() {
 		this(Path.of("/proc"), Path.of("/dev/shm"), Path.of("/dev/mqueue"), InventorySettings::fifoDirectories);
 	}
 
 	LinuxIpcProvider(Path proc, Path shm, Path mqueue, Supplier<List<Path>> fifoDirectories) {
-		super(List.of(new PosixShmCollector(shm), new SysvCollector(proc.resolve("sysvipc")),
+		this(proc, List.of(new PosixShmCollector(shm), new SysvCollector(proc.resolve("sysvipc")),
 				new PosixMqCollector(mqueue), new FifoCollector(fifoDirectories), new PipeCollector(),
 				new UnixSocketCollector(proc.resolve("net/unix")), new InetCollector(proc.resolve("net"))));
+	}
+
+	private LinuxIpcProvider(Path proc, List<Collector> collectors) {
+		super(collectors);
 		this.proc = proc;
+		this.collectors = collectors;
 	}
 
 	/** SysV semaphores and queues are not held through descriptors: no owners to miss. */
@@ -42,10 +49,31 @@ public class LinuxIpcProvider extends CollectingProvider<ProcessTable> {
 	@Override
 	public ProviderResult list(Set<IpcKind> wanted) {
 		boolean shared = wanted.contains(IpcKind.POSIX_SHM) || wanted.contains(IpcKind.SYSV_SHM);
-		ProcessTable processes = ProcessTable.scan(proc, shared);
+		ProcessTable processes = ProcessTable.scan(proc, shared, wanted.contains(IpcKind.UNIX_SOCKET));
+		// The collectors read their kernel tables while the /proc scan runs, then wait for it; each
+		// fills its own lists, joined in the collectors' order, so the result does not depend on timing.
+		List<ProviderResult> parts;
+		try {
+			parts = collectors.parallelStream().map(collector -> {
+				Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
+				asked.retainAll(wanted);
+				List<IpcObject> found = new ArrayList<>();
+				List<String> failed = new ArrayList<>();
+				if (!asked.isEmpty()) {
+					collector.collect(asked, processes, found, failed);
+				}
+				return new ProviderResult(found, failed);
+			}).toList();
+		} catch (RuntimeException | Error e) {
+			processes.abandon();
+			throw e;
+		}
 		List<IpcObject> objects = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
-		collect(wanted, processes, objects, problems);
+		for (ProviderResult part : parts) {
+			objects.addAll(part.objects());
+			problems.addAll(part.problems());
+		}
 		String visibility = processes.visibilityProblem();
 		if (visibility != null) {
 			problems.add(visibility);

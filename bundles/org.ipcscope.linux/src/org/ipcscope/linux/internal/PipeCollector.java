@@ -2,11 +2,11 @@ package org.ipcscope.linux.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
@@ -43,8 +43,13 @@ final class PipeCollector implements Collector {
 
 	/** The distinct processes holding one end, e.g. "cat (12), sh (10)". */
 	private static String ends(List<Owner> owners, String end) {
-		String holders = owners.stream().filter(o -> o.access() != null && o.access().contains(end))
-				.map(Owner::describeProcess).distinct().collect(Collectors.joining(", "));
-		return holders.isEmpty() ? "none open" : holders;
+		// a loop, not a stream: the command line runs this cold for every pipe
+		Set<String> holders = new LinkedHashSet<>();
+		for (Owner owner : owners) {
+			if (owner.access() != null && owner.access().contains(end)) {
+				holders.add(owner.describeProcess());
+			}
+		}
+		return holders.isEmpty() ? "none open" : String.join(", ", holders);
 	}
 }

@@ -90,12 +90,9 @@ final class PosixMqCollector implements Collector {
 		details.put("Permissions", PosixFilePermissions.toString(attributes.permissions()));
 		List<Owner> owners = new ArrayList<>();
 		for (ProcessTable.Descriptor descriptor : processes.descriptorsOf(name)) {
-			try {
-				if (device.equals(Files.getAttribute(processes.descriptorPath(descriptor), "unix:dev"))) {
-					owners.add(processes.owner(descriptor, true));
-				}
-			} catch (IOException e) {
-				// closed meanwhile
+			// a gone descriptor has no device: it is left out
+			if (device.equals(processes.device(descriptor))) {
+				owners.add(processes.owner(descriptor, true));
 			}
 		}
 		return new IpcObject(IpcKind.POSIX_MQ, name, NAMESPACE, queued, details, owners, null);

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,12 +43,14 @@ final class PosixShmCollector implements Collector {
 	@Override
 	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		UserNames users = processes.users();
+		// the segments first: their holders wait for the /proc scan, which runs meanwhile
+		List<IpcObject> segments = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 			for (Path entry : entries) {
 				if (!entry.getFileName().toString().startsWith("sem.")) {
-					IpcObject object = describe(entry, users, processes);
+					IpcObject object = describe(entry, users);
 					if (object != null) {
-						out.add(object);
+						segments.add(object);
 					}
 				}
 			}
@@ -57,32 +59,37 @@ final class PosixShmCollector implements Collector {
 		} catch (IOException | SecurityException e) {
 			problems.add(directory + ": " + e.getMessage());
 		}
+		for (IpcObject segment : segments) {
+			out.add(segment.withOwners(holders(processes, NAMESPACE + segment.name())));
+		}
 		out.addAll(unlinked(processes));
 	}
 
-	private IpcObject describe(Path entry, UserNames users, ProcessTable processes) {
+	/** @return the segment without its holders, or {@code null} if it is not one */
+	private IpcObject describe(Path entry, UserNames users) {
 		String name = "/" + entry.getFileName();
-		String path = NAMESPACE + name;
 		try {
-			PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class,
-					LinkOption.NOFOLLOW_LINKS);
-			if (!attributes.isRegularFile()) {
+			// one stat for all of them
+			Map<String, Object> attributes = Files.readAttributes(entry,
+					"unix:isRegularFile,size,uid,permissions,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+			if (!(Boolean) attributes.get("isRegularFile")) {
 				return null;
 			}
 			Map<String, String> details = new LinkedHashMap<>();
 			details.put("Path", entry.toString());
-			int uid = (Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-			details.put("Owner", users.describe(uid));
-			details.put("Permissions", PosixFilePermissions.toString(attributes.permissions()));
-			details.put("Modified", attributes.lastModifiedTime().toString());
-			return new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, attributes.size(), details,
-					holders(processes, path), null);
+			details.put("Owner", users.describe((Integer) attributes.get("uid")));
+			@SuppressWarnings("unchecked")
+			Set<PosixFilePermission> permissions = (Set<PosixFilePermission>) attributes.get("permissions");
+			details.put("Permissions", PosixFilePermissions.toString(permissions));
+			details.put("Modified", attributes.get("lastModifiedTime").toString());
+			return new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, (Long) attributes.get("size"), details, List.of(),
+					null);
 		} catch (NoSuchFileException e) {
 			// unlinked between listing and reading: if still held it shows up as unlinked
 			return null;
 		} catch (IOException | SecurityException e) {
 			return new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, IpcObject.UNKNOWN_SIZE,
-					Map.of("Path", entry.toString()), holders(processes, path), "details unknown: " + e.getMessage());
+					Map.of("Path", entry.toString()), List.of(), "details unknown: " + e.getMessage());
 		}
 	}
 

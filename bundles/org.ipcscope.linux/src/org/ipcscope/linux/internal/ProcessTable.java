@@ -2,6 +2,7 @@ package org.ipcscope.linux.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,8 +24,20 @@ import org.ipcscope.core.Owner;
  */
 final class ProcessTable {
 
-	/** An open descriptor: {@code target} is the link text, e.g. {@code pipe:[1234]} or a path. */
-	record Descriptor(long pid, int fd, String target) {
+	/** Where a descriptor's stat is not known yet: asked of the file system when needed. */
+	static final int UNKNOWN = -1;
+
+	/**
+	 * An open descriptor: {@code target} is the link text, e.g. {@code pipe:[1234]} or a path.
+	 * {@code linkMode} is the st_mode of the /proc link (its permission bits are the open mode),
+	 * {@code mode} and {@code device} those of what it points to; {@link #UNKNOWN} when not read
+	 * with the scan.
+	 */
+	record Descriptor(long pid, int fd, String target, int linkMode, int mode, long device) {
+
+		Descriptor(long pid, int fd, String target) {
+			this(pid, fd, target, UNKNOWN, UNKNOWN, UNKNOWN);
+		}
 	}
 
 	/** A shared mapping from /proc/PID/maps. */
@@ -32,7 +45,7 @@ final class ProcessTable {
 	}
 
 	/** What one process holds; read in parallel with the others. */
-	private record ProcessRecord(long pid, String name, List<Descriptor> descriptors, List<Mapping> mappings,
+	record ProcessRecord(long pid, String name, List<Descriptor> descriptors, List<Mapping> mappings,
 			boolean hidden) {
 	}
 
@@ -43,16 +56,61 @@ final class ProcessTable {
 	private final List<Descriptor> descriptors = new ArrayList<>();
 	private int hiddenProcesses;
 	private UserNames users;
+	private Map<Long, Long> socketPeers;
+	private String socketPeersProblem;
+	/** The native scan while it runs: collectors read their kernel tables meanwhile. */
+	private ProcScan.Running running;
+	private boolean withMappings;
 
 	private ProcessTable(Path proc) {
 		this.proc = proc;
 	}
 
 	/**
+	 * Starts the scan; it is complete when first asked for processes. With the native scanner it
+	 * runs beside the caller, which may read other tables meanwhile.
+	 *
 	 * @param withMappings whether to read each process's maps (only shared memory needs them)
+	 * @param withPeers    whether to read the peers of Unix sockets along (only they need them)
 	 */
-	static ProcessTable scan(Path proc, boolean withMappings) {
+	static ProcessTable scan(Path proc, boolean withMappings, boolean withPeers) {
 		ProcessTable table = new ProcessTable(proc);
+		table.withMappings = withMappings;
+		table.running = ProcScan.start(proc, withMappings, withPeers);
+		return table.running != null ? table : scanInJava(table, withMappings);
+	}
+
+	/** Waits for the native scan (or, if it failed, scans in Java); collectors may call in parallel. */
+	private synchronized void complete() {
+		if (running == null) {
+			return;
+		}
+		ProcScan.Result scanned = running.finish();
+		running = null;
+		if (scanned == null) {
+			scanInJava(this, withMappings);
+			return;
+		}
+		add(scanned.processes());
+		socketPeers = scanned.peers();
+		socketPeersProblem = scanned.peersProblem();
+	}
+
+	/** Stops a native scan nobody will read (its output would fill the pipe and block it). */
+	synchronized void abandon() {
+		if (running != null) {
+			running.process().destroy();
+			running = null;
+		}
+	}
+
+	/** The same scan without the native helper (not built for this machine, or not allowed to run). */
+	static ProcessTable scanInJava(Path proc, boolean withMappings) {
+		return scanInJava(new ProcessTable(proc), withMappings);
+	}
+
+	private static ProcessTable scanInJava(ProcessTable table, boolean withMappings) {
+		Path proc = table.proc;
 		List<Long> pids = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
 			for (Path entry : entries) {
@@ -66,22 +124,25 @@ final class ProcessTable {
 			return table;
 		}
 		// /proc is read a process at a time, each in a few small system calls: spread them over the cores
-		List<ProcessRecord> records = pids.parallelStream().map(pid -> table.readProcess(pid, withMappings))
-				.filter(r -> r != null).toList();
+		table.add(pids.parallelStream().map(pid -> table.readProcess(pid, withMappings)).filter(r -> r != null)
+				.toList());
+		return table;
+	}
+
+	private void add(List<ProcessRecord> records) {
 		for (ProcessRecord record : records) {
-			table.names.put(record.pid(), record.name());
+			names.put(record.pid(), record.name());
 			if (record.hidden()) {
-				table.hiddenProcesses++;
+				hiddenProcesses++;
 			}
 			for (Descriptor descriptor : record.descriptors()) {
-				table.descriptors.add(descriptor);
-				table.byTarget.computeIfAbsent(descriptor.target(), t -> new ArrayList<>(2)).add(descriptor);
+				descriptors.add(descriptor);
+				byTarget.computeIfAbsent(descriptor.target(), t -> new ArrayList<>(2)).add(descriptor);
 			}
 			for (Mapping mapping : record.mappings()) {
-				table.mappingsByPath.computeIfAbsent(mapping.path(), p -> new ArrayList<>(2)).add(mapping);
+				mappingsByPath.computeIfAbsent(mapping.path(), p -> new ArrayList<>(2)).add(mapping);
 			}
 		}
-		return table;
 	}
 
 	private static boolean isPid(String name) {
@@ -115,8 +176,11 @@ final class ProcessTable {
 					// closed between listing and reading
 				}
 			}
-		} catch (IOException | SecurityException e) {
+		} catch (AccessDeniedException | SecurityException e) {
 			return new ProcessRecord(pid, name, List.of(), List.of(), true);
+		} catch (IOException e) {
+			// exited between reading its name and its descriptors
+			return null;
 		}
 		List<Mapping> mapped = withMappings ? readMappings(pid, dir) : List.of();
 		return new ProcessRecord(pid, name, held, mapped, false);
@@ -187,7 +251,7 @@ final class ProcessTable {
 	}
 
 	/** @return the user names, read from /etc/passwd once per refresh for every collector */
-	UserNames users() {
+	synchronized UserNames users() {
 		if (users == null) {
 			users = UserNames.ofSystem();
 		}
@@ -196,18 +260,22 @@ final class ProcessTable {
 
 	/** @return the process's command name, or {@code null} */
 	String name(long pid) {
+		complete();
 		return names.get(pid);
 	}
 
 	List<Descriptor> descriptors() {
+		complete();
 		return descriptors;
 	}
 
 	List<Descriptor> descriptorsOf(String target) {
+		complete();
 		return byTarget.getOrDefault(target, List.of());
 	}
 
 	Map<String, List<Mapping>> mappings() {
+		complete();
 		return mappingsByPath;
 	}
 
@@ -235,15 +303,56 @@ final class ProcessTable {
 	 *         fdinfo would take an open, a read and a close.
 	 */
 	String access(Descriptor descriptor) {
-		try {
-			Set<PosixFilePermission> mode = Files.readAttributes(descriptorPath(descriptor), PosixFileAttributes.class,
-					LinkOption.NOFOLLOW_LINKS).permissions();
-			boolean read = mode.contains(PosixFilePermission.OWNER_READ);
-			boolean write = mode.contains(PosixFilePermission.OWNER_WRITE);
-			return read && write ? "read/write" : write ? "write" : read ? "read" : null;
-		} catch (IOException | SecurityException e) {
-			return null;
+		boolean read;
+		boolean write;
+		if (descriptor.linkMode() != UNKNOWN) {
+			read = (descriptor.linkMode() & 0400) != 0;
+			write = (descriptor.linkMode() & 0200) != 0;
+		} else {
+			try {
+				Set<PosixFilePermission> mode = Files.readAttributes(descriptorPath(descriptor),
+						PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions();
+				read = mode.contains(PosixFilePermission.OWNER_READ);
+				write = mode.contains(PosixFilePermission.OWNER_WRITE);
+			} catch (IOException | SecurityException e) {
+				return null;
+			}
 		}
+		return read && write ? "read/write" : write ? "write" : read ? "read" : null;
+	}
+
+	/**
+	 * @return the st_mode of what the descriptor points to, or {@link #UNKNOWN} if it is gone
+	 */
+	int mode(Descriptor descriptor) {
+		return descriptor.mode() != UNKNOWN ? descriptor.mode() : targetAttribute(descriptor, "unix:mode").intValue();
+	}
+
+	/**
+	 * @return the device of what the descriptor points to, or {@link #UNKNOWN} if it is gone
+	 */
+	long device(Descriptor descriptor) {
+		return descriptor.device() != UNKNOWN ? descriptor.device() : targetAttribute(descriptor, "unix:dev").longValue();
+	}
+
+	private Number targetAttribute(Descriptor descriptor, String attribute) {
+		try {
+			return (Number) Files.getAttribute(descriptorPath(descriptor), attribute);
+		} catch (IOException | SecurityException | UnsupportedOperationException e) {
+			return UNKNOWN;
+		}
+	}
+
+	/**
+	 * @return socket inode to peer inode, read with the scan or else through netlink now
+	 * @throws IllegalStateException with a message fit for the user when the kernel refuses
+	 */
+	Map<Long, Long> unixSocketPeers() {
+		complete();
+		if (socketPeersProblem != null) {
+			throw new IllegalStateException(socketPeersProblem);
+		}
+		return socketPeers != null ? socketPeers : UnixSocketPeers.read();
 	}
 
 	/** Path of a descriptor's link, to stat what it points to. */
@@ -256,6 +365,7 @@ final class ProcessTable {
 	 *         could be read
 	 */
 	String unknownOwnersReason() {
+		complete();
 		return hiddenProcesses == 0 ? null
 				: "owners unknown: " + (hiddenProcesses < 0 ? "/proc unreadable" : hiddenProcesses
 						+ " processes of other users are not visible (run as their user or as root)");
@@ -265,6 +375,7 @@ final class ProcessTable {
 	 * @return a problem to show when some processes' descriptors could not be read, else null
 	 */
 	String visibilityProblem() {
+		complete();
 		if (hiddenProcesses < 0) {
 			return proc + " could not be listed: owners unknown";
 		}

@@ -41,21 +41,21 @@ final class SysvCollector implements Collector {
 	@Override
 	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		UserNames users = processes.users();
-		if (wanted.contains(IpcKind.SYSV_SHM)) {
+		// the tables first: the processes attached wait for the /proc scan, which runs meanwhile
+		List<Map<String, String>> segments = wanted.contains(IpcKind.SYSV_SHM) ? table("shm", problems) : List.of();
+		List<Map<String, String>> semaphores = wanted.contains(IpcKind.SYSV_SEM) ? table("sem", problems) : List.of();
+		List<Map<String, String>> queues = wanted.contains(IpcKind.SYSV_MSG) ? table("msg", problems) : List.of();
+		for (Map<String, String> row : semaphores) {
+			add(out, problems, row, () -> semaphores(row, users));
+		}
+		if (!segments.isEmpty()) {
 			Map<Long, List<Owner>> attached = attachedByShmid(processes);
-			for (Map<String, String> row : table("shm", problems)) {
+			for (Map<String, String> row : segments) {
 				add(out, problems, row, () -> segment(row, users, attached));
 			}
 		}
-		if (wanted.contains(IpcKind.SYSV_SEM)) {
-			for (Map<String, String> row : table("sem", problems)) {
-				add(out, problems, row, () -> semaphores(row, users));
-			}
-		}
-		if (wanted.contains(IpcKind.SYSV_MSG)) {
-			for (Map<String, String> row : table("msg", problems)) {
-				add(out, problems, row, () -> queue(row, users, processes));
-			}
+		for (Map<String, String> row : queues) {
+			add(out, problems, row, () -> queue(row, users, processes));
 		}
 	}
 

@@ -42,16 +42,16 @@ final class UnixSocketCollector implements Collector {
 			problems.add(table + ": " + e.getMessage());
 			return;
 		}
+		Map<Long, String> names = new HashMap<>();
+		List<UnixSocketLine> sockets = lines.stream().skip(1).map(UnixSocketLine::parse).filter(s -> s != null).toList();
+		sockets.forEach(s -> names.put(s.inode(), s.path()));
 		Map<Long, Long> peers;
 		try {
-			peers = UnixSocketPeers.read();
+			peers = processes.unixSocketPeers();
 		} catch (RuntimeException | LinkageError e) {
 			problems.add("Unix socket peers unknown: " + e.getMessage());
 			peers = Map.of();
 		}
-		Map<Long, String> names = new HashMap<>();
-		List<UnixSocketLine> sockets = lines.stream().skip(1).map(UnixSocketLine::parse).filter(s -> s != null).toList();
-		sockets.forEach(s -> names.put(s.inode(), s.path()));
 		for (UnixSocketLine socket : sockets) {
 			out.add(describe(socket, peers.get(socket.inode()), names, processes));
 		}
@@ -79,13 +79,24 @@ final class UnixSocketCollector implements Collector {
 	record UnixSocketLine(int flags, int type, int state, long inode, String path) {
 
 		static UnixSocketLine parse(String line) {
-			String[] fields = Blanks.split(line, 8);
-			if (fields.length < 7) {
-				return null;
-			}
+			Columns columns = new Columns(line);
 			try {
-				return new UnixSocketLine(Integer.parseInt(fields[3], 16), Integer.parseInt(fields[4], 16),
-						Integer.parseInt(fields[5], 16), Long.parseLong(fields[6]), fields.length > 7 ? fields[7] : "");
+				if (!columns.skip(3)) {
+					return null;
+				}
+				int flags = columns.intValue(16);
+				if (!columns.next()) {
+					return null;
+				}
+				int type = columns.intValue(16);
+				if (!columns.next()) {
+					return null;
+				}
+				int state = columns.intValue(16);
+				if (!columns.next()) {
+					return null;
+				}
+				return new UnixSocketLine(flags, type, state, columns.longValue(), columns.rest());
 			} catch (NumberFormatException e) {
 				return null;
 			}

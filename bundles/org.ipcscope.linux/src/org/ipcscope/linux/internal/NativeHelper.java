@@ -1,0 +1,94 @@
+package org.ipcscope.linux.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * A helper program compiled with this bundle for the machine's architecture, at
+ * {@code native/ARCH/NAME} inside it. A bundle packed as a jar cannot run it from there: it is
+ * copied once into the user's cache directory, named by its checksum so that versions never mix.
+ * Setting the system property {@code ipcscope.native=false} turns the helpers off (the Java
+ * code then does the same work, slower).
+ */
+final class NativeHelper {
+
+	static final NativeHelper PROC_SCANNER = new NativeHelper("ipcscope-proc");
+
+	private final String name;
+	private volatile Optional<Path> located;
+
+	private NativeHelper(String name) {
+		this.name = name;
+	}
+
+	/** @return the program to run, or {@code null} when there is none for this machine */
+	Path path() {
+		Optional<Path> path = located;
+		if (path == null) {
+			path = Optional.ofNullable(locate());
+			located = path;
+		}
+		return path.orElse(null);
+	}
+
+	private Path locate() {
+		if ("false".equals(System.getProperty("ipcscope.native"))) {
+			return null;
+		}
+		URL url = NativeHelper.class.getResource("/native/" + System.getProperty("os.arch") + "/" + name);
+		if (url == null) {
+			return null;
+		}
+		try {
+			if ("file".equals(url.getProtocol())) {
+				Path file = Path.of(url.toURI());
+				if (Files.isExecutable(file)) {
+					return file;
+				}
+			}
+			byte[] program;
+			try (InputStream in = url.openStream()) {
+				program = in.readAllBytes();
+			}
+			return cached(program);
+		} catch (IOException | URISyntaxException | RuntimeException e) {
+			return null;
+		}
+	}
+
+	private Path cached(byte[] program) throws IOException {
+		String home = System.getProperty("user.home");
+		String xdg = System.getenv("XDG_CACHE_HOME");
+		Path directory = (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("ipcscope");
+		if (!directory.isAbsolute()) {
+			// no home (user.home is "?" without a passwd entry): nowhere safe to put it
+			throw new IOException("no cache directory for " + name);
+		}
+		CRC32 crc = new CRC32();
+		crc.update(program);
+		Path file = directory.resolve(name + "-" + Long.toHexString(crc.getValue()) + "-" + program.length);
+		if (Files.isExecutable(file) && Arrays.equals(Files.readAllBytes(file), program)) {
+			return file;
+		}
+		Files.createDirectories(directory);
+		Path partial = Files.createTempFile(directory, name, ".part",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		try {
+			Files.write(partial, program);
+			// another JVM may be doing the same: whichever rename comes last leaves the same bytes
+			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		} finally {
+			Files.deleteIfExists(partial);
+		}
+		return file;
+	}
+}
