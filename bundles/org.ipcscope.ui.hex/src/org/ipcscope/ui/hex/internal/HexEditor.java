@@ -30,7 +30,6 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -42,6 +41,7 @@ import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.menus.IMenuService;
 import org.eclipse.ui.part.EditorPart;
+import org.ipcscope.ui.hex.Banner;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.hex.TextEncoding;
@@ -84,7 +84,7 @@ public class HexEditor extends EditorPart {
 	private RegionReadJob readJob;
 	private HexCanvas canvas;
 	private InspectorPane inspector;
-	private Label banner;
+	private Banner banner;
 	private Label status;
 	private ToolBarManager toolbar;
 	private String message;
@@ -137,11 +137,7 @@ public class HexEditor extends EditorPart {
 		getSite().getService(IMenuService.class).populateContributionManager(toolbar, TOOLBAR_URI);
 		toolbar.update(true);
 
-		banner = new Label(parent, SWT.WRAP);
-		banner.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND));
-		banner.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_INFO_FOREGROUND));
-		GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(banner);
-		banner.setVisible(false);
+		banner = new Banner(parent);
 
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -181,7 +177,7 @@ public class HexEditor extends EditorPart {
 				String text = e.getMessage();
 				asyncExec(() -> {
 					message = NLS.bind(Messages.HexEditor_CannotOpen, text);
-					showBanner(message);
+					banner.show(message);
 					updateStatus();
 				});
 			}
@@ -196,7 +192,7 @@ public class HexEditor extends EditorPart {
 		}
 		canvas.setWritable(writable);
 		message = null;
-		hideBanner();
+		banner.hide();
 		refreshCommands();
 		requestRead(true);
 	}
@@ -277,7 +273,7 @@ public class HexEditor extends EditorPart {
 		String gone = region.gone();
 		if (gone != null) {
 			String time = TIME.format(LocalTime.ofInstant(region.goneAt(), ZoneId.systemDefault()));
-			showBanner(NLS.bind(Messages.HexEditor_Gone, new Object[] { name(), gone, time }));
+			banner.show(NLS.bind(Messages.HexEditor_Gone, new Object[] { name(), gone, time }));
 			refreshCommands();
 		}
 		updateStatus();
@@ -295,26 +291,11 @@ public class HexEditor extends EditorPart {
 	}
 
 	public String bannerText() {
-		return banner.getVisible() ? banner.getText() : "";
+		return banner.text();
 	}
 
 	public String statusText() {
 		return status.getText();
-	}
-
-	private void showBanner(String text) {
-		banner.setText(text);
-		banner.setVisible(true);
-		((GridData) banner.getLayoutData()).exclude = false;
-		banner.getParent().layout(true, true);
-	}
-
-	private void hideBanner() {
-		if (banner.getVisible()) {
-			banner.setVisible(false);
-			((GridData) banner.getLayoutData()).exclude = true;
-			banner.getParent().layout(true, true);
-		}
 	}
 
 	private void setMessage(String text) {

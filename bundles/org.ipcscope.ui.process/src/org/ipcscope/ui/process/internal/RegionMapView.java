@@ -17,13 +17,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.events.FocusAdapter;
 import org.eclipse.swt.events.FocusEvent;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
+import org.ipcscope.ui.hex.Banner;
 import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.core.process.ProcessInfo;
 import org.ipcscope.core.search.BytePattern;
@@ -45,7 +45,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 	private FilteredTable<SearchHit> hits;
 	private TableViewer focused;
 	private SashForm sash;
-	private Label banner;
+	private Banner banner;
 	private Label status;
 	private List<MemoryRegion> shown = List.of();
 	private String readAt = "";
@@ -80,11 +80,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 		layout.marginWidth = layout.marginHeight = 0;
 		layout.verticalSpacing = 2;
 		parent.setLayout(layout);
-		banner = new Label(parent, SWT.WRAP);
-		banner.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND));
-		banner.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_INFO_FOREGROUND));
-		GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(banner);
-		banner.setVisible(false);
+		banner = new Banner(parent);
 
 		sash = new SashForm(parent, SWT.VERTICAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -215,10 +211,10 @@ public class RegionMapView extends ViewPart implements Refreshable {
 	 */
 	private void failed(String problem) {
 		if (shown.isEmpty()) {
-			showBanner(NLS.bind(Messages.RegionMap_CannotRead, problem));
+			banner.show(NLS.bind(Messages.RegionMap_CannotRead, problem));
 		} else {
 			gone = problem;
-			showBanner(NLS.bind(Messages.RegionMap_Gone, new Object[] { pid, problem, Formats.now() }));
+			banner.show(NLS.bind(Messages.RegionMap_Gone, new Object[] { pid, problem, Formats.now() }));
 		}
 		updateStatus();
 	}
@@ -285,19 +281,13 @@ public class RegionMapView extends ViewPart implements Refreshable {
 	}
 
 	String bannerText() {
-		return banner.getVisible() ? banner.getText() : "";
+		return banner.text();
 	}
 
 	String statusText() {
 		return status.getText();
 	}
 
-	private void showBanner(String text) {
-		banner.setText(text);
-		banner.setVisible(true);
-		((GridData) banner.getLayoutData()).exclude = false;
-		banner.getParent().layout(true, true);
-	}
 
 	private void updateStatus() {
 		if (status.isDisposed()) {
