@@ -49,6 +49,15 @@ class ProcessCommandsTest {
 			assertTrue(out().contains("\"tag\": \"[heap]\""), out());
 
 			out.reset();
+			assertEquals(0, run("modules", pid));
+			String helperPath = HelperProcess.helper("ipc_helper").toRealPath().toString();
+			assertTrue(out().lines().anyMatch(l -> l.endsWith(" " + helperPath)), "the program itself: " + out());
+			assertTrue(out().lines().anyMatch(l -> l.matches("[0-9a-f]{16} +\\d+ /.*/libc[.-].*")), "libc: " + out());
+			out.reset();
+			assertEquals(0, run("modules", pid, "--json"));
+			assertTrue(out().contains("\"name\": \"ipc_helper\""), out());
+
+			out.reset();
 			assertEquals(0, run("search", pid, "text:" + marker));
 			assertTrue(out().lines().anyMatch(l -> l.startsWith(address + " [heap]+")), out());
 

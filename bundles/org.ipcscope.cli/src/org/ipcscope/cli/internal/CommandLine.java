@@ -65,7 +65,7 @@ final class CommandLine {
 			return switch (verb) {
 			case "list" -> list(new ListCommand(rest), inventory, out, err);
 			case "hex" -> new HexCommand(rest).run(memory, inventory, out, err);
-			case "regions", "dump", "search" -> processVerb(verb, rest, processes, out, err);
+			case "regions", "modules", "dump", "search" -> processVerb(verb, rest, processes, out, err);
 			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, err);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};

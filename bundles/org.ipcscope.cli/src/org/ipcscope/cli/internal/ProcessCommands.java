@@ -14,18 +14,19 @@ import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.ScanMonitor;
 import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.core.process.ProcessMemoryProvider;
+import org.ipcscope.core.process.ProcessModule;
 import org.ipcscope.core.search.BytePattern;
 import org.ipcscope.core.search.GoneDuringSearchException;
 import org.ipcscope.core.search.MemorySearch;
 import org.ipcscope.core.search.PatternSyntax;
 
 /**
- * {@code regions PID [--json]}, {@code dump PID ADDR LEN [-o FILE]} and
+ * {@code regions PID [--json]}, {@code modules PID [--json]}, {@code dump PID ADDR LEN [-o FILE]} and
  * {@code search PID PATTERN [--json]}: another process's memory, read-only.
  */
 final class ProcessCommands {
 
-	static final String USAGE = "regions PID [--json]\n       ipcscope dump PID ADDR LEN [-o FILE]"
+	static final String USAGE = "regions PID [--json]\n       ipcscope modules PID [--json]\n       ipcscope dump PID ADDR LEN [-o FILE]"
 			+ "\n       ipcscope search PID PATTERN [--json]   PATTERN: " + PatternSyntax.HELP;
 
 	private static final int DUMP_CHUNK = 1 << 20;
@@ -51,7 +52,7 @@ final class ProcessCommands {
 			}
 		}
 		int expected = switch (verb) {
-		case "regions" -> 1;
+		case "regions", "modules" -> 1;
 		case "dump" -> 3;
 		default -> 2;
 		};
@@ -62,6 +63,7 @@ final class ProcessCommands {
 		try {
 			return switch (verb) {
 			case "regions" -> regions(processes.regions(pid), json, out);
+			case "modules" -> modules(processes.modules(pid), json, out);
 			case "dump" -> dump(processes, pid, number(positional.get(1), "ADDR"), number(positional.get(2), "LEN"), file, out);
 			default -> search(processes, pid, pattern(positional.get(1)), json, out);
 			};
@@ -101,6 +103,26 @@ final class ProcessCommands {
 			for (MemoryRegion region : regions) {
 				out.printf("%016x-%016x %12d %-5s %-8s %s%n", region.start(), region.end(), region.size(),
 						region.permissions(), region.type(), pathAndTag(region));
+			}
+		}
+		return CommandLine.EXIT_OK;
+	}
+
+	private static int modules(List<ProcessModule> modules, boolean json, PrintStream out) {
+		if (json) {
+			StringBuilder text = new StringBuilder("[");
+			for (ProcessModule module : modules) {
+				text.append(text.length() == 1 ? "\n  " : ",\n  ").append(String.format(
+						"{\"name\": %s, \"base\": \"0x%x\", \"size\": %d, \"path\": %s, \"sharedSections\": [%s]}",
+						InventoryJson.quote(module.name()), module.base(), module.size(),
+						InventoryJson.quote(module.path()), String.join(", ",
+								module.sharedSections().stream().map(InventoryJson::quote).toList())));
+			}
+			out.println(text.append(modules.isEmpty() ? "]" : "\n]"));
+		} else {
+			for (ProcessModule module : modules) {
+				out.printf("%016x %12d %s%s%n", module.base(), module.size(), module.path(),
+						module.sharedSections().isEmpty() ? "" : " [shared: " + String.join(", ", module.sharedSections()) + "]");
 			}
 		}
 		return CommandLine.EXIT_OK;

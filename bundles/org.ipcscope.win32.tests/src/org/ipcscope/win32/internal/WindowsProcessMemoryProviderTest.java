@@ -109,10 +109,14 @@ class WindowsProcessMemoryProviderTest {
 				assertEquals(Wine.isWine() ? PageProtection.PAGE_WRITECOPY : PageProtection.PAGE_READWRITE,
 						process.query(shared).orElseThrow().protect());
 			}
-			LoadedModule module = provider.modules(first.pid()).stream()
+			LoadedModule module = provider.loadedModules(first.pid()).stream()
 					.filter(m -> m.name().equalsIgnoreCase("ipcscope_shared_test.dll")).findFirst().orElseThrow();
 			assertEquals(List.of(".shared"), module.sharedSections().stream().map(PeSection::name).toList());
 			assertEquals(shared, module.base() + module.sharedSections().get(0).virtualAddress());
+			org.ipcscope.core.process.ProcessModule listed = provider.modules(first.pid()).stream()
+					.filter(m -> m.name().equalsIgnoreCase("ipcscope_shared_test.dll")).findFirst().orElseThrow();
+			assertEquals(List.of(".shared"), listed.sharedSections(), "the module list of the SPI names it too");
+			assertEquals(module.base(), listed.base());
 
 			first.command("set", "shared", "0x1122334455667788");
 			first.command("set", "private", "0x99");

@@ -7,6 +7,7 @@ import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.core.process.ProcessAccessException;
 import org.ipcscope.core.process.ProcessInfo;
+import org.ipcscope.core.process.ProcessModule;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.osgi.service.component.annotations.Component;
 
@@ -43,10 +44,18 @@ public class WindowsProcessMemoryProvider implements ProcessMemoryProvider {
 	}
 
 	/** @return the modules loaded in the process, each with its shared sections */
-	public List<LoadedModule> modules(long pid) throws IOException {
+	public List<LoadedModule> loadedModules(long pid) throws IOException {
 		try (OpenedProcess process = OpenedProcess.open(pid, INSPECT, "its module list")) {
 			return ProcessLayout.of(process).modules();
 		}
+	}
+
+	@Override
+	public List<ProcessModule> modules(long pid) throws IOException {
+		return loadedModules(pid).stream()
+				.map(m -> new ProcessModule(m.name(), m.base(), m.size(), m.path(),
+						m.sharedSections().stream().map(PeSection::name).toList()))
+				.sorted(java.util.Comparator.comparing(ProcessModule::base, Long::compareUnsigned)).toList();
 	}
 
 	@Override
