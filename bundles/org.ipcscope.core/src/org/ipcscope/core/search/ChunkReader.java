@@ -107,14 +107,19 @@ final class ChunkReader implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new InterruptedIOException("search interrupted");
 		} catch (ExecutionException e) {
-			if (e.getCause() instanceof IOException io) {
-				throw io;
-			}
-			if (e.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw (Error) e.getCause();
+			throw thrownBy(e);
 		}
+	}
+
+	/** @return the IOException a task threw on another thread; a RuntimeException or Error is thrown as it was */
+	static IOException thrownBy(ExecutionException e) {
+		if (e.getCause() instanceof IOException io) {
+			return io;
+		}
+		if (e.getCause() instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		throw (Error) e.getCause();
 	}
 
 	/** Waits for a read still running, so that its buffer may be used again. */

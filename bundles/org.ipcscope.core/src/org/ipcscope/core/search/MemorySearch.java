@@ -209,13 +209,7 @@ public final class MemorySearch {
 				Thread.currentThread().interrupt();
 				throw new InterruptedIOException("search interrupted");
 			} catch (ExecutionException e) {
-				if (e.getCause() instanceof IOException io) {
-					throw io;
-				}
-				if (e.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				throw (Error) e.getCause();
+				throw ChunkReader.thrownBy(e);
 			}
 		}
 	}
