@@ -8,7 +8,8 @@ public final class ByteArraySource implements MemorySource {
 
 	private final byte[] data;
 	private final BitSet unreadable = new BitSet();
-	private boolean gone;
+	private volatile boolean gone;
+	private boolean concurrent;
 	private int reads;
 	private long bytesRead;
 
@@ -29,12 +30,23 @@ public final class ByteArraySource implements MemorySource {
 		return this;
 	}
 
+	/** Lets a search split its range between workers, as over another process's memory. */
+	public ByteArraySource concurrent() {
+		concurrent = true;
+		return this;
+	}
+
+	@Override
+	public boolean readsConcurrently() {
+		return concurrent;
+	}
+
 	public void setGone() {
 		gone = true;
 	}
 
 	/** @return how many reads were made, to check that only what is needed is read */
-	public int reads() {
+	public synchronized int reads() {
 		return reads;
 	}
 
@@ -54,7 +66,7 @@ public final class ByteArraySource implements MemorySource {
 	}
 
 	@Override
-	public MemoryRead read(long offset, int length) throws IOException {
+	public synchronized MemoryRead read(long offset, int length) throws IOException {
 		check();
 		reads++;
 		bytesRead += length;

@@ -1,6 +1,7 @@
 package org.ipcscope.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,5 +124,70 @@ class MemorySearchTest {
 		MemorySearch search = new MemorySearch(source, BytePattern.hex("00 00 00 00"), CHUNK);
 		assertEquals(OptionalLong.empty(), search.forward(0, 3, ScanMonitor.NONE));
 		assertEquals(OptionalLong.empty(), search.backward(3, 0, 3, ScanMonitor.NONE));
+	}
+
+	@Test
+	void splitBetweenWorkersFindsAMatchAcrossTheirBorderOnceAndAllInAscendingOrder() throws IOException {
+		int chunk = 64;
+		int size = 2 * MemorySearch.MIN_PART_CHUNKS * chunk; // two workers' parts of 256 bytes; the match at border - 2 spans them
+		int border = size / 2;
+		ByteArraySource source = withText(size, 3, border - 2, border + 2, size - 4).concurrent();
+		MemorySearch search = new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), chunk, 2);
+		List<Long> hits = new ArrayList<>();
+		assertTrue(search.all(0, size, ScanMonitor.NONE, hits::add));
+		assertEquals(List.of(3L, (long) border - 2, (long) border + 2, (long) size - 4), hits);
+	}
+
+	@Test
+	void aWorkerHoldingTooManyMatchesLeavesTheRestToTheCallerInOrder() throws IOException {
+		int size = 4 * MemorySearch.HELD_MATCHES;
+		ByteArraySource source = new ByteArraySource(size).concurrent();
+		MemorySearch search = new MemorySearch(source, BytePattern.hex("00 00"), 1024, 2);
+		long[] next = { 0 };
+		long[] progress = { 0 };
+		ScanMonitor monitor = ScanMonitor.progress(scanned -> progress[0] = scanned);
+		assertTrue(search.all(0, size, monitor, at -> {
+			assertEquals(next[0]++, at, "ascending, none skipped, none twice");
+			return true;
+		}));
+		assertEquals(size - 1, next[0]);
+		// the chunk a worker paused in is counted as far as the caller rescans it
+		assertTrue(progress[0] > size - 2 * 1024 && progress[0] < size, "progress " + progress[0]);
+	}
+
+	@Test
+	void aSourceGoingAwayInASecondWorkersPartKeepsTheMatchesBefore() {
+		int chunk = 64;
+		int size = 2 * MemorySearch.MIN_PART_CHUNKS * chunk;
+		ByteArraySource source = withText(size, 3, size / 2 + 10).concurrent();
+		MemorySearch search = new MemorySearch(source, BytePattern.text("ABCD", StandardCharsets.US_ASCII), chunk, 2);
+		List<Long> hits = new ArrayList<>();
+		ScanMonitor goneAtTheEnd = ScanMonitor.progress(scanned -> {
+			if (scanned >= size / 2) {
+				source.setGone();
+			}
+		});
+		GoneDuringSearchException gone = assertThrows(GoneDuringSearchException.class,
+				() -> search.all(0, size, goneAtTheEnd, hits::add));
+		assertTrue(hits.stream().allMatch(at -> at < gone.address()), hits + " before " + gone.address());
+		assertTrue(hits.contains(3L) || gone.address() <= 3, hits.toString());
+	}
+
+	@Test
+	void stoppingAtAMatchStopsEveryWorker() throws IOException {
+		int size = 1 << 16;
+		ByteArraySource source = new ByteArraySource(size).concurrent();
+		MemorySearch search = new MemorySearch(source, BytePattern.hex("00"), 64, 2);
+		List<Long> hits = new ArrayList<>();
+		assertFalse(search.all(0, size, ScanMonitor.NONE, at -> hits.add(at) && hits.size() < 10));
+		assertEquals(10, hits.size());
+		assertEquals(9L, hits.get(9));
+	}
+
+	@Test
+	void cancelStopsASplitSearch() {
+		ByteArraySource source = new ByteArraySource(1 << 16).concurrent();
+		MemorySearch search = new MemorySearch(source, BytePattern.hex("01"), 64, 2);
+		assertThrows(CancellationException.class, () -> search.all(0, 1 << 16, () -> true, at -> true));
 	}
 }

@@ -41,6 +41,14 @@ public interface MemorySource extends AutoCloseable {
 		return read.unreadable();
 	}
 
+	/**
+	 * @return whether reads may run on several threads at once, so that a long search can split
+	 *         its range between workers; another process's memory can, a buffer-backed source may not
+	 */
+	default boolean readsConcurrently() {
+		return false;
+	}
+
 	/** @return whether {@link #write} can work; inspection is read-only unless the user enables writing */
 	default boolean canWrite() {
 		return false;

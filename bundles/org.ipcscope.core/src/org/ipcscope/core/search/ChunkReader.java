@@ -36,12 +36,22 @@ final class ChunkReader implements AutoCloseable {
 	private final long end;
 	private final int overlap;
 	private final ByteBuffer[] buffers;
+	private final boolean readAhead;
 	private int turn;
 	private long position;
 	private FutureTask<Chunk> ahead;
 
 	/** @param buffers two buffers of the same capacity, chunk plus overlap; read-ahead needs both */
 	ChunkReader(MemorySource source, long start, long end, int overlap, ByteBuffer[] buffers) {
+		this(source, start, end, overlap, buffers, true);
+	}
+
+	/**
+	 * @param readAhead false where other workers already keep every core busy: the caller then
+	 *                  reads each chunk itself, into one buffer
+	 */
+	ChunkReader(MemorySource source, long start, long end, int overlap, ByteBuffer[] buffers, boolean readAhead) {
+		this.readAhead = readAhead;
 		this.source = source;
 		this.position = Math.max(0, start);
 		this.end = end;
@@ -64,6 +74,9 @@ final class ChunkReader implements AutoCloseable {
 			return null;
 		}
 		position = current.offset() + current.bytes().limit() - overlap;
+		if (!readAhead) {
+			return current;
+		}
 		turn ^= 1;
 		if (end - position > overlap) {
 			long offset = position;
@@ -94,14 +107,19 @@ final class ChunkReader implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new InterruptedIOException("search interrupted");
 		} catch (ExecutionException e) {
-			if (e.getCause() instanceof IOException io) {
-				throw io;
-			}
-			if (e.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw (Error) e.getCause();
+			throw thrownBy(e);
 		}
+	}
+
+	/** @return the IOException a task threw on another thread; a RuntimeException or Error is thrown as it was */
+	static IOException thrownBy(ExecutionException e) {
+		if (e.getCause() instanceof IOException io) {
+			return io;
+		}
+		if (e.getCause() instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		throw (Error) e.getCause();
 	}
 
 	/** Waits for a read still running, so that its buffer may be used again. */

@@ -133,7 +133,9 @@ class ProcessSearchTest {
 			try (MemorySource memory = provider.open(pid, false)) {
 				GoneDuringSearchException gone = assertThrows(GoneDuringSearchException.class,
 						() -> new MemorySearch(memory, decoys).all(start, end, killAt64MiB, hits::add));
-				assertTrue(gone.address() >= start + (64 << 20) && gone.address() <= start + (66 << 20),
+				// the progress is of every worker's part together: the caller's part (the first) has
+				// reached at most 64 MiB, where it meets the exit, and reports what is before that
+				assertTrue(gone.address() >= start && gone.address() <= start + (66 << 20),
 						"stopped at 0x" + Long.toHexString(gone.address()));
 				assertEquals("process " + pid + " has exited during the search at 0x" + Long.toHexString(gone.address())
 						+ "; the results so far are kept", gone.getMessage());

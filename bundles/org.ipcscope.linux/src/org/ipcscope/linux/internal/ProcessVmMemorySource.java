@@ -163,6 +163,12 @@ final class ProcessVmMemorySource implements MemorySource {
 		}
 	}
 
+	/** Each read is its own process_vm_readv (or positional read of /proc/PID/mem) with no shared state. */
+	@Override
+	public boolean readsConcurrently() {
+		return true;
+	}
+
 	@Override
 	public boolean canWrite() {
 		return writable;
