@@ -9,12 +9,14 @@
  *                              an open descriptor of the last process; LINKMODE is the st_mode of
  *                              the /proc/PID/fd/FD link (its permission bits are the open mode),
  *                              MODE and DEV what the link points to; -1 where not asked
- *   m LINE                     a line of /proc/PID/maps mapping /dev/shm/... or /SYSV...
+ *   m PERMS LENGTH INODE PATH  a mapping of /dev/shm/... or /SYSV... (PERMS as maps spells them)
  *   u INODE PEER               a connected Unix socket's peer, from sock_diag (as ss -x)
  *   e MESSAGE                  why the peers could not be read
  *
- * Usage: ipcscope-proc [PROC] [maps] [peers]. A process that exits meanwhile is left out or
- * cut short; none of its failures stops the others. Exit code 0 unless PROC cannot be listed.
+ * Usage: ipcscope-proc [PROC] [maps|textmaps] [peers]. Mappings come from the PROCMAP_QUERY ioctl
+ * (Linux 6.11) or, without it or with textmaps, from the text of /proc/PID/maps. A process that
+ * exits meanwhile is left out or cut short; none of its failures stops the others. Exit code 0
+ * unless PROC cannot be listed.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -29,8 +31,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#define MQUEUE_MAGIC 0x19800202 /* not in <linux/magic.h> */
 #include <unistd.h>
 
 struct buffer {
@@ -72,28 +80,6 @@ static void put_number(struct buffer *b, long long number)
 	put_bytes(b, text, (size_t)snprintf(text, sizeof text, "%lld", number));
 }
 
-/* Reads a whole /proc file (their size is unknown before reading); returns -1 on failure. */
-static ssize_t read_all(int dir, const char *path, struct buffer *into)
-{
-	int fd = openat(dir, path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	into->length = 0;
-	for (;;) {
-		reserve(into, 65536);
-		ssize_t n = read(fd, into->data + into->length, into->capacity - into->length);
-		if (n < 0) {
-			close(fd);
-			return -1;
-		}
-		if (n == 0)
-			break;
-		into->length += (size_t)n;
-	}
-	close(fd);
-	return (ssize_t)into->length;
-}
-
 static int starts_with(const char *text, size_t length, const char *prefix)
 {
 	size_t n = strlen(prefix);
@@ -107,8 +93,34 @@ static int follow_worth(const char *target, size_t length)
 	       && !starts_with(target, length, "/sys/") && !starts_with(target, length, "/memfd:");
 }
 
+/* The device of the mqueue file system, whose regular files are message queues; 0 when unknown. */
+static dev_t mqueue_device;
+
+/*
+ * Whose open mode an owner row shows (the permissions of the /proc link): pipes, shared memory,
+ * FIFOs and message queues. Of other files nobody asks; the Java side stats any it does need.
+ */
+static int mode_worth(const char *target, size_t length, const struct stat *followed)
+{
+	if (starts_with(target, length, "pipe:") || starts_with(target, length, "/dev/shm/"))
+		return 1;
+	if (!followed)
+		return 0;
+	return !(S_ISREG(followed->st_mode) || S_ISDIR(followed->st_mode) || S_ISCHR(followed->st_mode)
+		 || S_ISBLK(followed->st_mode) || S_ISSOCK(followed->st_mode))
+	       || mqueue_device == 0 || followed->st_dev == mqueue_device;
+}
+
 /* Returns 0, HIDDEN when the descriptors may not be read, or GONE when the process exited. */
 enum { HIDDEN = 1, GONE = 2 };
+
+struct linux_dirent64 {
+	ino64_t d_ino;
+	off64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
 
 static int descriptors(int proc, const char *pid, struct buffer *out)
 {
@@ -117,79 +129,166 @@ static int descriptors(int proc, const char *pid, struct buffer *out)
 	int dir = openat(proc, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dir < 0)
 		return errno == EACCES || errno == EPERM ? HIDDEN : GONE;
-	DIR *fds = fdopendir(dir);
-	if (!fds) {
-		close(dir);
-		return GONE;
-	}
 	size_t capacity = 4096;
 	char *target = malloc(capacity);
-	struct dirent *entry;
-	while ((entry = readdir(fds)) != NULL) {
-		if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
-			continue;
-		ssize_t length;
-		while ((length = readlinkat(dir, entry->d_name, target, capacity)) == (ssize_t)capacity) {
-			capacity *= 2;
-			target = realloc(target, capacity);
-			if (!target) {
-				perror("ipcscope-proc");
-				exit(1);
+	/* getdents64 itself: a DIR stream costs a heap buffer and an fcntl per process */
+	char entries[8192] __attribute__((aligned(8)));
+	long got;
+	while ((got = syscall(SYS_getdents64, dir, entries, sizeof entries)) > 0) {
+		for (long at = 0; at < got;) {
+			struct linux_dirent64 *entry = (struct linux_dirent64 *)(entries + at);
+			at += entry->d_reclen;
+			if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
+				continue;
+			ssize_t length;
+			while ((length = readlinkat(dir, entry->d_name, target, capacity)) == (ssize_t)capacity) {
+				capacity *= 2;
+				target = realloc(target, capacity);
+				if (!target) {
+					perror("ipcscope-proc");
+					exit(1);
+				}
 			}
+			if (length < 0)
+				continue; /* closed between listing and reading */
+			long long link_mode = -1, mode = -1, dev = -1;
+			struct stat st, *followed = NULL;
+			if (target[0] == '/' && follow_worth(target, (size_t)length) && fstatat(dir, entry->d_name, &st, 0) == 0) {
+				mode = st.st_mode;
+				dev = (long long)st.st_dev;
+				followed = &st;
+			}
+			struct stat link;
+			if (mode_worth(target, (size_t)length, followed)
+			    && fstatat(dir, entry->d_name, &link, AT_SYMLINK_NOFOLLOW) == 0)
+				link_mode = link.st_mode;
+			put_text(out, "f");
+			put_text(out, entry->d_name);
+			put_number(out, link_mode);
+			put_number(out, mode);
+			put_number(out, dev);
+			put_bytes(out, target, (size_t)length);
 		}
-		if (length < 0)
-			continue; /* closed between listing and reading */
-		long long link_mode = -1, mode = -1, dev = -1;
-		struct stat st;
-		int is_path = target[0] == '/';
-		if ((is_path || starts_with(target, (size_t)length, "pipe:"))
-		    && fstatat(dir, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-			link_mode = st.st_mode;
-		if (is_path && follow_worth(target, (size_t)length) && fstatat(dir, entry->d_name, &st, 0) == 0) {
-			mode = st.st_mode;
-			dev = (long long)st.st_dev;
-		}
-		put_text(out, "f");
-		put_text(out, entry->d_name);
-		put_number(out, link_mode);
-		put_number(out, mode);
-		put_number(out, dev);
-		put_bytes(out, target, (size_t)length);
 	}
 	free(target);
-	closedir(fds);
-	return 0;
+	close(dir);
+	return 0; /* a listing cut short by an exit keeps what was read */
 }
 
-/* Shared memory lines only: a JVM's maps has thousands of lines and none of them matters. */
-static void mappings(int proc, const char *pid, struct buffer *out, struct buffer *scratch)
+static int shared_memory_path(const char *path, size_t length)
 {
-	char path[64];
-	snprintf(path, sizeof path, "%s/maps", pid);
-	if (read_all(proc, path, scratch) < 0)
-		return;
+	return starts_with(path, length, "/dev/shm/") || starts_with(path, length, "/SYSV");
+}
+
+static void put_mapping(struct buffer *out, const char perms[4], unsigned long long length, unsigned long long inode,
+			const char *path, size_t path_length)
+{
+	put_text(out, "m");
+	put_bytes(out, perms, 4);
+	put_number(out, (long long)length);
+	put_number(out, (long long)inode);
+	put_bytes(out, path, path_length);
+}
+
+/* The kernel's PROCMAP_QUERY (Linux 6.11, <linux/fs.h>), declared here for older headers. */
+struct procmap_query {
+	uint64_t size, query_flags, query_addr, vma_start, vma_end, vma_flags, vma_page_size, vma_offset, inode;
+	uint32_t dev_major, dev_minor, vma_name_size, build_id_size;
+	uint64_t vma_name_addr, build_id_addr;
+};
+#define PROCMAP_QUERY _IOWR('f', 17, struct procmap_query)
+enum { VMA_READABLE = 1, VMA_WRITABLE = 2, VMA_EXECUTABLE = 4, VMA_SHARED = 8, COVERING_OR_NEXT = 0x10, FILE_BACKED = 0x20 };
+
+/* The device of /dev/shm, whose files may also be mapped privately; 0 when unknown. */
+static dev_t shm_device;
+
+/*
+ * Asks the kernel for the file-backed mappings one by one instead of having it print every line of
+ * maps (a JVM has thousands). Names cost the kernel most: they are asked only of mappings that can
+ * be shared memory (shared ones on a device without a disk, or any on /dev/shm's). Returns 0, or
+ * -1 when the kernel has no PROCMAP_QUERY.
+ */
+static int query_mappings(int maps, struct buffer *out)
+{
+	char name[4096];
+	for (uint64_t address = 0;;) {
+		struct procmap_query q = { .size = sizeof q, .query_flags = COVERING_OR_NEXT | FILE_BACKED,
+					   .query_addr = address };
+		if (ioctl(maps, PROCMAP_QUERY, &q) < 0)
+			return errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP ? -1 : 0;
+		address = q.vma_end;
+		dev_t device = makedev(q.dev_major, q.dev_minor);
+		if (!((q.vma_flags & VMA_SHARED && q.dev_major == 0) || (shm_device != 0 && device == shm_device)))
+			continue;
+		struct procmap_query named = { .size = sizeof named, .query_flags = 0, .query_addr = q.vma_start,
+					       .vma_name_addr = (uint64_t)(uintptr_t)name, .vma_name_size = sizeof name };
+		if (ioctl(maps, PROCMAP_QUERY, &named) < 0 || named.vma_start != q.vma_start)
+			continue; /* unmapped meanwhile */
+		size_t length = named.vma_name_size ? named.vma_name_size - 1 : 0;
+		if (shared_memory_path(name, length)) {
+			char perms[4] = { named.vma_flags & VMA_READABLE ? 'r' : '-', named.vma_flags & VMA_WRITABLE ? 'w' : '-',
+					  named.vma_flags & VMA_EXECUTABLE ? 'x' : '-', named.vma_flags & VMA_SHARED ? 's' : 'p' };
+			put_mapping(out, perms, named.vma_end - named.vma_start, named.inode, name, length);
+		}
+	}
+}
+
+/* The same from the text of maps: "start-end perms offset dev inode path" */
+static void read_mappings(int maps, struct buffer *out, struct buffer *scratch)
+{
+	scratch->length = 0;
+	for (;;) {
+		reserve(scratch, 65536);
+		ssize_t n = read(maps, scratch->data + scratch->length, scratch->capacity - scratch->length);
+		if (n <= 0)
+			break;
+		scratch->length += (size_t)n;
+	}
 	char *line = scratch->data, *end = scratch->data + scratch->length;
 	while (line < end) {
 		char *newline = memchr(line, '\n', (size_t)(end - line));
 		char *line_end = newline ? newline : end;
 		char *slash = memchr(line, '/', (size_t)(line_end - line));
-		if (slash && (starts_with(slash, (size_t)(line_end - slash), "/dev/shm/")
-			      || starts_with(slash, (size_t)(line_end - slash), "/SYSV"))) {
-			put_text(out, "m");
-			put_bytes(out, line, (size_t)(line_end - line));
-		}
+		unsigned long long start, stop, inode;
+		char perms[5];
+		if (slash && shared_memory_path(slash, (size_t)(line_end - slash))
+		    && sscanf(line, "%llx-%llx %4s %*s %*s %llu", &start, &stop, perms, &inode) == 4)
+			put_mapping(out, perms, stop - start, inode, slash, (size_t)(line_end - slash));
 		line = line_end + 1;
 	}
+}
+
+static int has_procmap_query = 1;
+
+/* Shared memory mappings only: a JVM's maps has thousands of lines and none of them matters. */
+static void mappings(int proc, const char *pid, struct buffer *out, struct buffer *scratch)
+{
+	char path[64];
+	snprintf(path, sizeof path, "%s/maps", pid);
+	int maps = openat(proc, path, O_RDONLY | O_CLOEXEC);
+	if (maps < 0)
+		return;
+	if (!__atomic_load_n(&has_procmap_query, __ATOMIC_RELAXED) || query_mappings(maps, out) < 0) {
+		__atomic_store_n(&has_procmap_query, 0, __ATOMIC_RELAXED);
+		read_mappings(maps, out, scratch);
+	}
+	close(maps);
 }
 
 static void process(int proc, const char *pid, int with_maps, struct buffer *out, struct buffer *scratch)
 {
 	char path[64];
 	snprintf(path, sizeof path, "%s/comm", pid);
-	if (read_all(proc, path, scratch) < 0)
+	/* one read: a name is at most 16 bytes (TASK_COMM_LEN) and comes whole */
+	char comm[64];
+	int comm_file = openat(proc, path, O_RDONLY | O_CLOEXEC);
+	ssize_t comm_read = comm_file < 0 ? -1 : read(comm_file, comm, sizeof comm);
+	if (comm_file >= 0)
+		close(comm_file);
+	if (comm_read < 0)
 		return; /* exited since the listing */
-	size_t comm_length = scratch->length;
-	if (comm_length > 0 && scratch->data[comm_length - 1] == '\n')
+	size_t comm_length = (size_t)comm_read;
+	if (comm_length > 0 && comm[comm_length - 1] == '\n')
 		comm_length--;
 	struct buffer held = { 0 };
 	int state = descriptors(proc, pid, &held);
@@ -201,7 +300,7 @@ static void process(int proc, const char *pid, int with_maps, struct buffer *out
 	put_text(out, "p");
 	put_text(out, pid);
 	put_number(out, hidden);
-	put_bytes(out, scratch->data, comm_length);
+	put_bytes(out, comm, comm_length);
 	if (held.length) {
 		reserve(out, held.length);
 		memcpy(out->data + out->length, held.data, held.length);
@@ -296,8 +395,19 @@ int main(int argc, char **argv)
 	int with_maps = 0, with_peers = 0;
 	for (int i = 2; i < argc; i++) {
 		with_maps |= strcmp(argv[i], "maps") == 0;
+		if (strcmp(argv[i], "textmaps") == 0) { /* the older kernels' way, for the tests */
+			with_maps = 1;
+			has_procmap_query = 0;
+		}
 		with_peers |= strcmp(argv[i], "peers") == 0;
 	}
+	struct statfs mqueue;
+	struct stat mqueue_root;
+	if (statfs("/dev/mqueue", &mqueue) == 0 && mqueue.f_type == MQUEUE_MAGIC && stat("/dev/mqueue", &mqueue_root) == 0)
+		mqueue_device = mqueue_root.st_dev;
+	struct stat shm_root;
+	if (stat("/dev/shm", &shm_root) == 0)
+		shm_device = shm_root.st_dev;
 	int proc = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *listing = proc < 0 ? NULL : fdopendir(dup(proc));
 	if (!listing) {

@@ -14,8 +14,14 @@ import java.util.Set;
  */
 public final class Inventory {
 
-	private static final Comparator<IpcObject> ORDER = Comparator.comparing(IpcObject::kind)
-			.thenComparing(IpcObject::namespace).thenComparing(IpcObject::name);
+	/** By kind, namespace and name; spelt out because a refresh sorts thousands of objects. */
+	private static final Comparator<IpcObject> ORDER = (a, b) -> {
+		int order = a.kind().compareTo(b.kind());
+		if (order == 0) {
+			order = a.namespace().compareTo(b.namespace());
+		}
+		return order != 0 ? order : a.name().compareTo(b.name());
+	};
 
 	private Inventory() {
 	}

@@ -62,6 +62,8 @@ class ProcScanTest {
 			assertTrue(mappings(scanned, pid).containsKey("/dev/shm" + segment), mappings(scanned, pid)::toString);
 			assertTrue(mappings(scanned, pid).keySet().stream().anyMatch(p -> p.startsWith("/SYSV")));
 			assertEquals(java.name(pid), scanned.name(pid));
+			// older kernels have no PROCMAP_QUERY: the scanner's reading of maps' text must agree
+			assertEquals(mappings(scanned, pid), mappingsOf(pid, textMaps()));
 
 			Map<Long, Long> peers = scanned.unixSocketPeers();
 			Map<Long, Long> viaJna = UnixSocketPeers.read();
@@ -83,7 +85,7 @@ class ProcScanTest {
 		field(out, "p", "42", "0", "a b\n");
 		field(out, "f", "3", Integer.toString(0120600), Integer.toString(0010644), "64770", "/tmp/new\nline \u00fc");
 		field(out, "f", "4", "-1", "-1", "-1", "socket:[77]");
-		field(out, "m", "7f0000000000-7f0000002000 rw-s 00000000 00:1a 123 /dev/shm/with space (deleted)");
+		field(out, "m", "rw-s", "8192", "123", "/dev/shm/with space (deleted)");
 		field(out, "p", "43", "1", "other");
 		field(out, "u", "77", "78");
 		ProcScan.Result result = ProcScan.decode(out.toByteArray(), true);
@@ -121,6 +123,22 @@ class ProcScanTest {
 			}
 		}
 		return held;
+	}
+
+	/** The scanner run as on a kernel without PROCMAP_QUERY. */
+	private static ProcScan.Result textMaps() throws Exception {
+		Process scanner = new ProcessBuilder(NativeHelper.PROC_SCANNER.path().toString(), PROC.toString(), "textmaps")
+				.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		byte[] output = scanner.getInputStream().readAllBytes();
+		assertEquals(0, scanner.waitFor());
+		return ProcScan.decode(output, false);
+	}
+
+	private static Map<String, String> mappingsOf(long pid, ProcScan.Result result) {
+		Map<String, String> mapped = new TreeMap<>();
+		result.processes().stream().filter(p -> p.pid() == pid).flatMap(p -> p.mappings().stream())
+				.forEach(m -> mapped.put(m.path(), m.inode() + " " + m.length() + " " + m.permissions()));
+		return mapped;
 	}
 
 	private static Map<String, String> mappings(ProcessTable table, long pid) {

@@ -3,10 +3,13 @@ package org.ipcscope.linux.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
@@ -55,17 +58,42 @@ final class NativeHelper {
 					return file;
 				}
 			}
+			Path copy = copyOfJar(url);
+			if (copy != null && Files.isExecutable(copy)) {
+				return copy;
+			}
 			byte[] program;
 			try (InputStream in = url.openStream()) {
 				program = in.readAllBytes();
 			}
-			return cached(program);
+			return cached(program, copy);
 		} catch (IOException | URISyntaxException | RuntimeException e) {
 			return null;
 		}
 	}
 
-	private Path cached(byte[] program) throws IOException {
+	/**
+	 * Where the copy of a helper packed in a jar on the class path (the command line's case) is
+	 * kept, named after that jar's path, size and time: a script's run then finds it with one stat
+	 * instead of inflating and comparing it (tens of milliseconds of a cold JVM's start).
+	 *
+	 * @return that path, or {@code null} when the helper does not come from a jar file
+	 */
+	private Path copyOfJar(URL url) throws IOException, URISyntaxException {
+		String spec = url.toString();
+		int separator = spec.indexOf("!/");
+		if (!"jar".equals(url.getProtocol()) || separator < 0 || !spec.startsWith("jar:file:")) {
+			return null;
+		}
+		Path jar = Path.of(new URI(spec.substring("jar:".length(), separator)));
+		BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+		CRC32 crc = new CRC32();
+		crc.update(jar.toString().getBytes(StandardCharsets.UTF_8));
+		return cacheDirectory().resolve(name + "-jar-" + Long.toHexString(crc.getValue()) + "-" + attributes.size() + "-"
+				+ attributes.lastModifiedTime().toMillis());
+	}
+
+	private Path cacheDirectory() throws IOException {
 		String home = System.getProperty("user.home");
 		String xdg = System.getenv("XDG_CACHE_HOME");
 		Path directory = (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("ipcscope");
@@ -73,9 +101,17 @@ final class NativeHelper {
 			// no home (user.home is "?" without a passwd entry): nowhere safe to put it
 			throw new IOException("no cache directory for " + name);
 		}
-		CRC32 crc = new CRC32();
-		crc.update(program);
-		Path file = directory.resolve(name + "-" + Long.toHexString(crc.getValue()) + "-" + program.length);
+		return directory;
+	}
+
+	/** @param file where to put it, or {@code null} for a name made of its checksum */
+	private Path cached(byte[] program, Path file) throws IOException {
+		if (file == null) {
+			CRC32 crc = new CRC32();
+			crc.update(program);
+			file = cacheDirectory().resolve(name + "-" + Long.toHexString(crc.getValue()) + "-" + program.length);
+		}
+		Path directory = file.getParent();
 		if (Files.isExecutable(file) && Arrays.equals(Files.readAllBytes(file), program)) {
 			return file;
 		}

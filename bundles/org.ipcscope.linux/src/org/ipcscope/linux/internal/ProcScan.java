@@ -114,10 +114,12 @@ final class ProcScan {
 				}
 			}
 			case 'm' -> {
-				String line = fields.text(StandardCharsets.UTF_8);
-				ProcessTable.Mapping mapping = ProcessTable.parseMapping(pid, line, line.indexOf('/'));
-				if (mapping != null && mappings != null) {
-					mappings.add(mapping);
+				String permissions = fields.text(StandardCharsets.US_ASCII);
+				long length = fields.number();
+				long inode = fields.number();
+				String path = fields.text(StandardCharsets.UTF_8);
+				if (mappings != null) {
+					mappings.add(new ProcessTable.Mapping(pid, path, inode, length, permissions));
 				}
 			}
 			case 'u' -> {

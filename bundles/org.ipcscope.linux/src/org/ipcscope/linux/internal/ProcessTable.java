@@ -236,7 +236,7 @@ final class ProcessTable {
 	}
 
 	/** Parses "start-end perms offset dev inode path" (the path may contain spaces). */
-	static Mapping parseMapping(long pid, String line, int pathStart) {
+	private static Mapping parseMapping(long pid, String line, int pathStart) {
 		String[] fields = Blanks.split(line.substring(0, pathStart));
 		if (fields.length < 5) {
 			return null;
