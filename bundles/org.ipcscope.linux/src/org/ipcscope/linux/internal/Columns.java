@@ -13,7 +13,7 @@ final class Columns {
 	private int end;
 
 	Columns(String line) {
-		this.line = line.strip();
+		this.line = line; // not stripped: next() skips blanks anyway, and a copy per line adds up
 	}
 
 	/** @return whether there is a next column; it becomes the current one */
@@ -61,6 +61,6 @@ final class Columns {
 		while (at < line.length() && Blanks.isBlank(line.charAt(at))) {
 			at++;
 		}
-		return line.substring(at);
+		return line.substring(at).stripTrailing();
 	}
 }

@@ -85,7 +85,7 @@ final class InetCollector implements Collector {
 		details.put(IpcObject.INODE, Long.toString(endpoint.inode()));
 		String problem = endpoint.inode() == 0 ? "no process holds it (closing)" : null;
 		return new IpcObject(kind, name, endpoint.ipv6() ? "IPv6" : "IPv4", IpcObject.UNKNOWN_SIZE, details,
-				processes.owners("socket:[" + endpoint.inode() + "]", false), problem);
+				processes.socketOwners(endpoint.inode()), problem);
 	}
 
 	private static String tcpState(int state) {

@@ -52,6 +52,8 @@ final class ProcessTable {
 	private final Path proc;
 	private final Map<Long, String> names = new HashMap<>();
 	private final Map<String, List<Descriptor>> byTarget = new HashMap<>();
+	/** Socket descriptors by inode: sockets are looked up by the inode their tables give. */
+	private final Map<Long, List<Descriptor>> socketsByInode = new HashMap<>();
 	private final Map<String, List<Mapping>> mappingsByPath = new HashMap<>();
 	private final List<Descriptor> descriptors = new ArrayList<>();
 	private int hiddenProcesses;
@@ -80,20 +82,29 @@ final class ProcessTable {
 		return table.running != null ? table : scanInJava(table, withMappings);
 	}
 
+	/** Set once the table is filled: the collectors' many look-ups then take no lock. */
+	private volatile boolean completed;
+
 	/** Waits for the native scan (or, if it failed, scans in Java); collectors may call in parallel. */
-	private synchronized void complete() {
-		if (running == null) {
-			return;
+	private void complete() {
+		if (!completed) {
+			completeOnce();
 		}
-		ProcScan.Result scanned = running.finish();
-		running = null;
-		if (scanned == null) {
-			scanInJava(this, withMappings);
-			return;
+	}
+
+	private synchronized void completeOnce() {
+		if (running != null) {
+			ProcScan.Result scanned = running.finish();
+			running = null;
+			if (scanned == null) {
+				scanInJava(this, withMappings);
+			} else {
+				add(scanned.processes());
+				socketPeers = scanned.peers();
+				socketPeersProblem = scanned.peersProblem();
+			}
 		}
-		add(scanned.processes());
-		socketPeers = scanned.peers();
-		socketPeersProblem = scanned.peersProblem();
+		completed = true;
 	}
 
 	/** Stops a native scan nobody will read (its output would fill the pipe and block it). */
@@ -137,7 +148,12 @@ final class ProcessTable {
 			}
 			for (Descriptor descriptor : record.descriptors()) {
 				descriptors.add(descriptor);
-				byTarget.computeIfAbsent(descriptor.target(), t -> new ArrayList<>(2)).add(descriptor);
+				long socket = socketInode(descriptor.target());
+				if (socket >= 0) {
+					socketsByInode.computeIfAbsent(socket, t -> new ArrayList<>(2)).add(descriptor);
+				} else {
+					byTarget.computeIfAbsent(descriptor.target(), t -> new ArrayList<>(2)).add(descriptor);
+				}
 			}
 			for (Mapping mapping : record.mappings()) {
 				mappingsByPath.computeIfAbsent(mapping.path(), p -> new ArrayList<>(2)).add(mapping);
@@ -271,7 +287,33 @@ final class ProcessTable {
 
 	List<Descriptor> descriptorsOf(String target) {
 		complete();
-		return byTarget.getOrDefault(target, List.of());
+		long socket = socketInode(target);
+		return socket >= 0 ? socketsByInode.getOrDefault(socket, List.of()) : byTarget.getOrDefault(target, List.of());
+	}
+
+	private static final String SOCKET = "socket:[";
+
+	/** @return N of a "socket:[N]" link text, else -1 */
+	private static long socketInode(String target) {
+		int end = target.length() - 1;
+		if (!target.startsWith(SOCKET) || end <= SOCKET.length() || target.charAt(end) != ']') {
+			return -1;
+		}
+		long inode = 0;
+		for (int i = SOCKET.length(); i < end; i++) {
+			int digit = target.charAt(i) - '0';
+			if (digit < 0 || digit > 9) {
+				return -1;
+			}
+			inode = inode * 10 + digit;
+		}
+		return inode;
+	}
+
+	/** Owners holding the socket with this inode. */
+	List<Owner> socketOwners(long inode) {
+		complete();
+		return owners(socketsByInode.getOrDefault(inode, List.of()), false);
 	}
 
 	Map<String, List<Mapping>> mappings() {
@@ -281,16 +323,35 @@ final class ProcessTable {
 
 	/** Owners holding {@code target} open; reads each descriptor's access mode when asked. */
 	List<Owner> owners(String target, boolean withAccess) {
-		List<Owner> owners = new ArrayList<>();
-		for (Descriptor descriptor : descriptorsOf(target)) {
+		return owners(descriptorsOf(target), withAccess);
+	}
+
+	private List<Owner> owners(List<Descriptor> held, boolean withAccess) {
+		List<Owner> owners = new ArrayList<>(held.size());
+		for (Descriptor descriptor : held) {
 			owners.add(owner(descriptor, withAccess));
 		}
 		return owners;
 	}
 
 	Owner owner(Descriptor descriptor, boolean withAccess) {
-		return new Owner(descriptor.pid(), name(descriptor.pid()), "fd " + descriptor.fd(),
+		return new Owner(descriptor.pid(), name(descriptor.pid()), handle(descriptor.fd()),
 				withAccess ? access(descriptor) : null);
+	}
+
+	private static final String[] LOW_HANDLES = new String[256];
+
+	/** "fd N": most descriptors are small numbers, whose text is made once. */
+	private static String handle(int fd) {
+		if (fd < 0 || fd >= LOW_HANDLES.length) {
+			return "fd " + fd;
+		}
+		String handle = LOW_HANDLES[fd];
+		if (handle == null) {
+			handle = "fd " + fd;
+			LOW_HANDLES[fd] = handle; // a race only makes an equal String twice
+		}
+		return handle;
 	}
 
 	Owner owner(Mapping mapping) {

@@ -58,14 +58,14 @@ final class UnixSocketCollector implements Collector {
 	}
 
 	private static IpcObject describe(UnixSocketLine socket, Long peer, Map<Long, String> names, ProcessTable processes) {
-		List<Owner> owners = processes.owners("socket:[" + socket.inode() + "]", false);
+		List<Owner> owners = processes.socketOwners(socket.inode());
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put(IpcObject.INODE, Long.toString(socket.inode()));
 		details.put("Type", socket.typeName());
 		details.put("State", (socket.flags() & SO_ACCEPTCON) != 0 ? "listening" : socket.stateName());
 		if (peer != null && peer != 0) {
 			String peerName = names.get(peer);
-			List<Owner> peerOwners = processes.owners("socket:[" + peer + "]", false);
+			List<Owner> peerOwners = processes.socketOwners(peer);
 			details.put("Peer", (peerName == null || peerName.isEmpty() ? "socket:[" + peer + "]" : peerName)
 					+ (peerOwners.isEmpty() ? "" : " held by " + peerOwners.stream().map(Owner::describeProcess)
 							.distinct().collect(Collectors.joining(", "))));
