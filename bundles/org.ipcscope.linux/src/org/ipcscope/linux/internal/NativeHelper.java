@@ -2,10 +2,12 @@ package org.ipcscope.linux.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +20,8 @@ import java.util.zip.CRC32;
 /**
  * A helper program compiled with this bundle for the machine's architecture, at
  * {@code native/ARCH/NAME} inside it. A bundle packed as a jar cannot run it from there: it is
- * copied once into the user's cache directory, named by its checksum so that versions never mix.
+ * copied once into the user's cache directory, named by its checksum so that versions never mix
+ * (or, from a jar file, by that jar's path, size and time: see {@link #copyOfJar}).
  * Setting the system property {@code ipcscope.native=false} turns the helpers off (the Java
  * code then does the same work, slower).
  */
@@ -27,10 +30,17 @@ final class NativeHelper {
 	static final NativeHelper PROC_SCANNER = new NativeHelper("ipcscope-proc");
 
 	private final String name;
+	/** The cache directory; {@code null} for the user's ({@code $XDG_CACHE_HOME} or {@code ~/.cache}). */
+	private final Path cache;
 	private volatile Optional<Path> located;
 
 	private NativeHelper(String name) {
+		this(name, null);
+	}
+
+	NativeHelper(String name, Path cache) {
 		this.name = name;
+		this.cache = cache;
 	}
 
 	/** @return the program to run, or {@code null} when there is none for this machine */
@@ -48,9 +58,11 @@ final class NativeHelper {
 			return null;
 		}
 		URL url = NativeHelper.class.getResource("/native/" + System.getProperty("os.arch") + "/" + name);
-		if (url == null) {
-			return null;
-		}
+		return url == null ? null : locate(url);
+	}
+
+	/** @return the program at {@code url} where it can run, or {@code null} */
+	Path locate(URL url) {
 		try {
 			if ("file".equals(url.getProtocol())) {
 				Path file = Path.of(url.toURI());
@@ -63,10 +75,16 @@ final class NativeHelper {
 				return copy;
 			}
 			byte[] program;
-			try (InputStream in = url.openStream()) {
+			URLConnection connection = url.openConnection();
+			connection.setUseCaches(false); // a jar file kept open would not show a rebuilt jar
+			try (InputStream in = connection.getInputStream()) {
 				program = in.readAllBytes();
 			}
-			return cached(program, copy);
+			Path file = cached(program, copy);
+			if (copy != null) {
+				removeEarlierCopies(copy);
+			}
+			return file;
 		} catch (IOException | URISyntaxException | RuntimeException e) {
 			return null;
 		}
@@ -93,7 +111,25 @@ final class NativeHelper {
 				+ attributes.lastModifiedTime().toMillis());
 	}
 
+	/** The copies of earlier builds of the same jar would only pile up: each build is a new name. */
+	private static void removeEarlierCopies(Path copy) {
+		String name = copy.getFileName().toString();
+		String sameJar = name.substring(0, name.lastIndexOf('-', name.lastIndexOf('-') - 1) + 1);
+		try (DirectoryStream<Path> earlier = Files.newDirectoryStream(copy.getParent(), sameJar + "*")) {
+			for (Path file : earlier) {
+				if (!file.equals(copy)) {
+					Files.deleteIfExists(file);
+				}
+			}
+		} catch (IOException | RuntimeException e) {
+			// they cost only disk space
+		}
+	}
+
 	private Path cacheDirectory() throws IOException {
+		if (cache != null) {
+			return cache;
+		}
 		String home = System.getProperty("user.home");
 		String xdg = System.getenv("XDG_CACHE_HOME");
 		Path directory = (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("ipcscope");
