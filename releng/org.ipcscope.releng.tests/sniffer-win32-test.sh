@@ -95,6 +95,11 @@ set +e
 SMOKE_EXIT=$?
 set -e
 smoke_log "workbench exited with $SMOKE_EXIT after $((SECONDS - started))s (log: $SMOKE_WORK/workbench.log)"
+# the Windows JVM ends its lines with CR LF
+if [ -f "$SMOKE_WORK/report.txt" ]; then
+	tr -d '\r' < "$SMOKE_WORK/report.txt" > "$SMOKE_WORK/report.unix.txt"
+fi
+SMOKE_REPORT="$SMOKE_WORK/report.unix.txt"
 
 smoke_expect_common org.ipcscope.core org.ipcscope.ui org.ipcscope.win32 org.ipcscope.ui.sniff org.ipcscope.app
 smoke_expect "the sniffer view opened" '^sniff-view\tafter\topen\t'

@@ -104,7 +104,7 @@ final class SnifferProbe {
 					: null;
 		});
 		ui.run(() -> {
-			report.add("sniff", "picker", cells(windows, 0));
+			report.add("sniff", fields(List.of("picker"), cells(windows, 0).toArray(String[]::new)));
 			Widgets.select(windows, 0);
 			Widgets.click(Widgets.button(dialog, IDialogConstants.OK_LABEL));
 		});
@@ -146,7 +146,7 @@ final class SnifferProbe {
 		int line = 0;
 		for (String received : receiver.command("list")) {
 			if (received.startsWith("MSG ")) {
-				report.add("sniff", tag, "received", line++, received.substring(4).replace(' ', '\t'));
+				report.add("sniff", fields(List.of(tag, "received", Integer.toString(line++)), received.substring(4).split(" ")));
 			}
 		}
 		screenshot("sniffer-" + tag.toLowerCase().replace('_', '-'));
@@ -176,7 +176,7 @@ final class SnifferProbe {
 		int index = 0;
 		for (String line : output.subList(1, output.size())) {
 			if (line.startsWith("RESULT ")) {
-				report.add("sniff", tag, key, index++, line.substring(7).replace(' ', '\t'));
+				report.add("sniff", fields(List.of(tag, key, Integer.toString(index++)), line.substring(7).split(" ")));
 			} else {
 				report.add("sniff", tag, key + "-output", line);
 			}
@@ -187,11 +187,9 @@ final class SnifferProbe {
 	private void reportTable(String tag) {
 		int rows = table.getItemCount();
 		report.add("sniff", tag, "rows", rows);
-		report.add("sniff", tag, "columns", columns());
+		report.add("sniff", fields(List.of(tag, "columns"), columns().toArray(String[]::new)));
 		for (int row = 0; row < rows; row++) {
-			List<String> line = new ArrayList<>(List.of("sniff", tag, "row", Integer.toString(row)));
-			line.addAll(cells(table, row));
-			report.add(line.toArray());
+			report.add("sniff", fields(List.of(tag, "row", Integer.toString(row)), cells(table, row).toArray(String[]::new)));
 		}
 		int[] all = new int[rows];
 		Arrays.setAll(all, i -> i);
@@ -266,6 +264,13 @@ final class SnifferProbe {
 			cells.add(table.getItem(row).getText(column));
 		}
 		return cells;
+	}
+
+	/** @return the fields of a report line: {@code head}, then each of {@code tail} */
+	private static List<String> fields(List<String> head, String... tail) {
+		List<String> fields = new ArrayList<>(head);
+		fields.addAll(List.of(tail));
+		return fields;
 	}
 
 	/** The text of a message before its first argument. */
