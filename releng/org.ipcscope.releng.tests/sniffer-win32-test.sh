@@ -105,6 +105,9 @@ smoke_expect_common org.ipcscope.core org.ipcscope.ui org.ipcscope.win32 org.ipc
 smoke_expect "the sniffer view opened" '^sniff-view\tafter\topen\t'
 smoke_expect "the picker listed the receiver" "^sniff\tpicker\t0x[0-9a-f]+\tIpcScopeProbeReceiver\t$RECEIVER_TITLE\t"
 smoke_expect "the receiver is the picked target" "^sniff\tpicked\t.*$RECEIVER_TITLE"
+# Wine paints no digits in SWT win32 spinners; what they hold is what a capture gets
+smoke_expect "the payload cap spinner holds 1024 (KiB)" '^sniff\tspinner\t1024\t1024$'
+smoke_expect "the ring slots spinner holds 4096" '^sniff\tspinner\t4096\t4096$'
 
 # spec_dwdata SPEC / spec_size SPEC: what a message of MESSAGES carries
 spec_dwdata() {

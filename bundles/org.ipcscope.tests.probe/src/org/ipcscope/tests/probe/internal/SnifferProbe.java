@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
@@ -82,6 +83,9 @@ final class SnifferProbe {
 			ui.await("the sniffer's strategies", () -> pick.isEnabled()
 					&& strategyButton(CaptureStrategy.IN_PROCESS).isEnabled() ? Boolean.TRUE : null);
 			report.add("sniff", "status", ui.call(status::getText));
+			// payload cap (KiB) and ring slots: their values, and the text the spinners hold
+			ui.run(() -> Widgets.all(root, Spinner.class, sp -> true).forEach(
+					sp -> report.add("sniff", "spinner", sp.getSelection(), sp.getText())));
 			pickReceiver(pick);
 			for (CaptureStrategy strategy : CaptureStrategy.values()) {
 				capture(receiver, strategy);
