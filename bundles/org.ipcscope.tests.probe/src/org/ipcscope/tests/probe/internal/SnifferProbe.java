@@ -113,6 +113,7 @@ final class SnifferProbe {
 			Widgets.click(Widgets.button(dialog, IDialogConstants.OK_LABEL));
 		});
 		String target = ui.await("the picked target", () -> {
+			// the view's labels: the banner, "Target:", then the target itself
 			Label shown = Widgets.all(root, Label.class, l -> true).get(2);
 			return dialog.isDisposed() && !Messages.View_NoTarget.equals(shown.getText()) ? shown.getText() : null;
 		});
