@@ -51,7 +51,15 @@ stop_wine() {
 	wineserver -k 2>/dev/null || true
 	wineserver -w 2>/dev/null || true
 }
-trap 'status=$?; stop_wine; (exit $status); smoke_cleanup' EXIT
+# smoke_cleanup ends Xvfb and exits with the status it finds in $?
+sniffer_cleanup() {
+	local status=$?
+	stop_wine
+	set +e
+	(exit "$status")
+	smoke_cleanup
+}
+trap sniffer_cleanup EXIT
 
 mkdir -p "$SMOKE_WORK/product"
 unzip -q "$zip" -d "$SMOKE_WORK/product"
