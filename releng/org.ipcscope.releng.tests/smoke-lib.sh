@@ -2,9 +2,9 @@
 # the probe added to an installation, a workbench run that is killed rather than left hanging,
 # and assertions on the probe's report. Source it; do not run it.
 #
-# Needs: JAVA (a Java 21+ java binary of a JDK), PROBE_JAR (the org.ipcscope.tests.probe jar),
-# IPC_HELPER (bundles/org.ipcscope.tests.support/target/native/ipc_helper), Xvfb, GTK 3 and
-# ImageMagick's identify.
+# Needs: PROBE_JAR (the org.ipcscope.tests.probe jar), for smoke_run_workbench JAVA (a Java 21+ java
+# binary of a JDK), for smoke_start_shm_helper IPC_HELPER
+# (bundles/org.ipcscope.tests.support/target/native/ipc_helper), Xvfb, GTK 3 and ImageMagick's identify.
 
 SMOKE_FAILURES=0
 SMOKE_CHECKS=0
@@ -32,9 +32,7 @@ smoke_begin() {
 	SMOKE_WORK=$(realpath -m "$4")
 	SMOKE_SCREENSHOTS=$(realpath -m "$5")
 	SMOKE_STARTED=$SECONDS
-	: "${JAVA:?JAVA must name a Java 21+ java binary}"
 	: "${PROBE_JAR:?PROBE_JAR must name the org.ipcscope.tests.probe jar}"
-	: "${IPC_HELPER:?IPC_HELPER must name the native ipc_helper (org.ipcscope.tests.support)}"
 	rm -rf "$SMOKE_WORK"
 	mkdir -p "$SMOKE_WORK"
 	trap smoke_cleanup EXIT
@@ -89,6 +87,7 @@ smoke_start_xvfb() {
 # here, stays open; it also leaves on its parent's death and after its own timeout.
 smoke_start_shm_helper() {
 	local name=$1 size=$2 out="$SMOKE_WORK/shm-helper.out" waited=0
+	: "${IPC_HELPER:?IPC_HELPER must name the native ipc_helper (org.ipcscope.tests.support)}"
 	SMOKE_SHM_NAME=$name
 	mkfifo "$SMOKE_WORK/shm-helper.stdin"
 	: > "$out"
@@ -139,6 +138,7 @@ smoke_add_probe() {
 smoke_run_workbench() {
 	local install=$1 limit=$2 open=$3 launcher started probe_limit
 	shift 3
+	: "${JAVA:?JAVA must name a Java 21+ java binary}"
 	# the probe gives up in time to write its report and close the workbench before the kill
 	probe_limit=$((limit > 60 ? limit - 30 : limit / 2))
 	launcher=$(ls "$install"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)

@@ -13,6 +13,7 @@
  *     finds the window (by class, and title unless -) before each message, sends WM_COPYDATA
  *     with dwData DWDATA and SIZE bytes of pattern(k) = (k * 131 + dwData * 7 + (k >> 8)) & 0xff,
  *     prints "RESULT dwData cbData result fnv" for each, then "DONE n=N".
+ *     A spec DWDATA=TEXT sends TEXT in UTF-8 (no terminating NUL) instead of the pattern.
  *     wParam is a message-only window of the sender, so that receivers can resolve its pid.
  * copydata_helper user CLASS TITLE|- message-only|top-level VALUE
  *     sends WM_USER + 1 with wParam VALUE (receivers answer 2 * VALUE), prints "USER result".
@@ -187,15 +188,24 @@ static int send_all(const wchar_t *class_name, const wchar_t *title, const wchar
 {
 	HWND self = own_window();
 	for (int i = 0; i < argc; i++) {
-		wchar_t *colon;
-		ULONG_PTR dwData = (ULONG_PTR)wcstoull(specs[i], &colon, 0);
-		DWORD size = (DWORD)wcstoul(colon + 1, NULL, 0);
+		wchar_t *rest;
+		ULONG_PTR dwData = (ULONG_PTR)wcstoull(specs[i], &rest, 0);
+		DWORD size;
+		unsigned char *bytes;
 		HWND target = find(class_name, title, kind);
 		if (target == NULL) {
 			printf("ERROR window not found\n");
 			return 1;
 		}
-		unsigned char *bytes = pattern(dwData, size);
+		if (*rest == L'=') {
+			int length = WideCharToMultiByte(CP_UTF8, 0, rest + 1, -1, NULL, 0, NULL, NULL);
+			bytes = malloc((size_t)length);
+			WideCharToMultiByte(CP_UTF8, 0, rest + 1, -1, (char *)bytes, length, NULL, NULL);
+			size = (DWORD)(length - 1);
+		} else {
+			size = (DWORD)wcstoul(rest + 1, NULL, 0);
+			bytes = pattern(dwData, size);
+		}
 		BOOL ok;
 		LRESULT result = send_one(target, self, dwData, bytes, size, &ok);
 		printf("RESULT %llu %lu %lld %016llx%s\n", (unsigned long long)dwData, size, (long long)result,

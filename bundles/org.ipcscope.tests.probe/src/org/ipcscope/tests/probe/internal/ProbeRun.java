@@ -92,6 +92,9 @@ final class ProbeRun implements Runnable {
 		});
 		report.add("screenshot", settings.screenshot(), shot.width + "x" + shot.height,
 				"window=" + ui.call(() -> window.getShell().getBounds()));
+		if (settings.copyDataHelper() != null) {
+			new SnifferProbe(settings, report, ui, window).run();
+		}
 	}
 
 	private static IWorkbenchWindow windowWithPage(IWorkbench workbench) {
@@ -105,22 +108,32 @@ final class ProbeRun implements Runnable {
 
 	/** What Window > Show View > IPC Objects does: the showView command with the view's id. */
 	private IpcObjectsView openWithShowViewCommand(IWorkbenchWindow window, UiThread ui) {
+		return ipcObjectsView(showView(window, ui, report, VIEW_ID, "view"));
+	}
+
+	/**
+	 * What Window > Show View does: the showView command with the view's id.
+	 *
+	 * @param key the report lines' first field
+	 * @return the view the page then has, or {@code null}
+	 */
+	static IViewPart showView(IWorkbenchWindow window, UiThread ui, ProbeReport report, String viewId, String key) {
 		return ui.call(() -> {
 			IWorkbenchPage page = window.getActivePage();
-			report.add("view", "before", page.findView(VIEW_ID) == null ? "closed" : "open");
+			report.add(key, "before", page.findView(viewId) == null ? "closed" : "open");
 			ICommandService commands = window.getService(ICommandService.class);
 			IHandlerService handlers = window.getService(IHandlerService.class);
 			Command showView = commands.getCommand(IWorkbenchCommandConstants.VIEWS_SHOW_VIEW);
 			ParameterizedCommand call = ParameterizedCommand.generateCommand(showView,
-					Map.of(IWorkbenchCommandConstants.VIEWS_SHOW_VIEW_PARM_ID, VIEW_ID));
+					Map.of(IWorkbenchCommandConstants.VIEWS_SHOW_VIEW_PARM_ID, viewId));
 			try {
 				handlers.executeCommand(call, null);
 			} catch (Exception e) {
 				throw new IllegalStateException("The command " + call.getId() + " failed", e);
 			}
-			IViewPart part = page.findView(VIEW_ID);
-			report.add("view", "after", part == null ? "closed" : "open", "opened-by=" + call.serialize());
-			return ipcObjectsView(part);
+			IViewPart part = page.findView(viewId);
+			report.add(key, "after", part == null ? "closed" : "open", "opened-by=" + call.serialize());
+			return part;
 		});
 	}
 

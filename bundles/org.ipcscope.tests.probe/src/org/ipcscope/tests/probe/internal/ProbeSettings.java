@@ -2,6 +2,8 @@ package org.ipcscope.tests.probe.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,8 +14,14 @@ import java.util.Optional;
  * @param showView   {@code ipcscope.probe.open=showView}: open the view with the Show View command;
  *                   otherwise ({@code perspective}) expect the perspective to have opened it
  * @param timeout    {@code ipcscope.probe.timeoutSeconds}: how long all waiting may take together
+ * @param copyDataHelper   {@code ipcscope.probe.copyDataHelper}: copydata_helper.exe of the Wine tests;
+ *                   when set, the probe also captures live in the WM_COPYDATA Sniffer view
+ *                   ({@link SnifferProbe}); {@code null} otherwise
+ * @param copyDataMessages {@code ipcscope.probe.copyDataMessages}: what the sender sends, ';' between
+ *                   messages, each {@code DWDATA:SIZE} (a byte pattern) or {@code DWDATA=TEXT} (TEXT URL-encoded, sent as UTF-8)
  */
-record ProbeSettings(Path report, Path screenshot, boolean showView, Duration timeout) {
+record ProbeSettings(Path report, Path screenshot, boolean showView, Duration timeout, Path copyDataHelper,
+		List<String> copyDataMessages) {
 
 	static Optional<ProbeSettings> fromSystemProperties() {
 		String report = System.getProperty("ipcscope.probe.report");
@@ -27,6 +35,10 @@ record ProbeSettings(Path report, Path screenshot, boolean showView, Duration ti
 				: Path.of(screenshot);
 		boolean showView = "showView".equals(System.getProperty("ipcscope.probe.open", "showView"));
 		Duration timeout = Duration.ofSeconds(Long.getLong("ipcscope.probe.timeoutSeconds", 90));
-		return Optional.of(new ProbeSettings(reportFile, screenshotFile, showView, timeout));
+		String helper = System.getProperty("ipcscope.probe.copyDataHelper", "");
+		List<String> messages = Arrays.stream(System.getProperty("ipcscope.probe.copyDataMessages", "0x1:1").split(";"))
+				.filter(m -> !m.isBlank()).toList();
+		return Optional.of(new ProbeSettings(reportFile, screenshotFile, showView, timeout,
+				helper.isBlank() ? null : Path.of(helper), messages));
 	}
 }

@@ -1,0 +1,176 @@
+#!/bin/bash
+# Live WM_COPYDATA capture in the win32 product's workbench under Wine: the archived product,
+# unpacked, started with the Windows JVM and SWT win32 on a private Xvfb, with the probe. The probe
+# picks copydata_helper.exe's receiver window in the WM_COPYDATA Sniffer view's picker, captures
+# with the proxy and then the in-process strategy through the view's Start and Stop buttons while
+# a copydata_helper sender sends the messages below, and reports the table, the view's selection,
+# the detail pane and what the receiver got. This script checks the report.
+#
+# usage: WIN_JAVA=/path/to/jre/bin/java.exe PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
+#        COPYDATA_HELPER=/path/to/copydata_helper.exe \
+#        sniffer-win32-test.sh PRODUCT_ZIP WORK_DIR SCREENSHOT_DIR
+#
+#   PRODUCT_ZIP      ipcscope-win32.win32.x86_64.zip
+#   WORK_DIR         the unpacked product, Wine prefix, report, logs and workspace (emptied first)
+#   SCREENSHOT_DIR   where sniffer-win32-test.png (IPC Objects) and sniffer-win32-test-sniffer-*.png go
+#
+# SMOKE_TIMEOUT (seconds, default 300): the workbench is killed when it runs longer.
+# Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
+set -euo pipefail
+
+SMOKE_DIR=$(dirname "$(realpath "$0")")
+# shellcheck source=smoke-lib.sh
+. "$SMOKE_DIR/smoke-lib.sh"
+
+smoke_begin sniffer-win32-test "$0" "$@"
+zip=$(realpath "$1")
+: "${WIN_JAVA:?WIN_JAVA must name the java.exe of a Windows x64 JRE}"
+: "${COPYDATA_HELPER:?COPYDATA_HELPER must name copydata_helper.exe (bundles/org.ipcscope.win32.tests/native)}"
+
+# What the sender sends, dwData:size (a byte pattern) or dwData=text: 0 bytes, 1 byte, 64 KiB, a
+# 64-bit dwData (below 2^63: bash computes the receiver's answer dwData + cbData), and UTF-8 text for
+# the detail pane to decode (URL-encoded: the Windows JVM reads -D values in the ANSI code page).
+TEXT='IPC Scope grüßt über WM_COPYDATA'
+TEXT_URL='IPC+Scope+gr%C3%BC%C3%9Ft+%C3%BCber+WM_COPYDATA'
+MESSAGES=("0x1:0" "0x2:1" "0xcafe:65536" "0x7fffffff00000001:300" "0x54455854=$TEXT_URL")
+RECEIVER_TITLE='IPC Scope probe receiver'
+
+# Wine maps drive Z: to /, so an absolute Linux path is a Windows path with a Z: in front.
+windows_path() {
+	local path
+	path=$(realpath -m "$1")
+	printf 'Z:%s' "${path//\//\\}"
+}
+
+export WINEPREFIX="$SMOKE_WORK/wineprefix"
+export WINEDEBUG=-all
+export WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEARCH=win64
+
+stop_wine() {
+	wineserver -k 2>/dev/null || true
+	wineserver -w 2>/dev/null || true
+}
+# smoke_cleanup ends Xvfb and exits with the status it finds in $?
+sniffer_cleanup() {
+	local status=$?
+	stop_wine
+	set +e
+	(exit "$status")
+	smoke_cleanup
+}
+trap sniffer_cleanup EXIT
+
+mkdir -p "$SMOKE_WORK/product"
+unzip -q "$zip" -d "$SMOKE_WORK/product"
+install="$SMOKE_WORK/product/ipcscope"
+smoke_check "the archive holds the product in ipcscope/" test -d "$install/plugins"
+smoke_check "the product holds the sniffer view and the Windows provider" \
+	bash -c "ls '$install/plugins' | grep -q '^org.ipcscope.ui.sniff_' && ls '$install/plugins' | grep -q '^org.ipcscope.win32_'"
+smoke_add_probe "$install"
+
+# A fresh prefix that SWT accepts (Windows 10, shared/notes/wine.md), settled before the first start.
+(unset DISPLAY; wineboot -i > /dev/null 2>&1 && wine winecfg /v win10 > /dev/null 2>&1) \
+	|| { smoke_log "could not prepare the Wine prefix $WINEPREFIX"; exit 1; }
+stop_wine
+smoke_log "Wine prefix ready after $(smoke_elapsed)s"
+security="$SMOKE_WORK/wine-java.security"
+printf 'security.provider.1=SunMSCAPI\nsecurity.provider.12=SUN\n' > "$security"
+
+smoke_start_xvfb
+
+limit=${SMOKE_TIMEOUT:-300}
+launcher=$(ls "$install"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+SMOKE_REPORT="$SMOKE_WORK/report.txt"
+SMOKE_SCREENSHOT="$SMOKE_SCREENSHOTS/$SMOKE_TEST.png"
+rm -f "$SMOKE_REPORT" "$SMOKE_SCREENSHOTS/$SMOKE_TEST"*.png
+mkdir -p "$SMOKE_SCREENSHOTS"
+messages=$(IFS=';'; echo "${MESSAGES[*]}")
+smoke_log "starting the workbench under Wine (killed after ${limit}s)"
+started=$SECONDS
+set +e
+(cd "$install" && timeout -k 10 "$limit" wine "$WIN_JAVA" \
+	"-Djava.security.properties=$(windows_path "$security")" -XX:ActiveProcessorCount=2 \
+	-Duser.language=en -Duser.country=US \
+	"-Dipcscope.probe.report=$(windows_path "$SMOKE_REPORT")" \
+	"-Dipcscope.probe.screenshot=$(windows_path "$SMOKE_SCREENSHOT")" \
+	-Dipcscope.probe.open=perspective \
+	"-Dipcscope.probe.timeoutSeconds=$((limit - 40))" \
+	"-Dipcscope.probe.copyDataHelper=$(windows_path "$COPYDATA_HELPER")" \
+	"-Dipcscope.probe.copyDataMessages=$messages" \
+	-jar "$(windows_path "$launcher")" -clean -consoleLog -data "$(windows_path "$SMOKE_WORK/workspace")") \
+	> "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null
+SMOKE_EXIT=$?
+set -e
+smoke_log "workbench exited with $SMOKE_EXIT after $((SECONDS - started))s (log: $SMOKE_WORK/workbench.log)"
+# the Windows JVM ends its lines with CR LF
+if [ -f "$SMOKE_WORK/report.txt" ]; then
+	tr -d '\r' < "$SMOKE_WORK/report.txt" > "$SMOKE_WORK/report.unix.txt"
+fi
+SMOKE_REPORT="$SMOKE_WORK/report.unix.txt"
+
+smoke_expect_common org.ipcscope.core org.ipcscope.ui org.ipcscope.win32 org.ipcscope.ui.sniff org.ipcscope.app
+smoke_expect "the sniffer view opened" '^sniff-view\tafter\topen\t'
+smoke_expect "the picker listed the receiver" "^sniff\tpicker\t0x[0-9a-f]+\tIpcScopeProbeReceiver\t$RECEIVER_TITLE\t"
+smoke_expect "the receiver is the picked target" "^sniff\tpicked\t.*$RECEIVER_TITLE"
+# Wine paints no digits in SWT win32 spinners; what they hold is what a capture gets
+smoke_expect "the payload cap spinner holds 1024 (KiB)" '^sniff\tspinner\t1024\t1024$'
+smoke_expect "the ring slots spinner holds 4096" '^sniff\tspinner\t4096\t4096$'
+
+# spec_dwdata SPEC / spec_size SPEC: what a message of MESSAGES carries
+spec_dwdata() {
+	printf '%s' "${1%%[:=]*}"
+}
+spec_size() {
+	case $1 in
+	*=*) printf '%s' "$TEXT" | LC_ALL=C wc -c | tr -d ' ' ;;
+	*) printf '%s' "${1#*:}" ;;
+	esac
+}
+
+for strategy in PROXY IN_PROCESS; do
+	smoke_expect "$strategy: the capture ran" "^sniff\t$strategy\tstate\trunning\t.* \| Capturing "
+	sender=$(sed -n "s/^sniff\t$strategy\tsender-pid\t\([0-9]*\)$/\1/p" "$SMOKE_REPORT" 2>/dev/null || true)
+	[ -n "$sender" ] || sender=unknown
+	count=${#MESSAGES[@]}
+	smoke_expect "$strategy: the table shows exactly the $count messages" "^sniff\t$strategy\trows\t$count$"
+	for k in "${!MESSAGES[@]}"; do
+		spec=${MESSAGES[$k]}
+		hex=$(spec_dwdata "$spec")
+		size=$(spec_size "$spec")
+		unsigned=$((hex))
+		hex=$(printf '0x%x' "$unsigned")
+		answer=$((unsigned + size))
+		fnv=$(sed -n "s/^sniff\t$strategy\tsent\t$k\t$unsigned\t$size\t$answer\t\([0-9a-f]\{16\}\)$/\1/p" "$SMOKE_REPORT" 2>/dev/null || true)
+		smoke_check "$strategy #$k ($hex, $size bytes): the sender got the receiver's answer $answer" test -n "$fnv"
+		[ -n "$fnv" ] || fnv=none
+		smoke_expect "$strategy #$k: the receiver got it byte-exact, in order" \
+			"^sniff\t$strategy\treceived\t$k\t$unsigned\t$size\t$fnv$"
+		if [ "$strategy" = PROXY ]; then
+			result=$answer # the proxy forwards and sees the answer
+		else
+			result="($answer)?" # the DLL copies before the target answers
+		fi
+		smoke_expect "$strategy #$k: row $k shows sender pid $sender, dwData $hex ($unsigned), cbData $size" \
+			"^sniff\t$strategy\trow\t$k\t[0-9]+\t[0-9:.]+\t0x[0-9a-f]+ \(pid $sender\)\t0x[0-9a-f]+\t$hex \($unsigned\)\t$size\t$result\t"
+		smoke_expect "$strategy #$k: the view hands on the payload byte-exact" \
+			"^sniff\t$strategy\tpayload\t$k\t$hex\t$size\t$size\t$fnv\t$sender$"
+	done
+	smoke_expect "$strategy: Stop ended the capture" "^sniff\t$strategy\tstate\tstopped\t.* \| Stopped$"
+	smoke_expect "$strategy: Stop gave the target back its title" \
+		"^sniff\t$strategy\ttarget-after-stop\tOK visible=0 title=$RECEIVER_TITLE$"
+	smoke_expect "$strategy: after Stop a message reaches the target and is answered" \
+		"^sniff\t$strategy\tafter-stop-sent\t0\t22281\t3\t22284\t"
+	smoke_expect "$strategy: ... the target itself got it" "^sniff\t$strategy\tafter-stop-received\tOK count=$((count + 1))$"
+	smoke_expect "$strategy: ... and the table did not" "^sniff\t$strategy\tafter-stop-rows\t$count$"
+	smoke_check "$strategy: a screenshot of the table was saved" \
+		test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-sniffer-$(echo "$strategy" | tr 'A-Z_' 'a-z-').png"
+done
+smoke_expect_none "PROXY: while capturing, the target had been renamed" \
+	"^sniff\tPROXY\ttarget-while-capturing\tOK visible=0 title=$RECEIVER_TITLE$"
+smoke_expect "IN_PROCESS: while capturing, the target kept its title" \
+	"^sniff\tIN_PROCESS\ttarget-while-capturing\tOK visible=0 title=$RECEIVER_TITLE$"
+smoke_expect "the detail pane decodes the text message" "^sniff\tdetail\ttext\t$TEXT$"
+smoke_expect "the detail pane says how it decoded it" "^sniff\tdetail\tsummary\t.*UTF-8 \(valid UTF-8\)"
+smoke_check "a screenshot of the detail pane was saved" test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-sniffer-detail.png"
+smoke_end
