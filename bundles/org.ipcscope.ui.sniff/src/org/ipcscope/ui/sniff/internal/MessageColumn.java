@@ -16,9 +16,9 @@ enum MessageColumn {
 	TIME(Messages.Column_Time, 15, SWT.LEFT),
 	SENDER(Messages.Column_Sender, 17, SWT.LEFT),
 	TARGET(Messages.Column_Target, 11, SWT.LEFT),
-	DW_DATA(Messages.Column_DwData, 22, SWT.LEFT),
+	DW_DATA(Messages.Column_DwData, 30, SWT.LEFT),
 	CB_DATA(Messages.Column_CbData, 14, SWT.RIGHT),
-	RESULT(Messages.Column_Result, 7, SWT.RIGHT),
+	RESULT(Messages.Column_Result, 12, SWT.RIGHT),
 	PREVIEW(Messages.Column_Preview, 40, SWT.LEFT);
 
 	/** Characters of the payload the preview shows. */
