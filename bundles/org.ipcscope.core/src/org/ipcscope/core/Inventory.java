@@ -45,7 +45,11 @@ public final class Inventory {
 			}
 			try {
 				ProviderResult result = provider.list(wanted);
-				result.objects().stream().filter(o -> kinds.isEmpty() || kinds.contains(o.kind())).forEach(objects::add);
+				for (IpcObject object : result.objects()) {
+					if (kinds.isEmpty() || kinds.contains(object.kind())) {
+						objects.add(object);
+					}
+				}
 				problems.addAll(result.problems());
 			} catch (RuntimeException e) {
 				// A broken provider must not take the others down; its failure is shown as data.
