@@ -59,8 +59,8 @@ public final class DaemonServer {
 	private static final long CHECK_MILLIS = 1000;
 	/** How long a connected client has to send its request, and to take the reply. */
 	private static final long TRANSFER_SECONDS = 10;
-	/** How long a starting server warms the inventory up before it answers at full speed. */
-	private static final Duration WARM_UP = Duration.ofSeconds(3);
+	/** How long a starting server warms the inventory up (tests shorten it), before the first answer. */
+	private static final Duration WARM_UP = Duration.ofMillis(Long.getLong("ipcscope.daemon.warmup", 3000));
 
 	private final Path socket;
 	private final Duration idle;
@@ -99,7 +99,12 @@ public final class DaemonServer {
 		try {
 			Duration idle = Duration.ofMillis(Math.round(Double.parseDouble(args[1]) * 1000));
 			if (args.length == 3) {
-				copyClient(Path.of(args[2]));
+				try {
+					copyClient(Path.of(args[2]));
+				} catch (IOException e) {
+					// scripts keep running a JVM each until a later server copies it
+					log("cannot copy the client to " + args[2] + ": " + e);
+				}
 			}
 			code = new DaemonServer(socket, idle).serve();
 		} catch (IOException | RuntimeException e) {
@@ -348,7 +353,9 @@ public final class DaemonServer {
 		String builds = name.substring(0, name.lastIndexOf('-') + 1);
 		try (DirectoryStream<Path> earlier = Files.newDirectoryStream(directory, builds + "*")) {
 			for (Path copy : earlier) {
-				Files.deleteIfExists(copy);
+				if (!copy.getFileName().toString().endsWith(".part")) {
+					Files.deleteIfExists(copy);
+				}
 			}
 		}
 		Path partial = Files.createTempFile(directory, name, ".part",
