@@ -2,10 +2,14 @@
 # Inventory benchmark on a busy machine: 300 helper processes hold shared memory, pipes, FIFOs,
 # Unix and loopback sockets; then, in the same run, time
 #   - one refresh inside a running IPC Scope (warm JVM, as the view's auto-refresh),
-#   - ./ipcscope list --json end to end,
+#   - ./ipcscope list --json end to end: served by the resident server (warm), the first call with
+#     no server running (cold: answered by a JVM of its own, which then starts the server), and
+#     with the server turned off (IPCSCOPE_DAEMON=0, a JVM of its own every time),
 #   - lsof -n, ipcs -a and ss -xap gathering the same facts.
 # Each is run RUNS times: the median and the best wall time are printed, and the CPU time (user +
-# system, of the command and its children) per run, which other load on the machine distorts less.
+# system, of the command and its children; the server's own for served calls) per run, which
+# other load on the machine distorts less. The cold first call is run RUNS/2 times, each after
+# stopping the server.
 # Needs the product built (./ipcscope builds it) and the Debian packages lsof, iproute2, util-linux.
 # Usage: bench/linux-inventory.sh [HELPERS] [RUNS]   (bash 5: EPOCHREALTIME)
 set -euo pipefail
@@ -25,6 +29,7 @@ helper="$work/ipc_helper"
 gcc -O2 -o "$helper" "$root/bundles/org.ipcscope.tests.support/native/ipc_helper.c" -lrt
 pids=()
 cleanup() {
+	"$root/ipcscope" daemon stop >/dev/null 2>&1 || true
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	wait 2>/dev/null || true
 	rm -rf "$work"
@@ -75,8 +80,46 @@ cli_jar=$(plugin org.ipcscope.cli)
 cli_jar=${cli_jar##*/}
 where=$(cksum <<<"$product")
 rm -f "$HOME/.ipcscope/cli-${cli_jar%.jar}.jsa" "$HOME/.ipcscope/cli-${where%% *}"-*.aot*
-"$root/ipcscope" list --json >/dev/null
+IPCSCOPE_DAEMON=0 "$root/ipcscope" list --json >/dev/null # makes the start-up cache
+read -r direct direct_best direct_cpu < <(measure env IPCSCOPE_DAEMON=0 "$root/ipcscope" list --json)
+
+server_pid() { "$root/ipcscope" daemon status 2>/dev/null | sed -n 's/^A server is running: pid \([0-9]*\),.*/\1/p'; }
+stop_server() { # and wait until it is gone
+	local pid
+	pid=$(server_pid)
+	"$root/ipcscope" daemon stop >/dev/null 2>&1 || true
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+}
+await_server() { until [ -n "$(server_pid)" ]; do sleep 0.1; done; }
+process_cpu() { # user + system ticks of process $1 itself
+	local stat
+	read -r stat </proc/"$1"/stat
+	stat=${stat##*) }
+	local fields=($stat)
+	echo $((fields[11] + fields[12]))
+}
+cold_runs=$(((runs + 1) / 2))
+cold_times=()
+cold_cpu=0
+for ((i = 0; i < cold_runs; i++)); do
+	stop_server
+	before=$(children_cpu $BASHPID)
+	start=${EPOCHREALTIME/[.,]/}
+	"$root/ipcscope" list --json >/dev/null 2>&1
+	end=${EPOCHREALTIME/[.,]/}
+	cold_times+=($((10#$end - 10#$start)))
+	cold_cpu=$((cold_cpu + $(children_cpu $BASHPID) - before))
+	await_server # the one this call started
+done
+read -r cold cold_best < <(printf '%s\n' "${cold_times[@]}" | sort -n |
+	awk '{a[NR]=$1} END {printf "%.1f %.1f\n", a[int((NR+1)/2)]/1000, a[1]/1000}')
+cold_cpu=$(awk -v t="$cold_cpu" -v n="$cold_runs" -v hz="$ticks" 'BEGIN {printf "%.1f", t*1000/hz/n}')
+sleep 4 # its warm-up
+server=$(server_pid)
+server_before=$(process_cpu "$server")
 read -r cli cli_best cli_cpu < <(measure "$root/ipcscope" list --json)
+server_cpu=$(awk -v t="$(($(process_cpu "$server") - server_before))" -v n="$runs" -v hz="$ticks" 'BEGIN {printf "%.1f", t*1000/hz/n}')
+cli_cpu=$(awk -v a="$cli_cpu" -v b="$server_cpu" 'BEGIN {printf "%.1f", a+b}')
 read -r lsof_ms lsof_best lsof_cpu < <(measure lsof -n)
 read -r ipcs_ms ipcs_best ipcs_cpu < <(measure ipcs -a)
 read -r ss_ms ss_best ss_cpu < <(measure ss -xap)
@@ -88,7 +131,9 @@ echo "| what | median of $runs (ms) | best (ms) | CPU per run (ms) | median vs l
 echo "| --- | ---: | ---: | ---: | ---: |"
 ratio() { awk -v a="$lsof_ms" -v b="$1" 'BEGIN {printf (a >= b ? "%.1fx faster" : "%.1fx slower"), (a >= b ? a/b : b/a)}'; }
 echo "| IPC Scope refresh in a running JVM (median of 30) | $refresh | $refresh_best | $refresh_cpu | $(ratio "$refresh") |"
-echo "| ./ipcscope list --json, end to end | $cli | $cli_best | $cli_cpu | $(ratio "$cli") |"
+echo "| ./ipcscope list --json, end to end, served (server's CPU included) | $cli | $cli_best | $cli_cpu | $(ratio "$cli") |"
+echo "| ./ipcscope list --json, first call, no server running (median of $cold_runs) | $cold | $cold_best | $cold_cpu | $(ratio "$cold") |"
+echo "| IPCSCOPE_DAEMON=0 ./ipcscope list --json (a JVM of its own each time) | $direct | $direct_best | $direct_cpu | $(ratio "$direct") |"
 echo "| lsof -n | $lsof_ms | $lsof_best | $lsof_cpu | 1.0x |"
 echo "| ipcs -a | $ipcs_ms | $ipcs_best | $ipcs_cpu | |"
 echo "| ss -xap | $ss_ms | $ss_best | $ss_cpu | |"

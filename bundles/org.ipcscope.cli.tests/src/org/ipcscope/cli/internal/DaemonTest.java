@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.eclipse.core.runtime.FileLocator;
 import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -70,9 +71,10 @@ class DaemonTest {
 		client = work.resolve("cache/ipcscope-client-1-2");
 		Map<String, Path> bySymbolicName = new HashMap<>();
 		for (Bundle bundle : FrameworkUtil.getBundle(DaemonTest.class).getBundleContext().getBundles()) {
-			String location = bundle.getLocation();
-			if (location.contains("file:")) {
-				bySymbolicName.put(bundle.getSymbolicName(), Path.of(location.substring(location.indexOf("file:") + 5)));
+			try {
+				bySymbolicName.put(bundle.getSymbolicName(), FileLocator.getBundleFile(bundle).toPath());
+			} catch (IOException e) {
+				// a bundle not in a file: none of those we need
 			}
 		}
 		jars = new ArrayList<>();
@@ -119,12 +121,21 @@ class DaemonTest {
 		Process server = builder.start();
 		servers.add(server);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!Files.exists(socket) || !Files.isExecutable(client)) {
+		while (!accepts(socket) || !Files.isExecutable(client)) {
 			assertTrue(server.isAlive(), "server ended at start: " + Files.readString(work.resolve("server.log")));
-			assertTrue(System.nanoTime() < deadline, "server did not bind within 30 s");
+			assertTrue(System.nanoTime() < deadline, "server did not serve within 30 s");
 			Thread.sleep(20);
 		}
 		return server;
+	}
+
+	/** Whether a server listens (a dead one's socket file refuses). */
+	private static boolean accepts(Path socket) {
+		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			return channel.connect(UnixDomainSocketAddress.of(socket));
+		} catch (IOException e) {
+			return false;
+		}
 	}
 
 	private Process startServer(Path socket) throws Exception {
@@ -379,7 +390,7 @@ class DaemonTest {
 					DaemonProtocol.Request request = DaemonProtocol.Request.read(channel);
 					ByteBuffer reply = ByteBuffer.allocate(13 + 500);
 					reply.put("IPCS".getBytes(StandardCharsets.US_ASCII)).put((byte) 0).putInt(0).putInt(1000)
-							.put("{\"objects\": [".repeat(38).getBytes(StandardCharsets.US_ASCII), 0, 500).flip();
+							.put("{\"objects\": [".repeat(40).getBytes(StandardCharsets.US_ASCII), 0, 500).flip();
 					channel.write(reply);
 					return request;
 				} catch (IOException e) {
