@@ -39,7 +39,7 @@ ours() {
 	for dir in /proc/[0-9]*; do
 		pid=${dir#/proc/}
 		[ "$pid" = $$ ] && continue
-		tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -q -- "$SMOKE_WORK/runtime" && echo "$pid"
+		tr '\0' ' ' 2>/dev/null <"$dir/cmdline" | grep -q -- "$SMOKE_WORK/runtime" && echo "$pid"
 	done
 	return 0
 }
@@ -67,7 +67,6 @@ await_gone() { # PID, up to $2 s
 	done
 	return 1
 }
-helper_lines() { grep -F "\"pid\": $SMOKE_HELPER_PID," "$1" | sort; }
 
 segment="ipcscope-daemon-test-$$"
 smoke_start_shm_helper "$segment" 4321
@@ -92,8 +91,9 @@ IPCSCOPE_DAEMON=0 "$ipcscope" list --json >"$SMOKE_WORK/direct.json"
 smoke_check "list was served" test "$(served_count)" -eq $((before + 1))
 smoke_check "the served list has the helper's segment and owner" \
 	grep -q "\"name\": \"/$segment\", .*\"pid\": $SMOKE_HELPER_PID, \"process\": \"ipc_helper\"" "$SMOKE_WORK/served.json"
-smoke_check "served and direct list the helper's objects alike" \
-	bash -c "diff <(grep -F '\"pid\": $SMOKE_HELPER_PID,' '$SMOKE_WORK/served.json' | sort) <(grep -F '\"pid\": $SMOKE_HELPER_PID,' '$SMOKE_WORK/direct.json' | sort)"
+# (the FIFO on the helper's stdin differs by right: the process that lists holds its other end)
+smoke_check "served and direct list the helper's segment alike" \
+	bash -c "diff <(grep -F '\"/$segment\"' '$SMOKE_WORK/served.json') <(grep -F '\"/$segment\"' '$SMOKE_WORK/direct.json')"
 smoke_check "--no-daemon lists them too" grep -q "\"name\": \"/$segment\"" "$SMOKE_WORK/no-daemon.json"
 
 # usage errors: the same bytes and exit code
