@@ -130,6 +130,10 @@ smoke_check "without the client, list runs directly and exits 0" test "$code" -e
 smoke_check "and finds the segment" grep -q "/$segment" "$SMOKE_WORK/no-client.txt"
 for ((i = 0; i < 100; i++)); do [ -x "$stale_client" ] && break; sleep 0.1; done
 smoke_check "and the server's start copies the client again" test -x "$stale_client"
+# that second server finds the first one's lock and leaves
+for ((i = 0; i < 300; i++)); do [ "$(ours | wc -l)" -le 1 ] && break; sleep 0.1; done
+smoke_check "the server started beside the running one exits" test "$(ours | wc -l)" -eq 1
+smoke_check "its log says why" grep -q "another server serves $XDG_RUNTIME_DIR/ipcscope/cli-" "$HOME/.ipcscope/daemon.log"
 smoke_check "while the running server stays" test "$(server_pid)" = "$second_server"
 rm -f "$stale_client.moved"
 
@@ -148,7 +152,7 @@ IPCSCOPE_DAEMON_IDLE=2 "$ipcscope" list --kind udp >/dev/null
 smoke_check "a server with a 2 s idle timeout starts" await_server
 idle_server=$(server_pid)
 smoke_check "and exits by itself" await_gone "$idle_server" 20
-smoke_check "its log says why" grep -q "stopping: idle for 2.0 s" "$HOME/.ipcscope/daemon.log"
+smoke_check "its log says it was idle" grep -q "stopping: idle for 2.0 s" "$HOME/.ipcscope/daemon.log"
 
 smoke_check "no server of this test is left running" test -z "$(ours)"
 cp "$HOME/.ipcscope/daemon.log" "$SMOKE_WORK/daemon.log"
