@@ -101,20 +101,21 @@ process_cpu() { # user + system ticks of process $1 itself
 cold_runs=$(((runs + 1) / 2))
 cold_times=()
 cold_cpu=0
+me=$BASHPID
 for ((i = 0; i < cold_runs; i++)); do
 	stop_server
-	before=$(children_cpu $BASHPID)
+	before=$(children_cpu "$me")
 	start=${EPOCHREALTIME/[.,]/}
 	"$root/ipcscope" list --json >/dev/null 2>&1
 	end=${EPOCHREALTIME/[.,]/}
 	cold_times+=($((10#$end - 10#$start)))
-	cold_cpu=$((cold_cpu + $(children_cpu $BASHPID) - before))
+	cold_cpu=$((cold_cpu + $(children_cpu "$me") - before))
 	await_server # the one this call started
 done
 read -r cold cold_best < <(printf '%s\n' "${cold_times[@]}" | sort -n |
 	awk '{a[NR]=$1} END {printf "%.1f %.1f\n", a[int((NR+1)/2)]/1000, a[1]/1000}')
 cold_cpu=$(awk -v t="$cold_cpu" -v n="$cold_runs" -v hz="$ticks" 'BEGIN {printf "%.1f", t*1000/hz/n}')
-sleep 4 # its warm-up
+sleep 12 # its warm-up (10 s at most)
 server=$(server_pid)
 server_before=$(process_cpu "$server")
 read -r cli cli_best cli_cpu < <(measure "$root/ipcscope" list --json)

@@ -172,8 +172,17 @@ class DaemonTest {
 	}
 
 	private static Run direct(Path directory, Map<String, String> environment, String... args) throws Exception {
+		return direct(null, directory, environment, args);
+	}
+
+	/** @param socket where the script would tell {@link DaemonCommand} the server is, or {@code null} */
+	private static Run direct(Path socket, Path directory, Map<String, String> environment, String... args)
+			throws Exception {
 		List<String> command = new ArrayList<>(List.of(java().toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
 				classPath(jars), Main.class.getName()));
+		if (socket != null) {
+			command.add(1, "-D" + DaemonCommand.SOCKET_PROPERTY + "=" + socket);
+		}
 		command.addAll(List.of(args));
 		return run(command, directory, environment);
 	}
@@ -283,12 +292,21 @@ class DaemonTest {
 		assertEquals(0, status.exit());
 		assertTrue(status.outText().startsWith("A server is running: pid " + server.pid() + ", up "), status.outText());
 		assertTrue(status.outText().contains(", 1 requests served\nsocket: " + socket + "\n"), status.outText());
+		// what the script runs when its client is missing: the same question, asked in Java
+		Run javaStatus = direct(socket, work, Map.of(), "daemon", "status");
+		assertEquals(0, javaStatus.exit(), javaStatus.errText());
+		assertTrue(javaStatus.outText().startsWith("A server is running: pid " + server.pid() + ", up "), javaStatus.outText());
 		Run stop = served(socket, "daemon", "stop");
 		assertEquals("Stopped the server (pid " + server.pid() + ").\n", stop.outText());
 		assertTrue(server.waitFor(10, TimeUnit.SECONDS), "server still running after stop");
 		assertEquals(0, server.exitValue());
 		assertFalse(Files.exists(socket), "socket left behind");
 		assertEquals(DaemonProtocol.FALLBACK, served(socket, "list").exit());
+		Run none = direct(socket, work, Map.of(), "daemon", "status");
+		assertEquals(CommandLine.EXIT_NO_SERVICE, none.exit());
+		assertEquals("No server is running (" + socket + "); the next `list` starts one.\n", none.outText());
+		assertEquals(CommandLine.EXIT_OK, direct(socket, work, Map.of(), "daemon", "stop").exit());
+		assertEquals(CommandLine.EXIT_USAGE, direct(socket, work, Map.of(), "daemon", "restart").exit());
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code daemon status|stop} in a JVM of its own: the script runs it so when its native client
@@ -16,6 +18,7 @@ import java.util.List;
 final class DaemonCommand {
 
 	static final String USAGE = "daemon status|stop   (the resident server of `list`, Linux, through ./ipcscope)";
+	private static final long TIMEOUT_SECONDS = 10;
 	/** System property the script sets to the server's socket. */
 	static final String SOCKET_PROPERTY = "ipcscope.daemon.socket";
 
@@ -33,6 +36,14 @@ final class DaemonCommand {
 		}
 		DaemonProtocol.Reply reply;
 		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			// a server that hangs must not hang this: closing the channel ends the wait
+			CompletableFuture.delayedExecutor(TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
+				try {
+					channel.close();
+				} catch (IOException e) {
+					// closed already
+				}
+			});
 			channel.connect(UnixDomainSocketAddress.of(socket));
 			DaemonProtocol.Request.of(List.of("daemon", args.get(0))).write(channel);
 			channel.shutdownOutput();

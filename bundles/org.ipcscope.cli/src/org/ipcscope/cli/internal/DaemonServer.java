@@ -59,8 +59,13 @@ public final class DaemonServer {
 	private static final long CHECK_MILLIS = 1000;
 	/** How long a connected client has to send its request, and to take the reply. */
 	private static final long TRANSFER_SECONDS = 10;
-	/** How long a starting server warms the inventory up (tests shorten it), before the first answer. */
-	private static final Duration WARM_UP = Duration.ofMillis(Long.getLong("ipcscope.daemon.warmup", 3000));
+	/**
+	 * How long a starting server warms the inventory up (tests shorten it): its first round before
+	 * the first answer, the others between requests. The optimizing compiler needs some dozens of
+	 * rounds before a refresh runs at full speed.
+	 */
+	private static final Duration WARM_UP = Duration.ofMillis(Long.getLong("ipcscope.daemon.warmup", 10_000));
+	private static final int WARM_UP_ROUNDS = 30;
 
 	private final Path socket;
 	private final Duration idle;
@@ -216,19 +221,31 @@ public final class DaemonServer {
 		}
 	}
 
-	/** Runs what scripts ask for until it is compiled, before the first request (which waits). */
+	/**
+	 * Runs what scripts ask for until it is compiled: the first round holds back the first request
+	 * (the classes are loaded then), later rounds take turns with requests.
+	 */
 	private void warmUp() {
 		long end = System.nanoTime() + WARM_UP.toNanos();
 		PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+		boolean held = true; // by serve(), for the first round
 		try {
-			for (int round = 0; round < 8 && System.nanoTime() < end; round++) {
+			for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < end && stopReason == null; round++) {
+				if (!held) {
+					commands.acquire();
+					held = true;
+				}
 				CommandLine.run(List.of("list", round % 4 == 3 ? "--kind=fifo" : "--json"), Path.of("/"), () -> inventory,
 						() -> null, () -> null, () -> null, nowhere, nowhere);
+				commands.release();
+				held = false;
 			}
 		} catch (InterruptedException | RuntimeException e) {
 			log("warm-up: " + e);
 		} finally {
-			commands.release();
+			if (held) {
+				commands.release();
+			}
 		}
 	}
 
