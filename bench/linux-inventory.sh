@@ -113,7 +113,7 @@ start_helpers
 read -r lsof2_ms lsof2_best lsof2_cpu < <(measure lsof -n)
 read -r direct direct_best direct_cpu < <(measure env IPCSCOPE_DAEMON=0 "$root/ipcscope" list --json)
 
-server_pid() { "$root/ipcscope" daemon status 2>/dev/null | sed -n 's/^A server is running: pid \([0-9]*\),.*/\1/p'; }
+server_pid() { { "$root/ipcscope" daemon status 2>/dev/null || true; } | sed -n 's/^A server is running: pid \([0-9]*\),.*/\1/p'; }
 stop_server() { # and wait until it is gone
 	local pid
 	pid=$(server_pid)
