@@ -16,23 +16,27 @@ java_major() {
 }
 
 find_jdk() {
-	local candidates=() dir major
-	[ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-	for dir in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
-		candidates+=("${dir%/}")
-	done
-	if command -v java >/dev/null 2>&1; then
-		candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+	local dir
+	# each candidate only when those before it failed: every fork counts in the command line's start-up
+	if [ -n "${JAVA_HOME:-}" ] && usable_jdk "$JAVA_HOME"; then
+		return 0
 	fi
-	for dir in "${candidates[@]}"; do
-		[ -x "$dir/bin/java" ] && [ -x "$dir/bin/javac" ] || continue
-		major=$(java_major "$dir")
-		if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-			export JAVA_HOME="$dir"
-			return 0
-		fi
+	for dir in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
+		usable_jdk "${dir%/}" && return 0
 	done
+	if command -v java >/dev/null 2>&1 && usable_jdk "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"; then
+		return 0
+	fi
 	echo "IPC Scope needs a JDK 21 or newer (java and javac); none was found in JAVA_HOME, /usr/lib/jvm or on the PATH." >&2
 	echo "Install one (for example Temurin 21 or 25) and set JAVA_HOME to it." >&2
 	return 1
+}
+
+# exports JAVA_HOME=$1 when $1 is a JDK 21 or newer
+usable_jdk() {
+	local major
+	[ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+	major=$(java_major "$1")
+	[ -n "$major" ] && [ "$major" -ge 21 ] || return 1
+	export JAVA_HOME="$1"
 }

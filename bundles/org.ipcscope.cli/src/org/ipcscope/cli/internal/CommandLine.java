@@ -1,6 +1,7 @@
 package org.ipcscope.cli.internal;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.ipcscope.core.InventoryService;
@@ -55,6 +56,12 @@ final class CommandLine {
 
 	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, ProcessAccess processes,
 			SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
+		return run(args, Path.of("").toAbsolutePath(), inventory, memory, processes, sniffer, out, err);
+	}
+
+	/** @param workingDirectory the caller's, against which relative paths of the arguments are taken */
+	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
+			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
 		if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
 			(args.isEmpty() ? err : out).println(usage());
 			return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
@@ -63,10 +70,11 @@ final class CommandLine {
 			String verb = args.get(0);
 			List<String> rest = args.subList(1, args.size());
 			return switch (verb) {
-			case "list" -> list(new ListCommand(rest), inventory, out, err);
+			case "list" -> list(new ListCommand(rest, workingDirectory), inventory, out, err);
 			case "hex" -> new HexCommand(rest).run(memory, inventory, out, err);
 			case "regions", "modules", "dump", "search" -> processVerb(verb, rest, processes, out, err);
 			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, err);
+			case "daemon" -> DaemonCommand.run(rest, out, err);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};
 		} catch (UsageException e) {
@@ -121,6 +129,7 @@ final class CommandLine {
 
 	static String usage() {
 		return "usage: ipcscope " + ListCommand.USAGE + "\n       ipcscope " + HexCommand.USAGE + "\n       ipcscope "
-				+ ProcessCommands.USAGE + "\n       ipcscope " + SniffCommand.USAGE + "\n       ipcscope " + WindowsCommand.USAGE;
+				+ ProcessCommands.USAGE + "\n       ipcscope " + SniffCommand.USAGE + "\n       ipcscope " + WindowsCommand.USAGE
+				+ "\n       ipcscope " + DaemonCommand.USAGE;
 	}
 }

@@ -23,8 +23,14 @@ final class ListCommand {
 	private final Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
 	private boolean json;
 	private final List<Path> fifoDirectories = new ArrayList<>();
+	private final Path workingDirectory;
 
-	ListCommand(List<String> args) throws UsageException {
+	/**
+	 * @param workingDirectory where relative directories are, also those of the settings: the
+	 *                         caller's, which is not this JVM's when the resident server runs it
+	 */
+	ListCommand(List<String> args, Path workingDirectory) throws UsageException {
+		this.workingDirectory = workingDirectory;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			switch (arg) {
@@ -62,16 +68,26 @@ final class ListCommand {
 		}
 	}
 
+	/** Lists with this command's FIFO directories added to the settings' for this call only. */
 	int run(InventoryService inventory, PrintStream out) {
-		if (!fifoDirectories.isEmpty()) {
-			List<Path> all = new ArrayList<>(InventorySettings.fifoDirectories());
-			all.addAll(fifoDirectories);
-			InventorySettings.setFifoDirectories(all);
+		List<Path> settings = InventorySettings.fifoDirectories();
+		// absolute, so that a FIFO found in a directory and through /proc is one row, whoever runs it
+		List<Path> all = new ArrayList<>();
+		for (Path directory : settings) {
+			all.add(workingDirectory.resolve(directory).normalize());
 		}
-		InventorySnapshot snapshot = inventory.refresh(kinds);
-		out.print(json ? InventoryJson.write(snapshot) : InventoryText.write(snapshot));
-		out.flush();
-		return 0;
+		for (Path directory : fifoDirectories) {
+			all.add(workingDirectory.resolve(directory).normalize());
+		}
+		InventorySettings.setFifoDirectories(all);
+		try {
+			InventorySnapshot snapshot = inventory.refresh(kinds);
+			out.print(json ? InventoryJson.write(snapshot) : InventoryText.write(snapshot));
+			out.flush();
+			return 0;
+		} finally {
+			InventorySettings.setFifoDirectories(settings);
+		}
 	}
 
 	private static String kindIds() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 import org.ipcscope.core.Inventory;
+import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.IpcProvider;
 import org.ipcscope.core.memory.MemorySources;
 import org.ipcscope.core.process.ProcessMemoryProvider;
@@ -21,16 +22,19 @@ public final class Main {
 
 	public static void main(String[] args) throws InterruptedException {
 		// each verb loads only the providers it uses: a script's list should not pay for the others
-		int code = CommandLine.run(List.of(args), () -> {
-			List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream()
-					.map(ServiceLoader.Provider::get).toList();
-			return providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds);
-		}, () -> {
+		int code = CommandLine.run(List.of(args), Main::inventory, () -> {
 			MemorySources memory = MemorySources.fromServiceLoader();
 			return memory.isEmpty() ? null : memory;
 		}, () -> ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null),
 				() -> ServiceLoader.load(CopyDataSniffer.class).findFirst().orElse(null), System.out, System.err);
 		System.out.flush();
 		System.exit(code);
+	}
+
+	/** The inventory of the providers META-INF/services names; {@code null} if there are none. */
+	static InventoryService inventory() {
+		List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream().map(ServiceLoader.Provider::get)
+				.toList();
+		return providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds);
 	}
 }

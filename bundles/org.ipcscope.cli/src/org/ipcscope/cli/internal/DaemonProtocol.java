@@ -1,0 +1,168 @@
+package org.ipcscope.cli.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bytes between the resident server ({@link DaemonServer}) and its clients (the native
+ * {@code ipcscope-client}, {@link DaemonCommand}). A request is {@code IPCS}, a 32-bit length and
+ * NUL-ended strings: the protocol version, the working directory, the number of environment
+ * entries, the entries ({@code NAME=VALUE}, only of {@link #VARIABLES} that are set), the
+ * arguments. A reply is {@code IPCS}, a status byte (0 answered; else declined: the client runs
+ * the command itself), the exit code, then stdout and stderr, each as a 32-bit length and bytes.
+ * Numbers are big-endian.
+ */
+final class DaemonProtocol {
+
+	/** The client's exit code for "not answered, run it yourself"; no verb exits with it. */
+	static final int FALLBACK = 222;
+	/** The environment variables that change what {@code list} prints. */
+	static final List<String> VARIABLES = List.of("IPCSCOPE_FIFO_DIRS", "LANG", "LC_ALL", "LC_CTYPE", "LC_NUMERIC", "TZ");
+
+	private static final byte[] MAGIC = "IPCS".getBytes(StandardCharsets.US_ASCII);
+	private static final String VERSION = "1";
+	private static final int MAX_REQUEST = 1 << 20;
+
+	/** Arguments and paths are bytes; the JVM decodes its own with this charset. */
+	static final Charset NAMES = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+
+	private DaemonProtocol() {
+	}
+
+	record Request(Path workingDirectory, Map<String, String> environment, List<String> args) {
+
+		/** This JVM's own request for {@code args}. */
+		static Request of(List<String> args) {
+			Map<String, String> environment = new LinkedHashMap<>();
+			for (String name : VARIABLES) {
+				String value = System.getenv(name);
+				if (value != null) {
+					environment.put(name, value);
+				}
+			}
+			return new Request(Path.of("").toAbsolutePath(), environment, args);
+		}
+
+		void write(WritableByteChannel channel) throws IOException {
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			List<String> strings = new ArrayList<>(List.of(VERSION, workingDirectory.toString(),
+					Integer.toString(environment.size())));
+			environment.forEach((name, value) -> strings.add(name + "=" + value));
+			strings.addAll(args);
+			for (String string : strings) {
+				body.writeBytes(string.getBytes(NAMES));
+				body.write(0);
+			}
+			ByteBuffer buffer = ByteBuffer.allocate(8 + body.size());
+			buffer.put(MAGIC).putInt(body.size()).put(body.toByteArray()).flip();
+			writeFully(channel, buffer);
+		}
+
+		static Request read(ReadableByteChannel channel) throws IOException {
+			ByteBuffer head = readFully(channel, 8);
+			checkMagic(head);
+			int length = head.getInt();
+			if (length < 0 || length > MAX_REQUEST) {
+				throw new IOException("request of " + length + " bytes");
+			}
+			byte[] body = readFully(channel, length).array();
+			List<String> strings = new ArrayList<>();
+			for (int start = 0, end; start < body.length; start = end + 1) {
+				for (end = start; end < body.length && body[end] != 0; end++) {
+				}
+				if (end == body.length) {
+					throw new IOException("request's last string has no NUL");
+				}
+				strings.add(new String(body, start, end - start, NAMES));
+			}
+			if (strings.size() < 3 || !VERSION.equals(strings.get(0))) {
+				throw new IOException("not a version " + VERSION + " request");
+			}
+			int entries;
+			try {
+				entries = Integer.parseInt(strings.get(2));
+			} catch (NumberFormatException e) {
+				throw new IOException("bad environment count " + strings.get(2));
+			}
+			if (entries < 0 || 3 + entries > strings.size()) {
+				throw new IOException("bad environment count " + entries);
+			}
+			Map<String, String> environment = new LinkedHashMap<>();
+			for (String entry : strings.subList(3, 3 + entries)) {
+				int equals = entry.indexOf('=');
+				if (equals <= 0) {
+					throw new IOException("bad environment entry " + entry);
+				}
+				environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+			}
+			return new Request(Path.of(strings.get(1)), environment,
+					List.copyOf(strings.subList(3 + entries, strings.size())));
+		}
+	}
+
+	record Reply(boolean answered, int exitCode, byte[] out, byte[] err) {
+
+		static final Reply DECLINED = new Reply(false, FALLBACK, new byte[0], new byte[0]);
+
+		void write(WritableByteChannel channel) throws IOException {
+			ByteBuffer buffer = ByteBuffer.allocate(4 + 1 + 4 + 4 + out.length + 4 + err.length);
+			buffer.put(MAGIC).put((byte) (answered ? 0 : 1)).putInt(exitCode).putInt(out.length).put(out)
+					.putInt(err.length).put(err).flip();
+			writeFully(channel, buffer);
+		}
+
+		/** @throws EOFException if the server went away before the whole reply was in */
+		static Reply read(ReadableByteChannel channel) throws IOException {
+			ByteBuffer head = readFully(channel, 13);
+			checkMagic(head);
+			boolean answered = head.get() == 0;
+			int code = head.getInt();
+			byte[] out = readFully(channel, length(head.getInt())).array();
+			byte[] err = readFully(channel, length(readFully(channel, 4).getInt())).array();
+			return new Reply(answered, code, out, err);
+		}
+
+		private static int length(int length) throws IOException {
+			if (length < 0) {
+				throw new IOException("reply part of " + Integer.toUnsignedString(length) + " bytes");
+			}
+			return length;
+		}
+	}
+
+	private static void checkMagic(ByteBuffer head) throws IOException {
+		byte[] magic = new byte[MAGIC.length];
+		head.get(magic);
+		if (!Arrays.equals(magic, MAGIC)) {
+			throw new IOException("not an IPC Scope server's message");
+		}
+	}
+
+	private static ByteBuffer readFully(ReadableByteChannel channel, int length) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(length);
+		while (buffer.hasRemaining()) {
+			if (channel.read(buffer) < 0) {
+				throw new EOFException("the other side closed after " + buffer.position() + " of " + length + " bytes");
+			}
+		}
+		return buffer.flip();
+	}
+
+	private static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
+		while (buffer.hasRemaining()) {
+			channel.write(buffer);
+		}
+	}
+}

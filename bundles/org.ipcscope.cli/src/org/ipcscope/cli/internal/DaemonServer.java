@@ -1,0 +1,399 @@
+package org.ipcscope.cli.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.InventorySettings;
+
+/**
+ * The resident server of {@code ./ipcscope list} (Linux): a JVM that keeps the providers loaded
+ * and compiled, so that a script's poll costs a warm inventory instead of a cold JVM. The script
+ * starts it after a {@code list} it ran directly, detached, once per product build and JDK (the
+ * socket's name says which); it serves this user only, over a Unix domain socket in a directory
+ * no one else may enter, one command at a time (the FIFO directories are global settings); it
+ * exits after {@code IDLE_SECONDS} without requests, when a jar it runs from changes or goes, on
+ * {@code daemon stop}, or when its socket is gone.
+ *
+ * <pre>DaemonServer SOCKET IDLE_SECONDS [CLIENT]</pre>
+ *
+ * CLIENT is where the script looks for the native client: copied there from this bundle first.
+ */
+public final class DaemonServer {
+
+	/** How often the server looks at its idle time, its jars and its socket. */
+	private static final long CHECK_MILLIS = 1000;
+	/** How long a connected client has to send its request, and to take the reply. */
+	private static final long TRANSFER_SECONDS = 10;
+	/**
+	 * How long a starting server warms the inventory up (tests shorten it): its first round before
+	 * the first answer, the others between requests. The optimizing compiler needs some dozens of
+	 * rounds before a refresh runs at full speed.
+	 */
+	private static final Duration WARM_UP = Duration.ofMillis(Long.getLong("ipcscope.daemon.warmup", 10_000));
+	private static final int WARM_UP_ROUNDS = 30;
+
+	private final Path socket;
+	private final Duration idle;
+	private final InventoryService inventory;
+	/** One command at a time: the inventory's FIFO directories are global. Held by the warm-up first. */
+	private final Semaphore commands = new Semaphore(1);
+	private final List<String> classPath = List.of(System.getProperty("java.class.path").split(":"));
+	private final List<String> jarsAtStart = classPath.stream().map(DaemonServer::stamp).toList();
+	private final UserPrincipal user;
+	private final Instant started = Instant.now();
+	private final AtomicInteger active = new AtomicInteger();
+	private final AtomicInteger served = new AtomicInteger();
+	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "transfer timeouts");
+		thread.setDaemon(true);
+		return thread;
+	});
+	private volatile long lastRequest = System.nanoTime();
+	private volatile String stopReason;
+	private Selector selector;
+
+	private DaemonServer(Path socket, Duration idle) throws IOException {
+		this.socket = socket;
+		this.idle = idle;
+		this.inventory = Main.inventory();
+		this.user = Files.getOwner(Path.of("/proc/self"));
+	}
+
+	public static void main(String[] args) {
+		if (args.length < 2 || args.length > 3) {
+			System.err.println("usage: DaemonServer SOCKET IDLE_SECONDS [CLIENT]");
+			System.exit(CommandLine.EXIT_USAGE);
+		}
+		Path socket = Path.of(args[0]).toAbsolutePath();
+		int code;
+		try {
+			Duration idle = Duration.ofMillis(Math.round(Double.parseDouble(args[1]) * 1000));
+			if (args.length == 3) {
+				try {
+					copyClient(Path.of(args[2]));
+				} catch (IOException e) {
+					// scripts keep running a JVM each until a later server copies it
+					log("cannot copy the client to " + args[2] + ": " + e);
+				}
+			}
+			code = new DaemonServer(socket, idle).serve();
+		} catch (IOException | RuntimeException e) {
+			log("cannot serve at " + socket + ": " + e);
+			// the script starts no server again for this build: look at the marker, remove it to retry
+			try {
+				Files.writeString(failedMarker(socket), e + "\n");
+			} catch (IOException marking) {
+				log("cannot write the failure marker: " + marking);
+			}
+			code = 1;
+		}
+		System.exit(code);
+	}
+
+	static Path failedMarker(Path socket) {
+		return socket.resolveSibling(socket.getFileName() + ".failed");
+	}
+
+	private int serve() throws IOException {
+		Path directory = socket.getParent();
+		Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		checkPrivate(directory);
+		try (FileChannel lockFile = FileChannel.open(socket.resolveSibling(socket.getFileName() + ".lock"),
+				StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileLock lock = lockFile.tryLock()) {
+			if (lock == null) {
+				log("another server serves " + socket);
+				return 0;
+			}
+			// the lock is ours, so a socket file left here is a dead server's
+			Files.deleteIfExists(socket);
+			try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+					Selector accepting = Selector.open()) {
+				server.bind(UnixDomainSocketAddress.of(socket));
+				Object inode = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+				selector = accepting;
+				log("serving " + socket + " (pid " + ProcessHandle.current().pid() + ", idle timeout "
+						+ idle.toMillis() / 1000.0 + " s)");
+				commands.acquireUninterruptibly();
+				Thread.ofPlatform().name("warm-up").daemon().start(this::warmUp);
+				server.configureBlocking(false);
+				server.register(accepting, SelectionKey.OP_ACCEPT);
+				while (stopReason == null) {
+					accepting.select(CHECK_MILLIS);
+					accepting.selectedKeys().clear();
+					for (SocketChannel client = server.accept(); client != null; client = server.accept()) {
+						active.incrementAndGet();
+						SocketChannel connection = client;
+						Thread.ofVirtual().start(() -> handle(connection));
+					}
+					check(inode);
+				}
+				log("stopping: " + stopReason);
+				server.close();
+				Files.deleteIfExists(socket);
+			}
+			// a reply under way is finished; a request that comes now finds no socket and runs directly
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRANSFER_SECONDS);
+			while (active.get() > 0 && System.nanoTime() < deadline) {
+				sleep(20);
+			}
+			return 0;
+		}
+	}
+
+	private void check(Object inode) {
+		if (!jarsAtStart.equals(classPath.stream().map(DaemonServer::stamp).toList())) {
+			stop("the product it runs from has changed");
+		} else if (!inode.equals(fileKey(socket))) {
+			stop("its socket is gone");
+		} else if (active.get() == 0 && System.nanoTime() - lastRequest > idle.toNanos()) {
+			stop("idle for " + idle.toMillis() / 1000.0 + " s");
+		}
+	}
+
+	private void stop(String reason) {
+		if (stopReason == null) {
+			stopReason = reason;
+		}
+		selector.wakeup();
+	}
+
+	private static Object fileKey(Path path) {
+		try {
+			return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+		} catch (IOException e) {
+			return "gone";
+		}
+	}
+
+	/** A class path entry's size and time, or that it is gone: a rebuild changes one of them. */
+	private static String stamp(String entry) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(Path.of(entry), BasicFileAttributes.class);
+			return entry + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+		} catch (IOException | RuntimeException e) {
+			return entry + " gone";
+		}
+	}
+
+	private void checkPrivate(Path directory) throws IOException {
+		Map<String, Object> attributes = Files.readAttributes(directory, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
+		int mode = (Integer) attributes.get("mode");
+		Object owner = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+		if (!owner.equals(attributes.get("uid")) || (mode & 0077) != 0 || !Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+			throw new IOException(directory + " must be a directory of this user's that no one else may enter (mode "
+					+ Integer.toOctalString(mode & 07777) + ")");
+		}
+	}
+
+	/**
+	 * Runs what scripts ask for until it is compiled: the first round holds back the first request
+	 * (the classes are loaded then), later rounds take turns with requests.
+	 */
+	private void warmUp() {
+		long end = System.nanoTime() + WARM_UP.toNanos();
+		PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+		boolean held = true; // by serve(), for the first round
+		try {
+			for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < end && stopReason == null; round++) {
+				if (!held) {
+					commands.acquire();
+					held = true;
+				}
+				CommandLine.run(List.of("list", round % 4 == 3 ? "--kind=fifo" : "--json"), Path.of("/"), () -> inventory,
+						() -> null, () -> null, () -> null, nowhere, nowhere);
+				commands.release();
+				held = false;
+			}
+		} catch (InterruptedException | RuntimeException e) {
+			log("warm-up: " + e);
+		} finally {
+			if (held) {
+				commands.release();
+			}
+		}
+	}
+
+	private void handle(SocketChannel channel) {
+		try (channel) {
+			ScheduledFuture<?> timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
+			UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+			if (!peer.user().equals(user)) {
+				log("refused a client of user " + peer.user().getName());
+				return;
+			}
+			DaemonProtocol.Request request = DaemonProtocol.Request.read(channel);
+			timeout.cancel(false);
+			DaemonProtocol.Reply reply = answer(request);
+			timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
+			reply.write(channel);
+			timeout.cancel(false);
+		} catch (IOException | RuntimeException e) {
+			log("request failed: " + e);
+		} finally {
+			lastRequest = System.nanoTime();
+			active.decrementAndGet();
+		}
+	}
+
+	private DaemonProtocol.Reply answer(DaemonProtocol.Request request) {
+		List<String> args = request.args();
+		if (!jarsAtStart.equals(classPath.stream().map(DaemonServer::stamp).toList())) {
+			stop("the product it runs from has changed");
+			return DaemonProtocol.Reply.DECLINED;
+		}
+		if (args.equals(List.of("daemon", "status"))) {
+			return answered(CommandLine.EXIT_OK, status());
+		}
+		if (args.equals(List.of("daemon", "stop"))) {
+			stop("asked to stop");
+			return answered(CommandLine.EXIT_OK, "Stopped the server (pid " + ProcessHandle.current().pid() + ").\n");
+		}
+		if (args.isEmpty() || !args.get(0).equals("list") || !sameLocale(request.environment())) {
+			return DaemonProtocol.Reply.DECLINED;
+		}
+		commands.acquireUninterruptibly();
+		try {
+			return list(request);
+		} catch (InterruptedException | RuntimeException | Error e) {
+			log("list failed, the client runs it itself: " + e);
+			return DaemonProtocol.Reply.DECLINED;
+		} finally {
+			commands.release();
+		}
+	}
+
+	/** The variables other than the FIFO directories change how this JVM writes: they must be its own. */
+	private static boolean sameLocale(Map<String, String> environment) {
+		for (String name : DaemonProtocol.VARIABLES) {
+			if (!name.equals(InventorySettings.FIFO_DIRS_VARIABLE) && !Objects.equals(environment.get(name), System.getenv(name))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private DaemonProtocol.Reply list(DaemonProtocol.Request request) throws InterruptedException {
+		List<Path> settings = InventorySettings.fifoDirectories();
+		// the caller's IPCSCOPE_FIFO_DIRS, as its own JVM would have read it, for this request only
+		InventorySettings.setFifoDirectories(InventorySettings.parse(request.environment().get(InventorySettings.FIFO_DIRS_VARIABLE)));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		try (PrintStream outStream = new PrintStream(out, false, System.out.charset());
+				PrintStream errStream = new PrintStream(err, false, System.err.charset())) {
+			int code = CommandLine.run(request.args(), request.workingDirectory(), () -> inventory, () -> null, () -> null,
+					() -> null, outStream, errStream);
+			outStream.flush();
+			errStream.flush();
+			served.incrementAndGet();
+			return new DaemonProtocol.Reply(true, code, out.toByteArray(), err.toByteArray());
+		} finally {
+			InventorySettings.setFifoDirectories(settings);
+		}
+	}
+
+	private String status() {
+		long up = Duration.between(started, Instant.now()).toSeconds();
+		return "A server is running: pid " + ProcessHandle.current().pid() + ", up " + up + " s, " + served.get()
+				+ " requests served\nsocket: " + socket + "\nidle timeout: " + idle.toMillis() / 1000.0
+				+ " s after the last request\nruns from: " + String.join(":", classPath) + "\nJava: "
+				+ System.getProperty("java.home") + "\n";
+	}
+
+	private static DaemonProtocol.Reply answered(int code, String out) {
+		return new DaemonProtocol.Reply(true, code, out.getBytes(System.out.charset()), new byte[0]);
+	}
+
+	private static void close(SocketChannel channel) {
+		try {
+			channel.close();
+		} catch (IOException e) {
+			// it was going anyway
+		}
+	}
+
+	/**
+	 * Puts the native client where the script looks for it (named by this build), and removes the
+	 * copies of this product's earlier builds.
+	 */
+	private static void copyClient(Path target) throws IOException {
+		if (Files.isExecutable(target)) {
+			return;
+		}
+		byte[] program;
+		try (InputStream in = DaemonServer.class
+				.getResourceAsStream("/native/" + System.getProperty("os.arch") + "/ipcscope-client")) {
+			if (in == null) {
+				log("no native client in this build for " + System.getProperty("os.arch") + ": scripts keep running a JVM each");
+				return;
+			}
+			program = in.readAllBytes();
+		}
+		Path directory = target.toAbsolutePath().getParent();
+		Files.createDirectories(directory);
+		String name = target.getFileName().toString();
+		String builds = name.substring(0, name.lastIndexOf('-') + 1);
+		try (DirectoryStream<Path> earlier = Files.newDirectoryStream(directory, builds + "*")) {
+			for (Path copy : earlier) {
+				if (!copy.getFileName().toString().endsWith(".part")) {
+					Files.deleteIfExists(copy);
+				}
+			}
+		}
+		Path partial = Files.createTempFile(directory, name, ".part",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		try {
+			Files.write(partial, program);
+			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		} finally {
+			Files.deleteIfExists(partial);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void log(String message) {
+		System.err.println(Instant.now() + " " + message);
+	}
+}

@@ -1,0 +1,159 @@
+#!/bin/bash
+# The resident server of `./ipcscope list`, through the real script and the built product, as a
+# user meets it: the first list answered by a JVM of its own starts the server, the next ones are
+# served (the same objects and owners as IPCSCOPE_DAEMON=0 gives), usage errors come back the same,
+# a killed server or a rebuilt product's key falls back to a JVM of its own, `daemon status|stop`,
+# the idle timeout; no server is left running. HOME, XDG_RUNTIME_DIR and XDG_CACHE_HOME are private.
+#
+# usage: JAVA=/path/to/jdk/bin/java PROBE_JAR=... \
+#        IPC_HELPER=bundles/org.ipcscope.tests.support/target/native/ipc_helper \
+#        daemon-script-test.sh REPOSITORY WORK_DIR SCREENSHOT_DIR
+#
+#   REPOSITORY       the checkout whose ./ipcscope and built product are tested
+#   WORK_DIR         the private home and logs of the run (emptied first)
+#   SCREENSHOT_DIR   unused (no display here); kept for the shared usage of these tests
+#
+# Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
+set -euo pipefail
+
+SMOKE_DIR=$(dirname "$(realpath "$0")")
+# shellcheck source=smoke-lib.sh
+. "$SMOKE_DIR/smoke-lib.sh"
+
+smoke_begin daemon-script-test "$0" "$@"
+repository=$(realpath "$1")
+ipcscope="$repository/ipcscope"
+export HOME="$SMOKE_WORK/home" XDG_RUNTIME_DIR="$SMOKE_WORK/runtime" XDG_CACHE_HOME="$SMOKE_WORK/cache"
+export JAVA_HOME
+JAVA_HOME=$(dirname "$(dirname "$(realpath "$JAVA")")")
+unset IPCSCOPE_DAEMON IPCSCOPE_DAEMON_IDLE IPCSCOPE_FIFO_DIRS
+mkdir -p "$HOME" "$XDG_CACHE_HOME"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+SMOKE_REPORT="$SMOKE_WORK/report.txt"
+SMOKE_SCREENSHOT="(none)"
+: >"$SMOKE_REPORT"
+
+# every process that runs with this test's paths: servers above all
+ours() {
+	local dir pid
+	for dir in /proc/[0-9]*; do
+		pid=${dir#/proc/}
+		[ "$pid" = $$ ] && continue
+		tr '\0' ' ' 2>/dev/null <"$dir/cmdline" | grep -q -- "$SMOKE_WORK/runtime" && echo "$pid"
+	done
+	return 0
+}
+stop_all() {
+	local pid
+	for pid in $(ours); do kill -9 "$pid" 2>/dev/null || true; done
+}
+trap 'stop_all; smoke_cleanup' EXIT
+
+server_pid() { "$ipcscope" daemon status 2>/dev/null | sed -n 's/^A server is running: pid \([0-9]*\),.*/\1/p'; }
+served_count() { "$ipcscope" daemon status 2>/dev/null | sed -n 's/.*, \([0-9]*\) requests served$/\1/p'; }
+await_server() { # up to 60 s
+	local i
+	for ((i = 0; i < 600; i++)); do
+		[ -n "$(server_pid)" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+await_gone() { # PID, up to $2 s
+	local i
+	for ((i = 0; i < $2 * 10; i++)); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+segment="ipcscope-daemon-test-$$"
+smoke_start_shm_helper "$segment" 4321
+
+# first call: no server yet; answered directly, then the server starts
+code=0
+"$ipcscope" list --json >"$SMOKE_WORK/first.json" 2>"$SMOKE_WORK/first.err" || code=$?
+smoke_check "the first list exits 0" test "$code" -eq 0
+smoke_check "the first list finds the helper's segment with its owner" \
+	grep -q "\"name\": \"/$segment\", .*\"pid\": $SMOKE_HELPER_PID, \"process\": \"ipc_helper\"" "$SMOKE_WORK/first.json"
+smoke_check "the first list starts a server" await_server
+first_server=$(server_pid)
+smoke_check "the client was copied where the script looks" bash -c "ls '$XDG_CACHE_HOME'/ipcscope/ipcscope-client-* >/dev/null"
+smoke_check "the socket is in \$XDG_RUNTIME_DIR/ipcscope, a directory of mode 700" \
+	bash -c "[ \"\$(stat -c %a '$XDG_RUNTIME_DIR/ipcscope')\" = 700 ] && ls '$XDG_RUNTIME_DIR'/ipcscope/cli-*.sock"
+
+# served calls: the same objects as a JVM of its own finds
+before=$(served_count)
+"$ipcscope" list --json >"$SMOKE_WORK/served.json"
+IPCSCOPE_DAEMON=0 "$ipcscope" list --json >"$SMOKE_WORK/direct.json"
+"$ipcscope" --no-daemon list --json >"$SMOKE_WORK/no-daemon.json"
+smoke_check "list was served" test "$(served_count)" -eq $((before + 1))
+smoke_check "the served list has the helper's segment and owner" \
+	grep -q "\"name\": \"/$segment\", .*\"pid\": $SMOKE_HELPER_PID, \"process\": \"ipc_helper\"" "$SMOKE_WORK/served.json"
+# (the FIFO on the helper's stdin differs by right: the process that lists holds its other end)
+smoke_check "served and direct list the helper's segment alike" \
+	bash -c "diff <(grep -F '\"/$segment\"' '$SMOKE_WORK/served.json') <(grep -F '\"/$segment\"' '$SMOKE_WORK/direct.json')"
+smoke_check "--no-daemon lists them too" grep -q "\"name\": \"/$segment\"" "$SMOKE_WORK/no-daemon.json"
+
+# usage errors: the same bytes and exit code
+code=0
+"$ipcscope" list --kind nonsense >"$SMOKE_WORK/usage.out" 2>"$SMOKE_WORK/usage.err" || code=$?
+direct_code=0
+IPCSCOPE_DAEMON=0 "$ipcscope" list --kind nonsense >"$SMOKE_WORK/usage-direct.out" 2>"$SMOKE_WORK/usage-direct.err" || direct_code=$?
+smoke_check "an unknown kind exits 2 served" test "$code" -eq 2
+smoke_check "and direct" test "$direct_code" -eq 2
+smoke_check "with the same message" cmp "$SMOKE_WORK/usage.err" "$SMOKE_WORK/usage-direct.err"
+smoke_check "and the same (empty) stdout" cmp "$SMOKE_WORK/usage.out" "$SMOKE_WORK/usage-direct.out"
+smoke_check "(it was served)" test "$(served_count)" -eq $((before + 2))
+
+# a killed server: the next list is answered directly and starts a new one
+kill -9 "$first_server"
+await_gone "$first_server" 10 || true
+code=0
+"$ipcscope" list --json >"$SMOKE_WORK/after-kill.json" 2>"$SMOKE_WORK/after-kill.err" || code=$?
+smoke_check "after the server was killed, list still exits 0" test "$code" -eq 0
+smoke_check "and still finds the segment" grep -q "\"name\": \"/$segment\"" "$SMOKE_WORK/after-kill.json"
+smoke_check "and prints nothing on stderr" test ! -s "$SMOKE_WORK/after-kill.err"
+smoke_check "a new server started" await_server
+second_server=$(server_pid)
+smoke_check "(another pid)" test "$second_server" != "$first_server"
+
+# the client missing (as after its cache was cleaned): list runs directly, and the server it
+# starts copies the client again, then leaves the running one serving
+smoke_check "daemon status names the socket" bash -c "'$ipcscope' daemon status | grep -q '^socket: $XDG_RUNTIME_DIR/ipcscope/cli-'"
+stale_client=$(ls "$XDG_CACHE_HOME"/ipcscope/ipcscope-client-*)
+mv "$stale_client" "$stale_client.moved"
+code=0
+"$ipcscope" list --kind posix-shm >"$SMOKE_WORK/no-client.txt" || code=$?
+smoke_check "without the client, list runs directly and exits 0" test "$code" -eq 0
+smoke_check "and finds the segment" grep -q "/$segment" "$SMOKE_WORK/no-client.txt"
+for ((i = 0; i < 100; i++)); do [ -x "$stale_client" ] && break; sleep 0.1; done
+smoke_check "and the server's start copies the client again" test -x "$stale_client"
+# that second server finds the first one's lock and leaves
+for ((i = 0; i < 300; i++)); do [ "$(ours | wc -l)" -le 1 ] && break; sleep 0.1; done
+smoke_check "the server started beside the running one exits" test "$(ours | wc -l)" -eq 1
+smoke_check "its log says why" grep -q "another server serves $XDG_RUNTIME_DIR/ipcscope/cli-" "$HOME/.ipcscope/daemon.log"
+smoke_check "while the running server stays" test "$(server_pid)" = "$second_server"
+rm -f "$stale_client.moved"
+
+# stop and status
+"$ipcscope" daemon stop >"$SMOKE_WORK/stop.out"
+smoke_check "daemon stop says so" grep -q "^Stopped the server (pid $second_server)." "$SMOKE_WORK/stop.out"
+smoke_check "and the server exits" await_gone "$second_server" 20
+code=0
+"$ipcscope" daemon status >"$SMOKE_WORK/status.out" || code=$?
+smoke_check "daemon status without a server exits 3" test "$code" -eq 3
+smoke_check "and says none is running" grep -q "^No server is running" "$SMOKE_WORK/status.out"
+smoke_check "IPCSCOPE_DAEMON=0 starts no server" bash -c "IPCSCOPE_DAEMON=0 '$ipcscope' list --kind udp >/dev/null; sleep 2; [ -z \"\$('$ipcscope' daemon status | grep '^A server')\" ]"
+
+# the idle timeout
+IPCSCOPE_DAEMON_IDLE=2 "$ipcscope" list --kind udp >/dev/null
+smoke_check "a server with a 2 s idle timeout starts" await_server
+idle_server=$(server_pid)
+smoke_check "and exits by itself" await_gone "$idle_server" 20
+smoke_check "its log says it was idle" grep -q "stopping: idle for 2.0 s" "$HOME/.ipcscope/daemon.log"
+
+smoke_check "no server of this test is left running" test -z "$(ours)"
+cp "$HOME/.ipcscope/daemon.log" "$SMOKE_WORK/daemon.log"
+smoke_end
