@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Compiles the helper programs here into $1/native/ARCH (ARCH as Java's os.arch names it), so that
-# they are packed into the bundle beside the classes. Linux, gcc.
+# Compiles C programs into OUT/native/ARCH (ARCH as Java's os.arch names it), so that a bundle's
+# build packs them beside its classes. Linux, gcc. No binaries are kept in git.
+# usage: build-native.sh OUT SOURCE.c...
 set -euo pipefail
 out=$1
-here=$(cd "$(dirname "$0")" && pwd)
+shift
 case "$(uname -m)" in
 x86_64) arch=amd64 ;;
 i?86) arch=x86 ;;
 *) arch=$(uname -m) ;;
 esac
 mkdir -p "$out/native/$arch"
-for src in "$here"/*.c; do
+for src in "$@"; do
 	gcc -O2 -Wall -Wextra -Werror -pthread -o "$out/native/$arch/$(basename "$src" .c)" "$src"
 done
