@@ -311,21 +311,33 @@ static void process(int proc, const char *pid, int with_maps, struct buffer *out
 		mappings(proc, pid, out, scratch);
 }
 
-struct worker {
+/*
+ * The work, shared out a chunk at a time: processes differ a lot in cost (a JVM has hundreds of
+ * descriptors), so fixed halves would leave a thread idle. Each chunk has its own output, written
+ * in /proc's order at the end.
+ */
+enum { CHUNK = 8 };
+
+struct work {
 	int proc, with_maps;
 	char **pids;
-	size_t first, count;
-	struct buffer out;
-	pthread_t thread;
-	int started;
+	size_t count, chunks;
+	struct buffer *outputs;
+	size_t next; /* the next chunk to take, atomically */
 };
 
 static void *work(void *argument)
 {
-	struct worker *w = argument;
+	struct work *w = argument;
 	struct buffer scratch = { 0 };
-	for (size_t i = w->first; i < w->first + w->count; i++)
-		process(w->proc, w->pids[i], w->with_maps, &w->out, &scratch);
+	for (;;) {
+		size_t chunk = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED);
+		if (chunk >= w->chunks)
+			break;
+		size_t end = (chunk + 1) * CHUNK < w->count ? (chunk + 1) * CHUNK : w->count;
+		for (size_t i = chunk * CHUNK; i < end; i++)
+			process(w->proc, w->pids[i], w->with_maps, &w->outputs[chunk], &scratch);
+	}
 	free(scratch.data);
 	return NULL;
 }
@@ -426,26 +438,25 @@ int main(int argc, char **argv)
 	}
 	closedir(listing);
 	/* /proc is read a process at a time, each in a few system calls: spread them over the cores */
+	struct work shared = { .proc = proc, .with_maps = with_maps, .pids = pids, .count = count,
+			       .chunks = (count + CHUNK - 1) / CHUNK };
+	shared.outputs = calloc(shared.chunks ? shared.chunks : 1, sizeof *shared.outputs);
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t threads = cores < 1 ? 1 : cores > 4 ? 4 : (size_t)cores;
-	struct worker workers[4];
-	for (size_t t = 0; t < threads; t++) {
-		workers[t] = (struct worker){ .proc = proc, .with_maps = with_maps, .pids = pids,
-					      .first = count * t / threads,
-					      .count = count * (t + 1) / threads - count * t / threads };
-		workers[t].started = t > 0 && pthread_create(&workers[t].thread, NULL, work, &workers[t]) == 0;
-		if (t > 0 && !workers[t].started)
-			work(&workers[t]);
-	}
-	work(&workers[0]);
+	pthread_t helpers[4];
+	int started[4] = { 0 };
+	for (size_t t = 1; t < threads; t++)
+		started[t] = pthread_create(&helpers[t], NULL, work, &shared) == 0;
+	/* the peers are one query the kernel answers at once: asked while the other threads read /proc */
 	struct buffer socket_peers = { 0 };
 	if (with_peers)
 		peers(&socket_peers);
-	for (size_t t = 0; t < threads; t++) {
-		if (workers[t].started)
-			pthread_join(workers[t].thread, NULL);
-		fwrite(workers[t].out.data, 1, workers[t].out.length, stdout);
-	}
+	work(&shared);
+	for (size_t t = 1; t < threads; t++)
+		if (started[t])
+			pthread_join(helpers[t], NULL);
+	for (size_t c = 0; c < shared.chunks; c++)
+		fwrite(shared.outputs[c].data, 1, shared.outputs[c].length, stdout);
 	fwrite(socket_peers.data, 1, socket_peers.length, stdout);
 	return fflush(stdout) == 0 ? 0 : 1;
 }
