@@ -13,9 +13,9 @@ import org.ipcscope.core.IpcProvider;
 
 /**
  * One inventory refresh inside a running IPC Scope, as the view's auto-refresh does it: the same
- * providers, warmed up (100 refreshes), asked again and again. Prints the median and the best
- * wall time, the CPU time a refresh takes (this JVM's and its helper processes', which a busy
- * machine distorts less than wall time) and the object count.
+ * providers, warmed up (250 refreshes unless a third argument says otherwise), asked again and
+ * again. Prints the median and the best wall time, the CPU time a refresh takes (this JVM's and
+ * its helper processes', which a busy machine distorts less than wall time) and the object count.
  */
 public final class InventoryRefreshBench {
 
@@ -25,9 +25,11 @@ public final class InventoryRefreshBench {
 		List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream().map(ServiceLoader.Provider::get)
 				.toList();
 		InventorySnapshot snapshot = null;
-		// a view refreshing every second has done this a hundred times within two minutes; before, the
-		// JIT compiler is still at work (this JVM's CPU per refresh: 100 ms after 30 rounds, 36 after 150)
-		for (int i = 0; i < 100; i++) {
+		// a view refreshing every second has done this 250 times within five minutes; before, the JIT
+		// compiler is still at work (this JVM's own CPU per refresh, measured in rounds of 50 on the busy
+		// machine: 138, 97, 90, 61, then 26-35 ms from the 200th refresh on)
+		int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+		for (int i = 0; i < warmUp; i++) {
 			snapshot = Inventory.collect(providers, Set.of());
 		}
 		List<Long> nanos = new ArrayList<>();

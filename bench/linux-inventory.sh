@@ -168,7 +168,7 @@ echo "| --- | ---: | ---: | ---: | ---: |"
 ratio() { # of $1 to ${2:-lsof -n of phase 1}
 	awk -v a="${2:-$lsof_ms}" -v b="$1" 'BEGIN {printf (a >= b ? "%.1fx faster" : "%.1fx slower"), (a >= b ? a/b : b/a)}'
 }
-echo "| IPC Scope refresh in a running JVM (median of 30) | $refresh | $refresh_best | $refresh_cpu | $(ratio "$refresh") |"
+echo "| IPC Scope refresh in a running JVM, after 250 refreshes (median of 30) | $refresh | $refresh_best | $refresh_cpu | $(ratio "$refresh") |"
 echo "| ./ipcscope list --json, end to end, served: first $runs calls after the server's start (server's CPU included) | $cli | $cli_best | $cli_cpu | $(ratio "$cli" "$lsof2_ms") |"
 echo "| ./ipcscope list --json, end to end, served: after 40 more calls | $warm | $warm_best | $warm_cpu | $(ratio "$warm" "$lsof2_ms") |"
 echo "| ./ipcscope list --json, first call, no server running (median of $cold_runs) | $cold | $cold_best | $cold_cpu | $(ratio "$cold" "$lsof2_ms") |"
