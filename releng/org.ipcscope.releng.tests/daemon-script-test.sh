@@ -23,12 +23,14 @@ SMOKE_DIR=$(dirname "$(realpath "$0")")
 smoke_begin daemon-script-test "$0" "$@"
 repository=$(realpath "$1")
 ipcscope="$repository/ipcscope"
-export HOME="$SMOKE_WORK/home" XDG_RUNTIME_DIR="$SMOKE_WORK/runtime" XDG_CACHE_HOME="$SMOKE_WORK/cache"
+# a short runtime directory: a Unix socket's path has at most 107 bytes (a long one is tried below)
+runtime=$(mktemp -d "${TMPDIR:-/tmp}/ipcscope-dst.XXXXXX")
+export HOME="$SMOKE_WORK/home" XDG_RUNTIME_DIR="$runtime" XDG_CACHE_HOME="$SMOKE_WORK/cache"
 export JAVA_HOME
 JAVA_HOME=$(dirname "$(dirname "$(realpath "$JAVA")")")
 unset IPCSCOPE_DAEMON IPCSCOPE_DAEMON_IDLE IPCSCOPE_FIFO_DIRS
 mkdir -p "$HOME" "$XDG_CACHE_HOME"
-mkdir -m 700 "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
 SMOKE_REPORT="$SMOKE_WORK/report.txt"
 SMOKE_SCREENSHOT="(none)"
 : >"$SMOKE_REPORT"
@@ -39,7 +41,7 @@ ours() {
 	for dir in /proc/[0-9]*; do
 		pid=${dir#/proc/}
 		[ "$pid" = $$ ] && continue
-		tr '\0' ' ' 2>/dev/null <"$dir/cmdline" | grep -q -- "$SMOKE_WORK/runtime" && echo "$pid"
+		tr '\0' ' ' 2>/dev/null <"$dir/cmdline" | grep -q -- "$runtime" && echo "$pid"
 	done
 	return 0
 }
@@ -47,7 +49,8 @@ stop_all() {
 	local pid
 	for pid in $(ours); do kill -9 "$pid" 2>/dev/null || true; done
 }
-trap 'stop_all; smoke_cleanup' EXIT
+# the script's own status must survive the clean-up (smoke_cleanup exits with the status it finds)
+trap 'code=$?; stop_all || true; rm -rf "$runtime"; (exit "$code"); smoke_cleanup' EXIT
 
 server_pid() { "$ipcscope" daemon status 2>/dev/null | sed -n 's/^A server is running: pid \([0-9]*\),.*/\1/p'; }
 served_count() { "$ipcscope" daemon status 2>/dev/null | sed -n 's/.*, \([0-9]*\) requests served$/\1/p'; }
@@ -121,6 +124,10 @@ smoke_check "(another pid)" test "$second_server" != "$first_server"
 
 # the client missing (as after its cache was cleaned): list runs directly, and the server it
 # starts copies the client again, then leaves the running one serving
+deep="$SMOKE_WORK/$(printf 'deep%.0s' {1..25})"
+mkdir -p -m 700 "$deep"
+smoke_check "a runtime directory too deep for a socket's path: the socket goes to \$TMPDIR/ipcscope-UID" \
+	bash -c "XDG_RUNTIME_DIR='$deep' '$ipcscope' daemon status | grep -qF '${TMPDIR:-/tmp}/ipcscope-$EUID/cli-'"
 smoke_check "daemon status names the socket" bash -c "'$ipcscope' daemon status | grep -q '^socket: $XDG_RUNTIME_DIR/ipcscope/cli-'"
 stale_client=$(ls "$XDG_CACHE_HOME"/ipcscope/ipcscope-client-*)
 mv "$stale_client" "$stale_client.moved"
