@@ -13,11 +13,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,6 +37,7 @@ import jdk.net.UnixDomainPrincipal;
 
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.InventorySettings;
+import org.ipcscope.core.internal.ProgramCopies;
 
 /**
  * The resident server of {@code ./ipcscope list} (Linux): a JVM that keeps the providers loaded
@@ -177,7 +176,7 @@ public final class DaemonServer {
 	}
 
 	private void check(Object inode) {
-		if (!jarsAtStart.equals(classPath.stream().map(DaemonServer::stamp).toList())) {
+		if (productChanged()) {
 			stop("the product it runs from has changed");
 		} else if (!inode.equals(fileKey(socket))) {
 			stop("its socket is gone");
@@ -199,6 +198,10 @@ public final class DaemonServer {
 		} catch (IOException e) {
 			return "gone";
 		}
+	}
+
+	private boolean productChanged() {
+		return !jarsAtStart.equals(classPath.stream().map(DaemonServer::stamp).toList());
 	}
 
 	/** A class path entry's size and time, or that it is gone: a rebuild changes one of them. */
@@ -273,7 +276,7 @@ public final class DaemonServer {
 
 	private DaemonProtocol.Reply answer(DaemonProtocol.Request request) {
 		List<String> args = request.args();
-		if (!jarsAtStart.equals(classPath.stream().map(DaemonServer::stamp).toList())) {
+		if (productChanged()) {
 			stop("the product it runs from has changed");
 			return DaemonProtocol.Reply.DECLINED;
 		}
@@ -364,25 +367,9 @@ public final class DaemonServer {
 			}
 			program = in.readAllBytes();
 		}
-		Path directory = target.toAbsolutePath().getParent();
-		Files.createDirectories(directory);
+		ProgramCopies.write(target, program);
 		String name = target.getFileName().toString();
-		String builds = name.substring(0, name.lastIndexOf('-') + 1);
-		try (DirectoryStream<Path> earlier = Files.newDirectoryStream(directory, builds + "*")) {
-			for (Path copy : earlier) {
-				if (!copy.getFileName().toString().endsWith(".part")) {
-					Files.deleteIfExists(copy);
-				}
-			}
-		}
-		Path partial = Files.createTempFile(directory, name, ".part",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		try {
-			Files.write(partial, program);
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		} finally {
-			Files.deleteIfExists(partial);
-		}
+		ProgramCopies.removeOthers(target, name.substring(0, name.lastIndexOf('-') + 1));
 	}
 
 	private static void sleep(long millis) {

@@ -7,15 +7,14 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32;
+
+import org.ipcscope.core.internal.ProgramCopies;
 
 /**
  * A helper program compiled with this bundle for the machine's architecture, at
@@ -82,7 +81,9 @@ final class NativeHelper {
 			}
 			Path file = cached(program, copy);
 			if (copy != null) {
-				removeEarlierCopies(copy);
+				// each build of the jar is a new name: the earlier ones would only pile up
+				String name = copy.getFileName().toString();
+				ProgramCopies.removeOthers(copy, name.substring(0, name.lastIndexOf('-', name.lastIndexOf('-') - 1) + 1));
 			}
 			return file;
 		} catch (IOException | URISyntaxException | RuntimeException e) {
@@ -111,21 +112,6 @@ final class NativeHelper {
 				+ attributes.lastModifiedTime().toMillis());
 	}
 
-	/** The copies of earlier builds of the same jar would only pile up: each build is a new name. */
-	private static void removeEarlierCopies(Path copy) {
-		String name = copy.getFileName().toString();
-		String sameJar = name.substring(0, name.lastIndexOf('-', name.lastIndexOf('-') - 1) + 1);
-		try (DirectoryStream<Path> earlier = Files.newDirectoryStream(copy.getParent(), sameJar + "*")) {
-			for (Path file : earlier) {
-				if (!file.equals(copy)) {
-					Files.deleteIfExists(file);
-				}
-			}
-		} catch (IOException | RuntimeException e) {
-			// they cost only disk space
-		}
-	}
-
 	private Path cacheDirectory() throws IOException {
 		if (cache != null) {
 			return cache;
@@ -147,19 +133,8 @@ final class NativeHelper {
 			crc.update(program);
 			file = cacheDirectory().resolve(name + "-" + Long.toHexString(crc.getValue()) + "-" + program.length);
 		}
-		Path directory = file.getParent();
-		if (Files.isExecutable(file) && Arrays.equals(Files.readAllBytes(file), program)) {
-			return file;
-		}
-		Files.createDirectories(directory);
-		Path partial = Files.createTempFile(directory, name, ".part",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		try {
-			Files.write(partial, program);
-			// another JVM may be doing the same: whichever rename comes last leaves the same bytes
-			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		} finally {
-			Files.deleteIfExists(partial);
+		if (!Files.isExecutable(file) || !Arrays.equals(Files.readAllBytes(file), program)) {
+			ProgramCopies.write(file, program);
 		}
 		return file;
 	}
