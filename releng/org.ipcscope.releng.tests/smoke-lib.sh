@@ -157,6 +157,7 @@ smoke_run_workbench() {
 		-Dipcscope.probe.screenshot="$SMOKE_SCREENSHOT" \
 		-Dipcscope.probe.open="$open" \
 		-Dipcscope.probe.timeoutSeconds="$probe_limit" \
+		-Dipcscope.probe.menus="${SMOKE_PROBE_MENUS:-false}" \
 		-jar "$launcher" -clean -consoleLog -data "$SMOKE_WORK/workspace" "$@") \
 		> "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null 4>&-
 	SMOKE_EXIT=$?
@@ -247,6 +248,24 @@ smoke_expect_segment() {
 	smoke_expect "the view has a POSIX shm group" '^group\tPOSIX shm \('
 	smoke_expect "the view shows the row '/$name | POSIX shm | $shown | /dev/shm | $owner'" \
 		"^row\t/$name\tPOSIX shm\t$(smoke_regex "$shown")\t/dev/shm\t$(smoke_regex "$owner")$"
+}
+
+# The product's main menu (MenuProbe): the menus a user expects, every IPC Scope view and the
+# Properties view opened through Window > Show View, and an About dialog with version and build id.
+smoke_expect_menus() {
+	local view
+	smoke_expect "File offers Open Shared Memory..., Open WM_COPYDATA Capture... and Exit" \
+		'^menu\tFile\t(.*\t)?Open Shared Memory\.\.\.\t(.*\t)?Open WM_COPYDATA Capture\.\.\.\t(.*\t)?Exit$'
+	smoke_expect "Edit offers Undo, Redo, Copy and Find..." '^menu\tEdit\tUndo( \(disabled\))?\tRedo( \(disabled\))?\tCopy( \(disabled\))?\tFind\.\.\.'
+	smoke_expect "Window offers Show View, Reset Perspective... and Preferences" \
+		'^menu\tWindow\tShow View\tReset Perspective\.\.\.\t(.*\t)?Preferences$'
+	smoke_expect "Help offers About IPC Scope" '^menu\tHelp\t(.*\t)?About IPC Scope$'
+	for view in "IPC Objects" "Processes" "WM_COPYDATA Sniffer" "Properties"; do
+		smoke_expect "Window > Show View > $view opens it" "^showview\t$view\t[^\t]+\tafter\topen\tactive$"
+	done
+	smoke_expect_none "Show View offers no view that needs a process (Region Map)" '^showview\tRegion Map\t'
+	smoke_expect "Help > About shows the version, the build id and the licence" \
+		'^about\tAbout IPC Scope\t.*Version: [0-9]+\.[0-9]+\.[0-9]+ .*Build id: [0-9]{12}.*Eclipse Public License 2\.0'
 }
 
 smoke_regex() {

@@ -40,6 +40,7 @@ public final class Messages extends NLS {
 	public static String Search_Job;
 	public static String Search_Limit;
 	public static String Search_Prompt;
+	public static String Search_Button;
 	public static String Search_Running;
 	public static String Search_Skipped;
 	public static String Search_Title;
