@@ -254,12 +254,14 @@ smoke_expect_segment() {
 # Properties view opened through Window > Show View, and an About dialog with version and build id.
 smoke_expect_menus() {
 	local view
-	smoke_expect "File offers Open Shared Memory..., Open WM_COPYDATA Capture... and Exit" \
-		'^menu\tFile\t(.*\t)?Open Shared Memory\.\.\.\t(.*\t)?Open WM_COPYDATA Capture\.\.\.\t(.*\t)?Exit$'
+	# the bundles' File entries come in the order the bundles resolve
+	smoke_expect "File offers Open Shared Memory..." '^menu\tFile\t(.*\t)?Open Shared Memory\.\.\.\t(.*\t)?Exit$'
+	smoke_expect "File offers Open WM_COPYDATA Capture..." '^menu\tFile\t(.*\t)?Open WM_COPYDATA Capture\.\.\.\t(.*\t)?Exit$'
 	smoke_expect "Edit offers Undo, Redo, Copy and Find..." '^menu\tEdit\tUndo( \(disabled\))?\tRedo( \(disabled\))?\tCopy( \(disabled\))?\tFind\.\.\.'
 	smoke_expect "Window offers Show View, Reset Perspective... and Preferences" \
 		'^menu\tWindow\tShow View\tReset Perspective\.\.\.\t(.*\t)?Preferences$'
 	smoke_expect "Help offers About IPC Scope" '^menu\tHelp\t(.*\t)?About IPC Scope$'
+	smoke_expect "the Processes tab, closed, is offered by Show View" '^showview\tProcesses\t[^\t]+\tbefore\tclosed$'
 	for view in "IPC Objects" "Processes" "WM_COPYDATA Sniffer" "Properties"; do
 		smoke_expect "Window > Show View > $view opens it" "^showview\t$view\t[^\t]+\tafter\topen\tactive$"
 	done

@@ -1,11 +1,14 @@
 package org.ipcscope.tests.probe.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -13,13 +16,13 @@ import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.custom.StyledText;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.IViewDescriptor;
+import org.ipcscope.ui.IpcScopeViews;
 
 /**
  * Works the product's main menu as a user does: opens each menu of the menu bar (an SWT show event,
@@ -83,7 +86,7 @@ final class MenuProbe {
 			}
 			IWorkbenchPage page = window.getActivePage();
 			IViewReference open = page.findViewReference(view.getId());
-			if (open != null && page.isPartVisible(open.getPart(false)) && isCloseable(page, open)) {
+			if (open != null && isCloseable(open)) {
 				page.hideView(open);
 			}
 			report.add("showview", label, view.getId(), "before",
@@ -105,9 +108,9 @@ final class MenuProbe {
 				window.getActivePage().getActivePart() == part ? "active" : "inactive"));
 	}
 
-	private static boolean isCloseable(IWorkbenchPage page, IViewReference view) {
-		return page.getPartState(view) != IWorkbenchPage.STATE_MINIMIZED
-				&& !"org.ipcscope.ui.views.ipcObjects".equals(view.getId());
+	/** The perspective keeps the IPC Objects view: it cannot be closed. */
+	private static boolean isCloseable(IViewReference view) {
+		return !IpcScopeViews.IPC_OBJECTS.equals(view.getId());
 	}
 
 	/** Help > About: the dialog's texts, a screenshot, closed. */
@@ -130,7 +133,7 @@ final class MenuProbe {
 			}
 			return null;
 		});
-		ui.settle(java.time.Duration.ofMillis(500));
+		ui.settle(Duration.ofMillis(500));
 		ui.run(() -> {
 			List<String> texts = new ArrayList<>();
 			collectTexts(dialog, texts);
@@ -153,7 +156,7 @@ final class MenuProbe {
 		if (text != null && !text.isBlank()) {
 			texts.add(text.strip().replaceAll("\\s+", " "));
 		}
-		if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+		if (control instanceof Composite composite) {
 			for (Control child : composite.getChildren()) {
 				collectTexts(child, texts);
 			}
