@@ -7,7 +7,7 @@ import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
 
 /**
- * Writes a snapshot as the JSON document described in the README ("JSON format"). Written by
+ * Writes a snapshot as the JSON document described in docs/user/json-formats.md ("list"). Written by
  * hand because the format is small and the core must not pull a JSON library into the IDE.
  */
 public final class InventoryJson {

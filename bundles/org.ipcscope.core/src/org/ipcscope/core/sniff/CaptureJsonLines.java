@@ -12,7 +12,7 @@ import org.ipcscope.core.export.InventoryJson;
 
 /**
  * Captures as JSON Lines: an optional first line describing the capture, then one line per
- * message. The format is documented in the README ("Capture files").
+ * message. The format is documented in docs/user/json-formats.md ("Capture files").
  *
  * <pre>
  * {"format":"ipcscope-copydata","version":1,"target":"0x1a2b","class":"MyClass","title":"Receiver","pid":42,"strategy":"proxy"}
