@@ -30,6 +30,7 @@ public final class Messages extends NLS {
 	public static String AskDetails_Result;
 	public static String InventoryPreferencePage_FifoDirectories;
 	public static String InventoryPreferencePage_ChooseDirectory;
+	public static String InventoryPreferencePage_RefreshMillis;
 	public static String InventoryRefreshJob_Name;
 	public static String InventoryRefreshJob_Failed;
 

@@ -8,16 +8,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.ipcscope.tests.support.Screenshots;
 import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -26,6 +29,7 @@ import org.ipcscope.core.change.Change;
 import org.ipcscope.core.change.TrackedObject;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.ui.IpcScopeViews;
+import org.ipcscope.ui.LiveRefresh;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,45 @@ class IpcObjectsViewTest {
 			IStructuredSelection selection = (IStructuredSelection) view.viewer().getSelection();
 			assertEquals(Grouping.PROCESS, view.grouping());
 			assertEquals(helper.pid(), ((RowGroup) selection.getFirstElement()).pid());
+		}
+	}
+
+	/**
+	 * The view lists again by itself (live by default, at the preference's interval), and holds back
+	 * while it is hidden: proven against a second live refresh on a visible view that keeps ticking.
+	 */
+	@Test
+	void refreshesLiveByDefaultAndPausesWhileHidden() throws Exception {
+		long self = ProcessHandle.current().pid();
+		String first = "/ipcscope-live-" + self;
+		String second = "/ipcscope-hidden-" + self;
+		LiveRefresh.setIntervalMillis(250);
+		LiveRefresh ticker = null;
+		try (HelperProcess one = start("posix", first, "4096")) {
+			assertTrue(view.liveRefresh().isOn(), "auto-refresh is on by default");
+			waitForRow(first); // nobody asked for a refresh
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MINIMIZED);
+			IViewPart visible = page.showView(IPageLayout.ID_PROP_SHEET);
+			waitUntil(() -> view.liveRefresh().isPaused(), "the hidden view pauses");
+			waitUntil(() -> Job.getJobManager().find(IpcObjectsView.refreshJobFamily()).length == 0, "no refresh under way");
+			Instant last = view.shownSnapshot().taken();
+			AtomicInteger ticks = new AtomicInteger();
+			ticker = new LiveRefresh(visible, ticks::incrementAndGet);
+			ticker.setOn(true);
+			try (HelperProcess two = start("posix", second, "4096")) {
+				waitUntil(() -> ticks.get() >= 4, "four ticks of a live refresh on a visible view");
+				assertEquals(last, view.shownSnapshot().taken(), "the hidden view listed again");
+				assertTrue(row(second).isEmpty());
+				page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+				page.activate(view);
+				waitForRow(second); // shown again: listed at once
+				assertTrue(!view.liveRefresh().isPaused());
+			}
+		} finally {
+			if (ticker != null) {
+				ticker.dispose();
+			}
+			LiveRefresh.setIntervalMillis(2000);
 		}
 	}
 
