@@ -247,7 +247,7 @@ smoke_expect_segment() {
 	smoke_expect "the inventory has /$name of $size bytes" "^object\tposix-shm\t/$name\t$size\t/dev/shm$"
 	smoke_expect "the view has a POSIX shm group" '^group\tPOSIX shm \('
 	smoke_expect "the view shows the row '/$name | POSIX shm | $shown | /dev/shm | $owner'" \
-		"^row\t/$name\tPOSIX shm\t$(smoke_regex "$shown")\t/dev/shm\t$(smoke_regex "$owner")$"
+		"^row\t/$name\tPOSIX shm\t$(smoke_regex "$shown")\t/dev/shm\t$(smoke_regex "$owner")\t"
 }
 
 # The product's main menu (MenuProbe): the menus a user expects, every IPC Scope view and the

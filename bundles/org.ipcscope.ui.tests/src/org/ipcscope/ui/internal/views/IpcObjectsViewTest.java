@@ -1,6 +1,7 @@
 package org.ipcscope.ui.internal.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,13 +17,16 @@ import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.ipcscope.core.change.Change;
@@ -150,6 +154,38 @@ class IpcObjectsViewTest {
 	}
 
 	/**
+	 * A socket, which no editor opens, shows its facts: the peer in the Details column, the Properties
+	 * view on double-click and on Alt+Enter; Ask Details is not offered where no probe can learn more.
+	 */
+	@Test
+	void aSocketShowsItsPeerAndPropertiesAndNoAskDetails() throws Exception {
+		String socket = "@ipcscope-ui-socket-" + ProcessHandle.current().pid();
+		try (HelperProcess helper = start("unix", socket)) {
+			refreshAndWait();
+			TreeItem item = waitForRow(socket);
+			assertTrue(item.getText(5).contains("Peer: "), "the Details column holds the peer: " + item.getText(5));
+			hideProperties();
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+			view.viewer().setSelection(new StructuredSelection(item.getData()), true);
+			Event doubleClick = new Event();
+			doubleClick.item = item;
+			view.viewer().getTree().notifyListeners(SWT.DefaultSelection, doubleClick);
+			waitUntil(() -> page.findView(IPageLayout.ID_PROP_SHEET) != null, "the Properties view after a double-click");
+			hideProperties();
+			page.activate(view);
+			IHandlerService handlers = view.getSite().getService(IHandlerService.class);
+			handlers.executeCommand("org.eclipse.ui.file.properties", null);
+			waitUntil(() -> page.findView(IPageLayout.ID_PROP_SHEET) != null, "the Properties view after Alt+Enter");
+			page.activate(view);
+			ICommandService commands = view.getSite().getService(ICommandService.class);
+			spin(200);
+			assertFalse(commands.getCommand("org.ipcscope.ui.commands.askDetails").isEnabled(),
+					"Ask Details is offered on a row no probe can learn more of");
+			screenshot("socket-properties");
+		}
+	}
+
+	/**
 	 * The view lists again by itself (live by default, at the preference's interval), and holds back
 	 * while it is hidden: proven against a second live refresh on a visible view that keeps ticking.
 	 */
@@ -188,11 +224,18 @@ class IpcObjectsViewTest {
 		}
 	}
 
+	private void hideProperties() {
+		IViewPart properties = page.findView(IPageLayout.ID_PROP_SHEET);
+		if (properties != null) {
+			page.hideView(properties);
+		}
+	}
+
 	private static HelperProcess start(String... arguments) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(HelperProcess.helper("ipc_helper").toString());
 		command.addAll(List.of(arguments));
-		int objects = (int) command.stream().filter(a -> a.equals("posix") || a.equals("fifo")).count();
+		int objects = (int) command.stream().filter(a -> a.equals("posix") || a.equals("fifo") || a.equals("unix")).count();
 		return HelperProcess.start(objects, command.toArray(String[]::new));
 	}
 

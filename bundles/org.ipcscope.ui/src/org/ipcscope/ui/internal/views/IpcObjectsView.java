@@ -35,6 +35,9 @@ import org.eclipse.swt.events.TreeListener;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.handlers.RadioState;
@@ -145,9 +148,19 @@ public class IpcObjectsView extends ViewPart {
 		try {
 			handlers.executeCommand(OPEN_COMMAND, null);
 		} catch (NotEnabledException | NotHandledException e) {
-			// nothing opens this row (not memory, or no hex editor installed): double-click does nothing
+			// nothing opens this row (not memory, or no hex editor installed): its details do
+			showProperties();
 		} catch (ExecutionException | NotDefinedException e) {
 			Platform.getLog(getClass()).error("Opening " + viewer.getSelection() + " failed", e);
+		}
+	}
+
+	/** The Properties view, showing the selected row (double-click on a row nothing opens, Alt+Enter). */
+	void showProperties() {
+		try {
+			getSite().getPage().showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
+		} catch (PartInitException e) {
+			Platform.getLog(getClass()).error("Cannot show the Properties view", e);
 		}
 	}
 
