@@ -71,6 +71,20 @@ class ProcessViewsTest {
 		spin(100);
 	}
 
+	/** Show View offers the region map in the IDE: opened without a process it says how to get one, no error. */
+	@Test
+	void aRegionMapWithoutAProcessGivesAHint() throws Exception {
+		RegionMapView map = (RegionMapView) page().showView(ProcessViews.REGION_MAP_VIEW_ID);
+		try {
+			assertNotNull(map.hintText(), "a hint, not an error part");
+			assertTrue(map.hintText().contains("Processes view"), map.hintText());
+			assertEquals(null, map.refresh(), "nothing to read");
+			assertEquals(null, map.search(PatternSyntax.parse("text:x")), "nothing to search");
+		} finally {
+			page().hideView(map);
+		}
+	}
+
 	@Test
 	void theProcessListShowsTheHelperAndTheFilterFindsIt() throws Exception {
 		ProcessesView view = (ProcessesView) page().showView(ProcessesView.ID);

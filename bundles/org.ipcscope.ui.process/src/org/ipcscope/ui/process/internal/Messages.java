@@ -30,6 +30,7 @@ public final class Messages extends NLS {
 	public static String RegionMap_HitFilterHint;
 	public static String RegionMap_Job;
 	public static String RegionMap_NoPid;
+	public static String RegionMap_NoProcess;
 	public static String RegionMap_Status;
 	public static String RegionMap_StatusAuto;
 	public static String RegionMap_StatusGone;

@@ -17,6 +17,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.events.FocusAdapter;
 import org.eclipse.swt.events.FocusEvent;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -38,6 +39,8 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	public static final String ID = "org.ipcscope.ui.process.regionMap";
 	static final long DEFAULT_INTERVAL = 2000;
+	/** The pid of a region map opened without a process. */
+	static final long NO_PROCESS = -1;
 
 	private long pid;
 	private volatile String processName = "";
@@ -47,6 +50,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 	private SashForm sash;
 	private Banner banner;
 	private Label status;
+	private Label hint;
 	private List<MemoryRegion> shown = List.of();
 	private String readAt = "";
 	private String searchStatus = "";
@@ -58,9 +62,14 @@ public class RegionMapView extends ViewPart implements Refreshable {
 	@Override
 	public void init(IViewSite site) throws PartInitException {
 		super.init(site);
+		if (site.getSecondaryId() == null) {
+			// opened from Show View, which knows no process: a hint instead of an error
+			pid = NO_PROCESS;
+			return;
+		}
 		try {
 			pid = Long.parseLong(site.getSecondaryId());
-		} catch (NumberFormatException | NullPointerException e) {
+		} catch (NumberFormatException e) {
 			throw new PartInitException(NLS.bind(Messages.RegionMap_NoPid, site.getSecondaryId()));
 		}
 		setPartName(NLS.bind(Messages.RegionMap_Title, "process", pid));
@@ -76,6 +85,12 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	@Override
 	public void createPartControl(Composite parent) {
+		if (pid == NO_PROCESS) {
+			parent.setLayout(new FillLayout());
+			hint = new Label(parent, SWT.WRAP);
+			hint.setText(Messages.RegionMap_NoProcess);
+			return;
+		}
 		GridLayout layout = new GridLayout(1, false);
 		layout.marginWidth = layout.marginHeight = 0;
 		layout.verticalSpacing = 2;
@@ -228,6 +243,9 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	/** Searches every readable region for the pattern in a cancellable job; the matches are listed. */
 	public Job search(BytePattern pattern) {
+		if (pid == NO_PROCESS) {
+			return null;
+		}
 		searchStatus = NLS.bind(Messages.Search_Running, pattern);
 		updateStatus();
 		ProcessSearchJob job = new ProcessSearchJob(pid, pattern, this, result -> Views.asyncExec(status, () -> showHits(pattern, result)));
@@ -309,7 +327,16 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	@Override
 	public void setFocus() {
-		focused.getTable().setFocus();
+		if (focused != null) {
+			focused.getTable().setFocus();
+		} else if (hint != null) {
+			hint.setFocus();
+		}
+	}
+
+	/** @return the hint of a region map opened without a process, or {@code null} */
+	String hintText() {
+		return hint == null ? null : hint.getText();
 	}
 
 	@Override
