@@ -266,6 +266,8 @@ smoke_expect_menus() {
 		smoke_expect "Window > Show View > $view opens it" "^showview\t$view\t[^\t]+\tafter\topen\tactive$"
 	done
 	smoke_expect_none "Show View offers no view that needs a process (Region Map)" '^showview\tRegion Map\t'
+	# a region map opened beside the sniffer keeps room for its rows (it showed 2 to 5 once)
+	smoke_expect "a region map opened with the sniffer shows at least 12 region rows" '^layout\tregion-rows-visible\t(1[2-9]|[2-9][0-9]|[0-9]{3,})\t'
 	smoke_expect "Help > About shows the version, the build id and the licence" \
 		'^about\tAbout IPC Scope\t.*Version: [0-9]+\.[0-9]+\.[0-9]+ .*Build id: [0-9]{12}.*Eclipse Public License 2\.0'
 }

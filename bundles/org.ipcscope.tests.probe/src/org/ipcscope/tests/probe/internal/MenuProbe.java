@@ -15,14 +15,17 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.IViewDescriptor;
 import org.ipcscope.ui.IpcScopeViews;
+import org.ipcscope.ui.process.ProcessViews;
 
 /**
  * Works the product's main menu as a user does: opens each menu of the menu bar (an SWT show event,
@@ -35,6 +38,7 @@ final class MenuProbe {
 	private final UiThread ui;
 	private final IWorkbenchWindow window;
 	private final Path screenshots;
+	private static final String SNIFFER = "org.ipcscope.ui.sniff.views.copyData";
 
 	MenuProbe(ProbeReport report, UiThread ui, IWorkbenchWindow window, Path screenshot) {
 		this.report = report;
@@ -52,6 +56,38 @@ final class MenuProbe {
 			}
 		}
 		about();
+		layout();
+	}
+
+	/**
+	 * A region map (of this workbench's own process) with the sniffer open beside it: how many region
+	 * rows the user sees, and a screenshot of the window.
+	 */
+	private void layout() throws TimeoutException, InterruptedException {
+		long pid = ProcessHandle.current().pid();
+		IViewPart map = ui.call(() -> {
+			try {
+				window.getActivePage().showView(SNIFFER);
+				return ProcessViews.openRegionMap(window.getActivePage(), pid, "");
+			} catch (PartInitException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+		// the region table: its first column is the base address
+		Table regions = ui.await("the region map's rows " + map.getTitle(), () -> Widgets.first(window.getShell(), Table.class,
+				t -> t.isVisible() && t.getItemCount() > 0 && t.getColumnCount() > 0 && t.getColumn(0).getText().equals("Base")));
+		ui.settle(Duration.ofMillis(800));
+		ui.run(() -> {
+			int visible = (regions.getClientArea().height - regions.getHeaderHeight()) / regions.getItemHeight();
+			report.add("layout", "region-rows-visible", visible, "of", regions.getItemCount());
+			try {
+				Path png = screenshots.resolveSibling(screenshots.getFileName().toString().replace(".png", "") + "-layout.png");
+				WorkbenchScreenshot.save(window.getShell(), png);
+				report.add("screenshot", png);
+			} catch (Exception e) {
+				report.add("layout", "no screenshot", e);
+			}
+		});
 	}
 
 	private void reportMenus() {

@@ -165,6 +165,10 @@ class ProcessViewsTest {
 		assertEquals(heap, hit.region());
 		assertEquals(text - heap.start(), hit.offsetInRegion());
 		assertTrue(map.statusText().contains("matches of"), map.statusText());
+		spin(200);
+		int matches = map.hits().shownRows().size();
+		assertTrue(map.visibleMatchRows() >= Math.min(matches, 2),
+				"the matches pane shows " + map.visibleMatchRows() + " rows of " + matches);
 		map.hits().viewer().setSelection(new StructuredSelection(hit));
 		screenshot("ProcessViewsTest-search-results");
 

@@ -23,6 +23,7 @@ public final class Messages extends NLS {
 	public static String ProcessesView_FilterHint;
 	public static String ProcessesView_Job;
 	public static String ProcessesView_Status;
+	public static String ProcessesView_StatusNoLaunches;
 	public static String Provider_None;
 	public static String RegionMap_CannotRead;
 	public static String RegionMap_FilterHint;

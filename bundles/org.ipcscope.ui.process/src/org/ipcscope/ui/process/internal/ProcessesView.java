@@ -30,6 +30,8 @@ public class ProcessesView extends ViewPart implements Refreshable {
 	private FilteredTable<ProcessRow> table;
 	private Label status;
 	private LiveRefresh live;
+	/** Whether a debugger integration runs: the launch column and count only then. */
+	private boolean launches;
 	private Job current;
 
 	@Override
@@ -45,7 +47,8 @@ public class ProcessesView extends ViewPart implements Refreshable {
 						row -> row.info().bitness() == 0 ? "" : Integer.toString(row.info().bitness())),
 				new Column<ProcessRow>(Messages.Column_Started, 19, false, row -> Formats.time(row.info().startTime()))));
 		// a launch column only where a debugger can launch (the IDE; the product has none)
-		if (ProcessProvider.hasLaunches()) {
+		launches = ProcessProvider.hasLaunches();
+		if (launches) {
 			columns.add(new Column<ProcessRow>(Messages.Column_Launch, 14, false, ProcessRow::launch));
 		}
 		columns.add(new Column<ProcessRow>(Messages.Column_Image, 40, false, row -> row.info().imagePath()));
@@ -101,8 +104,9 @@ public class ProcessesView extends ViewPart implements Refreshable {
 	private void show(List<ProcessRow> rows) {
 		table.setRows(rows);
 		long launched = rows.stream().filter(ProcessRow::isLaunched).count();
-		status.setText(NLS.bind(Messages.ProcessesView_Status,
-				new Object[] { rows.size(), launched, Formats.now() }));
+		status.setText(launches
+				? NLS.bind(Messages.ProcessesView_Status, new Object[] { rows.size(), launched, Formats.now() })
+				: NLS.bind(Messages.ProcessesView_StatusNoLaunches, rows.size(), Formats.now()));
 	}
 
 	FilteredTable<ProcessRow> table() {

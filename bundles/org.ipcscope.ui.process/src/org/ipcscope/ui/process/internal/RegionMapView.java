@@ -21,6 +21,7 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
@@ -255,7 +256,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	private void showHits(BytePattern pattern, ProcessSearchJob.Result result) {
 		hits.setRows(result.hits());
-		sash.setMaximizedControl(null);
+		openMatches(result.hits().size());
 		searchStatus = result.describe(pattern);
 		updateStatus();
 		if (result.exited() && gone == null && !shown.isEmpty()) {
@@ -265,6 +266,36 @@ public class RegionMapView extends ViewPart implements Refreshable {
 			hits.viewer().getTable().setSelection(0);
 			focused = hits.viewer();
 		}
+	}
+
+	/** Most match rows the pane opens to: more scroll. */
+	private static final int MATCH_ROWS = 8;
+
+	/**
+	 * Opens the matches pane high enough to show the matches (up to {@link #MATCH_ROWS} rows, at
+	 * most 60 % of the view), whatever the view's height: a fixed share showed a bare header in a
+	 * short view.
+	 */
+	private void openMatches(int matches) {
+		sash.setMaximizedControl(null);
+		Table table = hits.viewer().getTable();
+		int total = sash.getClientArea().height;
+		if (total <= 0) {
+			return;
+		}
+		Composite pane = hits.control();
+		int chrome = pane.computeSize(pane.getClientArea().width, SWT.DEFAULT).y - table.computeSize(SWT.DEFAULT, SWT.DEFAULT).y;
+		int rows = Math.max(1, Math.min(matches, MATCH_ROWS));
+		int wanted = Math.max(0, chrome) + table.getHeaderHeight() + rows * table.getItemHeight()
+				+ table.getHorizontalBar().getSize().y + 2 * table.getBorderWidth() + sash.getSashWidth();
+		int matchesHeight = Math.min(wanted, total * 6 / 10);
+		sash.setWeights(total - matchesHeight, matchesHeight);
+	}
+
+	/** @return how many match rows the pane shows without scrolling */
+	int visibleMatchRows() {
+		Table table = hits.viewer().getTable();
+		return Math.max(0, (table.getClientArea().height - table.getHeaderHeight()) / table.getItemHeight());
 	}
 
 	// ---- opening
