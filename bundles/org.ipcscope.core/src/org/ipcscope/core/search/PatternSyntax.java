@@ -30,10 +30,20 @@ public final class PatternSyntax {
 		return switch (kind) {
 		case "hex" -> BytePattern.hex(value);
 		case "text" -> BytePattern.text(value, StandardCharsets.UTF_8);
-		case "ascii" -> BytePattern.text(value, StandardCharsets.US_ASCII);
+		case "ascii" -> BytePattern.text(ascii(value), StandardCharsets.US_ASCII);
 		case "utf16" -> BytePattern.utf16le(value);
 		default -> integer(kind, value);
 		};
+	}
+
+	/** US-ASCII's encoder makes '?' of anything else: a search for a byte the user never typed. */
+	private static String ascii(String value) {
+		value.codePoints().filter(c -> c > 0x7f).findFirst().ifPresent(c -> {
+			throw new IllegalArgumentException(String.format(
+					"ascii: takes ASCII text only, and U+%04X%s is not ASCII; text: searches for UTF-8", c,
+					Character.isISOControl(c) || !Character.isDefined(c) ? "" : " '" + Character.toString(c) + "'"));
+		});
+		return value;
 	}
 
 	private static BytePattern integer(String kind, String value) {
