@@ -79,7 +79,7 @@ class ProcScanRobustnessTest {
 	void oddMapsLinesAndNamesKeepTheRecordsFramed() throws Exception {
 		Path scanner = NativeHelper.PROC_SCANNER.path();
 		assertNotNull(scanner, "native/amd64/ipcscope-proc is missing from the bundle");
-		assertFakeTreeScanned(run(scanner, fakeProc.toString(), "textmaps"));
+		assertFakeTreeScanned(run(scanner.toString(), fakeProc.toString(), "textmaps"));
 	}
 
 	@Test
