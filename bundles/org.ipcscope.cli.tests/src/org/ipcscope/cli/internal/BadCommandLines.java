@@ -135,7 +135,7 @@ final class BadCommandLines {
 		add("dump", live, address, pick(List.of("0", "-1", "0x7fffffffffffffff", "0xffffffffffffffff",
 				"0x10000000000", "1-2")));
 		add("dump", live, address, junk());
-		add("dump", live, address, "16", "-o", "/nonexistent-ipcscope-fuzz/" + junk());
+		add("dump", live, address, "16", "-o", "/nonexistent-ipcscope-fuzz/d/" + junk());
 		add("dump", live, address, "16", "-o");
 		add("search", live, junk() + ":" + junk());
 		add("search", live, "hex:" + pick(List.of("zz", "0", "???", "?? ??", "4", "0x", "g0", "00 0")));

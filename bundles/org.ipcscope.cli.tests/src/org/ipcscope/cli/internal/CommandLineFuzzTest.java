@@ -61,7 +61,7 @@ class CommandLineFuzzTest {
 		segment = "/ipcscope-fuzz-" + ProcessHandle.current().pid();
 		helper = HelperProcess.start(2, HelperProcess.helper("ipc_helper").toString(), "posix", segment, "4096", "marker",
 				"FUZZ-MARKER");
-		address = helper.readyLines().get(1).split(" ")[2];
+		address = helper.readyLines().get(1).split(" ")[1];
 	}
 
 	@AfterAll
@@ -190,7 +190,8 @@ class CommandLineFuzzTest {
 		String pid = Long.toString(helper.pid());
 		List<List<String>> cases = List.of(List.of("hex", "#99999999999"),
 				List.of("hex", segment, "--offset", "1", "--length", "0x7fffffffffffffff"),
-				List.of("hex", segment, "--offset", "(".repeat(100_000) + "1" + ")".repeat(100_000)),
+				// an argument has at most 128 KiB (MAX_ARG_STRLEN)
+				List.of("hex", segment, "--offset", "(".repeat(60_000) + "1" + ")".repeat(60_000)),
 				List.of("hex", "/ipcscope-fuzz-none\u001b]0;owned\u0007\nsecond line"),
 				List.of("search", pid, "ascii:caf\u00e9"), List.of("search", pid, "hex:zz"),
 				List.of("search", pid, "text:x", "--max", "-1"), List.of("dump", pid, "0xffffffffffffff00", "0x200"),

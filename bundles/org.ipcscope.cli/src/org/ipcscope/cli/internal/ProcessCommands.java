@@ -90,6 +90,10 @@ final class ProcessCommands {
 	}
 
 	private static Path path(String text) throws UsageException {
+		// Path.of drops a trailing slash: "-o dir/" wrote a file named dir
+		if (text.endsWith("/")) {
+			throw new UsageException("-o '" + text + "' names a directory; -o takes the file to write");
+		}
 		try {
 			return Path.of(text);
 		} catch (InvalidPathException e) {
@@ -210,7 +214,7 @@ final class ProcessCommands {
 				sink = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
 						StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 			} catch (IOException e) {
-				throw new IOException("Cannot write " + FileProblems.describe(e), e);
+				throw new IOException("Cannot write " + FileProblems.describe(file, e), e);
 			}
 		}
 		try (MemorySource memory = processes.open(pid, false); OutputStream closing = sink) {

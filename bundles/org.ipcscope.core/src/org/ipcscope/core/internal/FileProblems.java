@@ -27,17 +27,25 @@ public final class FileProblems {
 		if (!(e instanceof FileSystemException problem) || problem.getFile() == null) {
 			return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
 		}
-		Path file = Path.of(problem.getFile());
+		return describe(Path.of(problem.getFile()), e);
+	}
+
+	/** @param file what was opened: some of the JDK's exceptions (ELOOP) do not name it */
+	public static String describe(Path file, IOException e) {
 		String reason;
-		if (e instanceof NoSuchFileException) {
+		if (Files.isSymbolicLink(file) && e.getMessage() != null && e.getMessage().contains("symbolic link")) {
+			reason = "a symbolic link, not followed (someone else may have put it there)";
+		} else if (e instanceof NoSuchFileException) {
 			Path missing = firstMissing(file);
 			reason = missing == null || missing.equals(file) ? "no such file or directory" : "no such directory " + missing;
 		} else if (e instanceof AccessDeniedException) {
 			reason = "permission denied: " + whyDenied(file);
 		} else if (e instanceof NotDirectoryException) {
 			reason = "not a directory";
+		} else if (e instanceof FileSystemException problem && problem.getReason() != null) {
+			reason = problem.getReason();
 		} else {
-			reason = problem.getReason() != null ? problem.getReason() : e.getClass().getSimpleName();
+			reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
 		}
 		return file + ": " + reason;
 	}
