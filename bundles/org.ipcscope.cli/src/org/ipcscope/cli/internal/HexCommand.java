@@ -87,13 +87,11 @@ final class HexCommand {
 	}
 
 	private static long parseWatch(String text) throws UsageException {
-		try {
+		if (text.matches("[0-9]{1,18}")) {
 			long millis = Long.parseLong(text);
 			if (millis >= 10) {
 				return millis;
 			}
-		} catch (NumberFormatException e) {
-			// said below
 		}
 		throw new UsageException("--watch takes milliseconds, at least 10: '" + text + "'");
 	}

@@ -129,15 +129,16 @@ final class ProcessCommands {
 
 	/** An address as regions prints it (0x...), or in decimal; 0 to 2^64-1. */
 	private static long address(String text) throws UsageException {
+		// ASCII digits only: the JDK's parsers also take other scripts' digits
 		try {
-			if (text.startsWith("0x") || text.startsWith("0X")) {
+			if (text.matches("0[xX][0-9a-fA-F]{1,16}")) {
 				return Long.parseUnsignedLong(text.substring(2), 16);
 			}
-			if (text.matches("[0-9]+")) {
+			if (text.matches("[0-9]{1,20}")) {
 				return Long.parseUnsignedLong(text);
 			}
 		} catch (NumberFormatException e) {
-			// said below
+			// past 2^64: said below
 		}
 		throw new UsageException("ADDR '" + text + "' is not an address (0x... or decimal, below 2^64)");
 	}

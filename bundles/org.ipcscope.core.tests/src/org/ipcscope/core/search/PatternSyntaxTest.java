@@ -30,6 +30,9 @@ class PatternSyntaxTest {
 		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("nonsense"));
 		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("int32:abc"));
 		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("text:"));
+		// found by CommandLineFuzzTest: BigInteger read the fullwidth digit as 1 and the search found ones
+		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("int32:\uff11"));
+		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("int8:\u0663"));
 	}
 
 	@Test

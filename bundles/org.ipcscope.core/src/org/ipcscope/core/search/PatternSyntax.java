@@ -53,12 +53,11 @@ public final class PatternSyntax {
 			throw new IllegalArgumentException("Unknown pattern kind '" + kind + "': " + HELP);
 		}
 		int bytes = Integer.parseInt(width) / 8;
-		BigInteger number;
-		try {
-			number = value.startsWith("0x") ? new BigInteger(value.substring(2), 16) : new BigInteger(value);
-		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException("'" + value + "' is not a number");
+		// ASCII digits only: BigInteger also takes fullwidth and other scripts' digits
+		if (!value.matches("-?[0-9]{1,40}|0x[0-9a-fA-F]{1,32}")) {
+			throw new IllegalArgumentException("'" + value + "' is not a number (decimal, or hex as 0x...)");
 		}
+		BigInteger number = value.startsWith("0x") ? new BigInteger(value.substring(2), 16) : new BigInteger(value);
 		BigInteger range = BigInteger.ONE.shiftLeft(8 * bytes);
 		if (number.compareTo(range) >= 0 || number.compareTo(range.shiftRight(1).negate()) < 0) {
 			throw new IllegalArgumentException(value + " does not fit in " + bytes + " bytes");
