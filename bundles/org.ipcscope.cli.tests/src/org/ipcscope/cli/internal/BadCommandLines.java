@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.ipcscope.core.hex.OffsetExpression;
+import org.ipcscope.core.search.PatternSyntax;
 
 /**
  * Command lines that are wrong in one place each, generated from a seed: names, PIDs, offsets,
@@ -137,14 +138,26 @@ final class BadCommandLines {
 		add("dump", live, address, junk());
 		add("dump", live, address, "16", "-o", "/nonexistent-ipcscope-fuzz/d/" + junk());
 		add("dump", live, address, "16", "-o");
-		add("search", live, junk() + ":" + junk());
+		add("search", live, badPattern(""));
 		add("search", live, "hex:" + pick(List.of("zz", "0", "???", "?? ??", "4", "0x", "g0", "00 0")));
 		add("search", live, "ascii:" + pick(List.of("\u00e9", "a\uD83D\uDCA5", "\uFFFD", "caf\u00e9")));
 		add("search", live, pick(List.of("int8:300", "int16:-32769", "int33:1", "int64:18446744073709551616",
-				"int32:" + junk(), "intbe:1", "text:", "utf16:", "int8be:")));
+				badPattern("int32:"), "intbe:1", "text:", "utf16:", "int8be:")));
 		add("search", live, "text:x", "--max", pick(List.of("-1", "1e3", "99999999999999999999", "", "x", "0x10")));
 		add(verb, live, "--" + junk());
 		add(verb);
+	}
+
+	/** A pattern with junk after {@code kind}; junk may happen to spell a number or a kind. */
+	private String badPattern(String kind) {
+		while (true) {
+			String pattern = kind.isEmpty() ? junk() + ":" + junk() : kind + junk();
+			try {
+				PatternSyntax.parse(pattern);
+			} catch (IllegalArgumentException e) {
+				return pattern;
+			}
+		}
 	}
 
 	private void others() {
