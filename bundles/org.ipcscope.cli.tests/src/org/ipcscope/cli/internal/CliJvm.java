@@ -105,10 +105,13 @@ final class CliJvm {
 		builder.environment().put("LC_ALL", "C.UTF-8");
 		Process process = builder.start();
 		process.getOutputStream().close();
-		// both read on their own threads: a command that never stops printing must not block the deadline
-		CompletableFuture<Kept> err = CompletableFuture.supplyAsync(() -> keep(process.getErrorStream()));
-		CompletableFuture<Kept> out = CompletableFuture.supplyAsync(() -> keep(process.getInputStream()));
+		// both read on threads of their own (not a shared pool that one stuck reader starves): a command
+		// that never stops printing must not block the deadline
+		CompletableFuture<Kept> err = reading(process.getErrorStream());
+		CompletableFuture<Kept> out = reading(process.getInputStream());
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			// and what it started, which may hold the pipes
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly();
 			throw new AssertionError(command + " did not end within 60 s");
 		}
@@ -118,6 +121,14 @@ final class CliJvm {
 	}
 
 	private record Kept(String text, long bytes) {
+	}
+
+	private static CompletableFuture<Kept> reading(InputStream in) {
+		CompletableFuture<Kept> kept = new CompletableFuture<>();
+		Thread reader = new Thread(() -> kept.complete(keep(in)), "command output");
+		reader.setDaemon(true);
+		reader.start();
+		return kept;
 	}
 
 	private static Kept keep(InputStream in) {
