@@ -163,7 +163,6 @@ final class BadCommandLines {
 	private void others() {
 		add(pick(List.of("frobnicate", "LIST", "hexx", "--", "-", "help")) + junk());
 		add("list", "--kind", junk());
-		add("list", "--fifo-dir", "/nonexistent-ipcscope-fuzz/" + junk());
 		add("list", pick(List.of("--kind", "--fifo-dir", "--jsn", "-j", "json")));
 		add(pick(List.of("sniff", "windows")), junk());
 	}

@@ -109,7 +109,7 @@ final class CommandLine {
 			noProvider(err);
 			return EXIT_NO_SERVICE;
 		}
-		return command.run(inventory, out, err);
+		return command.run(inventory, out);
 	}
 
 	private static int processVerb(String verb, List<String> rest, ProcessAccess access, PrintStream out,

@@ -1,9 +1,7 @@
 package org.ipcscope.cli.internal;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -77,16 +75,7 @@ final class ListCommand {
 	}
 
 	/** Lists with this command's FIFO directories added to the settings' for this call only. */
-	int run(InventoryService inventory, PrintStream out, PrintStream err) {
-		for (Path directory : fifoDirectories) {
-			// the user named it: a typo is an error, not a line among the listing's problems
-			Path absolute = workingDirectory.resolve(directory);
-			if (!Files.isDirectory(absolute)) {
-				err.println("--fifo-dir " + directory + ": " + (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
-						? "not a directory" : "no such directory"));
-				return CommandLine.EXIT_NOT_FOUND;
-			}
-		}
+	int run(InventoryService inventory, PrintStream out) {
 		List<Path> settings = InventorySettings.fifoDirectories();
 		// absolute, so that a FIFO found in a directory and through /proc is one row, whoever runs it
 		List<Path> all = new ArrayList<>();
