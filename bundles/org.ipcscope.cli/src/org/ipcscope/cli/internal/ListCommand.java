@@ -1,6 +1,7 @@
 package org.ipcscope.cli.internal;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,7 +40,12 @@ final class ListCommand {
 				if (i + 1 >= args.size()) {
 					throw new UsageException("--fifo-dir needs a directory");
 				}
-				fifoDirectories.add(Path.of(args.get(++i)));
+				String directory = args.get(++i);
+				try {
+					fifoDirectories.add(Path.of(directory));
+				} catch (InvalidPathException e) {
+					throw new UsageException("--fifo-dir '" + directory + "' is not a directory name: " + e.getReason());
+				}
 			}
 			case "--kind" -> {
 				if (i + 1 >= args.size()) {

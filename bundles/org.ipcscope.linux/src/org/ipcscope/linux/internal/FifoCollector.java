@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.internal.FileProblems;
 import org.ipcscope.core.Owner;
 
 /**
@@ -66,7 +67,10 @@ final class FifoCollector implements Collector {
 						fifos.putIfAbsent(entry.toString(), new ArrayList<>());
 					}
 				}
-			} catch (IOException | SecurityException e) {
+			} catch (IOException e) {
+				// the JDK's message is the bare path: say what is wrong with it
+				problems.add("FIFO directory " + FileProblems.describe(e));
+			} catch (SecurityException e) {
 				problems.add("FIFO directory " + directory + ": " + e.getMessage());
 			}
 		}

@@ -80,7 +80,12 @@ public class LinuxMemorySourceProvider implements MemorySourceProvider {
 		if (KEY.matcher(name).matches()) {
 			id = SysvShm.idOfKey(Integer.parseUnsignedInt(name.substring(2), 16));
 		} else if (idMatch.matches()) {
-			id = Integer.parseInt(idMatch.group(1) != null ? idMatch.group(1) : idMatch.group(2));
+			// a shmid is an int: more digits name no segment (and Integer.parseInt threw on them)
+			String digits = (idMatch.group(1) != null ? idMatch.group(1) : idMatch.group(2)).replaceFirst("^0+(?=.)", "");
+			if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+				return Optional.empty();
+			}
+			id = Integer.parseInt(digits);
 		} else {
 			return Optional.empty();
 		}
