@@ -23,6 +23,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.views.IViewDescriptor;
 import org.ipcscope.ui.IpcScopeViews;
 import org.ipcscope.ui.process.ProcessViews;
@@ -76,8 +77,27 @@ final class MenuProbe {
 		// the region table: its first column is the base address
 		Table regions = ui.await("the region map's rows " + map.getTitle(), () -> Widgets.first(window.getShell(), Table.class,
 				t -> t.isVisible() && t.getItemCount() > 0 && t.getColumnCount() > 0 && t.getColumn(0).getText().equals("Base")));
-		ui.settle(Duration.ofMillis(800));
+		// the heap in a hex editor below them: what the right column holds when a user works
 		ui.run(() -> {
+			for (int row = 0; row < regions.getItemCount(); row++) {
+				if (regions.getItem(row).getText(4).contains("heap")) {
+					Widgets.select(regions, row);
+					regions.setFocus();
+					IHandlerService handlers = map.getSite().getService(IHandlerService.class);
+					try {
+						handlers.executeCommand("org.ipcscope.ui.process.commands.openRegion", null);
+					} catch (Exception e) {
+						report.add("layout", "cannot open the heap", e);
+					}
+					return;
+				}
+			}
+			report.add("layout", "no heap row");
+		});
+		ui.await("a hex editor", () -> window.getActivePage().getEditorReferences().length > 0 ? Boolean.TRUE : null);
+		ui.settle(Duration.ofMillis(1500));
+		ui.run(() -> {
+			report.add("layout", "editors", window.getActivePage().getEditorReferences().length);
 			int visible = (regions.getClientArea().height - regions.getHeaderHeight()) / regions.getItemHeight();
 			report.add("layout", "region-rows-visible", visible, "of", regions.getItemCount());
 			try {
