@@ -13,7 +13,14 @@ import java.util.Optional;
  * @param user      the owner's account name, or empty
  * @param bitness   32 or 64, 0 when unknown
  * @param startTime when it started, if known
+ * @param commandLine its arguments as it was started, separated by spaces (cut at 4 KiB), or empty
+ * @param kernelThread whether it is a thread of the kernel (Linux), which has no user memory
  */
 public record ProcessInfo(long pid, String name, String imagePath, String user, int bitness,
-		Optional<Instant> startTime) {
+		Optional<Instant> startTime, String commandLine, boolean kernelThread) {
+
+	/** A process whose command line is not known. */
+	public ProcessInfo(long pid, String name, String imagePath, String user, int bitness, Optional<Instant> startTime) {
+		this(pid, name, imagePath, user, bitness, startTime, "", false);
+	}
 }

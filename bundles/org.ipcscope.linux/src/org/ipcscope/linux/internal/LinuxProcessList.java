@@ -2,6 +2,7 @@ package org.ipcscope.linux.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,16 @@ import java.util.Optional;
 
 import org.ipcscope.core.process.ProcessInfo;
 
-/** The process list from /proc: comm, exe, the real uid of status, start time from stat. */
+/**
+ * The process list from /proc: comm, exe, the real uid of status, start time and the kernel-thread
+ * flag from stat, the command line.
+ */
 final class LinuxProcessList {
+
+	/** PF_KTHREAD of stat's flags (include/linux/sched.h). */
+	private static final long KERNEL_THREAD = 0x00200000;
+	/** How much of a command line is read: enough to tell processes apart. */
+	private static final int COMMAND_LINE_BYTES = 4096;
 
 	/** USER_HZ: the unit of stat's start time; 100 on every Linux architecture we build for. */
 	private static final long TICKS_PER_SECOND = 100;
@@ -65,7 +74,27 @@ final class LinuxProcessList {
 			start = Optional.of(Instant.ofEpochSecond(bootSeconds + ticks / TICKS_PER_SECOND,
 					(ticks % TICKS_PER_SECOND) * (1_000_000_000L / TICKS_PER_SECOND)));
 		}
-		return new ProcessInfo(pid, name, exe, user, bitness, start);
+		boolean kernelThread = fields.length > 6 && (Long.parseUnsignedLong(fields[6]) & KERNEL_THREAD) != 0;
+		return new ProcessInfo(pid, name, exe, user, bitness, start, kernelThread ? "" : commandLine(dir), kernelThread);
+	}
+
+	/** @return the arguments separated by spaces, or empty (a zombie's, another user's in some setups) */
+	private static String commandLine(Path dir) {
+		try (InputStream in = Files.newInputStream(dir.resolve("cmdline"))) {
+			byte[] bytes = in.readNBytes(COMMAND_LINE_BYTES);
+			int end = bytes.length;
+			while (end > 0 && bytes[end - 1] == 0) {
+				end--;
+			}
+			for (int i = 0; i < end; i++) {
+				if (bytes[i] == 0) {
+					bytes[i] = ' ';
+				}
+			}
+			return new String(bytes, 0, end, StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			return "";
+		}
 	}
 
 	/** @return 32 or 64 from the ELF header's EI_CLASS, 0 if it cannot be read */

@@ -96,6 +96,13 @@ class ProcessViewsTest {
 		assertTrue(row.info().startTime().isPresent(), "its start time");
 		assertFalse(row.info().user().isEmpty(), "its user");
 		assertTrue(view.table().shownRows().size() > 5, "other processes too");
+		assertTrue(row.info().commandLine().endsWith(" ticker " + marker), "its command line: " + row.info().commandLine());
+		assertTrue(view.table().shownRows().stream().noneMatch(r -> r.info().kernelThread()), "no kernel thread by default");
+		view.setShowKernelThreads(true);
+		waitUntil(() -> view.table().shownRows().stream().anyMatch(r -> r.info().kernelThread()),
+				"kernel threads (kthreadd at least) once asked for");
+		view.setShowKernelThreads(false);
+		assertTrue(view.table().shownRows().stream().noneMatch(r -> r.info().kernelThread()), "hidden again");
 
 		view.table().filterText().setText(Long.toString(helper.pid()));
 		spin(100);

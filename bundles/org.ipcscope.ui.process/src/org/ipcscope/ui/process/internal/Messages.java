@@ -11,6 +11,7 @@ public final class Messages extends NLS {
 	public static String Column_Image;
 	public static String Column_Launch;
 	public static String Column_Name;
+	public static String Column_CommandLine;
 	public static String Column_Offset;
 	public static String Column_Permissions;
 	public static String Column_Pid;

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.core.commands.Command;
+import org.eclipse.core.commands.State;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -14,6 +16,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.RegistryToggleState;
 import org.eclipse.ui.part.ViewPart;
 import org.ipcscope.core.process.ProcessInfo;
 import org.ipcscope.ui.LiveRefresh;
@@ -26,10 +30,14 @@ import org.ipcscope.ui.process.ProcessViews;
 public class ProcessesView extends ViewPart implements Refreshable {
 
 	public static final String ID = ProcessViews.PROCESSES_VIEW_ID;
+	static final String SHOW_KERNEL_THREADS = "org.ipcscope.ui.process.commands.showKernelThreads";
 
 	private FilteredTable<ProcessRow> table;
 	private Label status;
 	private LiveRefresh live;
+	private boolean showKernelThreads;
+	/** The last list read, kernel threads included. */
+	private List<ProcessRow> all;
 	/** Whether a debugger integration runs: the launch column and count only then. */
 	private boolean launches;
 	private Job current;
@@ -42,6 +50,7 @@ public class ProcessesView extends ViewPart implements Refreshable {
 		List<Column<ProcessRow>> columns = new ArrayList<>(List.of(
 				new Column<ProcessRow>(Messages.Column_Pid, 8, true, row -> Long.toString(row.info().pid())),
 				new Column<ProcessRow>(Messages.Column_Name, 18, false, row -> row.info().name()),
+				new Column<ProcessRow>(Messages.Column_CommandLine, 40, false, row -> row.info().commandLine()),
 				new Column<ProcessRow>(Messages.Column_User, 10, false, row -> row.info().user()),
 				new Column<ProcessRow>(Messages.Column_Bitness, 5, true,
 						row -> row.info().bitness() == 0 ? "" : Integer.toString(row.info().bitness())),
@@ -63,6 +72,9 @@ public class ProcessesView extends ViewPart implements Refreshable {
 		getSite().registerContextMenu(menu, table.viewer());
 		table.viewer().addDoubleClickListener(e -> Commands.execute(getSite(), Commands.SHOW_REGIONS));
 		status.setText(Messages.View_Reading);
+		Command kernelThreads = getSite().getService(ICommandService.class).getCommand(SHOW_KERNEL_THREADS);
+		State state = kernelThreads == null ? null : kernelThreads.getState(RegistryToggleState.STATE_ID);
+		showKernelThreads = state != null && Boolean.TRUE.equals(state.getValue());
 		refresh();
 		live = new LiveRefresh(this, () -> {
 			if (current == null || current.getState() == Job.NONE) {
@@ -101,7 +113,17 @@ public class ProcessesView extends ViewPart implements Refreshable {
 		return rows;
 	}
 
-	private void show(List<ProcessRow> rows) {
+	void setShowKernelThreads(boolean show) {
+		showKernelThreads = show;
+		if (all != null) {
+			show(all);
+		}
+	}
+
+	private void show(List<ProcessRow> everything) {
+		all = everything;
+		List<ProcessRow> rows = showKernelThreads ? everything
+				: everything.stream().filter(row -> !row.info().kernelThread()).toList();
 		table.setRows(rows);
 		long launched = rows.stream().filter(ProcessRow::isLaunched).count();
 		status.setText(launches
