@@ -1,41 +1,16 @@
 package org.ipcscope.ui.process.internal;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.ipcscope.core.search.BytePattern;
-import org.ipcscope.ui.hex.PatternField;
+import org.ipcscope.ui.hex.PatternDialog;
 
 /** Asks what to search a process's memory for: a kind (text by default) beside a plain field. */
-final class SearchDialog extends Dialog {
-
-	private final long pid;
-	private PatternField field;
-	private BytePattern pattern;
+final class SearchDialog extends PatternDialog {
 
 	SearchDialog(Shell parent, long pid) {
-		super(parent);
-		this.pid = pid;
-	}
-
-	@Override
-	protected void configureShell(Shell shell) {
-		super.configureShell(shell);
-		shell.setText(Messages.Search_Title);
-	}
-
-	@Override
-	protected Control createDialogArea(Composite parent) {
-		Composite area = (Composite) super.createDialogArea(parent);
-		new Label(area, SWT.NONE).setText(NLS.bind(Messages.Search_Prompt, pid));
-		field = new PatternField(area, "searchProcess", this::validate);
-		return area;
+		super(parent, Messages.Search_Title, NLS.bind(Messages.Search_Prompt, pid), "searchProcess");
 	}
 
 	@Override
@@ -45,26 +20,14 @@ final class SearchDialog extends Dialog {
 		validate();
 	}
 
-	private void validate() {
-		pattern = field.pattern();
-		Button ok = getButton(IDialogConstants.OK_ID);
-		if (ok != null) {
-			ok.setEnabled(pattern != null);
-		}
+	@Override
+	protected int[] patternButtons() {
+		return new int[] { IDialogConstants.OK_ID };
 	}
 
 	@Override
 	protected void okPressed() {
-		field.remember();
+		field().remember();
 		super.okPressed();
-	}
-
-	PatternField field() {
-		return field;
-	}
-
-	/** @return what to search for, after OK */
-	BytePattern pattern() {
-		return pattern;
 	}
 }
