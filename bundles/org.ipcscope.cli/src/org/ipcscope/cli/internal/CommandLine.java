@@ -61,11 +61,13 @@ final class CommandLine {
 
 	/** @param workingDirectory the caller's, against which relative paths of the arguments are taken */
 	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
-			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
+			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream rawErr) throws InterruptedException {
 		if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
-			(args.isEmpty() ? err : out).println(usage());
+			(args.isEmpty() ? rawErr : out).println(usage());
 			return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
 		}
+		// every message below quotes what others chose: escaped, one line each
+		EscapedMessages err = EscapedMessages.of(rawErr);
 		try {
 			String verb = args.get(0);
 			List<String> rest = args.subList(1, args.size());
@@ -79,7 +81,7 @@ final class CommandLine {
 			};
 		} catch (UsageException e) {
 			err.println(e.getMessage());
-			err.println(usage());
+			err.raw().println(usage());
 			return EXIT_USAGE;
 		}
 	}

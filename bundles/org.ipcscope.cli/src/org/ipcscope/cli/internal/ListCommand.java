@@ -1,6 +1,7 @@
 package org.ipcscope.cli.internal;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,6 +14,7 @@ import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.export.InventoryJson;
 import org.ipcscope.core.export.InventoryText;
+import org.ipcscope.core.text.NameBytes;
 
 /** {@code list [--kind K...] [--json]}: the inventory, as a table or as JSON. */
 final class ListCommand {
@@ -39,7 +41,7 @@ final class ListCommand {
 				if (i + 1 >= args.size()) {
 					throw new UsageException("--fifo-dir needs a directory");
 				}
-				fifoDirectories.add(Path.of(args.get(++i)));
+				fifoDirectories.add(directory(args.get(++i)));
 			}
 			case "--kind" -> {
 				if (i + 1 >= args.size()) {
@@ -55,6 +57,15 @@ final class ListCommand {
 				}
 			}
 			}
+		}
+	}
+
+	/** The directory's bytes as given ({@link NameBytes}), not as the locale would encode them. */
+	private static Path directory(String name) throws UsageException {
+		try {
+			return NameBytes.path(name);
+		} catch (InvalidPathException e) {
+			throw new UsageException("--fifo-dir '" + name + "' is not a path: " + e.getReason());
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.ipcscope.core.search.BytePattern;
 import org.ipcscope.core.search.GoneDuringSearchException;
 import org.ipcscope.core.search.MemorySearch;
 import org.ipcscope.core.search.PatternSyntax;
+import org.ipcscope.core.text.NameBytes;
+import org.ipcscope.core.text.Printable;
 
 /**
  * {@code regions PID [--json]}, {@code modules PID [--json]}, {@code dump PID ADDR LEN [-o FILE]} and
@@ -44,7 +47,7 @@ final class ProcessCommands {
 			if (arg.equals("--json")) {
 				json = true;
 			} else if (arg.equals("-o") && verb.equals("dump") && i + 1 < args.size()) {
-				file = Path.of(args.get(++i));
+				file = outputFile(args.get(++i));
 			} else if (arg.startsWith("-") && !arg.matches("-\\d.*")) {
 				throw new UsageException(verb + " does not know '" + arg + "'");
 			} else {
@@ -64,12 +67,22 @@ final class ProcessCommands {
 			return switch (verb) {
 			case "regions" -> regions(processes.regions(pid), json, out);
 			case "modules" -> modules(processes.modules(pid), json, out);
-			case "dump" -> dump(processes, pid, number(positional.get(1), "ADDR"), number(positional.get(2), "LEN"), file, out);
+			case "dump" -> dump(processes, pid, number(positional.get(1), "ADDR"), number(positional.get(2), "LEN"), file, out,
+					err);
 			default -> search(processes, pid, pattern(positional.get(1)), json, out);
 			};
 		} catch (IOException e) {
 			err.println(e.getMessage());
 			return CommandLine.EXIT_NOT_FOUND;
+		}
+	}
+
+	/** The file's bytes as given ({@link NameBytes}), not as the locale would encode them. */
+	private static Path outputFile(String name) throws UsageException {
+		try {
+			return NameBytes.path(name);
+		} catch (InvalidPathException e) {
+			throw new UsageException("-o '" + name + "' is not a path: " + e.getReason());
 		}
 	}
 
@@ -102,7 +115,7 @@ final class ProcessCommands {
 		} else {
 			for (MemoryRegion region : regions) {
 				out.printf("%016x-%016x %12d %-5s %-8s %s%n", region.start(), region.end(), region.size(),
-						region.permissions(), region.type(), pathAndTag(region));
+						region.permissions(), region.type(), Printable.escape(pathAndTag(region)));
 			}
 		}
 		return CommandLine.EXIT_OK;
@@ -121,8 +134,8 @@ final class ProcessCommands {
 			out.println(text.append(modules.isEmpty() ? "]" : "\n]"));
 		} else {
 			for (ProcessModule module : modules) {
-				out.printf("%016x %12d %s%s%n", module.base(), module.size(), module.path(),
-						module.sharedSections().isEmpty() ? "" : " [shared: " + String.join(", ", module.sharedSections()) + "]");
+				out.printf("%016x %12d %s%n", module.base(), module.size(), Printable.escape(module.path()
+						+ (module.sharedSections().isEmpty() ? "" : " [shared: " + String.join(", ", module.sharedSections()) + "]")));
 			}
 		}
 		return CommandLine.EXIT_OK;
@@ -139,7 +152,7 @@ final class ProcessCommands {
 	}
 
 	private static int dump(ProcessMemoryProvider processes, long pid, long address, long length, Path file,
-			PrintStream out) throws IOException {
+			PrintStream out, PrintStream err) throws IOException {
 		try (MemorySource memory = processes.open(pid, false);
 				OutputStream sink = file == null ? null : Files.newOutputStream(file)) {
 			long unreadable = 0;
@@ -156,8 +169,8 @@ final class ProcessCommands {
 			}
 			if (unreadable > 0) {
 				// the file keeps its offsets: unreadable bytes are written as 0 and counted here
-				System.err.println(unreadable + " bytes could not be read (unmapped or protected)"
-						+ (sink != null ? " and are 0 in " + file : " and show as ??"));
+				err.println(unreadable + " bytes could not be read (unmapped or protected)"
+						+ (sink != null ? " and are 0 in " + NameBytes.name(file) : " and show as ??"));
 			}
 		}
 		return CommandLine.EXIT_OK;
@@ -187,8 +200,8 @@ final class ProcessCommands {
 				String where = region.tag().isEmpty() ? region.path() : region.tag();
 				search.all(region.start(), region.end(), ScanMonitor.NONE, address -> {
 					hits.add(json ? String.format("{\"address\": \"0x%x\", \"region\": %s, \"offset\": %d}", address,
-							InventoryJson.quote(where), address - region.start()) : String.format("0x%x %s+0x%x", address, where,
-									address - region.start()));
+							InventoryJson.quote(where), address - region.start()) : String.format("0x%x %s+0x%x", address,
+									Printable.escape(where), address - region.start()));
 					return true;
 				});
 			}
