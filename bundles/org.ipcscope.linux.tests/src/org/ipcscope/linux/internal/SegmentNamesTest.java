@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.ipcscope.core.Inventory;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.text.NameBytes;
+import org.ipcscope.tests.support.BlockedFifoWriter;
 import org.ipcscope.tests.support.ByteArguments;
 import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.Test;
@@ -89,34 +89,27 @@ class SegmentNamesTest {
 		String shmFifo = unique("fifo");
 		Path linkPath = Path.of("/dev/shm", link);
 		Path shmFifoPath = Path.of("/dev/shm", shmFifo);
-		Process linkWriter = null;
-		Process shmWriter = null;
 		try {
-			mkfifo(fifo);
-			mkfifo(shmFifoPath);
+			BlockedFifoWriter.mkfifo(fifo);
+			BlockedFifoWriter.mkfifo(shmFifoPath);
 			Files.createSymbolicLink(linkPath, fifo);
-			linkWriter = blockedWriter(fifo);
-			shmWriter = blockedWriter(shmFifoPath);
-
-			IOException linked = assertThrows(IOException.class, () -> provider.lookup("/" + link, null));
-			assertEquals(linkPath + " is a symbolic link, not a shared memory segment", linked.getMessage());
-			IOException piped = assertThrows(IOException.class, () -> provider.lookup("/" + shmFifo, "/dev/shm"));
-			assertEquals(shmFifoPath + " is a FIFO, not a shared memory segment", piped.getMessage());
-			// as if listed a moment before the swap: opening checks what it opened, not the listing
-			for (String name : List.of(link, shmFifo)) {
-				IpcObject stale = new IpcObject(IpcKind.POSIX_SHM, "/" + name, "/dev/shm", 0, Map.of());
-				IOException refused = assertThrows(IOException.class, () -> provider.open(stale, false).close());
-				assertTrue(refused.getMessage().endsWith(", not a shared memory segment"), refused.getMessage());
-			}
-			// the refusals above came first: the writers are still where they were, waiting for a reader
-			assertStillBlocked(linkWriter);
-			assertStillBlocked(shmWriter);
-		} finally {
-			for (Process writer : new Process[] { linkWriter, shmWriter }) {
-				if (writer != null) {
-					writer.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+			try (BlockedFifoWriter linkWriter = BlockedFifoWriter.start(fifo);
+					BlockedFifoWriter shmWriter = BlockedFifoWriter.start(shmFifoPath)) {
+				IOException linked = assertThrows(IOException.class, () -> provider.lookup("/" + link, null));
+				assertEquals(linkPath + " is a symbolic link, not a shared memory segment", linked.getMessage());
+				IOException piped = assertThrows(IOException.class, () -> provider.lookup("/" + shmFifo, "/dev/shm"));
+				assertEquals(shmFifoPath + " is a FIFO, not a shared memory segment", piped.getMessage());
+				// as if listed a moment before the swap: opening checks what it opened, not the listing
+				for (String name : List.of(link, shmFifo)) {
+					IpcObject stale = new IpcObject(IpcKind.POSIX_SHM, "/" + name, "/dev/shm", 0, Map.of());
+					IOException refused = assertThrows(IOException.class, () -> provider.open(stale, false).close());
+					assertTrue(refused.getMessage().endsWith(", not a shared memory segment"), refused.getMessage());
 				}
+				// the refusals above came first: the writers still wait for a reader
+				assertTrue(linkWriter.isBlocked(), "the writer on the linked FIFO was woken: a reader opened it");
+				assertTrue(shmWriter.isBlocked(), "the writer on the FIFO in /dev/shm was woken: a reader opened it");
 			}
+		} finally {
 			Files.deleteIfExists(linkPath);
 			Files.deleteIfExists(shmFifoPath);
 			Files.deleteIfExists(fifo);
@@ -127,36 +120,5 @@ class SegmentNamesTest {
 	/** This process's effective uid: /proc/self is owned by it. */
 	static int uid() throws IOException {
 		return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-	}
-
-	private static void mkfifo(Path path) throws Exception {
-		Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-		assertTrue(mkfifo.waitFor(20, TimeUnit.SECONDS) && mkfifo.exitValue() == 0,
-				"mkfifo " + path + ": " + new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-	}
-
-	/** A shell blocked opening the FIFO for writing until a reader opens it (then it would say so and sleep). */
-	private static Process blockedWriter(Path fifo) throws Exception {
-		Process writer = new ProcessBuilder("/bin/sh", "-c", "exec 3>\"$0\"; echo opened; exec sleep 600", fifo.toString())
-				.redirectErrorStream(true).start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		while (!isBlockedOpening(writer)) {
-			assertTrue(writer.isAlive() && System.nanoTime() < deadline, "the writer did not block opening " + fifo);
-			Thread.sleep(10);
-		}
-		return writer;
-	}
-
-	/** Asleep in the kernel's wait for a FIFO's other end; once woken it would not be there again. */
-	private static boolean isBlockedOpening(Process process) throws IOException {
-		Path proc = Path.of("/proc", Long.toString(process.pid()));
-		String stat = Files.readString(proc.resolve("stat"));
-		String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-		return state.equals("S") && Files.readString(proc.resolve("wchan")).equals("wait_for_partner");
-	}
-
-	private static void assertStillBlocked(Process writer) throws IOException {
-		assertTrue(writer.isAlive() && isBlockedOpening(writer), "the writer was woken: a reader opened its FIFO");
-		assertEquals(0, writer.getInputStream().available(), "the writer said it opened");
 	}
 }
