@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.memory.MemorySourceService;
+import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.text.NameBytes;
 import org.ipcscope.core.text.Printable;
 import org.ipcscope.tests.support.BlockedFifoWriter;
@@ -40,6 +41,7 @@ class NamesAndEscapesTest {
 
 	private static TrackedService<InventoryService> inventory;
 	private static TrackedService<MemorySourceService> memory;
+	private static TrackedService<ProcessMemoryProvider> processes;
 
 	private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
 	private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -48,19 +50,21 @@ class NamesAndEscapesTest {
 	static void services() {
 		inventory = new TrackedService<>(InventoryService.class);
 		memory = new TrackedService<>(MemorySourceService.class);
+		processes = new TrackedService<>(ProcessMemoryProvider.class);
 	}
 
 	@AfterAll
 	static void release() {
 		inventory.close();
 		memory.close();
+		processes.close();
 	}
 
 	/** Runs a command in this JVM, its output from the start. */
 	private int run(String... args) throws InterruptedException {
 		outBytes.reset();
 		errBytes.reset();
-		return CommandLine.run(List.of(args), () -> inventory.await(20), () -> memory.await(20),
+		return CommandLine.run(List.of(args), () -> inventory.await(20), () -> memory.await(20), () -> processes.await(20),
 				new PrintStream(outBytes, true, StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8));
 	}
 
@@ -141,6 +145,22 @@ class NamesAndEscapesTest {
 			assertTrue(err().startsWith("No shared memory named '/" + marker + "\\n\\x1b]0;x\\x07\\x1b[31mred\\\\\\x1b[2J'; "),
 					err());
 			assertEquals(1, err().lines().count(), err());
+		}
+	}
+
+	@Test
+	void regionsShowAMappedFilesNameEscapedAndExactInJson() throws Exception {
+		String marker = unique("mapped");
+		byte[] raw = bytes("/" + marker + "\u001b[31m", 0xff);
+		try (HelperProcess helper = helper(1, "posix", raw, "4096")) {
+			String pid = Long.toString(helper.pid());
+			assertEquals(0, run("regions", pid), err());
+			List<String> rows = out().lines().filter(l -> l.contains(marker)).toList();
+			assertEquals(1, rows.size(), out());
+			assertTrue(rows.get(0).endsWith(" /dev/shm/" + marker + "\\x1b[31m\\xff"), rows.get(0));
+			assertFalse(out().chars().anyMatch(c -> c < 0x20 && c != '\n'), "a control character reached the terminal");
+			assertEquals(0, run("regions", pid, "--json"), err());
+			assertTrue(out().contains("\"path\": \"/dev/shm/" + marker + "\\u001b[31m\\udcff\""), out());
 		}
 	}
 
