@@ -97,7 +97,7 @@ launchers=("$product"/plugins/org.eclipse.equinox.launcher_*.jar)
 wineboot -i >/dev/null 2>&1 || fail "wineboot -i failed for $WINEPREFIX"
 echo "smoke-win32: product unpacked and prefix ready in $(elapsed_ms "$started") ms"
 
-# Without these providers the JVM dies under Wine 8 on its first SecureRandom use (shared/notes/wine.md).
+# Without these providers the JVM dies under Wine 8 on its first SecureRandom use (docs/dev/testing.md).
 security="$work/wine-java.security"
 printf 'security.provider.1=SunMSCAPI\nsecurity.provider.12=SUN\n' > "$security"
 

@@ -157,6 +157,7 @@ smoke_run_workbench() {
 		-Dipcscope.probe.screenshot="$SMOKE_SCREENSHOT" \
 		-Dipcscope.probe.open="$open" \
 		-Dipcscope.probe.timeoutSeconds="$probe_limit" \
+		-Dipcscope.probe.menus="${SMOKE_PROBE_MENUS:-false}" \
 		-jar "$launcher" -clean -consoleLog -data "$SMOKE_WORK/workspace" "$@") \
 		> "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null 4>&-
 	SMOKE_EXIT=$?
@@ -246,7 +247,29 @@ smoke_expect_segment() {
 	smoke_expect "the inventory has /$name of $size bytes" "^object\tposix-shm\t/$name\t$size\t/dev/shm$"
 	smoke_expect "the view has a POSIX shm group" '^group\tPOSIX shm \('
 	smoke_expect "the view shows the row '/$name | POSIX shm | $shown | /dev/shm | $owner'" \
-		"^row\t/$name\tPOSIX shm\t$(smoke_regex "$shown")\t/dev/shm\t$(smoke_regex "$owner")$"
+		"^row\t/$name\tPOSIX shm\t$(smoke_regex "$shown")\t/dev/shm\t$(smoke_regex "$owner")\t"
+}
+
+# The product's main menu (MenuProbe): the menus a user expects, every IPC Scope view and the
+# Properties view opened through Window > Show View, and an About dialog with version and build id.
+smoke_expect_menus() {
+	local view
+	# the bundles' File entries come in the order the bundles resolve
+	smoke_expect "File offers Open Shared Memory..." '^menu\tFile\t(.*\t)?Open Shared Memory\.\.\.\t(.*\t)?Exit$'
+	smoke_expect "File offers Open WM_COPYDATA Capture..." '^menu\tFile\t(.*\t)?Open WM_COPYDATA Capture\.\.\.\t(.*\t)?Exit$'
+	smoke_expect "Edit offers Undo, Redo, Copy and Find..." '^menu\tEdit\tUndo( \(disabled\))?\tRedo( \(disabled\))?\tCopy( \(disabled\))?\tFind\.\.\.'
+	smoke_expect "Window offers Show View, Reset Perspective... and Preferences" \
+		'^menu\tWindow\tShow View\tReset Perspective\.\.\.\t(.*\t)?Preferences$'
+	smoke_expect "Help offers About IPC Scope" '^menu\tHelp\t(.*\t)?About IPC Scope$'
+	smoke_expect "the Processes tab, closed, is offered by Show View" '^showview\tProcesses\t[^\t]+\tbefore\tclosed$'
+	for view in "IPC Objects" "Processes" "WM_COPYDATA Sniffer" "Properties"; do
+		smoke_expect "Window > Show View > $view opens it" "^showview\t$view\t[^\t]+\tafter\topen\tactive$"
+	done
+	smoke_expect_none "Show View offers no view that needs a process (Region Map)" '^showview\tRegion Map\t'
+	# a region map opened beside the sniffer keeps room for its rows (it showed 2 to 5 once)
+	smoke_expect "a region map opened with the sniffer shows at least 12 region rows" '^layout\tregion-rows-visible\t(1[2-9]|[2-9][0-9]|[0-9]{3,})\t'
+	smoke_expect "Help > About shows the version, the build id and the licence" \
+		'^about\tAbout IPC Scope\t.*Version: [0-9]+\.[0-9]+\.[0-9]+ .*Build id: [0-9]{12}.*Eclipse Public License 2\.0'
 }
 
 smoke_regex() {

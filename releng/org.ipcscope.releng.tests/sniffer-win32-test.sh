@@ -69,7 +69,7 @@ smoke_check "the product holds the sniffer view and the Windows provider" \
 	bash -c "ls '$install/plugins' | grep -q '^org.ipcscope.ui.sniff_' && ls '$install/plugins' | grep -q '^org.ipcscope.win32_'"
 smoke_add_probe "$install"
 
-# A fresh prefix that SWT accepts (Windows 10, shared/notes/wine.md), settled before the first start.
+# A fresh prefix that SWT accepts (Windows 10, docs/dev/testing.md), settled before the first start.
 (unset DISPLAY; wineboot -i > /dev/null 2>&1 && wine winecfg /v win10 > /dev/null 2>&1) \
 	|| { smoke_log "could not prepare the Wine prefix $WINEPREFIX"; exit 1; }
 stop_wine

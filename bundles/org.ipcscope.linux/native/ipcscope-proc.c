@@ -46,23 +46,35 @@ struct buffer {
 	size_t length, capacity;
 };
 
+/* Every allocation goes through here: out of memory ends the scan (exit 1), and Java scans instead. */
+static void *checked(void *allocated)
+{
+	if (!allocated) {
+		perror("ipcscope-proc");
+		exit(1);
+	}
+	return allocated;
+}
+
 static void reserve(struct buffer *b, size_t more)
 {
+	if (more > SIZE_MAX / 4 || b->length > SIZE_MAX / 4 - more) {
+		errno = ENOMEM;
+		checked(NULL);
+	}
 	if (b->length + more > b->capacity) {
 		size_t capacity = b->capacity ? b->capacity : 4096;
 		while (capacity < b->length + more)
 			capacity *= 2;
-		b->data = realloc(b->data, capacity);
-		if (!b->data) {
-			perror("ipcscope-proc");
-			exit(1);
-		}
+		b->data = checked(realloc(b->data, capacity));
 		b->capacity = capacity;
 	}
 }
 
+/* A field, ended by NUL: a NUL inside would end it early and shift every field after it. */
 static void put_bytes(struct buffer *b, const char *bytes, size_t length)
 {
+	length = strnlen(bytes, length);
 	reserve(b, length + 1);
 	memcpy(b->data + b->length, bytes, length);
 	b->length += length;
@@ -130,7 +142,7 @@ static int descriptors(int proc, const char *pid, struct buffer *out)
 	if (dir < 0)
 		return errno == EACCES || errno == EPERM ? HIDDEN : GONE;
 	size_t capacity = 4096;
-	char *target = malloc(capacity);
+	char *target = checked(malloc(capacity));
 	/* getdents64 itself: a DIR stream costs a heap buffer and an fcntl per process */
 	char entries[8192] __attribute__((aligned(8)));
 	long got;
@@ -143,11 +155,7 @@ static int descriptors(int proc, const char *pid, struct buffer *out)
 			ssize_t length;
 			while ((length = readlinkat(dir, entry->d_name, target, capacity)) == (ssize_t)capacity) {
 				capacity *= 2;
-				target = realloc(target, capacity);
-				if (!target) {
-					perror("ipcscope-proc");
-					exit(1);
-				}
+				target = checked(realloc(target, capacity));
 			}
 			if (length < 0)
 				continue; /* closed between listing and reading */
@@ -224,7 +232,7 @@ static int query_mappings(int maps, struct buffer *out)
 					       .vma_name_addr = (uint64_t)(uintptr_t)name, .vma_name_size = sizeof name };
 		if (ioctl(maps, PROCMAP_QUERY, &named) < 0 || named.vma_start != q.vma_start)
 			continue; /* unmapped meanwhile */
-		size_t length = named.vma_name_size ? named.vma_name_size - 1 : 0;
+		size_t length = named.vma_name_size ? strnlen(name, named.vma_name_size - 1) : 0;
 		if (shared_memory_path(name, length)) {
 			char perms[4] = { named.vma_flags & VMA_READABLE ? 'r' : '-', named.vma_flags & VMA_WRITABLE ? 'w' : '-',
 					  named.vma_flags & VMA_EXECUTABLE ? 'x' : '-', named.vma_flags & VMA_SHARED ? 's' : 'p' };
@@ -233,27 +241,36 @@ static int query_mappings(int maps, struct buffer *out)
 	}
 }
 
-/* The same from the text of maps: "start-end perms offset dev inode path" */
+/*
+ * The same from the text of maps: "start-end perms offset dev inode path". Each line is parsed
+ * within its own bounds (sscanf would read on into the next line, and past the end of the last);
+ * a line that is not of this form, or whose path holds a NUL, is no mapping.
+ */
 static void read_mappings(int maps, struct buffer *out, struct buffer *scratch)
 {
 	scratch->length = 0;
 	for (;;) {
 		reserve(scratch, 65536);
-		ssize_t n = read(maps, scratch->data + scratch->length, scratch->capacity - scratch->length);
+		ssize_t n = read(maps, scratch->data + scratch->length, scratch->capacity - scratch->length - 1);
 		if (n <= 0)
 			break;
 		scratch->length += (size_t)n;
 	}
+	scratch->data[scratch->length] = '\0'; /* reserve left room for it */
 	char *line = scratch->data, *end = scratch->data + scratch->length;
 	while (line < end) {
 		char *newline = memchr(line, '\n', (size_t)(end - line));
 		char *line_end = newline ? newline : end;
+		*line_end = '\0';
 		char *slash = memchr(line, '/', (size_t)(line_end - line));
+		size_t path_length = slash ? (size_t)(line_end - slash) : 0;
 		unsigned long long start, stop, inode;
 		char perms[5];
-		if (slash && shared_memory_path(slash, (size_t)(line_end - slash))
-		    && sscanf(line, "%llx-%llx %4s %*s %*s %llu", &start, &stop, perms, &inode) == 4)
-			put_mapping(out, perms, stop - start, inode, slash, (size_t)(line_end - slash));
+		int fields_end = 0;
+		if (slash && strnlen(slash, path_length) == path_length && shared_memory_path(slash, path_length)
+		    && sscanf(line, "%llx-%llx %4s %*s %*s %llu %n", &start, &stop, perms, &inode, &fields_end) == 4
+		    && line + fields_end == slash && strlen(perms) == 4 && stop >= start)
+			put_mapping(out, perms, stop - start, inode, slash, path_length);
 		line = line_end + 1;
 	}
 }
@@ -287,7 +304,7 @@ static void process(int proc, const char *pid, int with_maps, struct buffer *out
 		close(comm_file);
 	if (comm_read < 0)
 		return; /* exited since the listing */
-	size_t comm_length = (size_t)comm_read;
+	size_t comm_length = strnlen(comm, (size_t)comm_read);
 	if (comm_length > 0 && comm[comm_length - 1] == '\n')
 		comm_length--;
 	struct buffer held = { 0 };
@@ -427,20 +444,22 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	size_t count = 0, capacity = 1024;
-	char **pids = malloc(capacity * sizeof *pids);
+	char **pids = checked(malloc(capacity * sizeof *pids));
 	struct dirent *entry;
 	while ((entry = readdir(listing)) != NULL) {
-		if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
+		/* processes only: a name of digits, short enough for the paths built from it */
+		size_t digits = strspn(entry->d_name, "0123456789");
+		if (digits == 0 || entry->d_name[digits] != '\0' || digits > 10)
 			continue;
 		if (count == capacity)
-			pids = realloc(pids, (capacity *= 2) * sizeof *pids);
-		pids[count++] = strdup(entry->d_name);
+			pids = checked(realloc(pids, (capacity *= 2) * sizeof *pids));
+		pids[count++] = checked(strdup(entry->d_name));
 	}
 	closedir(listing);
 	/* /proc is read a process at a time, each in a few system calls: spread them over the cores */
 	struct work shared = { .proc = proc, .with_maps = with_maps, .pids = pids, .count = count,
 			       .chunks = (count + CHUNK - 1) / CHUNK };
-	shared.outputs = calloc(shared.chunks ? shared.chunks : 1, sizeof *shared.outputs);
+	shared.outputs = checked(calloc(shared.chunks ? shared.chunks : 1, sizeof *shared.outputs));
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t threads = cores < 1 ? 1 : cores > 4 ? 4 : (size_t)cores;
 	pthread_t helpers[4];
@@ -455,8 +474,20 @@ int main(int argc, char **argv)
 	for (size_t t = 1; t < threads; t++)
 		if (started[t])
 			pthread_join(helpers[t], NULL);
+	/* an empty buffer has no data at all: fwrite(NULL, ...) is undefined even for 0 bytes */
 	for (size_t c = 0; c < shared.chunks; c++)
-		fwrite(shared.outputs[c].data, 1, shared.outputs[c].length, stdout);
-	fwrite(socket_peers.data, 1, socket_peers.length, stdout);
+		if (shared.outputs[c].length)
+			fwrite(shared.outputs[c].data, 1, shared.outputs[c].length, stdout);
+	if (socket_peers.length)
+		fwrite(socket_peers.data, 1, socket_peers.length, stdout);
+	/* freed, though the exit would do it: so that a leak checker (the sanitized test build) sees real leaks */
+	for (size_t c = 0; c < shared.chunks; c++)
+		free(shared.outputs[c].data);
+	for (size_t i = 0; i < count; i++)
+		free(pids[i]);
+	free(shared.outputs);
+	free(pids);
+	free(socket_peers.data);
+	close(proc);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -8,8 +8,11 @@ import org.ipcscope.ui.IpcScopeViews;
 import org.ipcscope.ui.process.ProcessViews;
 
 /**
- * The IPC Objects view fills the window, the Processes view a tab beside it; the Properties view and
- * the region maps of processes open below them, and the WM_COPYDATA Sniffer beside them when asked for.
+ * Two columns. On the left the lists (IPC Objects, Processes) over the whole height, with the
+ * Properties view below them when it opens. On the right what the user opened from them: region
+ * maps and the WM_COPYDATA Sniffer at the top, the hex editors below. Each part keeps a column's
+ * width and half its height at least, so that a region map, the sniffer and two editors open
+ * together still show their rows; an empty right column takes no room.
  */
 public class IpcScopePerspective implements IPerspectiveFactory {
 
@@ -21,17 +24,18 @@ public class IpcScopePerspective implements IPerspectiveFactory {
 	public void createInitialLayout(IPageLayout layout) {
 		layout.setEditorAreaVisible(false);
 		String editorArea = layout.getEditorArea();
-		IFolderLayout top = layout.createFolder("top", IPageLayout.TOP, 0.7f, editorArea);
-		top.addView(IpcScopeViews.IPC_OBJECTS);
-		top.addView(ProcessViews.PROCESSES_VIEW_ID);
-		IPlaceholderFolderLayout bottom = layout.createPlaceholderFolder("bottom", IPageLayout.BOTTOM, 0.6f, "top");
-		bottom.addPlaceholder(IPageLayout.ID_PROP_SHEET);
-		bottom.addPlaceholder(ProcessViews.REGION_MAP_VIEW_ID + ":*");
+		IFolderLayout lists = layout.createFolder("lists", IPageLayout.LEFT, 0.45f, editorArea);
+		lists.addView(IpcScopeViews.IPC_OBJECTS);
+		lists.addView(ProcessViews.PROCESSES_VIEW_ID);
+		IPlaceholderFolderLayout properties = layout.createPlaceholderFolder("properties", IPageLayout.BOTTOM, 0.7f, "lists");
+		properties.addPlaceholder(IPageLayout.ID_PROP_SHEET);
+		IPlaceholderFolderLayout opened = layout.createPlaceholderFolder("opened", IPageLayout.TOP, 0.5f, editorArea);
+		opened.addPlaceholder(ProcessViews.REGION_MAP_VIEW_ID + ":*");
+		opened.addPlaceholder(COPY_DATA_SNIFFER);
 		layout.getViewLayout(IpcScopeViews.IPC_OBJECTS).setCloseable(false);
 		layout.addShowViewShortcut(IpcScopeViews.IPC_OBJECTS);
 		layout.addShowViewShortcut(ProcessViews.PROCESSES_VIEW_ID);
 		layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
-		layout.addPlaceholder(COPY_DATA_SNIFFER, IPageLayout.RIGHT, 0.5f, IpcScopeViews.IPC_OBJECTS);
 		layout.addShowViewShortcut(COPY_DATA_SNIFFER);
 	}
 }

@@ -61,6 +61,15 @@ class CommandLineTest {
 	}
 
 	@Test
+	void aMissingFifoDirectoryIsSaidToBeMissing() throws Exception {
+		String missing = "/nonexistent-ipcscope-" + ProcessHandle.current().pid() + "/fifos";
+		assertEquals(0, run("list", "--kind", "fifo", "--fifo-dir", missing));
+		// before: "FIFO directory /nonexistent.../fifos: /nonexistent.../fifos"
+		String parent = missing.substring(0, missing.lastIndexOf('/'));
+		assertTrue(out().contains("FIFO directory " + missing + ": no such directory " + parent + "\n"), out());
+	}
+
+	@Test
 	void badInputGetsAClearMessageAndExitCode2() throws Exception {
 		assertEquals(2, run("list", "--kind", "nonsense"));
 		assertTrue(err().contains("Unknown kind 'nonsense'; known kinds: section,"), err());

@@ -1,11 +1,18 @@
 package org.ipcscope.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -106,12 +113,57 @@ class HexCommandTest {
 			assertTrue(err().contains("a number is missing"), err());
 			assertEquals(CommandLine.EXIT_OK, run("hex", empty));
 			assertTrue(err().contains(empty + " is empty (0 bytes)"), err());
-			assertEquals(CommandLine.EXIT_OK, run("hex", name, "--offset", "0xf0", "--length", "0x100"));
-			assertTrue(err().contains("--length cut to the end"), err());
-			assertTrue(out().endsWith("00000100\n"), out());
+			assertEquals(CommandLine.EXIT_USAGE, run("hex", name, "--offset", "0xf0", "--length", "0x100"));
+			assertTrue(err().contains("--length 0x100 runs past the end of " + name + ": 16 bytes (0x10) from --offset 0xf0"),
+					err());
 			assertEquals(CommandLine.EXIT_NOT_FOUND, run("hex", "/ipcscope-no-such-segment-" + System.nanoTime()));
 			assertTrue(err().contains("No shared memory named"), err());
 			assertEquals(CommandLine.EXIT_USAGE, run("hex", name, "--watch", "0"));
+		}
+	}
+
+	@Test
+	void aLengthPastTheEndIsRefusedWithoutOverflowing() throws Exception {
+		String name = name("overflow");
+		try (HelperProcess helper = helper(1, "posix", name, "256")) {
+			// offset + length overflowed to a negative end: the length was never cut and ?? rows printed forever
+			int exit = assertTimeoutPreemptively(Duration.ofSeconds(20),
+					() -> run("hex", name, "--offset", "1", "--length", "0x7fffffffffffffff"));
+			assertEquals(CommandLine.EXIT_USAGE, exit);
+			assertTrue(err().startsWith("--length 0x7fffffffffffffff runs past the end of " + name
+					+ ": 255 bytes (0xff) from --offset 0x1\n"), err());
+			assertEquals("", out());
+		}
+	}
+
+	@Test
+	void aSegmentTruncatedWhileDumpedEndsTheDumpWithAMessage() throws Exception {
+		String name = name("shrink");
+		try (HelperProcess helper = helper(1, "posix", name, Integer.toString(8 << 20))) {
+			Path file = Path.of("/dev/shm" + name);
+			// truncated for real, as its owner would, once the first rows are out
+			OutputStream truncating = new OutputStream() {
+				private boolean done;
+
+				@Override
+				public void write(int b) throws IOException {
+					outBytes.write(b);
+					if (!done) {
+						done = true;
+						try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+							channel.truncate(100_000);
+						}
+					}
+				}
+			};
+			int exit = CommandLine.run(List.of("hex", name), () -> inventory.await(20), () -> memory.await(20),
+					new PrintStream(truncating, true, StandardCharsets.UTF_8), err);
+			assertEquals(CommandLine.EXIT_NOT_FOUND, exit, err());
+			assertEquals(name + " shrank to 100000 bytes while it was dumped: the dump stops at its new end\n", err());
+			List<String> lines = out().lines().toList();
+			assertEquals("000186a0", lines.get(lines.size() - 1), "the dump ends at the new end");
+			assertTrue(lines.stream().noneMatch(l -> l.contains("??")), "no row of the bytes that are gone");
+			assertTrue(outBytes.size() < 4096, outBytes.size() + " bytes: the rows past the end were printed");
 		}
 	}
 

@@ -97,17 +97,17 @@ class NamesAndEscapesTest {
 	void hexOpensANameThatIsNotUtf8AsTheShellGaveItAndAsListPrintsIt() throws Exception {
 		byte[] raw = bytes("/" + unique("raw") + "-", 0xff);
 		try (HelperProcess helper = helper(1, "posix", raw, "64")) {
-			OwnJvm.Run hex = OwnJvm.run("hex", raw, "--length", "1");
-			assertEquals(0, hex.exit(), hex.errText());
-			assertEquals("00000000  42                                                |B|\n00000001\n", hex.outText());
+			CliJvm.Run hex = CliJvm.runWithBytes("hex", raw, "--length", "1");
+			assertEquals(0, hex.exit(), hex.err());
+			assertEquals("00000000  42                                                |B|\n00000001\n", hex.out());
 
-			OwnJvm.Run table = OwnJvm.run("list", "--kind", "posix-shm");
+			CliJvm.Run table = CliJvm.runWithBytes("list", "--kind", "posix-shm");
 			String shown = Printable.escape(NameBytes.decode(raw));
 			assertTrue(shown.endsWith("-\\xff"), shown);
-			assertTrue(table.outText().lines().anyMatch(l -> l.contains(" " + shown + " ")), table.outText());
-			OwnJvm.Run escaped = OwnJvm.run("hex", shown, "--length", "1");
-			assertEquals(0, escaped.exit(), "the name as list prints it: " + escaped.errText());
-			assertEquals(hex.outText(), escaped.outText());
+			assertTrue(table.out().lines().anyMatch(l -> l.contains(" " + shown + " ")), table.out());
+			CliJvm.Run escaped = CliJvm.runWithBytes("hex", shown, "--length", "1");
+			assertEquals(0, escaped.exit(), "the name as list prints it: " + escaped.err());
+			assertEquals(hex.out(), escaped.out());
 		}
 	}
 

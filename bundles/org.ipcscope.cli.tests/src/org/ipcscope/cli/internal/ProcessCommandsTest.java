@@ -2,17 +2,28 @@ package org.ipcscope.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.memory.MemoryRead;
+import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.MemorySourceService;
+import org.ipcscope.core.process.MemoryRegion;
+import org.ipcscope.core.process.ProcessInfo;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.Test;
@@ -82,6 +93,152 @@ class ProcessCommandsTest {
 		assertEquals(CommandLine.EXIT_USAGE, run("dump", "1", "0x10"));
 		assertEquals(CommandLine.EXIT_NOT_FOUND, run("regions", "999999999"));
 		assertTrue(err.toString(StandardCharsets.UTF_8).contains("does not exist"));
+	}
+
+	@Test
+	void searchPrintsAtMostMaxMatchesAsItFindsThemAndCountsTheRest() throws Exception {
+		String marker = "CLI-MAX-" + ProcessHandle.current().pid();
+		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "marker",
+				marker);
+				TrackedService<ProcessMemoryProvider> tracked = new TrackedService<>(ProcessMemoryProvider.class)) {
+			String pid = Long.toString(helper.pid());
+			// the marker is in the heap and in the helper's arguments on its stack: two matches at least
+			assertEquals(0, run("search", pid, "text:" + marker));
+			List<String> all = out().lines().toList();
+			assertTrue(all.size() >= 2, out());
+
+			out.reset();
+			err.reset();
+			boolean[] searching = { false };
+			ProcessMemoryProvider watched = watching(tracked.await(20), searching);
+			List<Boolean> searchingWhenPrinted = new ArrayList<>();
+			PrintStream printed = new PrintStream(new OutputStream() {
+				@Override
+				public void write(int b) {
+					searchingWhenPrinted.add(searching[0]);
+					out.write(b);
+				}
+			}, true, StandardCharsets.UTF_8);
+			assertEquals(0, ProcessCommands.run("search", List.of(pid, "text:" + marker, "--max", "1"), watched, printed,
+					new PrintStream(err, true, StandardCharsets.UTF_8)));
+			assertEquals(all.subList(0, 1), out().lines().toList());
+			int more = all.size() - 1;
+			assertEquals(more + " more match" + (more == 1 ? "" : "es") + " not shown (--max 1; a larger --max shows them)\n",
+					err.toString(StandardCharsets.UTF_8));
+			// held until the end before: every match was printed after the memory was closed
+			assertTrue(searchingWhenPrinted.get(0), "the first match was printed only after the search");
+
+			out.reset();
+			assertEquals(0, run("search", pid, "text:" + marker, "--max", "0", "--json"));
+			assertEquals("[]\n", out());
+			out.reset();
+			assertEquals(0, run("search", pid, "text:" + marker, "--max", "1", "--json"));
+			assertTrue(out().matches("\\[\n  \\{\"address\": \"0x[0-9a-f]+\", [^\n]*\\}\n\\]\n"), out());
+		}
+	}
+
+	/** The provider as it is; {@code searching[0]} tells whether a source of it is open. */
+	private static ProcessMemoryProvider watching(ProcessMemoryProvider provider, boolean[] searching) {
+		return new ProcessMemoryProvider() {
+			@Override
+			public List<ProcessInfo> processes() throws IOException {
+				return provider.processes();
+			}
+
+			@Override
+			public List<MemoryRegion> regions(long pid) throws IOException {
+				return provider.regions(pid);
+			}
+
+			@Override
+			public MemorySource open(long pid, boolean writable) throws IOException {
+				MemorySource source = provider.open(pid, writable);
+				searching[0] = true;
+				return new MemorySource() {
+					@Override
+					public String name() {
+						return source.name();
+					}
+
+					@Override
+					public long size() throws IOException {
+						return source.size();
+					}
+
+					@Override
+					public MemoryRead read(long offset, int length) throws IOException {
+						return source.read(offset, length);
+					}
+
+					@Override
+					public BitSet read(long offset, ByteBuffer into) throws IOException {
+						return source.read(offset, into);
+					}
+
+					@Override
+					public boolean readsConcurrently() {
+						return source.readsConcurrently();
+					}
+
+					@Override
+					public void close() throws IOException {
+						searching[0] = false;
+						source.close();
+					}
+				};
+			}
+		};
+	}
+
+	@Test
+	void dumpRefusesRangesPastItsMappingsAndSaysWhyAFileCannotBeWritten() throws Exception {
+		String marker = "CLI-DUMP-" + ProcessHandle.current().pid();
+		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "marker",
+				marker)) {
+			String address = helper.readyLines().get(0).split(" ")[1];
+			String pid = Long.toString(helper.pid());
+			// before: read (and printed) 2^63 bytes from the heap on, wrapping past 2^64
+			int exit = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("dump", pid, address, "0x7fffffffffffffff"));
+			assertEquals(CommandLine.EXIT_USAGE, exit);
+			assertTrue(errText().startsWith("LEN 0x7fffffffffffffff runs past the mappings at 0x"), errText());
+			assertEquals("", out());
+
+			err.reset();
+			exit = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("dump", pid, "0xffffffffffffff00", "0x200"));
+			assertEquals(CommandLine.EXIT_USAGE, exit);
+			assertTrue(errText().startsWith("ADDR 0xffffffffffffff00 is in no mapping of process " + pid), errText());
+
+			err.reset();
+			assertEquals(CommandLine.EXIT_NOT_FOUND, run("dump", pid, address, "16", "-o", "/nonexistent-ipcscope/f"));
+			assertEquals("Cannot write /nonexistent-ipcscope/f: no such directory /nonexistent-ipcscope\n", errText());
+
+			Path directory = Files.createTempDirectory("ipcscope-dump-link");
+			try {
+				Path target = Files.writeString(directory.resolve("target"), "kept");
+				Path link = Files.createSymbolicLink(directory.resolve("link"), target);
+				err.reset();
+				// a link where the file goes is not followed: someone else may have planted it
+				assertEquals(CommandLine.EXIT_NOT_FOUND, run("dump", pid, address, "16", "-o", link.toString()));
+				assertEquals("Cannot write " + link + ": a symbolic link, not followed (someone else may have put it there)\n",
+						errText());
+				assertEquals("kept", Files.readString(target));
+			} finally {
+				try (var files = Files.list(directory)) {
+					for (Path file : files.toList()) {
+						Files.delete(file);
+					}
+				}
+				Files.delete(directory);
+			}
+
+			err.reset();
+			assertEquals(CommandLine.EXIT_USAGE, run("regions", "4294967296"));
+			assertTrue(errText().startsWith("PID '4294967296' is not a process id"), errText());
+		}
+	}
+
+	private String errText() {
+		return err.toString(StandardCharsets.UTF_8);
 	}
 
 	private static String hex(String text) {

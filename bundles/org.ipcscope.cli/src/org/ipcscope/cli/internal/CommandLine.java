@@ -16,6 +16,8 @@ import org.ipcscope.core.sniff.CopyDataSniffer;
 final class CommandLine {
 
 	static final int EXIT_OK = 0;
+	/** A fault of IPC Scope's own, which no input should cause. */
+	static final int EXIT_INTERNAL = 1;
 	static final int EXIT_USAGE = 2;
 	static final int EXIT_NO_SERVICE = 3;
 	/** The object asked for does not exist, is gone, or could not be read. */
@@ -61,29 +63,43 @@ final class CommandLine {
 
 	/** @param workingDirectory the caller's, against which relative paths of the arguments are taken */
 	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
-			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream rawErr) throws InterruptedException {
+			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
+		PrintStream messages = MessageStream.wrap(err);
 		if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
-			(args.isEmpty() ? rawErr : out).println(usage());
+			printUsage(args.isEmpty() ? err : out);
 			return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
 		}
-		// every message below quotes what others chose: escaped, one line each
-		EscapedMessages err = EscapedMessages.of(rawErr);
 		try {
 			String verb = args.get(0);
 			List<String> rest = args.subList(1, args.size());
 			return switch (verb) {
-			case "list" -> list(new ListCommand(rest, workingDirectory), inventory, out, err);
-			case "hex" -> new HexCommand(rest).run(memory, inventory, out, err);
-			case "regions", "modules", "dump", "search" -> processVerb(verb, rest, processes, out, err);
-			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, err);
-			case "daemon" -> DaemonCommand.run(rest, out, err);
+			case "list" -> list(new ListCommand(rest, workingDirectory), inventory, out, messages);
+			case "hex" -> new HexCommand(rest).run(memory, inventory, out, messages);
+			case "regions", "modules", "dump", "search" -> processVerb(verb, rest, processes, out, messages);
+			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, messages);
+			case "daemon" -> DaemonCommand.run(rest, out, messages);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};
 		} catch (UsageException e) {
-			err.println(e.getMessage());
-			err.raw().println(usage());
+			messages.println(e.getMessage());
+			printUsage(err);
 			return EXIT_USAGE;
+		} catch (RuntimeException | StackOverflowError e) {
+			// a fault of ours, not of the input: one line that says so, never a stack trace
+			out.flush();
+			messages.println("Internal error, please report it: " + e);
+			return EXIT_INTERNAL;
 		}
+	}
+
+	/** The usage is ours, on several lines, with backslashes meant as such: printed as it is. */
+	private static void printUsage(PrintStream stream) {
+		stream.println(usage());
+	}
+
+	/** @return whether standard output failed (closed by its reader, as {@code | head} does): time to stop */
+	static boolean outputClosed(PrintStream out) {
+		return out.checkError();
 	}
 
 	private static int list(ListCommand command, InventoryAccess access, PrintStream out, PrintStream err)

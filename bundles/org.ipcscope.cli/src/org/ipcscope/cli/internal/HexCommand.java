@@ -17,6 +17,7 @@ import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.hex.HexDumpFormat;
 import org.ipcscope.core.hex.OffsetExpression;
 import org.ipcscope.core.hex.TextEncoding;
+import org.ipcscope.core.internal.FileProblems;
 import org.ipcscope.core.memory.MemoryRead;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.MemorySourceService;
@@ -88,13 +89,11 @@ final class HexCommand {
 	}
 
 	private static long parseWatch(String text) throws UsageException {
-		try {
+		if (text.matches("[0-9]{1,18}")) {
 			long millis = Long.parseLong(text);
 			if (millis >= 10) {
 				return millis;
 			}
-		} catch (NumberFormatException e) {
-			// said below
 		}
 		throw new UsageException("--watch takes milliseconds, at least 10: '" + text + "'");
 	}
@@ -139,7 +138,8 @@ final class HexCommand {
 			return CommandLine.EXIT_NOT_FOUND;
 		} catch (IOException e) {
 			out.flush();
-			err.println("Cannot read " + name + ": " + e.getMessage());
+			// the JDK's message is the bare path: say why (no such file, permission denied: owner and mode)
+			err.println("Cannot read " + name + ": " + FileProblems.describe(e));
 			return CommandLine.EXIT_NOT_FOUND;
 		}
 	}
@@ -193,7 +193,8 @@ final class HexCommand {
 			err.println(name + " is empty (0 bytes)");
 			return CommandLine.EXIT_OK;
 		}
-		long length = lengthText == null ? size - offset : evaluate("--length", lengthText);
+		long available = size - offset;
+		long length = lengthText == null ? available : evaluate("--length", lengthText);
 		if (length < 0) {
 			throw new UsageException("--length must not be negative");
 		}
@@ -201,19 +202,19 @@ final class HexCommand {
 			length = WATCH_DEFAULT;
 			err.printf("Watching the first %d bytes; --length chooses more (up to %d)%n", length, WATCH_MAX);
 		}
-		if (offset + length > size) {
-			length = size - offset;
-			err.printf("--length cut to the end of %s: %d bytes%n", name, length);
+		// compared with what is left, not as offset + length: that sum overflowed and printed forever
+		if (length > available) {
+			throw new UsageException(String.format("--length 0x%x runs past the end of %s: %d bytes (0x%x) from --offset 0x%x",
+					length, name, available, available, offset));
 		}
 		if (watchMillis > 0 && length > WATCH_MAX) {
 			throw new UsageException("--watch compares at most " + WATCH_MAX + " bytes each time; choose a --length");
 		}
 		HexDumpFormat format = new HexDumpFormat(width, offset + length, encoding);
 		if (watchMillis < 0) {
-			printAll(source, format, offset, length, out);
-			return CommandLine.EXIT_OK;
+			return printAll(source, format, offset, length, out, err);
 		}
-		return watch(source, format, offset, (int) length, out);
+		return watch(source, format, offset, (int) length, out, err);
 	}
 
 	private static long evaluate(String option, String text) throws UsageException {
@@ -224,18 +225,27 @@ final class HexCommand {
 		}
 	}
 
-	/** Streams the range in chunks; repeated rows collapse to one "*" line, as hexdump does. */
-	private void printAll(MemorySource source, HexDumpFormat format, long offset, long length, PrintStream out)
-			throws IOException {
+	/**
+	 * Streams the range in chunks; repeated rows collapse to one "*" line, as hexdump does. Stops
+	 * where the object ends if it shrinks meanwhile, and when nobody reads the output any more.
+	 */
+	private int printAll(MemorySource source, HexDumpFormat format, long offset, long length, PrintStream out,
+			PrintStream err) throws IOException {
 		byte[] previous = null;
 		boolean squeezing = false;
-		for (long done = 0; done < length;) {
+		long shrunk = -1;
+		for (long done = 0; done < length && shrunk < 0;) {
 			int count = (int) Math.min((long) CHUNK_ROWS * width, length - done);
 			MemoryRead read = source.read(offset + done, count);
+			shrunk = shrunkTo(source, read, offset + done + count);
+			if (shrunk >= 0) {
+				count = (int) Math.max(0, shrunk - offset - done);
+			}
+			long stop = shrunk >= 0 ? done + count : length;
 			for (int row = 0; row < count; row += width) {
 				int rowLength = Math.min(width, count - row);
 				byte[] bytes = Arrays.copyOfRange(read.bytes(), row, row + rowLength);
-				boolean last = done + row + rowLength == length;
+				boolean last = done + row + rowLength == stop;
 				boolean same = previous != null && !last && Arrays.equals(previous, bytes)
 						&& read.unreadable().get(row, row + rowLength).isEmpty();
 				if (same) {
@@ -250,23 +260,57 @@ final class HexCommand {
 				previous = read.unreadable().get(row, row + rowLength).isEmpty() ? bytes : null;
 			}
 			done += count;
+			if (CommandLine.outputClosed(out)) {
+				return CommandLine.EXIT_NOT_FOUND;
+			}
 		}
-		out.println(String.format("%08x", offset + length));
+		out.println(String.format("%08x", shrunk >= 0 ? Math.max(offset, shrunk) : offset + length));
 		out.flush();
+		if (shrunk >= 0) {
+			err.printf("%s shrank to %d bytes while it was dumped: the dump stops at its new end%n", name, shrunk);
+			return CommandLine.EXIT_NOT_FOUND;
+		}
+		return CommandLine.EXIT_OK;
 	}
 
-	private int watch(MemorySource source, HexDumpFormat format, long offset, int length, PrintStream out)
-			throws IOException, InterruptedException {
-		MemoryRead before = source.read(offset, length);
-		for (int row = 0; row < length; row += width) {
-			out.println(format.row(offset + row, before.bytes(), before.unreadable(), row, Math.min(width, length - row)));
+	/**
+	 * @return the object's new size if it ended before {@code end} since the dump began, else -1:
+	 *         a read past the end marks the bytes unreadable, and a truncated 2 GiB segment printed
+	 *         "??" rows to its old end
+	 */
+	private static long shrunkTo(MemorySource source, MemoryRead read, long end) throws IOException {
+		if (read.unreadable().isEmpty()) {
+			return -1;
 		}
-		out.flush();
+		long size = source.size();
+		return size < end ? size : -1;
+	}
+
+	private int watch(MemorySource source, HexDumpFormat format, long offset, int length, PrintStream out,
+			PrintStream err) throws IOException, InterruptedException {
+		MemoryRead before = null;
 		while (true) {
-			Thread.sleep(watchMillis);
 			MemoryRead now = source.read(offset, length);
-			printChanges(format, offset, before, now, out);
+			long shrunk = shrunkTo(source, now, offset + length);
+			if (shrunk >= 0) {
+				out.flush();
+				err.printf("%s shrank to %d bytes: the watched range ends past it%n", name, shrunk);
+				return CommandLine.EXIT_NOT_FOUND;
+			}
+			if (before == null) {
+				for (int row = 0; row < length; row += width) {
+					out.println(format.row(offset + row, now.bytes(), now.unreadable(), row, Math.min(width, length - row)));
+				}
+				out.flush();
+			} else {
+				printChanges(format, offset, before, now, out);
+			}
+			// PrintStream keeps quiet about a closed pipe: asked, or --watch ran on after `| head` ended
+			if (CommandLine.outputClosed(out)) {
+				return CommandLine.EXIT_NOT_FOUND;
+			}
 			before = now;
+			Thread.sleep(watchMillis);
 		}
 	}
 

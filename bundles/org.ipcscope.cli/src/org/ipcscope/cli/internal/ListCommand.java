@@ -41,7 +41,13 @@ final class ListCommand {
 				if (i + 1 >= args.size()) {
 					throw new UsageException("--fifo-dir needs a directory");
 				}
-				fifoDirectories.add(directory(args.get(++i)));
+				String directory = args.get(++i);
+				try {
+					// the bytes as given (NameBytes), not as the locale would encode them
+					fifoDirectories.add(NameBytes.path(directory));
+				} catch (InvalidPathException e) {
+					throw new UsageException("--fifo-dir '" + directory + "' is not a directory name: " + e.getReason());
+				}
 			}
 			case "--kind" -> {
 				if (i + 1 >= args.size()) {
@@ -57,15 +63,6 @@ final class ListCommand {
 				}
 			}
 			}
-		}
-	}
-
-	/** The directory's bytes as given ({@link NameBytes}), not as the locale would encode them. */
-	private static Path directory(String name) throws UsageException {
-		try {
-			return NameBytes.path(name);
-		} catch (InvalidPathException e) {
-			throw new UsageException("--fifo-dir '" + name + "' is not a path: " + e.getReason());
 		}
 	}
 

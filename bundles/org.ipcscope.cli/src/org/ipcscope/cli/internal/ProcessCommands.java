@@ -5,11 +5,15 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.ipcscope.core.export.InventoryJson;
+import org.ipcscope.core.hex.OffsetExpression;
+import org.ipcscope.core.internal.FileProblems;
 import org.ipcscope.core.memory.MemoryRead;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.ScanMonitor;
@@ -17,7 +21,6 @@ import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.process.ProcessModule;
 import org.ipcscope.core.search.BytePattern;
-import org.ipcscope.core.search.GoneDuringSearchException;
 import org.ipcscope.core.search.MemorySearch;
 import org.ipcscope.core.search.PatternSyntax;
 import org.ipcscope.core.text.NameBytes;
@@ -25,12 +28,13 @@ import org.ipcscope.core.text.Printable;
 
 /**
  * {@code regions PID [--json]}, {@code modules PID [--json]}, {@code dump PID ADDR LEN [-o FILE]} and
- * {@code search PID PATTERN [--json]}: another process's memory, read-only.
+ * {@code search PID PATTERN [--json] [--max N]}: another process's memory, read-only.
  */
 final class ProcessCommands {
 
 	static final String USAGE = "regions PID [--json]\n       ipcscope modules PID [--json]\n       ipcscope dump PID ADDR LEN [-o FILE]"
-			+ "\n       ipcscope search PID PATTERN [--json]   PATTERN: " + PatternSyntax.HELP;
+			+ "\n       ipcscope search PID PATTERN [--json] [--max N]   PATTERN: " + PatternSyntax.HELP
+			+ "\n  --max: print at most N matches (default " + SearchOutput.DEFAULT_MAX + "), then count the others";
 
 	private static final int DUMP_CHUNK = 1 << 20;
 
@@ -42,12 +46,15 @@ final class ProcessCommands {
 		List<String> positional = new ArrayList<>();
 		boolean json = false;
 		Path file = null;
+		long max = SearchOutput.DEFAULT_MAX;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
-			if (arg.equals("--json")) {
+			if (arg.equals("--json") && !verb.equals("dump")) {
 				json = true;
-			} else if (arg.equals("-o") && verb.equals("dump") && i + 1 < args.size()) {
-				file = outputFile(args.get(++i));
+			} else if (arg.equals("-o") && verb.equals("dump")) {
+				file = path(value(args, ++i, arg));
+			} else if (arg.equals("--max") && verb.equals("search")) {
+				max = max(value(args, ++i, arg));
 			} else if (arg.startsWith("-") && !arg.matches("-\\d.*")) {
 				throw new UsageException(verb + " does not know '" + arg + "'");
 			} else {
@@ -62,28 +69,57 @@ final class ProcessCommands {
 		if (positional.size() != expected) {
 			throw new UsageException(verb + " needs " + expected + " argument" + (expected > 1 ? "s" : ""));
 		}
-		long pid = number(positional.get(0), "PID");
+		long pid = pid(positional.get(0));
 		try {
 			return switch (verb) {
 			case "regions" -> regions(processes.regions(pid), json, out);
 			case "modules" -> modules(processes.modules(pid), json, out);
-			case "dump" -> dump(processes, pid, number(positional.get(1), "ADDR"), number(positional.get(2), "LEN"), file, out,
-					err);
-			default -> search(processes, pid, pattern(positional.get(1)), json, out);
+			case "dump" -> dump(processes, pid, address(positional.get(1)), length(positional.get(2)), file, out, err);
+			default -> search(processes, pid, pattern(positional.get(1)), json, max, out, err);
 			};
 		} catch (IOException e) {
+			out.flush();
 			err.println(e.getMessage());
 			return CommandLine.EXIT_NOT_FOUND;
 		}
 	}
 
-	/** The file's bytes as given ({@link NameBytes}), not as the locale would encode them. */
-	private static Path outputFile(String name) throws UsageException {
-		try {
-			return NameBytes.path(name);
-		} catch (InvalidPathException e) {
-			throw new UsageException("-o '" + name + "' is not a path: " + e.getReason());
+	private static String value(List<String> args, int index, String option) throws UsageException {
+		if (index >= args.size()) {
+			throw new UsageException(option + " needs a value");
 		}
+		return args.get(index);
+	}
+
+	private static Path path(String text) throws UsageException {
+		// Path.of drops a trailing slash: "-o dir/" wrote a file named dir
+		if (text.endsWith("/")) {
+			throw new UsageException("-o '" + text + "' names a directory; -o takes the file to write");
+		}
+		try {
+			// the bytes as given (NameBytes), not as the locale would encode them
+			return NameBytes.path(text);
+		} catch (InvalidPathException e) {
+			throw new UsageException("-o '" + text + "' is not a file name: " + e.getReason());
+		}
+	}
+
+	private static long max(String text) throws UsageException {
+		if (text.matches("[0-9]{1,18}")) {
+			return Long.parseLong(text);
+		}
+		throw new UsageException("--max takes a number of matches, 0 or more: '" + text + "'");
+	}
+
+	/** Linux's pid_max is at most 2^22, Windows' ids are 32-bit: a bigger number names no process. */
+	private static long pid(String text) throws UsageException {
+		if (text.matches("[0-9]{1,10}")) {
+			long pid = Long.parseLong(text);
+			if (pid > 0 && pid <= 0xffffffffL) {
+				return pid;
+			}
+		}
+		throw new UsageException("PID '" + text + "' is not a process id (a decimal number from 1 to 4294967295)");
 	}
 
 	private static BytePattern pattern(String spec) throws UsageException {
@@ -94,12 +130,33 @@ final class ProcessCommands {
 		}
 	}
 
-	private static long number(String text, String what) throws UsageException {
+	/** An address as regions prints it (0x...), or in decimal; 0 to 2^64-1. */
+	private static long address(String text) throws UsageException {
+		// ASCII digits only: the JDK's parsers also take other scripts' digits
 		try {
-			return text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16) : Long.parseLong(text);
+			if (text.matches("0[xX][0-9a-fA-F]{1,16}")) {
+				return Long.parseUnsignedLong(text.substring(2), 16);
+			}
+			if (text.matches("[0-9]{1,20}")) {
+				return Long.parseUnsignedLong(text);
+			}
 		} catch (NumberFormatException e) {
-			throw new UsageException(what + " '" + text + "' is not a number");
+			// past 2^64: said below
 		}
+		throw new UsageException("ADDR '" + text + "' is not an address (0x... or decimal, below 2^64)");
+	}
+
+	private static long length(String text) throws UsageException {
+		long length;
+		try {
+			length = OffsetExpression.evaluate(text);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("LEN: " + e.getMessage());
+		}
+		if (length < 1) {
+			throw new UsageException("LEN must be at least 1, not " + length);
+		}
+		return length;
 	}
 
 	private static int regions(List<MemoryRegion> regions, boolean json, PrintStream out) {
@@ -152,9 +209,19 @@ final class ProcessCommands {
 	}
 
 	private static int dump(ProcessMemoryProvider processes, long pid, long address, long length, Path file,
-			PrintStream out, PrintStream err) throws IOException {
-		try (MemorySource memory = processes.open(pid, false);
-				OutputStream sink = file == null ? null : Files.newOutputStream(file)) {
+			PrintStream out, PrintStream err) throws IOException, UsageException {
+		checkMapped(processes.regions(pid), pid, address, length);
+		OutputStream sink = null;
+		if (file != null) {
+			try {
+				// never through a link someone planted where the file goes
+				sink = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+						StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+			} catch (IOException e) {
+				throw new IOException("Cannot write " + FileProblems.describe(file, e), e);
+			}
+		}
+		try (MemorySource memory = processes.open(pid, false); OutputStream closing = sink) {
 			long unreadable = 0;
 			for (long done = 0; done < length; done += DUMP_CHUNK) {
 				MemoryRead read = memory.read(address + done, (int) Math.min(DUMP_CHUNK, length - done));
@@ -165,8 +232,12 @@ final class ProcessCommands {
 					for (int row = 0; row < read.bytes().length; row += 16) {
 						out.println(row(address + done + row, read, row));
 					}
+					if (CommandLine.outputClosed(out)) {
+						return CommandLine.EXIT_NOT_FOUND;
+					}
 				}
 			}
+			out.flush();
 			if (unreadable > 0) {
 				// the file keeps its offsets: unreadable bytes are written as 0 and counted here
 				err.println(unreadable + " bytes could not be read (unmapped or protected)"
@@ -174,6 +245,37 @@ final class ProcessCommands {
 			}
 		}
 		return CommandLine.EXIT_OK;
+	}
+
+	/**
+	 * Refuses a range that does not start in a mapping or runs past the end of the mappings that
+	 * follow it without a gap (an image's sections are one range): no read wraps past 2^64.
+	 */
+	private static void checkMapped(List<MemoryRegion> regions, long pid, long address, long length)
+			throws UsageException {
+		long start = -1;
+		long end = -1;
+		for (MemoryRegion region : regions) {
+			if (start < 0 && Long.compareUnsigned(region.start(), address) <= 0
+					&& Long.compareUnsigned(address, region.end()) < 0) {
+				start = region.start();
+				end = region.end();
+			} else if (start >= 0 && region.start() == end) {
+				end = region.end();
+			} else if (start >= 0) {
+				break;
+			}
+		}
+		if (start < 0) {
+			throw new UsageException(String.format("ADDR 0x%x is in no mapping of process %d; ./ipcscope regions %d lists them",
+					address, pid, pid));
+		}
+		long available = end - address;
+		if (Long.compareUnsigned(length, available) > 0) {
+			throw new UsageException(String.format(
+					"LEN 0x%x runs past the mappings at 0x%x-0x%x: at most %d bytes (0x%x) from ADDR 0x%x", length, start,
+					end, available, available, address));
+		}
 	}
 
 	private static String row(long address, MemoryRead read, int at) {
@@ -188,9 +290,10 @@ final class ProcessCommands {
 		return hex.append("  |").append(text).append('|').toString();
 	}
 
-	private static int search(ProcessMemoryProvider processes, long pid, BytePattern pattern, boolean json,
-			PrintStream out) throws IOException {
-		List<String> hits = new ArrayList<>();
+	/** Prints the matches as they are found, up to {@code max}, and counts the others. */
+	private static int search(ProcessMemoryProvider processes, long pid, BytePattern pattern, boolean json, long max,
+			PrintStream out, PrintStream err) throws IOException {
+		SearchOutput hits = new SearchOutput(json, max, out);
 		try (MemorySource memory = processes.open(pid, false)) {
 			MemorySearch search = new MemorySearch(memory, pattern);
 			for (MemoryRegion region : processes.regions(pid)) {
@@ -198,27 +301,18 @@ final class ProcessCommands {
 					continue;
 				}
 				String where = region.tag().isEmpty() ? region.path() : region.tag();
-				search.all(region.start(), region.end(), ScanMonitor.NONE, address -> {
-					hits.add(json ? String.format("{\"address\": \"0x%x\", \"region\": %s, \"offset\": %d}", address,
-							InventoryJson.quote(where), address - region.start()) : String.format("0x%x %s+0x%x", address,
-									Printable.escape(where), address - region.start()));
-					return true;
-				});
+				if (!search.all(region.start(), region.end(), ScanMonitor.NONE, address -> hits.add(address, where,
+						region.start()))) {
+					break; // nobody reads the output any more
+				}
 			}
-		} catch (GoneDuringSearchException e) {
+		} finally {
 			// the matches found before the process exited are still true of the memory it had
-			print(hits, json, out);
-			throw e;
+			hits.finish(err);
 		}
-		print(hits, json, out);
-		return hits.isEmpty() ? CommandLine.EXIT_NOT_FOUND : CommandLine.EXIT_OK;
-	}
-
-	private static void print(List<String> hits, boolean json, PrintStream out) {
-		if (json) {
-			out.println(hits.isEmpty() ? "[]" : "[\n  " + String.join(",\n  ", hits) + "\n]");
-		} else {
-			hits.forEach(out::println);
+		if (hits.outputClosed()) {
+			return CommandLine.EXIT_NOT_FOUND;
 		}
+		return hits.found() == 0 ? CommandLine.EXIT_NOT_FOUND : CommandLine.EXIT_OK;
 	}
 }

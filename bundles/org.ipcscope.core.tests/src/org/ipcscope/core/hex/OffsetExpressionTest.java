@@ -33,6 +33,22 @@ class OffsetExpressionTest {
 		assertMessage("", "Enter an offset");
 	}
 
+	@Test
+	void deepNestingIsRefusedNotAStackOverflow() {
+		// a command-line argument may hold 128 KiB: as many parentheses overflowed the parser's stack
+		assertMessage("(".repeat(100_000) + "1" + ")".repeat(100_000), "nest deeper than");
+		assertMessage("-".repeat(100_000) + "1", "nest deeper than");
+		String deepButAllowed = "(".repeat(OffsetExpression.MAX_DEPTH - 1) + "7" + ")".repeat(OffsetExpression.MAX_DEPTH - 1);
+		assertEquals(7, OffsetExpression.evaluate(deepButAllowed));
+	}
+
+	@Test
+	void onlyAsciiDigitsAreNumbers() {
+		// Character.digit took Arabic-Indic and fullwidth digits for 0-9
+		assertMessage("\u0661\u0662", "expected a number");
+		assertMessage("0x\uff11", "expected a number");
+	}
+
 	private static void assertMessage(String text, String expected) {
 		String message = assertThrows(IllegalArgumentException.class, () -> OffsetExpression.evaluate(text))
 				.getMessage();

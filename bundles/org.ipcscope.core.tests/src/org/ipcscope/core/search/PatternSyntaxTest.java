@@ -2,6 +2,7 @@ package org.ipcscope.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,19 @@ class PatternSyntaxTest {
 		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("nonsense"));
 		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("int32:abc"));
 		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("text:"));
+		// found by CommandLineFuzzTest: BigInteger read the fullwidth digit as 1 and the search found ones
+		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("int32:\uff11"));
+		assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("int8:\u0663"));
+	}
+
+	@Test
+	void asciiRefusesWhatIsNotAsciiNamingTheCharacter() {
+		// US-ASCII's encoder turned \u00e9 into '?' and searched for "caf?"
+		String message = assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("ascii:caf\u00e9"))
+				.getMessage();
+		assertTrue(message.contains("U+00E9") && message.contains("text:"), message);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> PatternSyntax.parse("ascii:a\ud83d\ude00"))
+				.getMessage().contains("U+1F600"));
+		assertArrayEquals(new byte[] { 'a', 0x7f }, PatternSyntax.parse("ascii:a\u007f").bytes());
 	}
 }

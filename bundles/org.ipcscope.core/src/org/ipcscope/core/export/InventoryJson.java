@@ -8,7 +8,7 @@ import org.ipcscope.core.Owner;
 import org.ipcscope.core.text.Printable;
 
 /**
- * Writes a snapshot as the JSON document described in the README ("JSON format"). Written by
+ * Writes a snapshot as the JSON document described in docs/user/json-formats.md ("list"). Written by
  * hand because the format is small and the core must not pull a JSON library into the IDE.
  * Strings are exact and printable: control, format and separator characters are written as
  * <code>&#92;uXXXX</code>, and a name's byte that is not UTF-8 as the lone surrogate <code>&#92;udcXX</code>

@@ -1,5 +1,7 @@
 package org.ipcscope.core.hex;
 
+import java.util.HexFormat;
+
 /**
  * Evaluates what users type into "Go to offset": numbers in hex ({@code 0x100}, {@code 100h})
  * or decimal ({@code 256}), {@code + - * /}, parentheses, and {@code $} for the caret, e.g.
@@ -8,9 +10,13 @@ package org.ipcscope.core.hex;
  */
 public final class OffsetExpression {
 
+	/** Parentheses and signs nest at most this deep: the parser recurses, and its stack is not the user's to fill. */
+	static final int MAX_DEPTH = 100;
+
 	private final String text;
 	private final long caret;
 	private int position;
+	private int depth;
 
 	private OffsetExpression(String text, long caret) {
 		this.text = text;
@@ -83,6 +89,17 @@ public final class OffsetExpression {
 	}
 
 	private long unary() {
+		if (++depth > MAX_DEPTH) {
+			throw error("parentheses and signs nest deeper than " + MAX_DEPTH + " levels");
+		}
+		try {
+			return signed();
+		} finally {
+			depth--;
+		}
+	}
+
+	private long signed() {
 		if (accept('-')) {
 			long value = unary();
 			if (value == Long.MIN_VALUE) {
@@ -119,7 +136,7 @@ public final class OffsetExpression {
 		}
 		StringBuilder digits = new StringBuilder();
 		while (position < text.length()
-				&& (Character.digit(text.charAt(position), 16) >= 0 || text.charAt(position) == '_')) {
+				&& (HexFormat.isHexDigit(text.charAt(position)) || text.charAt(position) == '_')) {
 			if (text.charAt(position) != '_') {
 				digits.append(text.charAt(position));
 			}
@@ -135,7 +152,7 @@ public final class OffsetExpression {
 		}
 		skipSpaces();
 		String number = digits.toString();
-		if (!hex && !number.chars().allMatch(Character::isDigit)) {
+		if (!hex && !number.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			position = start;
 			throw error("'" + number + "' is not decimal; write hex as 0x" + number);
 		}

@@ -30,10 +30,20 @@ public final class PatternSyntax {
 		return switch (kind) {
 		case "hex" -> BytePattern.hex(value);
 		case "text" -> BytePattern.text(value, StandardCharsets.UTF_8);
-		case "ascii" -> BytePattern.text(value, StandardCharsets.US_ASCII);
+		case "ascii" -> BytePattern.text(ascii(value), StandardCharsets.US_ASCII);
 		case "utf16" -> BytePattern.utf16le(value);
 		default -> integer(kind, value);
 		};
+	}
+
+	/** US-ASCII's encoder makes '?' of anything else: a search for a byte the user never typed. */
+	private static String ascii(String value) {
+		value.codePoints().filter(c -> c > 0x7f).findFirst().ifPresent(c -> {
+			throw new IllegalArgumentException(String.format(
+					"ascii: takes ASCII text only, and U+%04X%s is not ASCII; text: searches for UTF-8", c,
+					Character.isISOControl(c) || !Character.isDefined(c) ? "" : " '" + Character.toString(c) + "'"));
+		});
+		return value;
 	}
 
 	private static BytePattern integer(String kind, String value) {
@@ -43,12 +53,11 @@ public final class PatternSyntax {
 			throw new IllegalArgumentException("Unknown pattern kind '" + kind + "': " + HELP);
 		}
 		int bytes = Integer.parseInt(width) / 8;
-		BigInteger number;
-		try {
-			number = value.startsWith("0x") ? new BigInteger(value.substring(2), 16) : new BigInteger(value);
-		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException("'" + value + "' is not a number");
+		// ASCII digits only: BigInteger also takes fullwidth and other scripts' digits
+		if (!value.matches("-?[0-9]{1,40}|0x[0-9a-fA-F]{1,32}")) {
+			throw new IllegalArgumentException("'" + value + "' is not a number (decimal, or hex as 0x...)");
 		}
+		BigInteger number = value.startsWith("0x") ? new BigInteger(value.substring(2), 16) : new BigInteger(value);
 		BigInteger range = BigInteger.ONE.shiftLeft(8 * bytes);
 		if (number.compareTo(range) >= 0 || number.compareTo(range.shiftRight(1).negate()) < 0) {
 			throw new IllegalArgumentException(value + " does not fit in " + bytes + " bytes");

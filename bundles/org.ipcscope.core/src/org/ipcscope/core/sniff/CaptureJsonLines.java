@@ -12,7 +12,7 @@ import org.ipcscope.core.export.InventoryJson;
 
 /**
  * Captures as JSON Lines: an optional first line describing the capture, then one line per
- * message. The format is documented in the README ("Capture files").
+ * message. The format is documented in docs/user/json-formats.md ("Capture files").
  *
  * <pre>
  * {"format":"ipcscope-copydata","version":1,"target":"0x1a2b","class":"MyClass","title":"Receiver","pid":42,"strategy":"proxy"}
@@ -104,7 +104,12 @@ public final class CaptureJsonLines {
 	}
 
 	private static CapturedMessage message(Map<String, String> json) {
-		byte[] payload = Base64.getDecoder().decode(required(json, "payload"));
+		byte[] payload;
+		try {
+			payload = Base64.getDecoder().decode(required(json, "payload"));
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("payload is not Base64: " + e.getMessage());
+		}
 		long cbData = number(json, "cbData", payload.length);
 		if (cbData < payload.length) {
 			throw new IllegalArgumentException("cbData " + cbData + " is less than the payload's " + payload.length
@@ -113,7 +118,7 @@ public final class CaptureJsonLines {
 		String result = json.get("result");
 		return new CapturedMessage(number(json, "seq", 0), number(json, "timeUs", 0), unhex(json, "sender"),
 				number(json, "senderPid", -1), unhex(json, "target"), unhex(json, "dwData"), cbData, payload,
-				result == null ? CapturedMessage.UNKNOWN_RESULT : Long.parseLong(result));
+				result == null ? CapturedMessage.UNKNOWN_RESULT : number(json, "result", 0));
 	}
 
 	public static String hex(long value) {
@@ -125,12 +130,21 @@ public final class CaptureJsonLines {
 		if (!value.startsWith("0x")) {
 			throw new IllegalArgumentException(key + " must be a hex string like \"0x1f\": " + value);
 		}
-		return Long.parseUnsignedLong(value.substring(2), 16);
+		try {
+			return Long.parseUnsignedLong(value.substring(2), 16);
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException(key + " is not a 64-bit hex number: " + value);
+		}
 	}
 
 	private static long number(Map<String, String> json, String key, long otherwise) {
 		String value = json.get(key);
-		return value == null ? otherwise : Long.parseLong(value);
+		try {
+			return value == null ? otherwise : Long.parseLong(value);
+		} catch (NumberFormatException e) {
+			// the JDK's "For input string" names neither the field nor what it should be
+			throw new IllegalArgumentException(key + " is not a 64-bit integer: " + value);
+		}
 	}
 
 	private static String text(Map<String, String> json, String key) {

@@ -1,5 +1,6 @@
 package org.ipcscope.core.sniff;
 
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -102,10 +103,10 @@ final class FlatJson {
 			case 'r' -> out.append('\r');
 			case 't' -> out.append('\t');
 			case 'u' -> {
-				if (at + 4 > text.length()) {
-					throw error("short \\u escape");
+				if (at + 4 > text.length() || !text.substring(at, at + 4).chars().allMatch(HexFormat::isHexDigit)) {
+					throw error("\\u takes four hex digits");
 				}
-				out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+				out.append((char) HexFormat.fromHexDigits(text, at, at + 4));
 				at += 4;
 			}
 			default -> throw error("unknown escape \\" + e);

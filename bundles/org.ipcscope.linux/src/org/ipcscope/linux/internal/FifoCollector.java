@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.internal.FileProblems;
 import org.ipcscope.core.Owner;
 import org.ipcscope.core.text.NameBytes;
 
@@ -68,7 +69,10 @@ final class FifoCollector implements Collector {
 						fifos.putIfAbsent(NameBytes.name(entry), new ArrayList<>());
 					}
 				}
-			} catch (IOException | SecurityException e) {
+			} catch (IOException e) {
+				// the JDK's message is the bare path: say what is wrong with it
+				problems.add("FIFO directory " + FileProblems.describe(e));
+			} catch (SecurityException e) {
 				problems.add("FIFO directory " + directory + ": " + e.getMessage());
 			}
 		}

@@ -1,6 +1,8 @@
 package org.ipcscope.linux.internal;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -77,6 +79,11 @@ public class LinuxMemorySourceProvider implements MemorySourceProvider {
 			attributes = Files.readAttributes(path, "unix:mode,size", LinkOption.NOFOLLOW_LINKS);
 		} catch (InvalidPathException | NoSuchFileException e) {
 			return Optional.empty();
+		} catch (AccessDeniedException e) {
+			throw e;
+		} catch (FileSystemException e) {
+			// too long, or a component that is no directory: no segment has such a name
+			return Optional.empty();
 		}
 		int mode = (Integer) attributes.get("mode");
 		if ((mode & S_IFMT) != S_IFREG) {
@@ -95,7 +102,12 @@ public class LinuxMemorySourceProvider implements MemorySourceProvider {
 		if (KEY.matcher(name).matches()) {
 			id = SysvShm.idOfKey(Integer.parseUnsignedInt(name.substring(2), 16));
 		} else if (idMatch.matches()) {
-			id = Integer.parseInt(idMatch.group(1) != null ? idMatch.group(1) : idMatch.group(2));
+			// a shmid is an int: more digits name no segment (and Integer.parseInt threw on them)
+			String digits = (idMatch.group(1) != null ? idMatch.group(1) : idMatch.group(2)).replaceFirst("^0+(?=.)", "");
+			if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+				return Optional.empty();
+			}
+			id = Integer.parseInt(digits);
 		} else {
 			return Optional.empty();
 		}

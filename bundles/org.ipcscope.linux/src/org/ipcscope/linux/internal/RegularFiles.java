@@ -2,6 +2,8 @@ package org.ipcscope.linux.internal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +34,9 @@ final class RegularFiles {
 			0100000, "riscv64", 0400000, "ppc64le", 0100000, "s390x", 0400000);
 	private static final int S_IFMT = 0170000;
 	private static final int S_IFREG = 0100000;
+	private static final int EPERM = 1;
 	private static final int ENOENT = 2;
+	private static final int EACCES = 13;
 
 	interface LibC extends Library {
 		int open(byte[] path, int flags);
@@ -78,7 +82,9 @@ final class RegularFiles {
 			if (errno == ENOENT) {
 				throw new SourceGoneException(name + " does not exist any more");
 			}
-			throw new IOException("cannot open " + name + ": " + libc().strerror(errno));
+			String reason = libc().strerror(errno);
+			throw errno == EACCES || errno == EPERM ? new AccessDeniedException(name, null, reason)
+					: new FileSystemException(name, null, reason);
 		}
 		try {
 			Path opened = Path.of("/proc/self/fd", Integer.toString(fd));
@@ -99,6 +105,9 @@ final class RegularFiles {
 					: FileChannel.open(opened, StandardOpenOption.READ);
 		} catch (NoSuchFileException e) {
 			throw new SourceGoneException(name + " does not exist any more");
+		} catch (AccessDeniedException e) {
+			// said of the file, not of the descriptor's link it was opened through
+			throw new AccessDeniedException(name, null, e.getReason());
 		} finally {
 			libc().close(fd);
 		}

@@ -13,6 +13,7 @@ public final class Messages extends NLS {
 	public static String IpcObjectsView_NoService;
 	public static String IpcObjectsView_UnknownSize;
 	public static String IpcObjectsView_ColumnOwners;
+	public static String IpcObjectsView_ColumnDetails;
 	public static String IpcObjectsView_FilterHint;
 	public static String IpcObjectsView_NotReadable;
 	public static String IpcObjectsView_NoOwnerGroup;
@@ -30,6 +31,7 @@ public final class Messages extends NLS {
 	public static String AskDetails_Result;
 	public static String InventoryPreferencePage_FifoDirectories;
 	public static String InventoryPreferencePage_ChooseDirectory;
+	public static String InventoryPreferencePage_RefreshMillis;
 	public static String InventoryRefreshJob_Name;
 	public static String InventoryRefreshJob_Failed;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.condition.OS;
 /**
  * 5000 sections of another process at once: all found, each with its owner. Also times one
  * whole refresh (namespace, pipes, owners: every kind) with them present; the number is printed,
- * not asserted, for the README's Performance section.
+ * not asserted, for docs/performance.md.
  */
 @EnabledOnOs(OS.WINDOWS)
 class ManyObjectsTest {

@@ -203,7 +203,7 @@ class WindowsIpcProviderTest {
 
 		assertEquals("300 bytes", mailslot.details().get("Max message size"));
 		assertEquals("5 bytes", mailslot.details().get("Next message"));
-		// Wine 8 counts 1 whatever is queued (shared/notes/wine.md); Windows counts them all.
+		// Wine 8 counts 1 whatever is queued (docs/dev/testing.md); Windows counts them all.
 		assertEquals(Wine.isWine() ? "1" : "2", mailslot.details().get("Messages waiting"));
 		assertOwnedBy(mailslot, helper);
 		assertEquals("2", helper.command("mailslot-read", name).get("read"), "messages left after listing");

@@ -19,9 +19,10 @@ import java.util.Optional;
  *                   ({@link SnifferProbe}); {@code null} otherwise
  * @param copyDataMessages {@code ipcscope.probe.copyDataMessages}: what the sender sends, ';' between
  *                   messages, each {@code DWDATA:SIZE} (a byte pattern) or {@code DWDATA=TEXT} (TEXT URL-encoded, sent as UTF-8)
+ * @param menus      {@code ipcscope.probe.menus=true}: also work the product's main menu ({@link MenuProbe})
  */
 record ProbeSettings(Path report, Path screenshot, boolean showView, Duration timeout, Path copyDataHelper,
-		List<String> copyDataMessages) {
+		List<String> copyDataMessages, boolean menus) {
 
 	static Optional<ProbeSettings> fromSystemProperties() {
 		String report = System.getProperty("ipcscope.probe.report");
@@ -39,6 +40,6 @@ record ProbeSettings(Path report, Path screenshot, boolean showView, Duration ti
 		List<String> messages = Arrays.stream(System.getProperty("ipcscope.probe.copyDataMessages", "0x1:1").split(";"))
 				.filter(m -> !m.isBlank()).toList();
 		return Optional.of(new ProbeSettings(reportFile, screenshotFile, showView, timeout,
-				helper.isBlank() ? null : Path.of(helper), messages));
+				helper.isBlank() ? null : Path.of(helper), messages, Boolean.getBoolean("ipcscope.probe.menus")));
 	}
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark harness, not a test of limits: measures and prints, asserts nothing. Numbers go to
- * target/benchmarks/hex-editor.txt and the README's Performance section.
+ * target/benchmarks/hex-editor.txt and docs/performance.md.
  * <ul>
  * <li>paint time of a full window of rows (1280x1024 workbench, editor maximized), every byte
  * marked changed: the worst case;</li>

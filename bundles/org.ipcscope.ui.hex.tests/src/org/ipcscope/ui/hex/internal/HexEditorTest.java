@@ -42,6 +42,7 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.change.TrackedObject;
+import org.ipcscope.core.search.PatternSyntax;
 import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.hex.InspectorRow;
 import org.ipcscope.core.hex.TextEncoding;
@@ -269,10 +270,10 @@ class HexEditorTest {
 			assertEquals(0x200, editor.selectionStart(), "wraps around to the first match");
 			join(editor.findAgain(false));
 			assertEquals(0x9000, editor.selectionStart(), "backwards wraps to the last match");
-			join(editor.find(FindDialog.parse("Wide", FindDialog.Kind.UTF16), true));
+			join(editor.find(PatternSyntax.parse("utf16:Wide"), true));
 			assertEquals(0x300, editor.selectionStart());
 			assertEquals(8, editor.selectionLength());
-			join(editor.find(FindDialog.parse("no such text", FindDialog.Kind.TEXT), true));
+			join(editor.find(PatternSyntax.parse("text:no such text"), true));
 			assertTrue(editor.statusText().contains("Not found"), editor.statusText());
 
 			editor.select(0x200, 5);

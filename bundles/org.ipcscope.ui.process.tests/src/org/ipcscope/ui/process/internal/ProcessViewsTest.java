@@ -71,6 +71,20 @@ class ProcessViewsTest {
 		spin(100);
 	}
 
+	/** Show View offers the region map in the IDE: opened without a process it says how to get one, no error. */
+	@Test
+	void aRegionMapWithoutAProcessGivesAHint() throws Exception {
+		RegionMapView map = (RegionMapView) page().showView(ProcessViews.REGION_MAP_VIEW_ID);
+		try {
+			assertNotNull(map.hintText(), "a hint, not an error part");
+			assertTrue(map.hintText().contains("Processes view"), map.hintText());
+			assertEquals(null, map.refresh(), "nothing to read");
+			assertEquals(null, map.search(PatternSyntax.parse("text:x")), "nothing to search");
+		} finally {
+			page().hideView(map);
+		}
+	}
+
 	@Test
 	void theProcessListShowsTheHelperAndTheFilterFindsIt() throws Exception {
 		ProcessesView view = (ProcessesView) page().showView(ProcessesView.ID);
@@ -151,6 +165,10 @@ class ProcessViewsTest {
 		assertEquals(heap, hit.region());
 		assertEquals(text - heap.start(), hit.offsetInRegion());
 		assertTrue(map.statusText().contains("matches of"), map.statusText());
+		spin(200);
+		int matches = map.hits().shownRows().size();
+		assertTrue(map.visibleMatchRows() >= Math.min(matches, 2),
+				"the matches pane shows " + map.visibleMatchRows() + " rows of " + matches);
 		map.hits().viewer().setSelection(new StructuredSelection(hit));
 		screenshot("ProcessViewsTest-search-results");
 

@@ -23,6 +23,7 @@ public final class Messages extends NLS {
 	public static String ProcessesView_FilterHint;
 	public static String ProcessesView_Job;
 	public static String ProcessesView_Status;
+	public static String ProcessesView_StatusNoLaunches;
 	public static String Provider_None;
 	public static String RegionMap_CannotRead;
 	public static String RegionMap_FilterHint;
@@ -30,6 +31,7 @@ public final class Messages extends NLS {
 	public static String RegionMap_HitFilterHint;
 	public static String RegionMap_Job;
 	public static String RegionMap_NoPid;
+	public static String RegionMap_NoProcess;
 	public static String RegionMap_Status;
 	public static String RegionMap_StatusAuto;
 	public static String RegionMap_StatusGone;
@@ -40,6 +42,7 @@ public final class Messages extends NLS {
 	public static String Search_Job;
 	public static String Search_Limit;
 	public static String Search_Prompt;
+	public static String Search_Button;
 	public static String Search_Running;
 	public static String Search_Skipped;
 	public static String Search_Title;

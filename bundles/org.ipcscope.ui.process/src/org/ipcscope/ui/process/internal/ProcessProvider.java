@@ -40,6 +40,13 @@ final class ProcessProvider {
 	}
 
 	/** @return the launch label per pid from the debugger integration, empty without it */
+	/** @return whether a debugger integration says which processes it launched */
+	static boolean hasLaunches() {
+		boolean[] found = { false };
+		ServiceCaller.callOnce(ProcessProvider.class, LaunchedProcesses.class, service -> found[0] = true);
+		return found[0];
+	}
+
 	static Map<Long, String> launched() {
 		Map<Long, String> pids = new HashMap<>();
 		ServiceCaller.callOnce(ProcessProvider.class, LaunchedProcesses.class, service -> pids.putAll(service.running()));

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.ipcscope.core.process.ProcessInfo;
+import org.ipcscope.ui.LiveRefresh;
 import org.ipcscope.ui.process.ProcessViews;
 
 /**
@@ -28,22 +29,30 @@ public class ProcessesView extends ViewPart implements Refreshable {
 
 	private FilteredTable<ProcessRow> table;
 	private Label status;
+	private LiveRefresh live;
+	/** Whether a debugger integration runs: the launch column and count only then. */
+	private boolean launches;
+	private Job current;
 
 	@Override
 	public void createPartControl(Composite parent) {
 		GridLayout layout = new GridLayout(1, false);
 		layout.marginWidth = layout.marginHeight = 0;
 		parent.setLayout(layout);
-		table = new FilteredTable<>(parent, Messages.ProcessesView_FilterHint, List.of(
+		List<Column<ProcessRow>> columns = new ArrayList<>(List.of(
 				new Column<ProcessRow>(Messages.Column_Pid, 8, true, row -> Long.toString(row.info().pid())),
 				new Column<ProcessRow>(Messages.Column_Name, 18, false, row -> row.info().name()),
 				new Column<ProcessRow>(Messages.Column_User, 10, false, row -> row.info().user()),
 				new Column<ProcessRow>(Messages.Column_Bitness, 5, true,
 						row -> row.info().bitness() == 0 ? "" : Integer.toString(row.info().bitness())),
-				new Column<ProcessRow>(Messages.Column_Started, 19, false, row -> Formats.time(row.info().startTime())),
-				new Column<ProcessRow>(Messages.Column_Launch, 14, false, ProcessRow::launch),
-				new Column<ProcessRow>(Messages.Column_Image, 40, false, row -> row.info().imagePath())),
-				ProcessRow::isLaunched);
+				new Column<ProcessRow>(Messages.Column_Started, 19, false, row -> Formats.time(row.info().startTime()))));
+		// a launch column only where a debugger can launch (the IDE; the product has none)
+		launches = ProcessProvider.hasLaunches();
+		if (launches) {
+			columns.add(new Column<ProcessRow>(Messages.Column_Launch, 14, false, ProcessRow::launch));
+		}
+		columns.add(new Column<ProcessRow>(Messages.Column_Image, 40, false, row -> row.info().imagePath()));
+		table = new FilteredTable<>(parent, Messages.ProcessesView_FilterHint, columns, ProcessRow::isLaunched);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table.control());
 		status = new Label(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
@@ -55,6 +64,12 @@ public class ProcessesView extends ViewPart implements Refreshable {
 		table.viewer().addDoubleClickListener(e -> Commands.execute(getSite(), Commands.SHOW_REGIONS));
 		status.setText(Messages.View_Reading);
 		refresh();
+		live = new LiveRefresh(this, () -> {
+			if (current == null || current.getState() == Job.NONE) {
+				refresh();
+			}
+		});
+		live.setOn(true);
 	}
 
 	@Override
@@ -68,6 +83,7 @@ public class ProcessesView extends ViewPart implements Refreshable {
 			}
 		});
 		job.setSystem(true);
+		current = job;
 		job.schedule();
 		return job;
 	}
@@ -88,8 +104,9 @@ public class ProcessesView extends ViewPart implements Refreshable {
 	private void show(List<ProcessRow> rows) {
 		table.setRows(rows);
 		long launched = rows.stream().filter(ProcessRow::isLaunched).count();
-		status.setText(NLS.bind(Messages.ProcessesView_Status,
-				new Object[] { rows.size(), launched, Formats.now() }));
+		status.setText(launches
+				? NLS.bind(Messages.ProcessesView_Status, new Object[] { rows.size(), launched, Formats.now() })
+				: NLS.bind(Messages.ProcessesView_StatusNoLaunches, rows.size(), Formats.now()));
 	}
 
 	FilteredTable<ProcessRow> table() {
@@ -100,8 +117,20 @@ public class ProcessesView extends ViewPart implements Refreshable {
 		return status.getText();
 	}
 
+	LiveRefresh liveRefresh() {
+		return live;
+	}
+
 	@Override
 	public void setFocus() {
 		table.filterText().setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		if (live != null) {
+			live.dispose();
+		}
+		super.dispose();
 	}
 }

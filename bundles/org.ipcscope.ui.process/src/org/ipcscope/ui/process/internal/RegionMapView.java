@@ -17,9 +17,11 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.events.FocusAdapter;
 import org.eclipse.swt.events.FocusEvent;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
@@ -38,6 +40,8 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	public static final String ID = "org.ipcscope.ui.process.regionMap";
 	static final long DEFAULT_INTERVAL = 2000;
+	/** The pid of a region map opened without a process. */
+	static final long NO_PROCESS = -1;
 
 	private long pid;
 	private volatile String processName = "";
@@ -47,6 +51,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 	private SashForm sash;
 	private Banner banner;
 	private Label status;
+	private Label hint;
 	private List<MemoryRegion> shown = List.of();
 	private String readAt = "";
 	private String searchStatus = "";
@@ -58,9 +63,14 @@ public class RegionMapView extends ViewPart implements Refreshable {
 	@Override
 	public void init(IViewSite site) throws PartInitException {
 		super.init(site);
+		if (site.getSecondaryId() == null) {
+			// opened from Show View, which knows no process: a hint instead of an error
+			pid = NO_PROCESS;
+			return;
+		}
 		try {
 			pid = Long.parseLong(site.getSecondaryId());
-		} catch (NumberFormatException | NullPointerException e) {
+		} catch (NumberFormatException e) {
 			throw new PartInitException(NLS.bind(Messages.RegionMap_NoPid, site.getSecondaryId()));
 		}
 		setPartName(NLS.bind(Messages.RegionMap_Title, "process", pid));
@@ -76,6 +86,12 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	@Override
 	public void createPartControl(Composite parent) {
+		if (pid == NO_PROCESS) {
+			parent.setLayout(new FillLayout());
+			hint = new Label(parent, SWT.WRAP);
+			hint.setText(Messages.RegionMap_NoProcess);
+			return;
+		}
 		GridLayout layout = new GridLayout(1, false);
 		layout.marginWidth = layout.marginHeight = 0;
 		layout.verticalSpacing = 2;
@@ -228,6 +244,9 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	/** Searches every readable region for the pattern in a cancellable job; the matches are listed. */
 	public Job search(BytePattern pattern) {
+		if (pid == NO_PROCESS) {
+			return null;
+		}
 		searchStatus = NLS.bind(Messages.Search_Running, pattern);
 		updateStatus();
 		ProcessSearchJob job = new ProcessSearchJob(pid, pattern, this, result -> Views.asyncExec(status, () -> showHits(pattern, result)));
@@ -237,7 +256,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	private void showHits(BytePattern pattern, ProcessSearchJob.Result result) {
 		hits.setRows(result.hits());
-		sash.setMaximizedControl(null);
+		openMatches(result.hits().size());
 		searchStatus = result.describe(pattern);
 		updateStatus();
 		if (result.exited() && gone == null && !shown.isEmpty()) {
@@ -247,6 +266,36 @@ public class RegionMapView extends ViewPart implements Refreshable {
 			hits.viewer().getTable().setSelection(0);
 			focused = hits.viewer();
 		}
+	}
+
+	/** Most match rows the pane opens to: more scroll. */
+	private static final int MATCH_ROWS = 8;
+
+	/**
+	 * Opens the matches pane high enough to show the matches (up to {@link #MATCH_ROWS} rows, at
+	 * most 60 % of the view), whatever the view's height: a fixed share showed a bare header in a
+	 * short view.
+	 */
+	private void openMatches(int matches) {
+		sash.setMaximizedControl(null);
+		Table table = hits.viewer().getTable();
+		int total = sash.getClientArea().height;
+		if (total <= 0) {
+			return;
+		}
+		Composite pane = hits.control();
+		int chrome = pane.computeSize(pane.getClientArea().width, SWT.DEFAULT).y - table.computeSize(SWT.DEFAULT, SWT.DEFAULT).y;
+		int rows = Math.max(1, Math.min(matches, MATCH_ROWS));
+		int wanted = Math.max(0, chrome) + table.getHeaderHeight() + rows * table.getItemHeight()
+				+ table.getHorizontalBar().getSize().y + 2 * table.getBorderWidth() + sash.getSashWidth();
+		int matchesHeight = Math.min(wanted, total * 6 / 10);
+		sash.setWeights(total - matchesHeight, matchesHeight);
+	}
+
+	/** @return how many match rows the pane shows without scrolling */
+	int visibleMatchRows() {
+		Table table = hits.viewer().getTable();
+		return Math.max(0, (table.getClientArea().height - table.getHeaderHeight()) / table.getItemHeight());
 	}
 
 	// ---- opening
@@ -309,7 +358,16 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	@Override
 	public void setFocus() {
-		focused.getTable().setFocus();
+		if (focused != null) {
+			focused.getTable().setFocus();
+		} else if (hint != null) {
+			hint.setFocus();
+		}
+	}
+
+	/** @return the hint of a region map opened without a process, or {@code null} */
+	String hintText() {
+		return hint == null ? null : hint.getText();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package org.ipcscope.ui.internal.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,24 +9,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.ipcscope.tests.support.Screenshots;
 import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.ipcscope.core.change.Change;
 import org.ipcscope.core.change.TrackedObject;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.ui.IpcScopeViews;
+import org.ipcscope.ui.LiveRefresh;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,11 +153,89 @@ class IpcObjectsViewTest {
 		}
 	}
 
+	/**
+	 * A socket, which no editor opens, shows its facts: the peer in the Details column, the Properties
+	 * view on double-click and on Alt+Enter; Ask Details is not offered where no probe can learn more.
+	 */
+	@Test
+	void aSocketShowsItsPeerAndPropertiesAndNoAskDetails() throws Exception {
+		String socket = "@ipcscope-ui-socket-" + ProcessHandle.current().pid();
+		try (HelperProcess helper = start("unix", socket)) {
+			refreshAndWait();
+			TreeItem item = waitForRow(socket);
+			assertTrue(item.getText(5).contains("Peer: "), "the Details column holds the peer: " + item.getText(5));
+			hideProperties();
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+			view.viewer().setSelection(new StructuredSelection(item.getData()), true);
+			Event doubleClick = new Event();
+			doubleClick.item = item;
+			view.viewer().getTree().notifyListeners(SWT.DefaultSelection, doubleClick);
+			waitUntil(() -> page.findView(IPageLayout.ID_PROP_SHEET) != null, "the Properties view after a double-click");
+			hideProperties();
+			page.activate(view);
+			IHandlerService handlers = view.getSite().getService(IHandlerService.class);
+			handlers.executeCommand("org.eclipse.ui.file.properties", null);
+			waitUntil(() -> page.findView(IPageLayout.ID_PROP_SHEET) != null, "the Properties view after Alt+Enter");
+			page.activate(view);
+			ICommandService commands = view.getSite().getService(ICommandService.class);
+			spin(200);
+			assertFalse(commands.getCommand("org.ipcscope.ui.commands.askDetails").isEnabled(),
+					"Ask Details is offered on a row no probe can learn more of");
+			screenshot("socket-properties");
+		}
+	}
+
+	/**
+	 * The view lists again by itself (live by default, at the preference's interval), and holds back
+	 * while it is hidden: proven against a second live refresh on a visible view that keeps ticking.
+	 */
+	@Test
+	void refreshesLiveByDefaultAndPausesWhileHidden() throws Exception {
+		long self = ProcessHandle.current().pid();
+		String first = "/ipcscope-live-" + self;
+		String second = "/ipcscope-hidden-" + self;
+		LiveRefresh.setIntervalMillis(250);
+		LiveRefresh ticker = null;
+		try (HelperProcess one = start("posix", first, "4096")) {
+			assertTrue(view.liveRefresh().isOn(), "auto-refresh is on by default");
+			waitForRow(first); // nobody asked for a refresh
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MINIMIZED);
+			IViewPart visible = page.showView(IPageLayout.ID_PROP_SHEET);
+			waitUntil(() -> view.liveRefresh().isPaused(), "the hidden view pauses");
+			waitUntil(() -> Job.getJobManager().find(IpcObjectsView.refreshJobFamily()).length == 0, "no refresh under way");
+			Instant last = view.shownSnapshot().taken();
+			AtomicInteger ticks = new AtomicInteger();
+			ticker = new LiveRefresh(visible, ticks::incrementAndGet);
+			ticker.setOn(true);
+			try (HelperProcess two = start("posix", second, "4096")) {
+				waitUntil(() -> ticks.get() >= 4, "four ticks of a live refresh on a visible view");
+				assertEquals(last, view.shownSnapshot().taken(), "the hidden view listed again");
+				assertTrue(row(second).isEmpty());
+				page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+				page.activate(view);
+				waitForRow(second); // shown again: listed at once
+				assertTrue(!view.liveRefresh().isPaused());
+			}
+		} finally {
+			if (ticker != null) {
+				ticker.dispose();
+			}
+			LiveRefresh.setIntervalMillis(2000);
+		}
+	}
+
+	private void hideProperties() {
+		IViewPart properties = page.findView(IPageLayout.ID_PROP_SHEET);
+		if (properties != null) {
+			page.hideView(properties);
+		}
+	}
+
 	private static HelperProcess start(String... arguments) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(HelperProcess.helper("ipc_helper").toString());
 		command.addAll(List.of(arguments));
-		int objects = (int) command.stream().filter(a -> a.equals("posix") || a.equals("fifo")).count();
+		int objects = (int) command.stream().filter(a -> a.equals("posix") || a.equals("fifo") || a.equals("unix")).count();
 		return HelperProcess.start(objects, command.toArray(String[]::new));
 	}
 

@@ -1,6 +1,7 @@
 package org.ipcscope.ui.internal.preferences;
 
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.PathEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
@@ -23,5 +24,9 @@ public class InventoryPreferencePage extends FieldEditorPreferencePage implement
 	protected void createFieldEditors() {
 		addField(new PathEditor(InventoryPreferences.FIFO_DIRECTORIES, Messages.InventoryPreferencePage_FifoDirectories,
 				Messages.InventoryPreferencePage_ChooseDirectory, getFieldEditorParent()));
+		IntegerFieldEditor interval = new IntegerFieldEditor(InventoryPreferences.REFRESH_MILLIS,
+				Messages.InventoryPreferencePage_RefreshMillis, getFieldEditorParent());
+		interval.setValidRange(InventoryPreferences.MIN_REFRESH_MILLIS, InventoryPreferences.MAX_REFRESH_MILLIS);
+		addField(interval);
 	}
 }

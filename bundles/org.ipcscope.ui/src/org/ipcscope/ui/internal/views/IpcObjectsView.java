@@ -35,6 +35,9 @@ import org.eclipse.swt.events.TreeListener;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.handlers.RadioState;
@@ -46,6 +49,7 @@ import org.ipcscope.core.change.Change;
 import org.ipcscope.core.change.ChangeTracker;
 import org.ipcscope.core.change.TrackedObject;
 import org.ipcscope.ui.IpcScopeViews;
+import org.ipcscope.ui.LiveRefresh;
 import org.ipcscope.ui.internal.Messages;
 import org.ipcscope.ui.internal.preferences.InventoryPreferences;
 
@@ -75,8 +79,7 @@ public class IpcObjectsView extends ViewPart {
 	private Grouping grouping = Grouping.KIND;
 	private ObjectFilter filter = new ObjectFilter("");
 	private volatile InventorySnapshot shown;
-	private boolean autoRefresh;
-	private long intervalMillis = 2000;
+	private LiveRefresh live;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -129,13 +132,14 @@ public class IpcObjectsView extends ViewPart {
 		getSite().registerContextMenu(contextMenu, viewer);
 		getSite().setSelectionProvider(viewer);
 
-		readCommandStates();
 		InventoryPreferences.apply();
 		job = new InventoryRefreshJob(snapshot -> {
 			if (!viewer.getControl().isDisposed()) {
 				viewer.getControl().getDisplay().asyncExec(() -> show(snapshot));
 			}
 		});
+		live = new LiveRefresh(this, this::refreshIfIdle);
+		readCommandStates();
 		refresh();
 	}
 
@@ -144,17 +148,32 @@ public class IpcObjectsView extends ViewPart {
 		try {
 			handlers.executeCommand(OPEN_COMMAND, null);
 		} catch (NotEnabledException | NotHandledException e) {
-			// nothing opens this row (not memory, or no hex editor installed): double-click does nothing
+			// nothing opens this row (not memory, or no hex editor installed): its details do
+			showProperties();
 		} catch (ExecutionException | NotDefinedException e) {
 			Platform.getLog(getClass()).error("Opening " + viewer.getSelection() + " failed", e);
+		}
+	}
+
+	/** The Properties view, showing the selected row (double-click on a row nothing opens, Alt+Enter). */
+	void showProperties() {
+		try {
+			getSite().getPage().showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
+		} catch (PartInitException e) {
+			Platform.getLog(getClass()).error("Cannot show the Properties view", e);
 		}
 	}
 
 	private void readCommandStates() {
 		ICommandService commands = getSite().getService(ICommandService.class);
 		grouping = Grouping.fromParameter(stateValue(commands, GROUP_BY_COMMAND, RadioState.STATE_ID));
-		autoRefresh = Boolean.TRUE.equals(stateObject(commands, AUTO_REFRESH_COMMAND, RegistryToggleState.STATE_ID));
-		intervalMillis = parseInterval(stateValue(commands, INTERVAL_COMMAND, RadioState.STATE_ID));
+		live.setOn(Boolean.TRUE.equals(stateObject(commands, AUTO_REFRESH_COMMAND, RegistryToggleState.STATE_ID)));
+		// the view menu's Refresh Interval shows the live views' preference
+		Command interval = commands == null ? null : commands.getCommand(INTERVAL_COMMAND);
+		State radio = interval == null ? null : interval.getState(RadioState.STATE_ID);
+		if (radio != null) {
+			radio.setValue(Long.toString(live.intervalMillis()));
+		}
 	}
 
 	private static Object stateObject(ICommandService commands, String commandId, String stateId) {
@@ -165,14 +184,6 @@ public class IpcObjectsView extends ViewPart {
 
 	private static String stateValue(ICommandService commands, String commandId, String stateId) {
 		return Objects.toString(stateObject(commands, commandId, stateId), null);
-	}
-
-	static long parseInterval(String millis) {
-		try {
-			return Math.max(250, Long.parseLong(millis));
-		} catch (NumberFormatException e) {
-			return 2000;
-		}
 	}
 
 	/**
@@ -187,6 +198,13 @@ public class IpcObjectsView extends ViewPart {
 		job.schedule();
 	}
 
+	/** A live refresh: none while one is under way (a slow system is not asked back to back). */
+	private void refreshIfIdle() {
+		if (job.getState() == Job.NONE) {
+			job.schedule();
+		}
+	}
+
 	void setGrouping(Grouping newGrouping) {
 		grouping = newGrouping;
 		rebuild();
@@ -196,12 +214,16 @@ public class IpcObjectsView extends ViewPart {
 		return grouping;
 	}
 
-	void setAutoRefresh(boolean on, long millis) {
-		autoRefresh = on;
-		intervalMillis = millis;
+	void setAutoRefresh(boolean on) {
+		live.setOn(on);
 		if (on) {
 			refresh();
 		}
+	}
+
+	/** @return the live refresh, for tests */
+	LiveRefresh liveRefresh() {
+		return live;
 	}
 
 	private void show(InventorySnapshot snapshot) {
@@ -215,9 +237,6 @@ public class IpcObjectsView extends ViewPart {
 		shown = snapshot;
 		rows = tracker.update(snapshot);
 		rebuild();
-		if (autoRefresh) {
-			job.schedule(intervalMillis);
-		}
 	}
 
 	private void rebuild() {
@@ -315,7 +334,9 @@ public class IpcObjectsView extends ViewPart {
 
 	@Override
 	public void dispose() {
-		autoRefresh = false;
+		if (live != null) {
+			live.dispose();
+		}
 		if (job != null) {
 			job.cancel();
 		}

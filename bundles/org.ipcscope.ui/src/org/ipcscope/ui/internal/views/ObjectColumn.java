@@ -14,7 +14,9 @@ enum ObjectColumn {
 	SIZE(Messages.IpcObjectsView_ColumnSize, 14,
 			o -> o.hasSize() ? SizeFormat.format(o.size()) : ""),
 	NAMESPACE(Messages.IpcObjectsView_ColumnNamespace, 11, IpcObject::namespace),
-	OWNERS(Messages.IpcObjectsView_ColumnOwners, 28, ObjectColumn::owners);
+	OWNERS(Messages.IpcObjectsView_ColumnOwners, 28, ObjectColumn::owners),
+	/** What else the provider found (a socket's peer, permissions, state...): what JSON has besides. */
+	DETAILS(Messages.IpcObjectsView_ColumnDetails, 30, ObjectColumn::details);
 
 	final String title;
 	final int weight;
@@ -24,6 +26,11 @@ enum ObjectColumn {
 		this.title = title;
 		this.weight = weight;
 		this.text = text;
+	}
+
+	private static String details(IpcObject object) {
+		return object.details().entrySet().stream().map(detail -> detail.getKey() + ": " + detail.getValue())
+				.collect(Collectors.joining("; "));
 	}
 
 	private static String owners(IpcObject object) {

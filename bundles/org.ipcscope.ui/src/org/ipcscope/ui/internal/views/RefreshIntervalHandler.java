@@ -3,13 +3,14 @@ package org.ipcscope.ui.internal.views;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
-import org.eclipse.core.commands.State;
-import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.eclipse.ui.handlers.RadioState;
-import org.eclipse.ui.handlers.RegistryToggleState;
+import org.ipcscope.ui.LiveRefresh;
 
-/** Refresh Interval > 1 s ... 30 s; takes effect at once when auto-refresh is on. */
+/**
+ * Refresh Interval > 1 s ... 30 s: the live views' interval (also in Window > Preferences > IPC
+ * Scope); every live view follows it at once.
+ */
 public class RefreshIntervalHandler extends AbstractHandler {
 
 	@Override
@@ -19,10 +20,10 @@ public class RefreshIntervalHandler extends AbstractHandler {
 		}
 		String millis = event.getParameter(RadioState.PARAMETER_ID);
 		HandlerUtil.updateRadioState(event.getCommand(), millis);
-		if (HandlerUtil.getActivePart(event) instanceof IpcObjectsView view) {
-			State auto = view.getSite().getService(ICommandService.class)
-					.getCommand(IpcObjectsView.AUTO_REFRESH_COMMAND).getState(RegistryToggleState.STATE_ID);
-			view.setAutoRefresh(auto != null && Boolean.TRUE.equals(auto.getValue()), IpcObjectsView.parseInterval(millis));
+		try {
+			LiveRefresh.setIntervalMillis(Long.parseLong(millis));
+		} catch (NumberFormatException e) {
+			throw new ExecutionException("Not a number of milliseconds: " + millis, e);
 		}
 		return null;
 	}
