@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.FileLocator;
+import org.ipcscope.tests.support.ByteArguments;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -72,6 +73,14 @@ final class CliJvm {
 
 	static Run run(String... args) throws Exception {
 		return run(command(jars(), args), null);
+	}
+
+	/** Runs it with arguments that are any bytes (byte arrays as they are, Strings as UTF-8), as a shell passes them. */
+	static Run runWithBytes(Object... args) throws Exception {
+		List<String> command = command(jars());
+		List<Object> arguments = new ArrayList<>(command.subList(1, command.size()));
+		arguments.addAll(List.of(args));
+		return run(List.of(ByteArguments.command(command.get(0), arguments.toArray())), null);
 	}
 
 	/** Runs {@code args} as user {@code user} (root runs this test), with copies of the jars in {@code scratch}. */

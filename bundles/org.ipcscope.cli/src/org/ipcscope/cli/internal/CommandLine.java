@@ -66,7 +66,7 @@ final class CommandLine {
 			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
 		PrintStream messages = MessageStream.wrap(err);
 		if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
-			printUsage(args.isEmpty() ? messages : out);
+			printUsage(args.isEmpty() ? err : out);
 			return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
 		}
 		try {
@@ -82,7 +82,7 @@ final class CommandLine {
 			};
 		} catch (UsageException e) {
 			messages.println(e.getMessage());
-			printUsage(messages);
+			printUsage(err);
 			return EXIT_USAGE;
 		} catch (RuntimeException | StackOverflowError e) {
 			// a fault of ours, not of the input: one line that says so, never a stack trace
@@ -92,9 +92,9 @@ final class CommandLine {
 		}
 	}
 
-	/** One line at a time: the message stream escapes a line break inside a print. */
+	/** The usage is ours, on several lines, with backslashes meant as such: printed as it is. */
 	private static void printUsage(PrintStream stream) {
-		usage().lines().forEach(stream::println);
+		stream.println(usage());
 	}
 
 	/** @return whether standard output failed (closed by its reader, as {@code | head} does): time to stop */

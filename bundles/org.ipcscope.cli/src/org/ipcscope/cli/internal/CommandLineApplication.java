@@ -1,6 +1,5 @@
 package org.ipcscope.cli.internal;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.equinox.app.IApplication;
@@ -22,7 +21,7 @@ public class CommandLineApplication implements IApplication {
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
 		String[] raw = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-		List<String> args = raw == null ? List.of() : Arrays.asList(raw);
+		List<String> args = raw == null ? List.of() : RawArguments.of(raw);
 		context.applicationRunning();
 		// the trackers stay open while the command runs, so DS keeps the services and their providers
 		try (TrackedService<InventoryService> inventory = new TrackedService<>(InventoryService.class);

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.ipcscope.core.text.NameBytes;
+import org.ipcscope.core.text.Printable;
+
 /**
  * {@code daemon status|stop} in a JVM of its own: the script runs it so when its native client
  * found no server to ask (or is missing). A running server answers these itself
@@ -63,10 +66,10 @@ final class DaemonCommand {
 
 	private static int noServer(String verb, Path socket, PrintStream out, PrintStream err) {
 		if (verb.equals("stop")) {
-			out.println("No server was running (" + socket + ").");
+			out.println("No server was running (" + Printable.escape(NameBytes.name(socket)) + ").");
 			return CommandLine.EXIT_OK;
 		}
-		out.println("No server is running (" + socket + "); the next `list` starts one.");
+		out.println("No server is running (" + Printable.escape(NameBytes.name(socket)) + "); the next `list` starts one.");
 		return CommandLine.EXIT_NO_SERVICE;
 	}
 }

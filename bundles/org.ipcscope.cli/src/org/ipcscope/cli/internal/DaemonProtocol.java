@@ -6,14 +6,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.ipcscope.core.text.NameBytes;
 
 /**
  * The bytes between the resident server ({@link DaemonServer}) and its clients (the native
@@ -35,9 +37,6 @@ final class DaemonProtocol {
 	private static final String VERSION = "1";
 	private static final int MAX_REQUEST = 1 << 20;
 
-	/** Arguments and paths are bytes; the JVM decodes its own with this charset. */
-	static final Charset NAMES = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-
 	private DaemonProtocol() {
 	}
 
@@ -57,12 +56,12 @@ final class DaemonProtocol {
 
 		void write(WritableByteChannel channel) throws IOException {
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
-			List<String> strings = new ArrayList<>(List.of(VERSION, workingDirectory.toString(),
+			List<String> strings = new ArrayList<>(List.of(VERSION, NameBytes.name(workingDirectory),
 					Integer.toString(environment.size())));
 			environment.forEach((name, value) -> strings.add(name + "=" + value));
 			strings.addAll(args);
 			for (String string : strings) {
-				body.writeBytes(string.getBytes(NAMES));
+				body.writeBytes(NameBytes.encode(string));
 				body.write(0);
 			}
 			ByteBuffer buffer = ByteBuffer.allocate(8 + body.size());
@@ -85,7 +84,8 @@ final class DaemonProtocol {
 				if (end == body.length) {
 					throw new IOException("request's last string has no NUL");
 				}
-				strings.add(new String(body, start, end - start, NAMES));
+				// arguments and paths are bytes: each kept (NameBytes), so a name reaches the system as it came
+				strings.add(NameBytes.decode(body, start, end - start));
 			}
 			if (strings.size() < 3 || !VERSION.equals(strings.get(0))) {
 				throw new IOException("not a version " + VERSION + " request");
@@ -107,8 +107,16 @@ final class DaemonProtocol {
 				}
 				environment.put(entry.substring(0, equals), entry.substring(equals + 1));
 			}
-			return new Request(Path.of(strings.get(1)), environment,
+			return new Request(workingDirectory(strings.get(1)), environment,
 					List.copyOf(strings.subList(3 + entries, strings.size())));
+		}
+
+		private static Path workingDirectory(String name) throws IOException {
+			try {
+				return NameBytes.path(name);
+			} catch (InvalidPathException e) {
+				throw new IOException("bad working directory: " + e.getReason());
+			}
 		}
 	}
 

@@ -22,6 +22,7 @@ import org.ipcscope.core.memory.MemoryRead;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.MemorySourceService;
 import org.ipcscope.core.memory.SourceGoneException;
+import org.ipcscope.core.text.Printable;
 
 /**
  * {@code hex NAME [--offset O] [--length L] [--watch MS]}: a hex dump of a shared-memory object,
@@ -32,7 +33,8 @@ final class HexCommand {
 
 	static final String USAGE = "hex NAME [--namespace NS] [--offset O] [--length L] [--watch MS] [--width 8|16|32]"
 			+ " [--text ascii|latin1|utf8|utf16le]\n"
-			+ "  NAME: /name (POSIX), 0xKEY or #SHMID (SysV), Local\\name (Windows), or any memory object listed\n"
+			+ "  NAME: /name (POSIX), 0xKEY or #SHMID (SysV), Local\\name (Windows), or any memory object listed;\n"
+			+ "        as given, byte for byte, else with list's escapes (\\xff, \\n, \\\\) taken as what they stand for\n"
 			+ "  O, L: numbers or expressions such as 0x100+20\n"
 			+ "  --watch: print the rows that changed every MS milliseconds, changed bytes marked ^^ (Ctrl+C ends)";
 
@@ -142,10 +144,29 @@ final class HexCommand {
 		}
 	}
 
-	/** By name through the providers first; else among the memory objects the inventory lists (unlinked ones). */
+	/**
+	 * The name as given, byte for byte; if nothing has it and it holds a backslash, the name its
+	 * escapes stand for, as the text table prints it ({@link Printable}: {@code /a\xff}).
+	 */
 	private Optional<IpcObject> resolve(MemorySourceService memory, CommandLine.InventoryAccess access)
 			throws IOException, InterruptedException {
-		Optional<IpcObject> found = memory.lookup(name, namespace);
+		Optional<IpcObject> found = resolve(name, memory, access);
+		if (found.isPresent() || name.indexOf('\\') < 0) {
+			return found;
+		}
+		String unescaped;
+		try {
+			unescaped = Printable.unescape(name);
+		} catch (IllegalArgumentException e) {
+			return found;
+		}
+		return resolve(unescaped, memory, access);
+	}
+
+	/** By name through the providers first; else among the memory objects the inventory lists (unlinked ones). */
+	private Optional<IpcObject> resolve(String wanted, MemorySourceService memory, CommandLine.InventoryAccess access)
+			throws IOException, InterruptedException {
+		Optional<IpcObject> found = memory.lookup(wanted, namespace);
 		if (found.isPresent()) {
 			return found;
 		}
@@ -156,7 +177,7 @@ final class HexCommand {
 		Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
 		Arrays.stream(IpcKind.values()).filter(IpcKind::isMemory).forEach(kinds::add);
 		return inventory.refresh(kinds).objects().stream()
-				.filter(o -> o.name().equals(name) && (namespace == null || o.namespace().equals(namespace))
+				.filter(o -> o.name().equals(wanted) && (namespace == null || o.namespace().equals(namespace))
 						&& memory.canOpen(o))
 				.findFirst();
 	}

@@ -14,6 +14,7 @@ import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.export.InventoryJson;
 import org.ipcscope.core.export.InventoryText;
+import org.ipcscope.core.text.NameBytes;
 
 /** {@code list [--kind K...] [--json]}: the inventory, as a table or as JSON. */
 final class ListCommand {
@@ -42,7 +43,8 @@ final class ListCommand {
 				}
 				String directory = args.get(++i);
 				try {
-					fifoDirectories.add(Path.of(directory));
+					// the bytes as given (NameBytes), not as the locale would encode them
+					fifoDirectories.add(NameBytes.path(directory));
 				} catch (InvalidPathException e) {
 					throw new UsageException("--fifo-dir '" + directory + "' is not a directory name: " + e.getReason());
 				}

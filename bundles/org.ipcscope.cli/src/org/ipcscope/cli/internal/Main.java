@@ -22,7 +22,7 @@ public final class Main {
 
 	public static void main(String[] args) throws InterruptedException {
 		// each verb loads only the providers it uses: a script's list should not pay for the others
-		int code = CommandLine.run(List.of(args), Main::inventory, () -> {
+		int code = CommandLine.run(RawArguments.of(args), Main::inventory, () -> {
 			MemorySources memory = MemorySources.fromServiceLoader();
 			return memory.isEmpty() ? null : memory;
 		}, () -> ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null),

@@ -1,14 +1,16 @@
 package org.ipcscope.cli.internal;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+import org.ipcscope.core.text.Printable;
 
 /**
  * Standard error as the verbs print their messages on it: each message stays one line of bounded
- * length whatever it quotes (a name, a pattern, an expression as the user typed it), with control
- * characters shown as escapes ({@code \n}, {@code \x1b}) instead of reaching the terminal.
- * Everything printed as text goes through {@link #print(String)}, printf's pieces included; a line
- * separator printed alone ends the line. Bytes written as bytes (a server's reply) pass as they are.
+ * length whatever it quotes (a name, a path, a pattern, an expression as the user typed it, the
+ * system's error text), escaped as {@link Printable} says ({@code \n}, {@code \x1b}, {@code \xff},
+ * {@code \\}) instead of reaching the terminal. Everything printed as text goes through
+ * {@link #print(String)}, printf's pieces included; a line separator printed alone ends the line.
+ * Bytes written as bytes (a server's reply, escaped where it was made) pass as they are.
  */
 final class MessageStream extends PrintStream {
 
@@ -16,7 +18,7 @@ final class MessageStream extends PrintStream {
 	static final int MAX_CHARS = 1000;
 
 	private MessageStream(PrintStream err) {
-		super(err, true, StandardCharsets.UTF_8);
+		super(err, true, err.charset());
 	}
 
 	static PrintStream wrap(PrintStream err) {
@@ -28,28 +30,47 @@ final class MessageStream extends PrintStream {
 		super.print(text == null || text.equals(System.lineSeparator()) ? text : escape(text));
 	}
 
-	/** @return the text with control characters escaped, cut to {@link #MAX_CHARS} */
+	@Override
+	public void print(Object value) {
+		print(String.valueOf(value));
+	}
+
+	@Override
+	public void print(char c) {
+		print(String.valueOf(c));
+	}
+
+	@Override
+	public void print(char[] text) {
+		print(new String(text));
+	}
+
+	@Override
+	public void println(String text) {
+		synchronized (this) {
+			print(text);
+			super.println();
+		}
+	}
+
+	@Override
+	public void println(Object value) {
+		println(String.valueOf(value));
+	}
+
+	@Override
+	public void println(char c) {
+		println(String.valueOf(c));
+	}
+
+	@Override
+	public void println(char[] text) {
+		println(new String(text));
+	}
+
+	/** @return the text escaped ({@link Printable#escape}), cut to {@link #MAX_CHARS} */
 	static String escape(String text) {
-		StringBuilder escaped = new StringBuilder();
-		int length = Math.min(text.length(), MAX_CHARS);
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			switch (c) {
-			case '\n' -> escaped.append("\\n");
-			case '\r' -> escaped.append("\\r");
-			case '\t' -> escaped.append("\\t");
-			default -> {
-				if (c < 0x20 || c >= 0x7f && c < 0xa0) {
-					escaped.append(String.format(c < 0x80 ? "\\x%02x" : "\\u%04x", (int) c));
-				} else {
-					escaped.append(c);
-				}
-			}
-			}
-		}
-		if (text.length() > length) {
-			escaped.append("... (").append(text.length() - length).append(" more characters)");
-		}
-		return escaped.toString();
+		String escaped = Printable.escape(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+		return text.length() > MAX_CHARS ? escaped + "... (" + (text.length() - MAX_CHARS) + " more characters)" : escaped;
 	}
 }

@@ -23,6 +23,8 @@ import org.ipcscope.core.process.ProcessModule;
 import org.ipcscope.core.search.BytePattern;
 import org.ipcscope.core.search.MemorySearch;
 import org.ipcscope.core.search.PatternSyntax;
+import org.ipcscope.core.text.NameBytes;
+import org.ipcscope.core.text.Printable;
 
 /**
  * {@code regions PID [--json]}, {@code modules PID [--json]}, {@code dump PID ADDR LEN [-o FILE]} and
@@ -95,7 +97,8 @@ final class ProcessCommands {
 			throw new UsageException("-o '" + text + "' names a directory; -o takes the file to write");
 		}
 		try {
-			return Path.of(text);
+			// the bytes as given (NameBytes), not as the locale would encode them
+			return NameBytes.path(text);
 		} catch (InvalidPathException e) {
 			throw new UsageException("-o '" + text + "' is not a file name: " + e.getReason());
 		}
@@ -169,7 +172,7 @@ final class ProcessCommands {
 		} else {
 			for (MemoryRegion region : regions) {
 				out.printf("%016x-%016x %12d %-5s %-8s %s%n", region.start(), region.end(), region.size(),
-						region.permissions(), region.type(), pathAndTag(region));
+						region.permissions(), region.type(), Printable.escape(pathAndTag(region)));
 			}
 		}
 		return CommandLine.EXIT_OK;
@@ -188,8 +191,8 @@ final class ProcessCommands {
 			out.println(text.append(modules.isEmpty() ? "]" : "\n]"));
 		} else {
 			for (ProcessModule module : modules) {
-				out.printf("%016x %12d %s%s%n", module.base(), module.size(), module.path(),
-						module.sharedSections().isEmpty() ? "" : " [shared: " + String.join(", ", module.sharedSections()) + "]");
+				out.printf("%016x %12d %s%n", module.base(), module.size(), Printable.escape(module.path()
+						+ (module.sharedSections().isEmpty() ? "" : " [shared: " + String.join(", ", module.sharedSections()) + "]")));
 			}
 		}
 		return CommandLine.EXIT_OK;
@@ -238,7 +241,7 @@ final class ProcessCommands {
 			if (unreadable > 0) {
 				// the file keeps its offsets: unreadable bytes are written as 0 and counted here
 				err.println(unreadable + " bytes could not be read (unmapped or protected)"
-						+ (sink != null ? " and are 0 in " + file : " and show as ??"));
+						+ (sink != null ? " and are 0 in " + NameBytes.name(file) : " and show as ??"));
 			}
 		}
 		return CommandLine.EXIT_OK;

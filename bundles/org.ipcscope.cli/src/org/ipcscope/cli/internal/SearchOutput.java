@@ -3,6 +3,7 @@ package org.ipcscope.cli.internal;
 import java.io.PrintStream;
 
 import org.ipcscope.core.export.InventoryJson;
+import org.ipcscope.core.text.Printable;
 
 /**
  * The matches of {@code search} printed as they are found, lines or a JSON array, the first
@@ -35,7 +36,7 @@ final class SearchOutput {
 		String hit = json
 				? String.format("{\"address\": \"0x%x\", \"region\": %s, \"offset\": %d}", address, InventoryJson.quote(region),
 						address - regionStart)
-				: String.format("0x%x %s+0x%x", address, region, address - regionStart);
+				: String.format("0x%x %s+0x%x", address, Printable.escape(region), address - regionStart);
 		if (json) {
 			out.print((found == 1 ? "[\n  " : ",\n  ") + hit);
 		} else {

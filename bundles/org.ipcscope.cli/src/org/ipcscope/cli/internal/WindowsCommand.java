@@ -9,6 +9,7 @@ import org.ipcscope.core.export.InventoryJson;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CopyDataSniffer;
 import org.ipcscope.core.sniff.WindowInfo;
+import org.ipcscope.core.text.Printable;
 
 /** {@code windows [--json] [FILTER]}: the windows {@code sniff} can target, for scripts to find one. */
 final class WindowsCommand {
@@ -54,7 +55,8 @@ final class WindowsCommand {
 			out.printf("%-12s %-7s %-7s %-20s %-4s %-32s %s%n", "HWND", "PID", "THREAD", "PROCESS", "KIND", "CLASS", "TITLE");
 			for (WindowInfo w : windows) {
 				out.printf("%-12s %-7d %-7d %-20s %-4s %-32s %s%n", CaptureJsonLines.hex(w.hwnd()), w.pid(), w.threadId(),
-						w.processName(), w.messageOnly() ? "msg" : "top", w.className(), w.title());
+						Printable.escape(w.processName()), w.messageOnly() ? "msg" : "top", Printable.escape(w.className()),
+						Printable.escape(w.title()));
 			}
 		}
 		return CommandLine.EXIT_OK;

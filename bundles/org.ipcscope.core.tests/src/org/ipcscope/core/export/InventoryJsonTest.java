@@ -45,6 +45,17 @@ class InventoryJsonTest {
 	}
 
 	@Test
+	void namesStayExactAndPrintable() {
+		// a byte that is not UTF-8 (U+DCFF, see NameBytes), terminal escapes, a bidirectional override, an emoji
+		IpcObject odd = new IpcObject(IpcKind.POSIX_SHM, "/a\udcff\n\u001b]0;x\u0007\u001b[31m\u202e\u0085\ud83d\ude00",
+				"/dev/shm", 1, Map.of());
+		String json = InventoryJson.write(new InventorySnapshot(Instant.EPOCH, List.of(odd), List.of()));
+		assertTrue(json.contains("\"name\": \"/a\\udcff\\n\\u001b]0;x\\u0007\\u001b[31m\\u202e\\u0085\ud83d\ude00\""), json);
+		String rest = json.replace("\ud83d\ude00", "");
+		assertTrue(rest.chars().allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f), "printable ASCII besides the emoji: " + json);
+	}
+
+	@Test
 	void emptySnapshotIsValid() {
 		String json = InventoryJson.write(new InventorySnapshot(Instant.EPOCH, List.of(), List.of()));
 		assertTrue(json.contains("\"objects\": [],"), json);

@@ -5,10 +5,14 @@ import java.util.Map;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
+import org.ipcscope.core.text.Printable;
 
 /**
  * Writes a snapshot as the JSON document described in docs/user/json-formats.md ("list"). Written by
  * hand because the format is small and the core must not pull a JSON library into the IDE.
+ * Strings are exact and printable: control, format and separator characters are written as
+ * <code>&#92;uXXXX</code>, and a name's byte that is not UTF-8 as the lone surrogate <code>&#92;udcXX</code>
+ * ({@link org.ipcscope.core.text.NameBytes}), which {@code hex NAME} takes back byte for byte.
  */
 public final class InventoryJson {
 
@@ -108,10 +112,13 @@ public final class InventoryJson {
 			case '\r' -> out.append("\\r");
 			case '\t' -> out.append("\\t");
 			default -> {
-				if (c < 0x20) {
-					out.append(String.format("\\u%04x", (int) c));
-				} else {
+				if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+					out.append(c).append(value.charAt(++i));
+				} else if (Printable.isVisible(c)) {
 					out.append(c);
+				} else {
+					// exact and printable: a byte that is not UTF-8 (NameBytes) is a lone surrogate, written as backslash-u-dc-XX
+					out.append(String.format("\\u%04x", (int) c));
 				}
 			}
 			}
@@ -120,6 +127,6 @@ public final class InventoryJson {
 	}
 
 	private static boolean isPlain(char c) {
-		return c >= 0x20 && c != '"' && c != '\\';
+		return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
 	}
 }

@@ -1,12 +1,18 @@
 package org.ipcscope.core.export;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
+import org.ipcscope.core.text.Printable;
 
-/** Writes a snapshot as an aligned text table for a terminal, one object a line. */
+/**
+ * Writes a snapshot as an aligned text table for a terminal, one object a line, every cell
+ * escaped as {@link Printable} says.
+ */
 public final class InventoryText {
 
 	private InventoryText() {
@@ -16,20 +22,25 @@ public final class InventoryText {
 		int kindWidth = "KIND".length();
 		int nameWidth = "NAME".length();
 		int namespaceWidth = "NAMESPACE".length();
+		List<String[]> rows = new ArrayList<>(snapshot.objects().size());
 		for (IpcObject object : snapshot.objects()) {
-			kindWidth = Math.max(kindWidth, object.kind().id().length());
-			nameWidth = Math.max(nameWidth, object.name().length());
-			namespaceWidth = Math.max(namespaceWidth, object.namespace().length());
+			// every cell escaped: a name's newline or terminal escape must not forge a row or drive the terminal
+			String[] row = { Printable.escape(object.kind().id()), Printable.escape(object.namespace()),
+					object.hasSize() ? Long.toString(object.size()) : "-", Printable.escape(object.name()),
+					Printable.escape(owners(object)) };
+			rows.add(row);
+			kindWidth = Math.max(kindWidth, row[0].length());
+			nameWidth = Math.max(nameWidth, row[3].length());
+			namespaceWidth = Math.max(namespaceWidth, row[1].length());
 		}
-		String row = "%-" + kindWidth + "s %-" + namespaceWidth + "s %14s  %-" + nameWidth + "s  %s%n";
+		String format = "%-" + kindWidth + "s %-" + namespaceWidth + "s %14s  %-" + nameWidth + "s  %s%n";
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(row, "KIND", "NAMESPACE", "SIZE", "NAME", "OWNERS"));
-		for (IpcObject object : snapshot.objects()) {
-			out.append(String.format(row, object.kind().id(), object.namespace(),
-					object.hasSize() ? Long.toString(object.size()) : "-", object.name(), owners(object)));
+		out.append(String.format(format, "KIND", "NAMESPACE", "SIZE", "NAME", "OWNERS"));
+		for (String[] row : rows) {
+			out.append(String.format(format, (Object[]) row));
 		}
 		for (String problem : snapshot.problems()) {
-			out.append("not readable: ").append(problem).append(System.lineSeparator());
+			out.append("not readable: ").append(Printable.escape(problem)).append(System.lineSeparator());
 		}
 		return out.toString();
 	}

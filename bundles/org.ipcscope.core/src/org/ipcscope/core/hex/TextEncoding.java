@@ -6,6 +6,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 
+import org.ipcscope.core.text.Printable;
+
 /**
  * How the text pane shows bytes. Each cell stands for {@link #bytesPerCell()} bytes; what cannot
  * be shown is a dot, an unreadable byte a {@value #UNREADABLE_CELL}.
@@ -86,8 +88,7 @@ public enum TextEncoding {
 	}
 
 	private static char printable(char c) {
-		if (Character.isISOControl(c) || Character.isSurrogate(c) || !Character.isDefined(c)
-				|| Character.getType(c) == Character.FORMAT) {
+		if (!isPrintable(c)) {
 			return NOT_PRINTABLE;
 		}
 		return c;
@@ -138,8 +139,8 @@ public enum TextEncoding {
 	}
 
 	private static boolean isPrintable(int codePoint) {
-		return !Character.isISOControl(codePoint) && Character.isDefined(codePoint)
-				&& Character.getType(codePoint) != Character.FORMAT;
+		// what Printable would escape shows as '.': the dump stays one line a row
+		return Printable.isVisible(codePoint) && Character.isDefined(codePoint);
 	}
 
 	private static int sequenceLength(byte lead) {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Map;
+
+import org.ipcscope.core.text.NameBytes;
 
 /**
  * Why a file could not be opened, in words: the JDK's file exceptions carry only the path
@@ -27,7 +30,11 @@ public final class FileProblems {
 		if (!(e instanceof FileSystemException problem) || problem.getFile() == null) {
 			return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
 		}
-		return describe(Path.of(problem.getFile()), e);
+		try {
+			return describe(NameBytes.path(problem.getFile()), e);
+		} catch (InvalidPathException notAPath) {
+			return e.getMessage();
+		}
 	}
 
 	/** @param file what was opened: some of the JDK's exceptions (ELOOP) do not name it */
@@ -47,7 +54,7 @@ public final class FileProblems {
 		} else {
 			reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
 		}
-		return file + ": " + reason;
+		return NameBytes.name(file) + ": " + reason;
 	}
 
 	/** @return the first of the path's directories that does not exist, or the path itself */

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+
+import org.ipcscope.core.text.NameBytes;
 
 /**
  * A shared memory object that has a file: POSIX shared memory (/dev/shm), a file-backed mapping.
@@ -14,30 +17,54 @@ import java.nio.file.StandardOpenOption;
  */
 public final class FileMemorySource implements MemorySource {
 
-	private final Path path;
+	private final String name;
+	/** What must still exist for the object to be there: its name in /dev/shm, the holder's link. */
+	private final Path presence;
 	private final FileChannel channel;
 	private final boolean writable;
 
-	private FileMemorySource(Path path, FileChannel channel, boolean writable) {
-		this.path = path;
+	private FileMemorySource(String name, Path presence, FileChannel channel, boolean writable) {
+		this.name = name;
+		this.presence = presence;
 		this.channel = channel;
 		this.writable = writable;
 	}
 
-	/** Opens read-only. */
+	/**
+	 * Opens read-only a regular file, not following a link at its end. A caller that can open
+	 * without ever touching a FIFO or device (Linux: {@code O_PATH}) uses {@link #of} instead.
+	 */
 	public static FileMemorySource open(Path path) throws IOException {
-		return new FileMemorySource(path, FileChannel.open(path, StandardOpenOption.READ), false);
+		return open(path, false);
 	}
 
-	/** Opens for reading and writing: only when the user asked to write. */
+	/** Opens for reading and writing, as {@link #open(Path)}: only when the user asked to write. */
 	public static FileMemorySource openWritable(Path path) throws IOException {
-		return new FileMemorySource(path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE),
-				true);
+		return open(path, true);
+	}
+
+	private static FileMemorySource open(Path path, boolean writable) throws IOException {
+		if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+			throw new IOException(NameBytes.name(path) + " is not a regular file: not opened");
+		}
+		FileChannel channel = writable
+				? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
+				: FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+		return of(NameBytes.name(path), path, channel, writable);
+	}
+
+	/**
+	 * @param name     what messages call it
+	 * @param presence what must still exist for the object to be there (not followed if a link)
+	 * @param channel  the object's file, already checked to be what it should be; closed with this
+	 */
+	public static FileMemorySource of(String name, Path presence, FileChannel channel, boolean writable) {
+		return new FileMemorySource(name, presence, channel, writable);
 	}
 
 	@Override
 	public String name() {
-		return path.toString();
+		return name;
 	}
 
 	@Override
@@ -79,8 +106,8 @@ public final class FileMemorySource implements MemorySource {
 
 	/** An unlinked object stays readable through the open channel, but the user must know it is gone. */
 	private void checkPresent() throws SourceGoneException {
-		if (!Files.exists(path)) {
-			throw new SourceGoneException(path + " was removed");
+		if (!Files.exists(presence, LinkOption.NOFOLLOW_LINKS)) {
+			throw new SourceGoneException(name + " was removed");
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.ipcscope.linux.internal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.internal.FileProblems;
 import org.ipcscope.core.Owner;
+import org.ipcscope.core.text.NameBytes;
 
 /**
  * Named pipes (mkfifo): those some process holds open, found through /proc/PID/fd, and those
@@ -64,7 +66,7 @@ final class FifoCollector implements Collector {
 			try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 				for (Path entry : entries) {
 					if (isFifo(entry)) {
-						fifos.putIfAbsent(entry.toString(), new ArrayList<>());
+						fifos.putIfAbsent(NameBytes.name(entry), new ArrayList<>());
 					}
 				}
 			} catch (IOException e) {
@@ -101,20 +103,21 @@ final class FifoCollector implements Collector {
 
 	private static IpcObject describe(String path, List<Owner> owners, UserNames users) {
 		Map<String, String> details = new LinkedHashMap<>();
-		Path file = Path.of(path);
-		Path parent = file.getParent();
+		int slash = path.lastIndexOf('/');
+		String parent = slash <= 0 ? "/" : path.substring(0, slash);
 		String problem = null;
 		try {
+			Path file = NameBytes.path(path);
 			// one stat for both
 			Map<String, Object> attributes = Files.readAttributes(file, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
 			details.put("Owner", users.describe((Integer) attributes.get("uid")));
 			details.put("Permissions", permissions((Integer) attributes.get("mode")));
-		} catch (IOException | SecurityException e) {
+		} catch (IOException | SecurityException | InvalidPathException e) {
 			problem = "no longer reachable by its path (unlinked or renamed)";
 		}
 		details.put("Readers", count(owners, "read"));
 		details.put("Writers", count(owners, "write"));
-		return new IpcObject(IpcKind.FIFO, path, parent == null ? "/" : parent.toString(), IpcObject.UNKNOWN_SIZE,
+		return new IpcObject(IpcKind.FIFO, path, parent, IpcObject.UNKNOWN_SIZE,
 				details, owners, problem);
 	}
 

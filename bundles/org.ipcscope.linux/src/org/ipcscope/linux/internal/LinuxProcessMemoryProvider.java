@@ -12,6 +12,7 @@ import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.core.process.ProcessAccessException;
 import org.ipcscope.core.process.ProcessInfo;
 import org.ipcscope.core.process.ProcessMemoryProvider;
+import org.ipcscope.core.text.NameBytes;
 import org.osgi.service.component.annotations.Component;
 
 /** Linux processes: regions from /proc/PID/maps, bytes through process_vm_readv. */
@@ -27,7 +28,8 @@ public class LinuxProcessMemoryProvider implements ProcessMemoryProvider {
 	public List<MemoryRegion> regions(long pid) throws IOException {
 		Path maps = Path.of("/proc", Long.toString(pid), "maps");
 		try {
-			List<MemoryRegion> regions = ProcMaps.parse(Files.readString(maps));
+			// a mapped file's name is bytes: one that is not UTF-8 must neither fail the listing nor lose a byte
+			List<MemoryRegion> regions = ProcMaps.parse(NameBytes.decode(Files.readAllBytes(maps)));
 			if (regions.isEmpty()) {
 				checkHasMemory(pid);
 			}

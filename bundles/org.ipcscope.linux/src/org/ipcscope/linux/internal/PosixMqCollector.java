@@ -16,6 +16,7 @@ import java.util.Set;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
+import org.ipcscope.core.text.NameBytes;
 
 /**
  * POSIX message queues from the mqueue file system. Reading a queue's file gives its status
@@ -67,7 +68,8 @@ final class PosixMqCollector implements Collector {
 
 	private static IpcObject describe(Path entry, Object device, UserNames users, ProcessTable processes)
 			throws IOException {
-		String name = "/" + entry.getFileName();
+		String path = NameBytes.name(entry);
+		String name = path.substring(path.lastIndexOf('/'));
 		PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class);
 		Map<String, String> details = new LinkedHashMap<>();
 		// "QSIZE:12 NOTIFY:0 SIGNO:0 NOTIFY_PID:0"

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
+import org.ipcscope.core.text.NameBytes;
 
 /**
  * POSIX shared memory: glibc's shm_open creates files in /dev/shm. Files named {@code sem.*} are
@@ -47,7 +48,7 @@ final class PosixShmCollector implements Collector {
 		List<IpcObject> segments = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 			for (Path entry : entries) {
-				if (!entry.getFileName().toString().startsWith("sem.")) {
+				if (!fileName(entry).startsWith("sem.")) {
 					IpcObject object = describe(entry, users);
 					if (object != null) {
 						segments.add(object);
@@ -67,7 +68,7 @@ final class PosixShmCollector implements Collector {
 
 	/** @return the segment without its holders, or {@code null} if it is not one */
 	private IpcObject describe(Path entry, UserNames users) {
-		String name = "/" + entry.getFileName();
+		String name = "/" + fileName(entry);
 		try {
 			// one stat for all of them
 			Map<String, Object> attributes = Files.readAttributes(entry,
@@ -76,7 +77,7 @@ final class PosixShmCollector implements Collector {
 				return null;
 			}
 			Map<String, String> details = new LinkedHashMap<>();
-			details.put("Path", entry.toString());
+			details.put("Path", NameBytes.name(entry));
 			details.put("Owner", users.describe((Integer) attributes.get("uid")));
 			@SuppressWarnings("unchecked")
 			Set<PosixFilePermission> permissions = (Set<PosixFilePermission>) attributes.get("permissions");
@@ -89,8 +90,14 @@ final class PosixShmCollector implements Collector {
 			return null;
 		} catch (IOException | SecurityException e) {
 			return new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, IpcObject.UNKNOWN_SIZE,
-					Map.of("Path", entry.toString()), List.of(), "details unknown: " + e.getMessage());
+					Map.of("Path", NameBytes.name(entry)), List.of(), "details unknown: " + e.getMessage());
 		}
+	}
+
+	/** The entry's name with every byte: the JDK's String of it loses those that are not UTF-8. */
+	private static String fileName(Path entry) {
+		String path = NameBytes.name(entry);
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private static List<Owner> holders(ProcessTable processes, String path) {

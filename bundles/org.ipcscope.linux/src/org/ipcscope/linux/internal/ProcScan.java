@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ipcscope.core.text.NameBytes;
+
 /**
  * Runs the native /proc scanner ({@code native/ipcscope-proc.c}, built with this bundle) and
  * decodes what it prints. The scanner does the system calls; which descriptor or mapping means
@@ -22,10 +24,6 @@ final class ProcScan {
 	/** The processes in /proc's order, and the Unix socket peers (null when not asked). */
 	record Result(List<ProcessTable.ProcessRecord> processes, Map<Long, Long> peers, String peersProblem) {
 	}
-
-	/** Link texts are file names: decoded as the JDK decodes paths, so both scans agree. */
-	private static final Charset PATHS = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"),
-			StandardCharsets.UTF_8);
 
 	private ProcScan() {
 	}
@@ -99,7 +97,7 @@ final class ProcScan {
 				}
 				pid = fields.number();
 				hidden = fields.number() != 0;
-				name = fields.text(StandardCharsets.UTF_8).strip();
+				name = fields.name().strip();
 				descriptors = new ArrayList<>();
 				mappings = new ArrayList<>(0);
 			}
@@ -108,7 +106,7 @@ final class ProcScan {
 				int linkMode = (int) fields.number();
 				int mode = (int) fields.number();
 				long device = fields.number();
-				String target = fields.text(PATHS);
+				String target = fields.name();
 				if (descriptors != null) {
 					descriptors.add(new ProcessTable.Descriptor(pid, fd, target, linkMode, mode, device));
 				}
@@ -117,7 +115,7 @@ final class ProcScan {
 				String permissions = fields.text(StandardCharsets.US_ASCII);
 				long length = fields.number();
 				long inode = fields.number();
-				String path = fields.text(StandardCharsets.UTF_8);
+				String path = fields.name();
 				if (mappings != null) {
 					mappings.add(new ProcessTable.Mapping(pid, path, inode, length, permissions));
 				}
@@ -182,6 +180,14 @@ final class ProcScan {
 			}
 			at = end + 1;
 			return negative ? -value : value;
+		}
+
+		/** A name the system gave: every byte kept ({@link NameBytes}), so that it opens again. */
+		String name() {
+			int end = end();
+			String text = NameBytes.decode(bytes, at, end - at);
+			at = end + 1;
+			return text;
 		}
 
 		String text(Charset charset) {

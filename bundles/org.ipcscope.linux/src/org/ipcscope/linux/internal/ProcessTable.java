@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ipcscope.core.Owner;
+import org.ipcscope.core.text.NameBytes;
 
 /**
  * One pass over /proc: each process's name, the targets of its open descriptors and, when asked,
@@ -177,7 +178,7 @@ final class ProcessTable {
 		Path dir = proc.resolve(Long.toString(pid));
 		String name;
 		try {
-			name = new String(Files.readAllBytes(dir.resolve("comm")), StandardCharsets.UTF_8).strip();
+			name = NameBytes.decode(Files.readAllBytes(dir.resolve("comm"))).strip();
 		} catch (IOException e) {
 			// exited since the listing: nothing of it to show
 			return null;
@@ -187,7 +188,7 @@ final class ProcessTable {
 			for (Path fd : fds) {
 				try {
 					held.add(new Descriptor(pid, Integer.parseInt(fd.getFileName().toString()),
-							Files.readSymbolicLink(fd).toString()));
+							NameBytes.name(Files.readSymbolicLink(fd))));
 				} catch (IOException | NumberFormatException e) {
 					// closed between listing and reading
 				}
@@ -228,7 +229,7 @@ final class ProcessTable {
 				lineEnd++;
 			}
 			if (slash >= 0 && (startsWith(maps, slash, SHM_PATH) || startsWith(maps, slash, SYSV_PATH))) {
-				String line = new String(maps, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+				String line = NameBytes.decode(maps, lineStart, lineEnd - lineStart);
 				Mapping mapping = parseMapping(pid, line, line.indexOf('/'));
 				if (mapping != null) {
 					mappings.add(mapping);

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
+import org.ipcscope.core.text.NameBytes;
 
 /**
  * Unix domain sockets from /proc/net/unix, with peers from sock_diag and owners from the
@@ -37,7 +38,8 @@ final class UnixSocketCollector implements Collector {
 	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		List<String> lines;
 		try {
-			lines = Files.readAllLines(table);
+			// socket paths are bytes: a name that is not UTF-8 must neither fail the table nor lose a byte
+			lines = NameBytes.decode(Files.readAllBytes(table)).lines().toList();
 		} catch (IOException | SecurityException e) {
 			problems.add(table + ": " + e.getMessage());
 			return;
