@@ -20,6 +20,7 @@ import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.RegistryToggleState;
 import org.eclipse.ui.part.ViewPart;
 import org.ipcscope.core.process.ProcessInfo;
+import org.ipcscope.core.text.Printable;
 import org.ipcscope.ui.LiveRefresh;
 import org.ipcscope.ui.process.ProcessViews;
 
@@ -50,7 +51,7 @@ public class ProcessesView extends ViewPart implements Refreshable {
 		List<Column<ProcessRow>> columns = new ArrayList<>(List.of(
 				new Column<ProcessRow>(Messages.Column_Pid, 8, true, row -> Long.toString(row.info().pid())),
 				new Column<ProcessRow>(Messages.Column_Name, 18, false, row -> row.info().name()),
-				new Column<ProcessRow>(Messages.Column_CommandLine, 40, false, row -> row.info().commandLine()),
+				new Column<ProcessRow>(Messages.Column_CommandLine, 40, false, row -> Printable.escape(row.info().commandLine())),
 				new Column<ProcessRow>(Messages.Column_User, 10, false, row -> row.info().user()),
 				new Column<ProcessRow>(Messages.Column_Bitness, 5, true,
 						row -> row.info().bitness() == 0 ? "" : Integer.toString(row.info().bitness())),
