@@ -124,11 +124,12 @@ class CommandLineFuzzTest {
 			running.cancel(true);
 			throw new AssertionError(describe(args, seed) + " did not end within " + DEADLINE_SECONDS + " s");
 		}
-		assertAnswered(describe(args, seed), exit, out.text(), out.total, err.text(), err.total);
+		assertAnswered(describe(args, seed), args, exit, out.text(), out.total, err.text(), err.total);
 	}
 
 	/** What every bad command line must get, in-process or in a JVM of its own. */
-	static void assertAnswered(String what, int exit, String out, long outBytes, String err, long errBytes) {
+	static void assertAnswered(String what, List<String> args, int exit, String out, long outBytes, String err,
+			long errBytes) {
 		String got = what + " -> exit " + exit + ", stderr: " + shorten(err) + ", stdout: " + shorten(out);
 		assertTrue(Set.of(2, 3, 4).contains(exit), got);
 		assertTrue(outBytes <= OUT_BOUND, what + " printed " + outBytes + " bytes");
@@ -140,7 +141,8 @@ class CommandLineFuzzTest {
 		assertTrue(!lines.isEmpty() && !lines.get(0).isBlank(), "no message: " + got);
 		List<String> rest = lines.subList(1, lines.size());
 		if (exit == CommandLine.EXIT_USAGE) {
-			assertTrue(rest.equals(CommandLine.usage().lines().toList()), "a message of one line, then the usage: " + got);
+			List<String> usage = CommandLine.usageFor(args.isEmpty() ? null : args.get(0)).lines().toList();
+			assertTrue(rest.equals(usage), "a message of one line, then the verb's usage: " + got);
 		} else {
 			assertTrue(rest.isEmpty(), "a message of one line: " + got);
 		}
@@ -200,7 +202,8 @@ class CommandLineFuzzTest {
 				List.of("list", "--kind", "pipe,nonsense"), List.of("frobnicate"));
 		for (List<String> args : cases) {
 			CliJvm.Run run = CliJvm.run(args.toArray(String[]::new));
-			assertAnswered(describe(args, 0) + " in a JVM", run.exit(), run.out(), run.outBytes(), run.err(), run.errBytes());
+			assertAnswered(describe(args, 0) + " in a JVM", args, run.exit(), run.out(), run.outBytes(), run.err(),
+					run.errBytes());
 		}
 		System.out.println("CommandLineFuzzTest: " + cases.size() + " bad command lines through a JVM of their own");
 	}

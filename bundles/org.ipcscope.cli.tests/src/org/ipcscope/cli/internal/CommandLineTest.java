@@ -80,4 +80,26 @@ class CommandLineTest {
 		assertTrue(err().contains("usage: ipcscope list"), err());
 		assertEquals(0, run("--help"));
 	}
+
+	@Test
+	void helpPerVerbAndVersion() throws Exception {
+		assertEquals(0, run("hex", "--help"));
+		assertTrue(out().startsWith("usage: ipcscope hex NAME"), out());
+		assertFalse(out().contains("ipcscope list"), "the verb's usage only: " + out());
+		out.reset();
+		assertEquals(0, run("help", "search"));
+		assertTrue(out().startsWith("usage: ipcscope search PID PATTERN"), out());
+		out.reset();
+		assertEquals(0, run("help"));
+		assertTrue(out().contains("ipcscope processes") && out().contains("ipcscope list"), out());
+		assertEquals(2, run("help", "frobnicate"));
+		err.reset();
+		assertEquals(2, run("hex"));
+		assertTrue(err().lines().skip(1).findFirst().orElse("").startsWith("usage: ipcscope hex NAME"),
+				"a usage error shows that verb's usage: " + err());
+		assertFalse(err().contains("ipcscope list"), err());
+		out.reset();
+		assertEquals(0, run("--version"));
+		assertTrue(out().matches("IPC Scope (\\d+\\.\\d+\\.\\d+.*|\\(version unknown\\))\n"), out());
+	}
 }

@@ -71,6 +71,19 @@ class ProcessCommandsTest {
 			out.reset();
 			assertEquals(0, run("search", pid, "text:" + marker));
 			assertTrue(out().lines().anyMatch(l -> l.startsWith(address + " [heap]+")), out());
+			out.reset();
+			assertEquals(CommandLine.EXIT_NO_MATCH, run("search", pid, "text:" + marker.toLowerCase() + "-absent"),
+					"nothing found: 1, as grep says it");
+
+			out.reset();
+			assertEquals(0, run("processes", pid));
+			assertTrue(out().lines().anyMatch(l -> l.matches(" *" + pid + " .* ipc_helper  .*/ipc_helper marker " + marker)),
+					"the helper with its command line: " + out());
+			out.reset();
+			assertEquals(0, run("processes", "--json", "marker " + marker));
+			assertTrue(out().startsWith("{\"format\": 1, \"processes\": [\n  {\"pid\": " + pid + ", \"name\": \"ipc_helper\""),
+					out());
+			assertTrue(out().contains("\"kernelThread\": false}\n]}"), "only the helper matches its marker: " + out());
 
 			out.reset();
 			assertEquals(0, run("search", pid, "hex:" + hex(marker.substring(0, 4)) + " ?? " + hex(marker.substring(5, 8)), "--json"));

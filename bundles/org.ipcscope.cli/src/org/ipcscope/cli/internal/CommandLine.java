@@ -2,7 +2,11 @@ package org.ipcscope.cli.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.process.ProcessMemoryProvider;
@@ -16,8 +20,10 @@ import org.ipcscope.core.sniff.CopyDataSniffer;
 final class CommandLine {
 
 	static final int EXIT_OK = 0;
-	/** A fault of IPC Scope's own, which no input should cause. */
-	static final int EXIT_INTERNAL = 1;
+	/** {@code search} found nothing, as grep says it. */
+	static final int EXIT_NO_MATCH = 1;
+	/** A fault of IPC Scope's own, which no input should cause (sysexits' EX_SOFTWARE). */
+	static final int EXIT_INTERNAL = 70;
 	static final int EXIT_USAGE = 2;
 	static final int EXIT_NO_SERVICE = 3;
 	/** The object asked for does not exist, is gone, or could not be read. */
@@ -65,24 +71,33 @@ final class CommandLine {
 	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
 			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
 		PrintStream messages = MessageStream.wrap(err);
-		if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
-			printUsage(args.isEmpty() ? err : out);
-			return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
+		if (args.isEmpty()) {
+			printUsage(err, null);
+			return EXIT_USAGE;
+		}
+		String verb = args.get(0);
+		if (args.contains("--help") || args.contains("-h")) {
+			printUsage(out, verb);
+			return EXIT_OK;
+		}
+		if (verb.equals("--version") || verb.equals("version")) {
+			out.println("IPC Scope " + Version.of(CommandLine.class));
+			return EXIT_OK;
 		}
 		try {
-			String verb = args.get(0);
 			List<String> rest = args.subList(1, args.size());
 			return switch (verb) {
+			case "help" -> help(rest, out);
 			case "list" -> list(new ListCommand(rest, workingDirectory), inventory, out, messages);
 			case "hex" -> new HexCommand(rest).run(memory, inventory, out, messages);
-			case "regions", "modules", "dump", "search" -> processVerb(verb, rest, processes, out, messages);
+			case "regions", "modules", "dump", "search", "processes" -> processVerb(verb, rest, processes, out, messages);
 			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, messages);
 			case "daemon" -> DaemonCommand.run(rest, out, messages);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};
 		} catch (UsageException e) {
 			messages.println(e.getMessage());
-			printUsage(err);
+			printUsage(err, verb);
 			return EXIT_USAGE;
 		} catch (RuntimeException | StackOverflowError e) {
 			// a fault of ours, not of the input: one line that says so, never a stack trace
@@ -92,9 +107,21 @@ final class CommandLine {
 		}
 	}
 
-	/** The usage is ours, on several lines, with backslashes meant as such: printed as it is. */
-	private static void printUsage(PrintStream stream) {
-		stream.println(usage());
+	/**
+	 * The usage of {@code verb}, or of every verb when it is none of them. Ours, on several lines,
+	 * with backslashes meant as such: printed as it is.
+	 */
+	private static void printUsage(PrintStream stream, String verb) {
+		stream.println(usageFor(verb));
+	}
+
+	/** {@code help} lists every verb; {@code help VERB} shows that verb's usage. */
+	private static int help(List<String> rest, PrintStream out) throws UsageException {
+		if (rest.size() > 1 || (rest.size() == 1 && !VERBS.containsKey(rest.get(0)))) {
+			throw new UsageException("help takes one of the verbs: " + String.join(" ", VERBS.keySet()));
+		}
+		printUsage(out, rest.isEmpty() ? null : rest.get(0));
+		return EXIT_OK;
 	}
 
 	/** @return whether standard output failed (closed by its reader, as {@code | head} does): time to stop */
@@ -119,7 +146,8 @@ final class CommandLine {
 			err.println("No process memory provider is available for this system.");
 			return EXIT_NO_SERVICE;
 		}
-		return ProcessCommands.run(verb, rest, processes, out, err);
+		return verb.equals("processes") ? new ProcessesCommand(rest).run(processes, out, err)
+				: ProcessCommands.run(verb, rest, processes, out, err);
 	}
 
 	private static int sniffVerb(String verb, List<String> rest, SnifferAccess access, PrintStream out, PrintStream err)
@@ -145,9 +173,37 @@ final class CommandLine {
 				+ " (see the log in the configuration area).");
 	}
 
+	/** Each verb and its usage, in the order the whole usage lists them. */
+	static final Map<String, String> VERBS = verbs();
+
+	private static Map<String, String> verbs() {
+		Map<String, String> verbs = new LinkedHashMap<>();
+		verbs.put("list", ListCommand.USAGE);
+		verbs.put("hex", HexCommand.USAGE);
+		verbs.put("processes", ProcessesCommand.USAGE);
+		verbs.put("regions", ProcessCommands.REGIONS_USAGE);
+		verbs.put("modules", ProcessCommands.MODULES_USAGE);
+		verbs.put("dump", ProcessCommands.DUMP_USAGE);
+		verbs.put("search", ProcessCommands.SEARCH_USAGE);
+		verbs.put("sniff", SniffCommand.USAGE);
+		verbs.put("windows", WindowsCommand.USAGE);
+		verbs.put("daemon", DaemonCommand.USAGE);
+		verbs.put("help", "help [VERB]   (this list, or one verb's usage; also VERB --help)");
+		verbs.put("--version", "--version");
+		return Collections.unmodifiableMap(verbs);
+	}
+
+	/** @return the usage of every verb */
 	static String usage() {
-		return "usage: ipcscope " + ListCommand.USAGE + "\n       ipcscope " + HexCommand.USAGE + "\n       ipcscope "
-				+ ProcessCommands.USAGE + "\n       ipcscope " + SniffCommand.USAGE + "\n       ipcscope " + WindowsCommand.USAGE
-				+ "\n       ipcscope " + DaemonCommand.USAGE;
+		return usageFor(null);
+	}
+
+	/** @return the usage of {@code verb}, or of every verb when it is none (a usage error then shows all) */
+	static String usageFor(String verb) {
+		String one = verb == null ? null : VERBS.get(verb);
+		if (one != null) {
+			return "usage: ipcscope " + one;
+		}
+		return VERBS.values().stream().map(usage -> "ipcscope " + usage).collect(Collectors.joining("\n       ", "usage: ", ""));
 	}
 }

@@ -32,9 +32,12 @@ import org.ipcscope.core.text.Printable;
  */
 final class ProcessCommands {
 
-	static final String USAGE = "regions PID [--json]\n       ipcscope modules PID [--json]\n       ipcscope dump PID ADDR LEN [-o FILE]"
-			+ "\n       ipcscope search PID PATTERN [--json] [--max N]   PATTERN: " + PatternSyntax.HELP
-			+ "\n  --max: print at most N matches (default " + SearchOutput.DEFAULT_MAX + "), then count the others";
+	static final String REGIONS_USAGE = "regions PID [--json]";
+	static final String MODULES_USAGE = "modules PID [--json]";
+	static final String DUMP_USAGE = "dump PID ADDR LEN [-o FILE]";
+	static final String SEARCH_USAGE = "search PID PATTERN [--json] [--max N]   PATTERN: " + PatternSyntax.HELP
+			+ "\n  --max: print at most N matches (default " + SearchOutput.DEFAULT_MAX + "), then count the others"
+			+ "\n  exit code 0: found, 1: nothing found (as grep), 4: no such process or it could not be read";
 
 	private static final int DUMP_CHUNK = 1 << 20;
 
@@ -313,6 +316,6 @@ final class ProcessCommands {
 		if (hits.outputClosed()) {
 			return CommandLine.EXIT_NOT_FOUND;
 		}
-		return hits.found() == 0 ? CommandLine.EXIT_NOT_FOUND : CommandLine.EXIT_OK;
+		return hits.found() == 0 ? CommandLine.EXIT_NO_MATCH : CommandLine.EXIT_OK;
 	}
 }

@@ -11,9 +11,14 @@ import org.ipcscope.core.text.Printable;
 
 /**
  * Writes a snapshot as an aligned text table for a terminal, one object a line, every cell
- * escaped as {@link Printable} says.
+ * escaped as {@link Printable} says. Names are never cut (a script copies them into
+ * {@code hex NAME}); the columns are aligned to names up to {@link #NAME_COLUMN} characters, and a
+ * longer one pushes only its own row's owners to the right.
  */
 public final class InventoryText {
+
+	static final int NAME_COLUMN = 48;
+	static final int NAMESPACE_COLUMN = 24;
 
 	private InventoryText() {
 	}
@@ -33,6 +38,8 @@ public final class InventoryText {
 			nameWidth = Math.max(nameWidth, row[3].length());
 			namespaceWidth = Math.max(namespaceWidth, row[1].length());
 		}
+		nameWidth = Math.min(nameWidth, NAME_COLUMN);
+		namespaceWidth = Math.min(namespaceWidth, NAMESPACE_COLUMN);
 		String format = "%-" + kindWidth + "s %-" + namespaceWidth + "s %14s  %-" + nameWidth + "s  %s%n";
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(format, "KIND", "NAMESPACE", "SIZE", "NAME", "OWNERS"));
