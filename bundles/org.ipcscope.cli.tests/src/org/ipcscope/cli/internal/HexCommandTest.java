@@ -196,6 +196,30 @@ class HexCommandTest {
 		}
 	}
 
+	@Test
+	void watchsFirstLookCollapsesRepeatedRowsAsHexDoes() throws Exception {
+		String name = name("watch-squeeze");
+		AtomicInteger code = new AtomicInteger(-1);
+		try (HelperProcess helper = helper(1, "counter", name, "4096")) {
+			Thread watcher = new Thread(() -> {
+				try {
+					code.set(run("hex", name, "--length", "4096", "--watch", "50"));
+				} catch (InterruptedException e) {
+					code.set(-2);
+				}
+			});
+			watcher.start();
+			waitUntil(() -> out().contains("\n-- "), "a round of changes after the first look");
+			List<String> first = List.of(out().substring(0, out().indexOf("\n-- ")).split("\n"));
+			assertTrue(first.contains("*"), "the zero rows collapse: " + first);
+			assertTrue(first.size() < 10, first.size() + " lines for 256 rows, most of them zero");
+			assertTrue(first.get(first.size() - 1).startsWith("00000ff0  "), "the last row is printed: " + first);
+			assertEquals(0, helper.finish());
+			watcher.join(10_000);
+			assertEquals(CommandLine.EXIT_NOT_FOUND, code.get());
+		}
+	}
+
 	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 		while (!condition.getAsBoolean()) {

@@ -231,8 +231,7 @@ final class HexCommand {
 	 */
 	private int printAll(MemorySource source, HexDumpFormat format, long offset, long length, PrintStream out,
 			PrintStream err) throws IOException {
-		byte[] previous = null;
-		boolean squeezing = false;
+		SqueezedRows rows = new SqueezedRows(format, out);
 		long shrunk = -1;
 		for (long done = 0; done < length && shrunk < 0;) {
 			int count = (int) Math.min((long) CHUNK_ROWS * width, length - done);
@@ -244,20 +243,7 @@ final class HexCommand {
 			long stop = shrunk >= 0 ? done + count : length;
 			for (int row = 0; row < count; row += width) {
 				int rowLength = Math.min(width, count - row);
-				byte[] bytes = Arrays.copyOfRange(read.bytes(), row, row + rowLength);
-				boolean last = done + row + rowLength == stop;
-				boolean same = previous != null && !last && Arrays.equals(previous, bytes)
-						&& read.unreadable().get(row, row + rowLength).isEmpty();
-				if (same) {
-					if (!squeezing) {
-						out.println("*");
-						squeezing = true;
-					}
-				} else {
-					out.println(format.row(offset + done + row, read.bytes(), read.unreadable(), row, rowLength));
-					squeezing = false;
-				}
-				previous = read.unreadable().get(row, row + rowLength).isEmpty() ? bytes : null;
+				rows.print(offset + done + row, read, row, rowLength, done + row + rowLength == stop);
 			}
 			done += count;
 			if (CommandLine.outputClosed(out)) {
@@ -298,8 +284,11 @@ final class HexCommand {
 				return CommandLine.EXIT_NOT_FOUND;
 			}
 			if (before == null) {
+				// the first look as hex prints it: repeated rows collapse
+				SqueezedRows rows = new SqueezedRows(format, out);
 				for (int row = 0; row < length; row += width) {
-					out.println(format.row(offset + row, now.bytes(), now.unreadable(), row, Math.min(width, length - row)));
+					int rowLength = Math.min(width, length - row);
+					rows.print(offset + row, now, row, rowLength, row + rowLength == length);
 				}
 				out.flush();
 			} else {
