@@ -8,6 +8,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,8 @@ final class DaemonProtocol {
 	private static final byte[] MAGIC = "IPCS".getBytes(StandardCharsets.US_ASCII);
 	private static final String VERSION = "1";
 	private static final int MAX_REQUEST = 1 << 20;
+	/** A message is read in parts of at most this: what a peer declares is not allocated before it comes. */
+	private static final int CHUNK = 64 << 10;
 
 	/** Arguments and paths are bytes; the JVM decodes its own with this charset. */
 	static final Charset NAMES = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
@@ -77,7 +80,7 @@ final class DaemonProtocol {
 			if (length < 0 || length > MAX_REQUEST) {
 				throw new IOException("request of " + length + " bytes");
 			}
-			byte[] body = readFully(channel, length).array();
+			byte[] body = readBounded(channel, length);
 			List<String> strings = new ArrayList<>();
 			for (int start = 0, end; start < body.length; start = end + 1) {
 				for (end = start; end < body.length && body[end] != 0; end++) {
@@ -107,8 +110,16 @@ final class DaemonProtocol {
 				}
 				environment.put(entry.substring(0, equals), entry.substring(equals + 1));
 			}
-			return new Request(Path.of(strings.get(1)), environment,
-					List.copyOf(strings.subList(3 + entries, strings.size())));
+			Path workingDirectory;
+			try {
+				workingDirectory = Path.of(strings.get(1));
+			} catch (InvalidPathException e) {
+				throw new IOException("request's working directory is not a path here: " + e.getReason());
+			}
+			if (!workingDirectory.isAbsolute()) {
+				throw new IOException("request's working directory is not absolute");
+			}
+			return new Request(workingDirectory, environment, List.copyOf(strings.subList(3 + entries, strings.size())));
 		}
 	}
 
@@ -129,8 +140,8 @@ final class DaemonProtocol {
 			checkMagic(head);
 			boolean answered = head.get() == 0;
 			int code = head.getInt();
-			byte[] out = readFully(channel, length(head.getInt())).array();
-			byte[] err = readFully(channel, length(readFully(channel, 4).getInt())).array();
+			byte[] out = readBounded(channel, length(head.getInt()));
+			byte[] err = readBounded(channel, length(readFully(channel, 4).getInt()));
 			return new Reply(answered, code, out, err);
 		}
 
@@ -158,6 +169,20 @@ final class DaemonProtocol {
 			}
 		}
 		return buffer.flip();
+	}
+
+	/** Reads {@code length} bytes in parts: memory grows with what comes, not with what was declared. */
+	private static byte[] readBounded(ReadableByteChannel channel, int length) throws IOException {
+		ByteArrayOutputStream received = new ByteArrayOutputStream(Math.min(length, CHUNK));
+		ByteBuffer chunk = ByteBuffer.allocate(Math.min(length, CHUNK));
+		while (received.size() < length) {
+			chunk.clear().limit(Math.min(chunk.capacity(), length - received.size()));
+			if (channel.read(chunk) < 0) {
+				throw new EOFException("the other side closed after " + received.size() + " of " + length + " bytes");
+			}
+			received.write(chunk.array(), 0, chunk.position());
+		}
+		return received.toByteArray();
 	}
 
 	private static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
