@@ -114,7 +114,7 @@ public final class DaemonServer {
 		DaemonPlace place = new DaemonPlace(Path.of(args[0]));
 		Duration idle = DaemonSettings.seconds(args[1]);
 		if (idle == null) {
-			log("the idle time " + DaemonPlace.oneLine(args[1]) + " is not " + DaemonSettings.SECONDS_FORMAT + ": no server starts");
+			log("the idle time '" + DaemonPlace.oneLine(args[1]) + "' is not " + DaemonSettings.SECONDS_FORMAT + ": no server starts");
 			System.exit(CommandLine.EXIT_USAGE);
 		}
 		try {
