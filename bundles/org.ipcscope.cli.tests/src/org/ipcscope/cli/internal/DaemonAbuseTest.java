@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,7 @@ class DaemonAbuseTest extends DaemonTestBase {
 		assumeTrue(TestUser.canCreate(), "needs root to create the attacking user (useradd)");
 		// a /tmp of its own: sticky and open to all, as /tmp is
 		Path tmp = Files.createTempDirectory("ipcscope-attack");
-		Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwt"));
+		Files.setAttribute(tmp, "unix:mode", 01777);
 		try (TestUser attacker = TestUser.create("ipcsatk")) {
 			Path victim = Files.writeString(work.resolve("victim-file"), "precious\n");
 			Path notYet = work.resolve("created-through-a-link");
@@ -62,7 +62,7 @@ class DaemonAbuseTest extends DaemonTestBase {
 			assertTrue(status.outText().contains("no server can start there: " + taken), status.outText());
 		} finally {
 			try (Stream<Path> files = Files.walk(tmp)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
 			}
 		}
 	}

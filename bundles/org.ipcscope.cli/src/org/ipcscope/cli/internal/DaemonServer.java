@@ -2,7 +2,6 @@ package org.ipcscope.cli.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -60,14 +59,6 @@ public final class DaemonServer {
 	private static final long CHECK_MILLIS = 1000;
 	/** How long a connected client has to send its request, and to take the reply. */
 	private static final long TRANSFER_SECONDS = 10;
-	/**
-	 * How long a starting server warms the inventory up (tests shorten it): its first round before
-	 * the first answer, the others between requests. The optimizing compiler needs some dozens of
-	 * rounds before a refresh runs at full speed.
-	 */
-	private static final Duration WARM_UP = Duration.ofMillis(Long.getLong("ipcscope.daemon.warmup", 10_000));
-	private static final int WARM_UP_ROUNDS = 30;
-
 	/** Connections served at once; more are closed at once. Each holds at most a request (1 MiB). */
 	static final int MAX_CONNECTIONS = 16;
 	private static final long ACCEPT_BACKOFF_MILLIS = 200;
@@ -165,7 +156,7 @@ public final class DaemonServer {
 				log("serving " + socket + " (pid " + ProcessHandle.current().pid() + ", idle timeout "
 						+ idle.toMillis() / 1000.0 + " s)");
 				commands.acquireUninterruptibly();
-				Thread.ofPlatform().name("warm-up").daemon().start(this::warmUp);
+				Thread.ofPlatform().name("warm-up").daemon().start(new DaemonWarmUp(inventory, commands, () -> stopReason != null));
 				server.configureBlocking(false);
 				server.register(accepting, SelectionKey.OP_ACCEPT);
 				while (stopReason == null) {
@@ -268,34 +259,6 @@ public final class DaemonServer {
 		}
 	}
 
-	/**
-	 * Runs what scripts ask for until it is compiled: the first round holds back the first request
-	 * (the classes are loaded then), later rounds take turns with requests.
-	 */
-	private void warmUp() {
-		long end = System.nanoTime() + WARM_UP.toNanos();
-		PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-		boolean held = true; // by serve(), for the first round
-		try {
-			for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < end && stopReason == null; round++) {
-				if (!held) {
-					commands.acquire();
-					held = true;
-				}
-				CommandLine.run(List.of("list", round % 4 == 3 ? "--kind=fifo" : "--json"), Path.of("/"), () -> inventory,
-						() -> null, () -> null, () -> null, nowhere, nowhere);
-				commands.release();
-				held = false;
-			}
-		} catch (InterruptedException | RuntimeException e) {
-			log("warm-up: " + e);
-		} finally {
-			if (held) {
-				commands.release();
-			}
-		}
-	}
-
 	private void handle(SocketChannel channel) {
 		try (channel) {
 			ScheduledFuture<?> timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
@@ -310,7 +273,7 @@ public final class DaemonServer {
 			timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
 			reply.write(channel);
 			timeout.cancel(false);
-		} catch (IOException | RuntimeException e) {
+		} catch (IOException | RuntimeException | OutOfMemoryError e) {
 			log("request failed: " + e);
 		} finally {
 			lastRequest = System.nanoTime();
@@ -418,7 +381,8 @@ public final class DaemonServer {
 		}
 	}
 
-	private static void log(String message) {
-		System.err.println(Instant.now() + " " + message);
+	static void log(String message) {
+		// what a client sent may be in it: one line, no control characters
+		System.err.println(Instant.now() + " " + DaemonPlace.oneLine(message));
 	}
 }

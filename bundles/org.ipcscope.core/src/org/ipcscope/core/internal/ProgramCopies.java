@@ -11,9 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.CRC32;
 
 /**
- * Native programs packed in a bundle, copied out where they can run (POSIX): only into a private
- * directory ({@link TrustedPaths#createPrivate}), written whole under a temporary name and renamed,
- * so that a process that runs the file never sees half of it, with a record of its size and
+ * Native programs packed in a bundle, copied out where they can run (POSIX): only into a directory
+ * no one else can change ({@link TrustedPaths#createDirectory}), written whole under a temporary
+ * name and renamed, so that a process that runs the file never sees half of it, with a record of its size and
  * checksum beside it ({@code NAME.sum}); the copies of earlier builds removed. A copy runs only
  * when {@link #check} finds it safe and intact: no one but this user or root could have changed it
  * (that is what keeps other users out), and its bytes are what was written (that catches a copy
@@ -29,7 +29,7 @@ public final class ProgramCopies {
 
 	/** Writes {@code program} to {@code target}, executable by this user only, and its record. */
 	public static void write(Path target, byte[] program) throws IOException {
-		Path directory = TrustedPaths.createPrivate(target.toAbsolutePath().getParent());
+		Path directory = TrustedPaths.createDirectory(target.toAbsolutePath().getParent());
 		Path file = directory.resolve(target.getFileName());
 		// another JVM may be doing the same: whichever rename comes last leaves the same bytes
 		replace(directory, file.getFileName() + RECORD, record(program).getBytes(StandardCharsets.US_ASCII));

@@ -1,6 +1,7 @@
 package org.ipcscope.core.internal;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -91,10 +92,27 @@ public final class TrustedPaths {
 	 * directory checked safe, with mode 0700; then checks {@code directory} is private.
 	 */
 	public static Path createPrivate(Path directory) throws IOException {
+		Path absolute = create(directory);
+		checkPrivate(absolute);
+		return absolute;
+	}
+
+	/**
+	 * Makes {@code directory} and the directories above it that are missing, each only inside a
+	 * directory checked safe, with mode 0700; then checks {@code directory} is safe (one that
+	 * existed may be open to others for reading).
+	 */
+	public static Path createDirectory(Path directory) throws IOException {
+		Path absolute = create(directory);
+		checkDirectory(absolute);
+		return absolute;
+	}
+
+	private static Path create(Path directory) throws IOException {
 		Path absolute = directory.toAbsolutePath().normalize();
 		Path parent = absolute.getParent();
 		if (parent != null && !Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
-			createPrivate(parent);
+			create(parent);
 		}
 		if (parent != null) {
 			checkDirectory(parent);
@@ -104,11 +122,10 @@ public final class TrustedPaths {
 				// mkdir never follows a link, and makes nothing where one appeared meanwhile
 				Files.createDirectory(absolute,
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			} catch (java.nio.file.FileAlreadyExistsException e) {
-				// another process made it: checked below as any other
+			} catch (FileAlreadyExistsException e) {
+				// another process made it: checked as any other
 			}
 		}
-		checkPrivate(absolute);
 		return absolute;
 	}
 
