@@ -208,9 +208,11 @@ if [ "$EUID" -eq 0 ]; then
 	fallback=$({ XDG_RUNTIME_DIR="$deep" TMPDIR="$sticky" "$ipcscope" daemon status || true; } |
 		sed -n 's/^No server is running (\([^)]*\.sock\)).*/\1/p')
 	smoke_check "(the fallback socket is in the attacker's directory)" test "${fallback%/*}" = "$sticky/ipcscope-$EUID"
+	# the marker's link points to a file not there yet (an existing one made the script start no server
+	# even before: it took the marker for there), the lock's to a file of ours
 	echo precious >"$SMOKE_WORK/victim"
-	runuser -u "$attacker" -- ln -s "$SMOKE_WORK/victim" "$fallback.failed"
-	runuser -u "$attacker" -- ln -s "$SMOKE_WORK/created-by-link" "$fallback.lock"
+	runuser -u "$attacker" -- ln -s "$SMOKE_WORK/created-by-link" "$fallback.failed"
+	runuser -u "$attacker" -- ln -s "$SMOKE_WORK/victim" "$fallback.lock"
 	code=0
 	XDG_RUNTIME_DIR="$deep" TMPDIR="$sticky" "$ipcscope" list --kind posix-shm >"$SMOKE_WORK/attacked.out" || code=$?
 	smoke_check "a list beside the attacker's directory exits 0" test "$code" -eq 0

@@ -49,11 +49,11 @@ class DaemonAbuseTest extends DaemonTestBase {
 			attacker.run("ln", "-s", notYet.toString(), socket + ".lock");
 
 			Run refused = refusedServer(socket.toString(), "60", client.toString());
+			assertEquals("precious\n", Files.readString(victim), "the marker was written through the attacker's link");
+			assertFalse(Files.exists(notYet, LinkOption.NOFOLLOW_LINKS), "a file was created through the attacker's link");
 			assertEquals(1, refused.exit(), refused.outText());
 			assertTrue(refused.outText().contains(taken + " must be a directory of this user's that no one else may enter, but it is"
 					+ " a directory of uid " + attacker.uid() + ", mode 777"), refused.outText());
-			assertEquals("precious\n", Files.readString(victim), "the marker was written through the attacker's link");
-			assertFalse(Files.exists(notYet, LinkOption.NOFOLLOW_LINKS), "a file was created through the attacker's link");
 			assertTrue(Files.isSymbolicLink(Path.of(socket + ".failed")));
 
 			// and `daemon status` says why no server runs there
