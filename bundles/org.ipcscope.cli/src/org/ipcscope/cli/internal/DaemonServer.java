@@ -127,13 +127,16 @@ public final class DaemonServer {
 			code = new DaemonServer(place, idle, client).serve();
 		} catch (IOException | RuntimeException e) {
 			log("cannot serve at " + place.socket() + ": " + e);
-			// the script starts no server again for this build for a while: look at the marker, remove it to retry now
-			try {
-				place.markFailed(e.toString());
-			} catch (IOException marking) {
-				log("cannot write the failure marker: " + marking);
-			}
 			code = 1;
+			// EMFILE, ENFILE pass when descriptors are back: the next list may try again at once
+			if (!String.valueOf(e.getMessage()).contains("Too many open files")) {
+				// the script starts no server again for this build for a while: look at the marker, remove it to retry now
+				try {
+					place.markFailed(e.toString());
+				} catch (IOException marking) {
+					log("cannot write the failure marker: " + marking);
+				}
+			}
 		}
 		System.exit(code);
 	}
