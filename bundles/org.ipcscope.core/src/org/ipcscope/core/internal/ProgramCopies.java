@@ -7,17 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.CRC32;
 
 /**
  * Native programs packed in a bundle, copied out where they can run (POSIX): only into a directory
  * no one else can change ({@link TrustedPaths#createDirectory}), written whole under a temporary
- * name and renamed, so that a process that runs the file never sees half of it, with a record of its size and
- * checksum beside it ({@code NAME.sum}); the copies of earlier builds removed. A copy runs only
- * when {@link #check} finds it safe and intact: no one but this user or root could have changed it
- * (that is what keeps other users out), and its bytes are what was written (that catches a copy
- * damaged, or another program put under its name, by this user).
+ * name and renamed, so that a process that runs the file never sees half of it, with a record of
+ * its size and checksum beside it ({@code NAME.sum}); the copies of earlier builds removed. A copy
+ * runs only when {@link #check} finds it safe and intact: no one but this user or root could have
+ * changed it (that is what keeps other users out), and its bytes are what was written (that
+ * catches a copy damaged, or another program put under its name, by this user).
  */
 public final class ProgramCopies {
 
@@ -41,7 +42,7 @@ public final class ProgramCopies {
 		Path partial = Files.createTempFile(directory, name, PARTIAL,
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 		try {
-			Files.write(partial, bytes, java.nio.file.StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+			Files.write(partial, bytes, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 			Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		} finally {
 			Files.deleteIfExists(partial);
