@@ -37,8 +37,8 @@ class DaemonAbuseTest extends DaemonTestBase {
 		assumeTrue(TestUser.canCreate(), "needs root to create the attacking user (useradd)");
 		// a /tmp of its own: sticky and open to all, as /tmp is
 		Path tmp = Files.createTempDirectory("ipcscope-attack");
-		Files.setAttribute(tmp, "unix:mode", 01777);
 		try (TestUser attacker = TestUser.create("ipcsatk")) {
+			Files.setAttribute(tmp, "unix:mode", 01777);
 			Path victim = Files.writeString(work.resolve("victim-file"), "precious\n");
 			Path notYet = work.resolve("created-through-a-link");
 			// what the script's fallback socket directory would be, made first by the attacker
