@@ -49,8 +49,16 @@ stop_all() {
 	local pid
 	for pid in $(ours); do kill -9 "$pid" 2>/dev/null || true; done
 }
+# users made for the multi-user checks (root only), and their directories
+test_users=()
+sticky=
+remove_users() {
+	local user
+	for user in "${test_users[@]}"; do userdel -r "$user" >/dev/null 2>&1 || true; done
+	[ -z "$sticky" ] || rm -rf "$sticky"
+}
 # the script's own status must survive the clean-up (smoke_cleanup exits with the status it finds)
-trap 'code=$?; stop_all || true; rm -rf "$runtime"; (exit "$code"); smoke_cleanup' EXIT
+trap 'code=$?; stop_all || true; remove_users || true; rm -rf "$runtime"; (exit "$code"); smoke_cleanup' EXIT
 
 server_pid() { "$ipcscope" daemon status 2>/dev/null | sed -n 's/^A server is running: pid \([0-9]*\),.*/\1/p'; }
 served_count() { "$ipcscope" daemon status 2>/dev/null | sed -n 's/.*, \([0-9]*\) requests served$/\1/p'; }
@@ -129,7 +137,7 @@ mkdir -p -m 700 "$deep"
 smoke_check "a runtime directory too deep for a socket's path: the socket goes to \$TMPDIR/ipcscope-UID" \
 	bash -c "XDG_RUNTIME_DIR='$deep' '$ipcscope' daemon status | grep -qF '${TMPDIR:-/tmp}/ipcscope-$EUID/cli-'"
 smoke_check "daemon status names the socket" bash -c "'$ipcscope' daemon status | grep -q '^socket: $XDG_RUNTIME_DIR/ipcscope/cli-'"
-stale_client=$(ls "$XDG_CACHE_HOME"/ipcscope/ipcscope-client-*)
+stale_client=$(ls "$XDG_CACHE_HOME"/ipcscope/ipcscope-client-* | grep -v '\.sum$')
 mv "$stale_client" "$stale_client.moved"
 code=0
 "$ipcscope" list --kind posix-shm >"$SMOKE_WORK/no-client.txt" || code=$?
@@ -143,6 +151,19 @@ smoke_check "the server started beside the running one exits" test "$(ours | wc 
 smoke_check "its log says why" grep -q "another server serves $XDG_RUNTIME_DIR/ipcscope/cli-" "$HOME/.ipcscope/daemon.log"
 smoke_check "while the running server stays" test "$(server_pid)" = "$second_server"
 rm -f "$stale_client.moved"
+
+# times that are not plain seconds: said in one line, and the command runs without the server
+for setting in IPCSCOPE_DAEMON_TIMEOUT=inf IPCSCOPE_DAEMON_TIMEOUT=1e309 IPCSCOPE_DAEMON_TIMEOUT=9e18 \
+	IPCSCOPE_DAEMON_TIMEOUT=-1 IPCSCOPE_DAEMON_IDLE=soon IPCSCOPE_DAEMON_IDLE=inf; do
+	before=$(served_count)
+	code=0
+	env "$setting" "$ipcscope" list --kind posix-shm >"$SMOKE_WORK/setting.out" 2>"$SMOKE_WORK/setting.err" || code=$?
+	smoke_check "$setting: list exits 0" test "$code" -eq 0
+	smoke_check "$setting: and lists the segment" grep -q "/$segment" "$SMOKE_WORK/setting.out"
+	smoke_check "$setting: one line on stderr says what is wrong" bash -c "[ \$(wc -l <'$SMOKE_WORK/setting.err') -eq 1 ] &&
+		grep -q '^ipcscope: ${setting%%=*}=.${setting#*=}. is not a number of seconds from 0.001 to 999999.999' '$SMOKE_WORK/setting.err'"
+	smoke_check "$setting: the server was not asked" test "$(served_count)" -eq "$before"
+done
 
 # stop and status
 "$ipcscope" daemon stop >"$SMOKE_WORK/stop.out"
@@ -160,6 +181,84 @@ smoke_check "a server with a 2 s idle timeout starts" await_server
 idle_server=$(server_pid)
 smoke_check "and exits by itself" await_gone "$idle_server" 20
 smoke_check "its log says it was idle" grep -q "stopping: idle for 2.0 s" "$HOME/.ipcscope/daemon.log"
+
+# a failure marker holds servers back for 10 minutes, not forever
+marker="$(sed -n 's/^No server is running (\(.*\)); the next.*/\1/p' "$SMOKE_WORK/status.out").failed"
+smoke_check "(the socket's name is known)" test "$marker" != .failed
+echo "2026-01-01T00:00:00Z java.net.BindException: a test's failure" >"$marker"
+smoke_check "daemon status tells the failure" bash -c "'$ipcscope' daemon status | grep -q 'the last server failed to start: java.net.BindException: a test.s failure; the first .list. after '"
+"$ipcscope" list --kind udp >/dev/null
+smoke_check "a fresh marker: daemon status still tells it after a list" bash -c "'$ipcscope' daemon status | grep -q 'the last server failed to start'"
+smoke_check "and no server started" bash -c "sleep 3; ! '$ipcscope' daemon status | grep -q '^A server is running'"
+touch -d '-11 minutes' "$marker"
+"$ipcscope" list --kind udp >/dev/null
+smoke_check "a marker older than 10 minutes: the next list starts a server" await_server
+smoke_check "which removes the marker" test ! -e "$marker"
+"$ipcscope" daemon stop >/dev/null
+await_gone "$(server_pid)" 20 || true
+
+if [ "$EUID" -eq 0 ]; then
+	# another user makes the fallback socket directory first, open to all, with links to files of ours
+	attacker="ipcsatk$(($$ % 100000))"
+	useradd -M -s /bin/sh "$attacker"
+	test_users+=("$attacker")
+	sticky=$(mktemp -d /tmp/ipcscope-sticky.XXXXXX)
+	chmod 1777 "$sticky"
+	runuser -u "$attacker" -- mkdir -m 777 "$sticky/ipcscope-$EUID"
+	fallback=$({ XDG_RUNTIME_DIR="$deep" TMPDIR="$sticky" "$ipcscope" daemon status || true; } |
+		sed -n 's/^No server is running (\([^)]*\.sock\)).*/\1/p')
+	smoke_check "(the fallback socket is in the attacker's directory)" test "${fallback%/*}" = "$sticky/ipcscope-$EUID"
+	# the marker's link points to a file not there yet (an existing one made the script start no server
+	# even before: it took the marker for there), the lock's to a file of ours
+	echo precious >"$SMOKE_WORK/victim"
+	runuser -u "$attacker" -- ln -s "$SMOKE_WORK/created-by-link" "$fallback.failed"
+	runuser -u "$attacker" -- ln -s "$SMOKE_WORK/victim" "$fallback.lock"
+	code=0
+	XDG_RUNTIME_DIR="$deep" TMPDIR="$sticky" "$ipcscope" list --kind posix-shm >"$SMOKE_WORK/attacked.out" || code=$?
+	smoke_check "a list beside the attacker's directory exits 0" test "$code" -eq 0
+	smoke_check "and lists the segment" grep -q "/$segment" "$SMOKE_WORK/attacked.out"
+	XDG_RUNTIME_DIR="$deep" TMPDIR="$sticky" "$ipcscope" daemon status >"$SMOKE_WORK/attacked-status.out" || true
+	smoke_check "daemon status says no server can start there, and why" \
+		grep -q "no server can start there: $sticky/ipcscope-$EUID must be a directory of this user's" "$SMOKE_WORK/attacked-status.out"
+	for ((i = 0; i < 30; i++)); do sleep 0.1; done # time for a server, were one started, to write its marker
+	smoke_check "the file the attacker's link points to is unchanged" test "$(cat "$SMOKE_WORK/victim")" = precious
+	smoke_check "no file was created through the attacker's link" test ! -e "$SMOKE_WORK/created-by-link"
+	smoke_check "no server started there" bash -c "! grep -q '$sticky' '$HOME/.ipcscope/daemon.log'"
+
+	# root with a user's HOME or XDG_CACHE_HOME (sudo -E, su -m) runs no program the user planted
+	"$ipcscope" list --kind udp >/dev/null
+	smoke_check "(a server runs, so the script would ask its client)" await_server
+	victim_user="ipcsvic$(($$ % 100000))"
+	useradd -m -s /bin/sh "$victim_user"
+	test_users+=("$victim_user")
+	user_home=$(getent passwd "$victim_user" | cut -d: -f6)
+	witness="$SMOKE_WORK/witness"
+	runuser -u "$victim_user" -- mkdir -p "$user_home/.cache/ipcscope"
+	for program in "$XDG_CACHE_HOME"/ipcscope/ipcscope-client-* "$XDG_CACHE_HOME"/ipcscope/ipcscope-proc-*; do
+		[[ $program == *.sum ]] && continue
+		runuser -u "$victim_user" -- sh -c 'printf "#!/bin/sh\ntouch %s\nexit 222\n" "$1" >"$2" && chmod 755 "$2"' - \
+			"$witness" "$user_home/.cache/ipcscope/${program##*/}"
+	done
+	smoke_check "(the user planted a client and a scanner under their names)" \
+		bash -c "ls '$user_home'/.cache/ipcscope/ipcscope-client-* '$user_home'/.cache/ipcscope/ipcscope-proc-*"
+	code=0
+	env -u XDG_CACHE_HOME HOME="$user_home" "$ipcscope" list --kind posix-shm >"$SMOKE_WORK/planted.out" || code=$?
+	smoke_check "root's list with the user's HOME exits 0" test "$code" -eq 0
+	smoke_check "and lists the segment" grep -q "/$segment" "$SMOKE_WORK/planted.out"
+	code=0
+	XDG_CACHE_HOME="$user_home/.cache" "$ipcscope" list --kind posix-shm >"$SMOKE_WORK/planted.out" || code=$?
+	smoke_check "root's list with the user's XDG_CACHE_HOME exits 0" test "$code" -eq 0
+	code=0
+	IPCSCOPE_DAEMON=0 XDG_CACHE_HOME="$user_home/.cache" "$ipcscope" list --kind posix-shm >"$SMOKE_WORK/planted.out" || code=$?
+	smoke_check "and without the server, in a JVM of its own (the scanner copy), exits 0" test "$code" -eq 0
+	smoke_check "and lists the segment" grep -q "/$segment" "$SMOKE_WORK/planted.out"
+	smoke_check "root ran none of the user's programs" test ! -e "$witness"
+	smoke_check "and wrote nothing into the user's home" bash -c "[ -z \"\$(find '$user_home' -user 0)\" ]"
+	"$ipcscope" daemon stop >/dev/null
+	await_gone "$(server_pid)" 20 || true
+else
+	smoke_log "skipped the checks with other users: they need root (useradd)"
+fi
 
 smoke_check "no server of this test is left running" test -z "$(ours)"
 cp "$HOME/.ipcscope/daemon.log" "$SMOKE_WORK/daemon.log"

@@ -10,7 +10,9 @@
  * Nothing is printed before the whole answer is in: whenever the server cannot answer (no
  * socket, not this user's, refused, declined, timed out, gone mid-answer) it prints nothing and
  * exits with FALLBACK, and the script runs the command in a JVM of its own.
- * IPCSCOPE_DAEMON_TIMEOUT (seconds, default 30) bounds the wait for the answer.
+ * IPCSCOPE_DAEMON_TIMEOUT (seconds, default 30) bounds the wait for the answer: digits, at most
+ * 3 after a point, from 0.001 to 999999.999 (as DaemonSettings checks it); anything else (inf,
+ * 1e309, -1, text) gets a one-line message and FALLBACK.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -37,6 +39,29 @@
 static const char *const VARIABLES[] = {"IPCSCOPE_FIFO_DIRS", "LANG", "LC_ALL", "LC_CTYPE", "LC_NUMERIC", "TZ"};
 
 static long long deadline_ms;
+
+/* IPCSCOPE_DAEMON_TIMEOUT in milliseconds, or -1 if it is not [0-9]{1,6}(.[0-9]{1,3})? above 0 */
+static long long timeout_ms(const char *text) {
+	long long ms = 0;
+	int digits = 0, decimals = -1;
+	for (const char *c = text; *c != '\0'; c++) {
+		if (*c == '.' && decimals < 0 && digits > 0) {
+			decimals = 0;
+		} else if (*c >= '0' && *c <= '9' && (decimals < 0 ? digits < 6 : decimals < 3)) {
+			ms = ms * 10 + (*c - '0');
+			decimals < 0 ? digits++ : decimals++;
+		} else {
+			return -1;
+		}
+	}
+	if (digits == 0 || decimals == 0) {
+		return -1;
+	}
+	for (int i = decimals < 0 ? 0 : decimals; i < 3; i++) {
+		ms *= 10;
+	}
+	return ms > 0 ? ms : -1;
+}
 
 static long long now_ms(void) {
 	struct timespec t;
@@ -180,8 +205,18 @@ int main(int argc, char **argv) {
 	}
 	signal(SIGPIPE, SIG_IGN);
 	const char *timeout = getenv("IPCSCOPE_DAEMON_TIMEOUT");
-	double seconds = timeout != NULL && *timeout != '\0' ? strtod(timeout, NULL) : 30;
-	deadline_ms = now_ms() + (long long)((seconds > 0 ? seconds : 30) * 1000);
+	long long wait_ms = timeout != NULL && *timeout != '\0' ? timeout_ms(timeout) : 30000;
+	if (wait_ms < 0) {
+		fputs("ipcscope: IPCSCOPE_DAEMON_TIMEOUT='", stderr);
+		for (const unsigned char *c = (const unsigned char *)timeout; *c != '\0' && c - (const unsigned char *)timeout < 64; c++) {
+			fprintf(stderr, *c < 0x20 || *c >= 0x7f || *c == '\\' ? "\\x%02x" : "%c", *c);
+		}
+		fputs("' is not a number of seconds from 0.001 to 999999.999 (digits, at most 3 after the point): "
+			  "the server is not asked\n",
+			  stderr);
+		return FALLBACK;
+	}
+	deadline_ms = now_ms() + wait_ms;
 
 	int fd = connect_to(argv[1]);
 	if (fd < 0) {

@@ -14,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -44,152 +45,7 @@ import org.osgi.framework.FrameworkUtil;
  * command run directly in a JVM of its own ({@link Main}). Every server started here is gone at
  * the end.
  */
-class DaemonTest {
-
-	private static Path work;
-	private static Path runDirectory;
-	private static Path client;
-	private static List<Path> jars;
-	private final List<Process> servers = new ArrayList<>();
-
-	/** A finished command: its exit code and its bytes. */
-	record Run(int exit, byte[] out, byte[] err) {
-		String outText() {
-			return new String(out, StandardCharsets.UTF_8);
-		}
-
-		String errText() {
-			return new String(err, StandardCharsets.UTF_8);
-		}
-	}
-
-	@BeforeAll
-	static void findJars() throws Exception {
-		work = Files.createTempDirectory("ipcscope-daemon-test");
-		runDirectory = Files.createDirectory(work.resolve("run"),
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		client = work.resolve("cache/ipcscope-client-1-2");
-		Map<String, Path> bySymbolicName = new HashMap<>();
-		for (Bundle bundle : FrameworkUtil.getBundle(DaemonTest.class).getBundleContext().getBundles()) {
-			try {
-				bySymbolicName.put(bundle.getSymbolicName(), FileLocator.getBundleFile(bundle).toPath());
-			} catch (IOException e) {
-				// a bundle not in a file: none of those we need
-			}
-		}
-		jars = new ArrayList<>();
-		for (String name : List.of("org.ipcscope.cli", "org.ipcscope.core", "org.ipcscope.linux", "com.sun.jna")) {
-			Path jar = bySymbolicName.get(name);
-			assertTrue(jar != null && Files.isRegularFile(jar), name + " is a jar in the test runtime: " + jar);
-			jars.add(jar);
-		}
-	}
-
-	@AfterEach
-	void stopServers() throws Exception {
-		for (Process server : servers) {
-			server.destroyForcibly();
-			assertTrue(server.waitFor(20, TimeUnit.SECONDS), "server " + server.pid() + " did not end");
-		}
-	}
-
-	@AfterAll
-	static void nothingLeftBehind() throws Exception {
-		List<String> left = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(work.toString()))
-				.map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
-		try (Stream<Path> files = Files.walk(work)) {
-			files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-		}
-		assertEquals(List.of(), left, "processes of this test still running");
-	}
-
-	private static String classPath(List<Path> entries) {
-		return String.join(":", entries.stream().map(Path::toString).toList());
-	}
-
-	private static Path java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java");
-	}
-
-	/** Starts the server as the script does, on {@code classPath}, and waits until it serves. */
-	private Process startServer(Path socket, String idleSeconds, List<Path> classPath) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(java().toString(), "-XX:+UseSerialGC", "-Dipcscope.daemon.warmup=0",
-				"--enable-native-access=ALL-UNNAMED", "-cp", classPath(classPath), DaemonServer.class.getName(),
-				socket.toString(), idleSeconds, client.toString());
-		builder.environment().put("LC_ALL", "C.UTF-8");
-		builder.redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
-		Process server = builder.start();
-		servers.add(server);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!accepts(socket) || !Files.isExecutable(client)) {
-			assertTrue(server.isAlive(), "server ended at start: " + Files.readString(work.resolve("server.log")));
-			assertTrue(System.nanoTime() < deadline, "server did not serve within 30 s");
-			Thread.sleep(20);
-		}
-		return server;
-	}
-
-	/** Whether a server listens (a dead one's socket file refuses). */
-	private static boolean accepts(Path socket) {
-		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			return channel.connect(UnixDomainSocketAddress.of(socket));
-		} catch (IOException e) {
-			return false;
-		}
-	}
-
-	private Process startServer(Path socket) throws Exception {
-		return startServer(socket, "60", jars);
-	}
-
-	private static Run run(List<String> command, Path directory, Map<String, String> environment) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-		builder.environment().put("LC_ALL", "C.UTF-8");
-		builder.environment().remove("IPCSCOPE_FIFO_DIRS");
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		process.getOutputStream().close();
-		CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-			try {
-				return process.getErrorStream().readAllBytes();
-			} catch (IOException e) {
-				throw new IllegalStateException(e);
-			}
-		});
-		byte[] out = process.getInputStream().readAllBytes();
-		assertTrue(process.waitFor(60, TimeUnit.SECONDS), command + " did not end");
-		return new Run(process.exitValue(), out, err.get(10, TimeUnit.SECONDS));
-	}
-
-	private static Run served(Path socket, Path directory, Map<String, String> environment, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(client.toString(), socket.toString()));
-		command.addAll(List.of(args));
-		return run(command, directory, environment);
-	}
-
-	private static Run served(Path socket, String... args) throws Exception {
-		return served(socket, work, Map.of(), args);
-	}
-
-	private static Run direct(Path directory, Map<String, String> environment, String... args) throws Exception {
-		return direct(null, directory, environment, args);
-	}
-
-	/** @param socket where the script would tell {@link DaemonCommand} the server is, or {@code null} */
-	private static Run direct(Path socket, Path directory, Map<String, String> environment, String... args)
-			throws Exception {
-		List<String> command = new ArrayList<>(List.of(java().toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
-				classPath(jars), Main.class.getName()));
-		if (socket != null) {
-			command.add(1, "-D" + DaemonCommand.SOCKET_PROPERTY + "=" + socket);
-		}
-		command.addAll(List.of(args));
-		return run(command, directory, environment);
-	}
-
-	private static List<String> linesWith(String text, String json) {
-		return json.lines().filter(l -> l.contains(text)).toList();
-	}
+class DaemonTest extends DaemonTestBase {
 
 	@Test
 	void servedListFindsTheHelpersObjectsWithOwnersAsTheDirectRunDoes() throws Exception {
@@ -380,20 +236,23 @@ class DaemonTest {
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 		Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Path socket = open.resolve("open.sock");
-		Process server = new ProcessBuilder(java().toString(), "-cp", classPath(jars), DaemonServer.class.getName(),
-				socket.toString(), "60").redirectErrorStream(true).start();
-		servers.add(server);
-		String log = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(server.waitFor(30, TimeUnit.SECONDS));
-		assertEquals(1, server.exitValue(), log);
-		assertTrue(log.contains("must be a directory of this user's that no one else may enter (mode 755)"), log);
-		assertTrue(Files.readString(DaemonServer.failedMarker(socket)).contains("no one else may enter"));
+		Run refused = refusedServer(socket.toString(), "60");
+		assertEquals(1, refused.exit(), refused.outText());
+		assertTrue(refused.outText().contains(open + " must be a directory of this user's that no one else may enter, but it is"
+				+ " a directory of this user, mode 755"), refused.outText());
+		// nothing is written in a directory that is not ours: not even the marker of the failure
+		assertFalse(Files.exists(new DaemonPlace(socket).marker(), LinkOption.NOFOLLOW_LINKS));
+		assertFalse(Files.exists(open.resolve("open.sock.lock"), LinkOption.NOFOLLOW_LINKS));
 
 		// a server someone else could have put there is not asked
 		try (ServerSocketChannel listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
 			listening.bind(UnixDomainSocketAddress.of(socket));
-			Run refused = served(socket, "list");
-			assertEquals(DaemonProtocol.FALLBACK, refused.exit());
+			assertEquals(DaemonProtocol.FALLBACK, served(socket, "list").exit());
+			// nor by `daemon status` in Java, which says why none can serve there
+			Run status = direct(socket, work, Map.of(), "daemon", "status");
+			assertEquals(CommandLine.EXIT_NO_SERVICE, status.exit(), status.errText());
+			assertTrue(status.outText().contains("no server can start there: " + open + " must be a directory of this user's"),
+					status.outText());
 		}
 	}
 

@@ -5,11 +5,16 @@ import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+import org.ipcscope.core.internal.TrustedPaths;
 import org.ipcscope.core.text.NameBytes;
 import org.ipcscope.core.text.Printable;
 
@@ -47,7 +52,14 @@ final class DaemonCommand {
 					// closed already
 				}
 			});
+			// a socket in a directory someone else could have put it in is not asked
+			TrustedPaths.checkPrivate(Path.of(socket).toAbsolutePath().getParent());
 			channel.connect(UnixDomainSocketAddress.of(socket));
+			// the server must be this user's: root never takes a user's answer, nor the reverse
+			UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+			if (!peer.user().equals(Files.getOwner(Path.of("/proc/self")))) {
+				throw new IOException("the server is not this user's");
+			}
 			DaemonProtocol.Request.of(List.of("daemon", args.get(0))).write(channel);
 			channel.shutdownOutput();
 			reply = DaemonProtocol.Reply.read(channel);
@@ -69,7 +81,13 @@ final class DaemonCommand {
 			out.println("No server was running (" + Printable.escape(NameBytes.name(socket)) + ").");
 			return CommandLine.EXIT_OK;
 		}
-		out.println("No server is running (" + Printable.escape(NameBytes.name(socket)) + "); the next `list` starts one.");
+		String shown = Printable.escape(NameBytes.name(socket));
+		String problem = new DaemonPlace(socket).problem();
+		if (problem != null) {
+			out.println("No server is running (" + shown + "): " + DaemonPlace.oneLine(problem) + ".");
+		} else {
+			out.println("No server is running (" + shown + "); the next `list` starts one.");
+		}
 		return CommandLine.EXIT_NO_SERVICE;
 	}
 }

@@ -36,6 +36,8 @@ final class DaemonProtocol {
 	private static final byte[] MAGIC = "IPCS".getBytes(StandardCharsets.US_ASCII);
 	private static final String VERSION = "1";
 	private static final int MAX_REQUEST = 1 << 20;
+	/** A message is read in parts of at most this: what a peer declares is not allocated before it comes. */
+	private static final int CHUNK = 64 << 10;
 
 	private DaemonProtocol() {
 	}
@@ -76,7 +78,7 @@ final class DaemonProtocol {
 			if (length < 0 || length > MAX_REQUEST) {
 				throw new IOException("request of " + length + " bytes");
 			}
-			byte[] body = readFully(channel, length).array();
+			byte[] body = readBounded(channel, length);
 			List<String> strings = new ArrayList<>();
 			for (int start = 0, end; start < body.length; start = end + 1) {
 				for (end = start; end < body.length && body[end] != 0; end++) {
@@ -112,10 +114,14 @@ final class DaemonProtocol {
 		}
 
 		private static Path workingDirectory(String name) throws IOException {
+			// asked of the name: NameBytes makes a relative name absolute against this JVM's directory
+			if (!name.startsWith("/")) {
+				throw new IOException("request's working directory is not absolute");
+			}
 			try {
 				return NameBytes.path(name);
-			} catch (InvalidPathException e) {
-				throw new IOException("bad working directory: " + e.getReason());
+			} catch (InvalidPathException | IllegalArgumentException e) {
+				throw new IOException("request's working directory is not a path here: " + e.getMessage());
 			}
 		}
 	}
@@ -137,8 +143,8 @@ final class DaemonProtocol {
 			checkMagic(head);
 			boolean answered = head.get() == 0;
 			int code = head.getInt();
-			byte[] out = readFully(channel, length(head.getInt())).array();
-			byte[] err = readFully(channel, length(readFully(channel, 4).getInt())).array();
+			byte[] out = readBounded(channel, length(head.getInt()));
+			byte[] err = readBounded(channel, length(readFully(channel, 4).getInt()));
 			return new Reply(answered, code, out, err);
 		}
 
@@ -166,6 +172,20 @@ final class DaemonProtocol {
 			}
 		}
 		return buffer.flip();
+	}
+
+	/** Reads {@code length} bytes in parts: memory grows with what comes, not with what was declared. */
+	private static byte[] readBounded(ReadableByteChannel channel, int length) throws IOException {
+		ByteArrayOutputStream received = new ByteArrayOutputStream(Math.min(length, CHUNK));
+		ByteBuffer chunk = ByteBuffer.allocate(Math.min(length, CHUNK));
+		while (received.size() < length) {
+			chunk.clear().limit(Math.min(chunk.capacity(), length - received.size()));
+			if (channel.read(chunk) < 0) {
+				throw new EOFException("the other side closed after " + received.size() + " of " + length + " bytes");
+			}
+			received.write(chunk.array(), 0, chunk.position());
+		}
+		return received.toByteArray();
 	}
 
 	private static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {

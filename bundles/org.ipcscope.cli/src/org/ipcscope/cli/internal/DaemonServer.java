@@ -2,8 +2,6 @@ package org.ipcscope.cli.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -18,7 +16,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +34,6 @@ import jdk.net.UnixDomainPrincipal;
 
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.InventorySettings;
-import org.ipcscope.core.internal.ProgramCopies;
 
 /**
  * The resident server of {@code ./ipcscope list} (Linux): a JVM that keeps the providers loaded
@@ -50,7 +46,12 @@ import org.ipcscope.core.internal.ProgramCopies;
  *
  * <pre>DaemonServer SOCKET IDLE_SECONDS [CLIENT]</pre>
  *
- * CLIENT is where the script looks for the native client: copied there from this bundle first.
+ * CLIENT is where the script looks for the native client: copied there from this bundle first,
+ * and kept as this bundle packs it while the server runs ({@link ClientCopy}). Where it listens,
+ * and what it leaves there when it cannot: {@link DaemonPlace}. Under abuse it stays up: a request
+ * is read in parts as it comes (never allocated as declared), at most {@link #MAX_CONNECTIONS} are
+ * served at once (more are closed at once), and when no descriptor is left to accept with it
+ * waits and serves on.
  */
 public final class DaemonServer {
 
@@ -58,16 +59,17 @@ public final class DaemonServer {
 	private static final long CHECK_MILLIS = 1000;
 	/** How long a connected client has to send its request, and to take the reply. */
 	private static final long TRANSFER_SECONDS = 10;
-	/**
-	 * How long a starting server warms the inventory up (tests shorten it): its first round before
-	 * the first answer, the others between requests. The optimizing compiler needs some dozens of
-	 * rounds before a refresh runs at full speed.
-	 */
-	private static final Duration WARM_UP = Duration.ofMillis(Long.getLong("ipcscope.daemon.warmup", 10_000));
-	private static final int WARM_UP_ROUNDS = 30;
+	/** Connections served at once; more are closed at once. Each holds at most a request (1 MiB). */
+	static final int MAX_CONNECTIONS = 16;
+	private static final long ACCEPT_BACKOFF_MILLIS = 200;
 
+	private final DaemonPlace place;
 	private final Path socket;
 	private final Duration idle;
+	private final ClientCopy client;
+	private long lastAcceptFailureLog;
+	private long lastRefusalLog;
+	private long lastClientFailureLog;
 	private final InventoryService inventory;
 	/** One command at a time: the inventory's FIFO directories are global. Held by the warm-up first. */
 	private final Semaphore commands = new Semaphore(1);
@@ -86,9 +88,11 @@ public final class DaemonServer {
 	private volatile String stopReason;
 	private Selector selector;
 
-	private DaemonServer(Path socket, Duration idle) throws IOException {
-		this.socket = socket;
+	private DaemonServer(DaemonPlace place, Duration idle, ClientCopy client) throws IOException {
+		this.place = place;
+		this.socket = place.socket();
 		this.idle = idle;
+		this.client = client;
 		this.inventory = Main.inventory();
 		this.user = Files.getOwner(Path.of("/proc/self"));
 	}
@@ -98,68 +102,70 @@ public final class DaemonServer {
 			System.err.println("usage: DaemonServer SOCKET IDLE_SECONDS [CLIENT]");
 			System.exit(CommandLine.EXIT_USAGE);
 		}
-		Path socket = Path.of(args[0]).toAbsolutePath();
+		DaemonPlace place = new DaemonPlace(Path.of(args[0]));
+		Duration idle = DaemonSettings.seconds(args[1]);
+		if (idle == null) {
+			log("the idle time '" + DaemonPlace.oneLine(args[1]) + "' is not " + DaemonSettings.SECONDS_FORMAT + ": no server starts");
+			System.exit(CommandLine.EXIT_USAGE);
+		}
+		try {
+			place.prepare();
+		} catch (IOException | RuntimeException e) {
+			// not a place of ours: nothing is written there, not even a marker (the script checks it too)
+			log("cannot serve at " + place.socket() + ": " + e.getMessage());
+			System.exit(1);
+		}
 		int code;
 		try {
-			Duration idle = Duration.ofMillis(Math.round(Double.parseDouble(args[1]) * 1000));
+			ClientCopy client = null;
 			if (args.length == 3) {
-				try {
-					copyClient(Path.of(args[2]));
-				} catch (IOException e) {
-					// scripts keep running a JVM each until a later server copies it
-					log("cannot copy the client to " + args[2] + ": " + e);
+				client = ClientCopy.of(Path.of(args[2]));
+				if (client == null) {
+					log("no native client in this build for " + System.getProperty("os.arch") + ": scripts keep running a JVM each");
 				}
 			}
-			code = new DaemonServer(socket, idle).serve();
+			code = new DaemonServer(place, idle, client).serve();
 		} catch (IOException | RuntimeException e) {
-			log("cannot serve at " + socket + ": " + e);
-			// the script starts no server again for this build: look at the marker, remove it to retry
-			try {
-				Files.writeString(failedMarker(socket), e + "\n");
-			} catch (IOException marking) {
-				log("cannot write the failure marker: " + marking);
-			}
+			log("cannot serve at " + place.socket() + ": " + e);
 			code = 1;
+			// EMFILE, ENFILE pass when descriptors are back: the next list may try again at once
+			if (!String.valueOf(e.getMessage()).contains("Too many open files")) {
+				// the script starts no server again for this build for a while: look at the marker, remove it to retry now
+				try {
+					place.markFailed(e.toString());
+				} catch (IOException marking) {
+					log("cannot write the failure marker: " + marking);
+				}
+			}
 		}
 		System.exit(code);
 	}
 
-	static Path failedMarker(Path socket) {
-		return socket.resolveSibling(socket.getFileName() + ".failed");
-	}
-
 	private int serve() throws IOException {
-		Path directory = socket.getParent();
-		Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		checkPrivate(directory);
-		try (FileChannel lockFile = FileChannel.open(socket.resolveSibling(socket.getFileName() + ".lock"),
-				StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-				FileLock lock = lockFile.tryLock()) {
+		try (FileChannel lockFile = place.openLock(); FileLock lock = lockFile.tryLock()) {
 			if (lock == null) {
 				log("another server serves " + socket);
 				return 0;
 			}
 			// the lock is ours, so a socket file left here is a dead server's
 			Files.deleteIfExists(socket);
+			keepClient();
 			try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
 					Selector accepting = Selector.open()) {
 				server.bind(UnixDomainSocketAddress.of(socket));
 				Object inode = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+				place.clearMarker();
 				selector = accepting;
 				log("serving " + socket + " (pid " + ProcessHandle.current().pid() + ", idle timeout "
 						+ idle.toMillis() / 1000.0 + " s)");
 				commands.acquireUninterruptibly();
-				Thread.ofPlatform().name("warm-up").daemon().start(this::warmUp);
+				Thread.ofPlatform().name("warm-up").daemon().start(new DaemonWarmUp(inventory, commands, () -> stopReason != null));
 				server.configureBlocking(false);
 				server.register(accepting, SelectionKey.OP_ACCEPT);
 				while (stopReason == null) {
 					accepting.select(CHECK_MILLIS);
 					accepting.selectedKeys().clear();
-					for (SocketChannel client = server.accept(); client != null; client = server.accept()) {
-						active.incrementAndGet();
-						SocketChannel connection = client;
-						Thread.ofVirtual().start(() -> handle(connection));
-					}
+					acceptAll(server);
 					check(inode);
 				}
 				log("stopping: " + stopReason);
@@ -175,7 +181,49 @@ public final class DaemonServer {
 		}
 	}
 
+	/**
+	 * Takes the connections waiting: each gets a thread, up to {@link #MAX_CONNECTIONS} at once;
+	 * those beyond are closed at once (their clients run the command themselves). When accepting
+	 * fails (no descriptor left: EMFILE), the server waits a moment and goes on serving.
+	 */
+	private void acceptAll(ServerSocketChannel server) {
+		for (;;) {
+			SocketChannel client;
+			try {
+				client = server.accept();
+			} catch (IOException e) {
+				long now = System.nanoTime();
+				if (now - lastAcceptFailureLog > TimeUnit.MINUTES.toNanos(1)) {
+					lastAcceptFailureLog = now;
+					log("cannot accept a connection (" + e.getMessage() + "): waiting, then serving on");
+				}
+				sleep(ACCEPT_BACKOFF_MILLIS);
+				return;
+			}
+			if (client == null) {
+				return;
+			}
+			if (active.get() >= MAX_CONNECTIONS) {
+				close(client);
+				long now = System.nanoTime();
+				if (now - lastRefusalLog > TimeUnit.MINUTES.toNanos(1)) {
+					lastRefusalLog = now;
+					log("closed a connection: " + MAX_CONNECTIONS + " are open already");
+				}
+				continue;
+			}
+			active.incrementAndGet();
+			try {
+				Thread.ofVirtual().start(() -> handle(client));
+			} catch (OutOfMemoryError e) {
+				active.decrementAndGet();
+				close(client);
+			}
+		}
+	}
+
 	private void check(Object inode) {
+		keepClient();
 		if (productChanged()) {
 			stop("the product it runs from has changed");
 		} else if (!inode.equals(fileKey(socket))) {
@@ -214,44 +262,6 @@ public final class DaemonServer {
 		}
 	}
 
-	private void checkPrivate(Path directory) throws IOException {
-		Map<String, Object> attributes = Files.readAttributes(directory, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
-		int mode = (Integer) attributes.get("mode");
-		Object owner = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-		if (!owner.equals(attributes.get("uid")) || (mode & 0077) != 0 || !Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-			throw new IOException(directory + " must be a directory of this user's that no one else may enter (mode "
-					+ Integer.toOctalString(mode & 07777) + ")");
-		}
-	}
-
-	/**
-	 * Runs what scripts ask for until it is compiled: the first round holds back the first request
-	 * (the classes are loaded then), later rounds take turns with requests.
-	 */
-	private void warmUp() {
-		long end = System.nanoTime() + WARM_UP.toNanos();
-		PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-		boolean held = true; // by serve(), for the first round
-		try {
-			for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < end && stopReason == null; round++) {
-				if (!held) {
-					commands.acquire();
-					held = true;
-				}
-				CommandLine.run(List.of("list", round % 4 == 3 ? "--kind=fifo" : "--json"), Path.of("/"), () -> inventory,
-						() -> null, () -> null, () -> null, nowhere, nowhere);
-				commands.release();
-				held = false;
-			}
-		} catch (InterruptedException | RuntimeException e) {
-			log("warm-up: " + e);
-		} finally {
-			if (held) {
-				commands.release();
-			}
-		}
-	}
-
 	private void handle(SocketChannel channel) {
 		try (channel) {
 			ScheduledFuture<?> timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
@@ -266,7 +276,7 @@ public final class DaemonServer {
 			timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
 			reply.write(channel);
 			timeout.cancel(false);
-		} catch (IOException | RuntimeException e) {
+		} catch (IOException | RuntimeException | OutOfMemoryError e) {
 			log("request failed: " + e);
 		} finally {
 			lastRequest = System.nanoTime();
@@ -350,26 +360,20 @@ public final class DaemonServer {
 		}
 	}
 
-	/**
-	 * Puts the native client where the script looks for it (named by this build), and removes the
-	 * copies of this product's earlier builds.
-	 */
-	private static void copyClient(Path target) throws IOException {
-		if (Files.isExecutable(target)) {
+	/** The client copy, written again if anything changed it (not fatal: scripts then run a JVM each). */
+	private void keepClient() {
+		if (client == null) {
 			return;
 		}
-		byte[] program;
-		try (InputStream in = DaemonServer.class
-				.getResourceAsStream("/native/" + System.getProperty("os.arch") + "/ipcscope-client")) {
-			if (in == null) {
-				log("no native client in this build for " + System.getProperty("os.arch") + ": scripts keep running a JVM each");
-				return;
+		try {
+			client.keep();
+		} catch (IOException | RuntimeException e) {
+			long now = System.nanoTime();
+			if (now - lastClientFailureLog > TimeUnit.MINUTES.toNanos(1)) {
+				lastClientFailureLog = now;
+				log("cannot keep the client: " + e.getMessage());
 			}
-			program = in.readAllBytes();
 		}
-		ProgramCopies.write(target, program);
-		String name = target.getFileName().toString();
-		ProgramCopies.removeOthers(target, name.substring(0, name.lastIndexOf('-') + 1));
 	}
 
 	private static void sleep(long millis) {
@@ -380,7 +384,8 @@ public final class DaemonServer {
 		}
 	}
 
-	private static void log(String message) {
-		System.err.println(Instant.now() + " " + message);
+	static void log(String message) {
+		// what a client sent may be in it: one line, no control characters
+		System.err.println(Instant.now() + " " + DaemonPlace.oneLine(message));
 	}
 }

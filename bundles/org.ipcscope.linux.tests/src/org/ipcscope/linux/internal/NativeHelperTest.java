@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,10 +14,13 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
+import org.ipcscope.tests.support.TestUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +67,63 @@ class NativeHelperTest {
 		assertArrayEquals(second, Files.readAllBytes(newCopy));
 		assertFalse(Files.exists(copy), "the earlier build's copy was left");
 		try (Stream<Path> files = Files.list(cache)) {
-			assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("ipcscope-proc-jar-")).count());
+			assertEquals(List.of(newCopy.getFileName().toString(), newCopy.getFileName() + ".sum"), files.map(f -> f.getFileName().toString())
+					.filter(f -> f.startsWith("ipcscope-proc-jar-")).sorted().toList());
+		}
+	}
+
+	@Test
+	void aCopyChangedAfterItWasWrittenIsWrittenAgainBeforeItRuns() throws Exception {
+		Path cache = temp.resolve("cache");
+		Path jar = temp.resolve("bundle.jar");
+		byte[] program = Files.readAllBytes(NativeHelper.PROC_SCANNER.path());
+		writeJar(jar, program, 1_000_000);
+		URL url = new URL("jar:" + jar.toUri() + "!/native/amd64/ipcscope-proc");
+		Path copy = new NativeHelper("ipcscope-proc", cache).locate(url);
+		assertNotNull(copy);
+
+		// other bytes under its name: not what was copied, so copied again
+		Path witness = temp.resolve("witness");
+		Files.writeString(copy, "#!/bin/sh\ntouch " + witness + "\n");
+		assertEquals(copy, new NativeHelper("ipcscope-proc", cache).locate(url));
+		assertArrayEquals(program, Files.readAllBytes(copy));
+
+		// writable by others: anyone could have changed it
+		Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxrwxrwx"));
+		assertEquals(copy, new NativeHelper("ipcscope-proc", cache).locate(url));
+		assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(copy));
+		assertFalse(Files.exists(witness));
+	}
+
+	@Test
+	void rootRunsNoProgramFromAnotherUsersCache() throws Exception {
+		assumeTrue(TestUser.canCreate(), "needs root to create the user whose cache root is pointed to (useradd)");
+		Path jar = temp.resolve("bundle.jar");
+		writeJar(jar, Files.readAllBytes(NativeHelper.PROC_SCANNER.path()), 1_000_000);
+		URL url = new URL("jar:" + jar.toUri() + "!/native/amd64/ipcscope-proc");
+		// the name a copy of this jar's scanner gets
+		String name = new NativeHelper("ipcscope-proc", temp.resolve("own-cache")).locate(url).getFileName().toString();
+		Path witness = temp.resolve("witness");
+		try (TestUser user = TestUser.create("ipcsnh")) {
+			// what root with HOME or XDG_CACHE_HOME of this user's would use: the user planted a scanner there
+			Path cache = user.home().resolve(".cache/ipcscope");
+			user.run("mkdir", "-p", cache.toString());
+			Path planted = cache.resolve(name);
+			user.run("sh", "-c", "printf '#!/bin/sh\\ntouch %s\\n' \"$1\" >\"$2\" && chmod 755 \"$2\"", "-", witness.toString(),
+					planted.toString());
+			byte[] plantedBytes = Files.readAllBytes(planted);
+
+			Path located = new NativeHelper("ipcscope-proc", cache).locate(url);
+			if (located != null) {
+				// as the inventory would
+				new ProcessBuilder(located.toString(), "/proc").redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+			}
+			assertEquals(null, located, "a program in another user's directory was chosen");
+			assertFalse(Files.exists(witness), "root ran the program the user planted");
+			assertArrayEquals(plantedBytes, Files.readAllBytes(planted));
+			try (Stream<Path> files = Files.list(cache)) {
+				assertEquals(List.of(planted), files.toList(), "root wrote into the user's directory");
+			}
 		}
 	}
 

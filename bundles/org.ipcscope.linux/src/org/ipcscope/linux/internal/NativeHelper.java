@@ -10,17 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
 import org.ipcscope.core.internal.ProgramCopies;
+import org.ipcscope.core.internal.TrustedPaths;
 
 /**
  * A helper program compiled with this bundle for the machine's architecture, at
  * {@code native/ARCH/NAME} inside it. A bundle packed as a jar cannot run it from there: it is
  * copied once into the user's cache directory, named by its checksum so that versions never mix
- * (or, from a jar file, by that jar's path, size and time: see {@link #copyOfJar}).
+ * (or, from a jar file, by that jar's path, size and time: see {@link #copyOfJar}). A program runs
+ * only if no one but this user or root could have changed it ({@link ProgramCopies#check}): a
+ * cache directory of another user's (root with {@code HOME} or {@code XDG_CACHE_HOME} of a user's)
+ * gets no copy, and the Java code does the work.
  * Setting the system property {@code ipcscope.native=false} turns the helpers off (the Java
  * code then does the same work, slower).
  */
@@ -64,13 +67,14 @@ final class NativeHelper {
 	Path locate(URL url) {
 		try {
 			if ("file".equals(url.getProtocol())) {
+				// a bundle unpacked (the IDE, tests): runs where it is if no one else could have changed it
 				Path file = Path.of(url.toURI());
-				if (Files.isExecutable(file)) {
+				if (Files.isExecutable(file) && trusted(file)) {
 					return file;
 				}
 			}
 			Path copy = copyOfJar(url);
-			if (copy != null && Files.isExecutable(copy)) {
+			if (copy != null && ProgramCopies.isIntact(copy)) {
 				return copy;
 			}
 			byte[] program;
@@ -133,9 +137,18 @@ final class NativeHelper {
 			crc.update(program);
 			file = cacheDirectory().resolve(name + "-" + Long.toHexString(crc.getValue()) + "-" + program.length);
 		}
-		if (!Files.isExecutable(file) || !Arrays.equals(Files.readAllBytes(file), program)) {
+		if (!ProgramCopies.isIntact(file)) {
 			ProgramCopies.write(file, program);
 		}
 		return file;
+	}
+
+	private static boolean trusted(Path file) {
+		try {
+			TrustedPaths.checkProgram(file);
+			return true;
+		} catch (IOException e) {
+			return false;
+		}
 	}
 }
