@@ -120,7 +120,8 @@ final class DaemonProtocol {
 			}
 			try {
 				return NameBytes.path(name);
-			} catch (InvalidPathException | IllegalArgumentException e) {
+			} catch (IllegalArgumentException e) {
+				// InvalidPathException among them
 				throw new IOException("request's working directory is not a path here: " + e.getMessage());
 			}
 		}
