@@ -120,8 +120,7 @@ final class DaemonProtocol {
 			}
 			try {
 				return NameBytes.path(name);
-			} catch (IllegalArgumentException e) {
-				// InvalidPathException among them
+			} catch (InvalidPathException | IllegalArgumentException e) {
 				throw new IOException("request's working directory is not a path here: " + e.getMessage());
 			}
 		}

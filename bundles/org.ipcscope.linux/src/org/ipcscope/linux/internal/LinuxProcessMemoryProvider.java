@@ -35,8 +35,6 @@ public class LinuxProcessMemoryProvider implements ProcessMemoryProvider {
 			}
 			return regions;
 		} catch (NoSuchFileException e) {
-			// a zombie's maps cannot be read at all: say why before saying it is gone
-			checkHasMemory(pid);
 			throw new ProcessAccessException("process " + pid + " does not exist (or has exited)");
 		} catch (AccessDeniedException e) {
 			throw new ProcessAccessException(whyNotReadable(pid));
