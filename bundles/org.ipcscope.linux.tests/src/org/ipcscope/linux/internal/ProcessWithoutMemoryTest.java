@@ -30,8 +30,9 @@ class ProcessWithoutMemoryTest {
 
 	@Test
 	void aZombieIsSaidToBeOne() throws Exception {
-		// sh starts a child that exits at once, then becomes sleep, which never waits for it
-		Process parent = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 60").start();
+		// sh starts a child that exits a moment later, after sh has become sleep, which never waits
+		// for it (a child that exits at once may be reaped by sh before its exec)
+		Process parent = new ProcessBuilder("sh", "-c", "sleep 0.3 & echo $!; exec sleep 60").start();
 		try {
 			long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream(),
 					StandardCharsets.UTF_8)).readLine().strip());
