@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,7 +119,8 @@ final class DaemonProtocol {
 			}
 			try {
 				return NameBytes.path(name);
-			} catch (InvalidPathException | IllegalArgumentException e) {
+			} catch (IllegalArgumentException e) {
+				// InvalidPathException among them
 				throw new IOException("request's working directory is not a path here: " + e.getMessage());
 			}
 		}
