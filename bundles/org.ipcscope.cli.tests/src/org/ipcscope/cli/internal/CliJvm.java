@@ -3,21 +3,19 @@ package org.ipcscope.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.FileLocator;
 import org.ipcscope.tests.support.ByteArguments;
+import org.ipcscope.tests.support.CommandRun;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -112,49 +110,7 @@ final class CliJvm {
 			builder.directory(directory.toFile());
 		}
 		builder.environment().put("LC_ALL", "C.UTF-8");
-		Process process = builder.start();
-		process.getOutputStream().close();
-		// both read on threads of their own (not a shared pool that one stuck reader starves): a command
-		// that never stops printing must not block the deadline
-		CompletableFuture<Kept> err = reading(process.getErrorStream());
-		CompletableFuture<Kept> out = reading(process.getInputStream());
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			// and what it started, which may hold the pipes
-			process.descendants().forEach(ProcessHandle::destroyForcibly);
-			process.destroyForcibly();
-			throw new AssertionError(command + " did not end within 60 s");
-		}
-		Kept printed = out.get(10, TimeUnit.SECONDS);
-		Kept errors = err.get(10, TimeUnit.SECONDS);
-		return new Run(process.exitValue(), printed.text, printed.bytes, errors.text, errors.bytes);
-	}
-
-	private record Kept(String text, long bytes) {
-	}
-
-	private static CompletableFuture<Kept> reading(InputStream in) {
-		CompletableFuture<Kept> kept = new CompletableFuture<>();
-		Thread reader = new Thread(() -> kept.complete(keep(in)), "command output");
-		reader.setDaemon(true);
-		reader.start();
-		return kept;
-	}
-
-	private static Kept keep(InputStream in) {
-		byte[] kept = new byte[64 * 1024];
-		int length = 0;
-		long total = 0;
-		byte[] buffer = new byte[8192];
-		try (in) {
-			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-				int room = Math.min(n, kept.length - length);
-				System.arraycopy(buffer, 0, kept, length, room);
-				length += room;
-				total += n;
-			}
-		} catch (IOException e) {
-			// the process went away: what was read is what it printed
-		}
-		return new Kept(new String(kept, 0, length, StandardCharsets.UTF_8), total);
+		CommandRun run = CommandRun.run(builder, Duration.ofSeconds(60), 64 * 1024);
+		return new Run(run.exit(), run.outText(), run.outBytes(), run.errText(), run.errBytes());
 	}
 }

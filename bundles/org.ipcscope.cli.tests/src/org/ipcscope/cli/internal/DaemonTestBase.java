@@ -9,14 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,16 +20,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.FileLocator;
-import org.ipcscope.tests.support.HelperProcess;
+import org.ipcscope.tests.support.CommandRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -161,18 +155,8 @@ abstract class DaemonTestBase {
 		builder.environment().put("LC_ALL", "C.UTF-8");
 		builder.environment().remove("IPCSCOPE_FIFO_DIRS");
 		builder.environment().putAll(environment);
-		Process process = builder.start();
-		process.getOutputStream().close();
-		CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-			try {
-				return process.getErrorStream().readAllBytes();
-			} catch (IOException e) {
-				throw new IllegalStateException(e);
-			}
-		});
-		byte[] out = process.getInputStream().readAllBytes();
-		assertTrue(process.waitFor(60, TimeUnit.SECONDS), command + " did not end");
-		return new Run(process.exitValue(), out, err.get(10, TimeUnit.SECONDS));
+		CommandRun run = CommandRun.run(builder, Duration.ofSeconds(60), CommandRun.ALL);
+		return new Run(run.exit(), run.out(), run.err());
 	}
 
 	static Run served(Path socket, Path directory, Map<String, String> environment, String... args) throws Exception {

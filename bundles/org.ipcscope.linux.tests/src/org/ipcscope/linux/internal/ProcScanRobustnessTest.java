@@ -9,15 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.ipcscope.tests.support.CommandRun;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,16 +141,7 @@ class ProcScanRobustnessTest {
 		// leaks are faults too; a report ends the run with a non-zero exit
 		builder.environment().put("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0:exitcode=99");
 		builder.environment().put("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1:exitcode=98");
-		Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-		CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-			try {
-				return process.getErrorStream().readAllBytes();
-			} catch (IOException e) {
-				throw new IllegalStateException(e);
-			}
-		});
-		byte[] out = process.getInputStream().readAllBytes();
-		assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not end");
-		return new Run(process.exitValue(), out, new String(err.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+		CommandRun run = CommandRun.run(builder, Duration.ofSeconds(120), CommandRun.ALL);
+		return new Run(run.exit(), run.out(), run.errText());
 	}
 }
