@@ -143,10 +143,11 @@ class ProcessCommandsTest {
 
 			out.reset();
 			assertEquals(0, run("search", pid, "text:" + marker, "--max", "0", "--json"));
-			assertEquals("[]\n", out());
+			assertTrue(out().matches("\\{\"format\": 1, \"pid\": " + pid + ", \"matches\": \\[\\], \"found\": [1-9]\\d*\\}\n"), out());
 			out.reset();
 			assertEquals(0, run("search", pid, "text:" + marker, "--max", "1", "--json"));
-			assertTrue(out().matches("\\[\n  \\{\"address\": \"0x[0-9a-f]+\", [^\n]*\\}\n\\]\n"), out());
+			assertTrue(out().matches("\\{\"format\": 1, \"pid\": " + pid
+					+ ", \"matches\": \\[\n  \\{\"address\": \"0x[0-9a-f]+\", [^\n]*\\}\n\\], \"found\": [1-9]\\d*\\}\n"), out());
 		}
 	}
 

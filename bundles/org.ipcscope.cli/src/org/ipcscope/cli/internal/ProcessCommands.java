@@ -75,8 +75,8 @@ final class ProcessCommands {
 		long pid = pid(positional.get(0));
 		try {
 			return switch (verb) {
-			case "regions" -> regions(processes.regions(pid), json, out);
-			case "modules" -> modules(processes.modules(pid), json, out);
+			case "regions" -> regions(pid, processes.regions(pid), json, out);
+			case "modules" -> modules(pid, processes.modules(pid), json, out);
 			case "dump" -> dump(processes, pid, address(positional.get(1)), length(positional.get(2)), file, out, err);
 			default -> search(processes, pid, pattern(positional.get(1)), json, max, out, err);
 			};
@@ -162,16 +162,25 @@ final class ProcessCommands {
 		return length;
 	}
 
-	private static int regions(List<MemoryRegion> regions, boolean json, PrintStream out) {
+	/** The envelope of every JSON document of these verbs: versioned, the pid, then the list under {@code key}. */
+	static String jsonStart(long pid, String key) {
+		return "{\"format\": " + JSON_FORMAT + ", \"pid\": " + pid + ", \"" + key + "\": [";
+	}
+
+	/** Bumped when a field of regions, modules or search changes meaning or goes away. */
+	static final int JSON_FORMAT = 1;
+
+	private static int regions(long pid, List<MemoryRegion> regions, boolean json, PrintStream out) {
 		if (json) {
-			StringBuilder text = new StringBuilder("[");
+			StringBuilder text = new StringBuilder(jsonStart(pid, "regions"));
+			int start = text.length();
 			for (MemoryRegion region : regions) {
-				text.append(text.length() == 1 ? "\n  " : ",\n  ").append(String.format(
+				text.append(text.length() == start ? "\n  " : ",\n  ").append(String.format(
 						"{\"start\": \"0x%x\", \"end\": \"0x%x\", \"size\": %d, \"permissions\": \"%s\", \"type\": \"%s\", \"path\": %s, \"tag\": \"%s\"}",
 						region.start(), region.end(), region.size(), region.permissions(), region.type(),
 						InventoryJson.quote(region.path()), region.tag()));
 			}
-			out.println(text.append(regions.isEmpty() ? "]" : "\n]"));
+			out.println(text.append(regions.isEmpty() ? "]}" : "\n]}"));
 		} else {
 			for (MemoryRegion region : regions) {
 				out.printf("%016x-%016x %12d %-5s %-8s %s%n", region.start(), region.end(), region.size(),
@@ -181,17 +190,18 @@ final class ProcessCommands {
 		return CommandLine.EXIT_OK;
 	}
 
-	private static int modules(List<ProcessModule> modules, boolean json, PrintStream out) {
+	private static int modules(long pid, List<ProcessModule> modules, boolean json, PrintStream out) {
 		if (json) {
-			StringBuilder text = new StringBuilder("[");
+			StringBuilder text = new StringBuilder(jsonStart(pid, "modules"));
+			int start = text.length();
 			for (ProcessModule module : modules) {
-				text.append(text.length() == 1 ? "\n  " : ",\n  ").append(String.format(
+				text.append(text.length() == start ? "\n  " : ",\n  ").append(String.format(
 						"{\"name\": %s, \"base\": \"0x%x\", \"size\": %d, \"path\": %s, \"sharedSections\": [%s]}",
 						InventoryJson.quote(module.name()), module.base(), module.size(),
 						InventoryJson.quote(module.path()), String.join(", ",
 								module.sharedSections().stream().map(InventoryJson::quote).toList())));
 			}
-			out.println(text.append(modules.isEmpty() ? "]" : "\n]"));
+			out.println(text.append(modules.isEmpty() ? "]}" : "\n]}"));
 		} else {
 			for (ProcessModule module : modules) {
 				out.printf("%016x %12d %s%n", module.base(), module.size(), Printable.escape(module.path()
@@ -296,7 +306,7 @@ final class ProcessCommands {
 	/** Prints the matches as they are found, up to {@code max}, and counts the others. */
 	private static int search(ProcessMemoryProvider processes, long pid, BytePattern pattern, boolean json, long max,
 			PrintStream out, PrintStream err) throws IOException {
-		SearchOutput hits = new SearchOutput(json, max, out);
+		SearchOutput hits = new SearchOutput(json ? jsonStart(pid, "matches") : null, max, out);
 		try (MemorySource memory = processes.open(pid, false)) {
 			MemorySearch search = new MemorySearch(memory, pattern);
 			for (MemoryRegion region : processes.regions(pid)) {

@@ -6,7 +6,8 @@ import org.ipcscope.core.export.InventoryJson;
 import org.ipcscope.core.text.Printable;
 
 /**
- * The matches of {@code search} printed as they are found, lines or a JSON array, the first
+ * The matches of {@code search} printed as they are found, lines or a JSON document (its
+ * {@code matches} array streamed, then {@code found}: how many there were), the first
  * {@code max} of them; the others are only counted. Holding every match until the end took more
  * than 6 GiB for 64 MiB of matches; counting past the cap costs nothing the search does not
  * already do, so the count is exact.
@@ -16,13 +17,17 @@ final class SearchOutput {
 	static final long DEFAULT_MAX = 1000;
 
 	private final boolean json;
+	/** The JSON document up to its array's {@code [}, printed before the first match. */
+	private final String jsonStart;
 	private final long max;
 	private final PrintStream out;
 	private long found;
 	private boolean closed;
 
-	SearchOutput(boolean json, long max, PrintStream out) {
-		this.json = json;
+	/** @param jsonStart the JSON document up to its matches' {@code [}, or {@code null} for lines of text */
+	SearchOutput(String jsonStart, long max, PrintStream out) {
+		this.json = jsonStart != null;
+		this.jsonStart = jsonStart;
 		this.max = max;
 		this.out = out;
 	}
@@ -38,7 +43,7 @@ final class SearchOutput {
 						address - regionStart)
 				: String.format("0x%x %s+0x%x", address, Printable.escape(region), address - regionStart);
 		if (json) {
-			out.print((found == 1 ? "[\n  " : ",\n  ") + hit);
+			out.print((found == 1 ? jsonStart + "\n  " : ",\n  ") + hit);
 		} else {
 			out.println(hit);
 		}
@@ -55,7 +60,7 @@ final class SearchOutput {
 			return;
 		}
 		if (json) {
-			out.println(found == 0 || max == 0 ? "[]" : "\n]");
+			out.println((found == 0 || max == 0 ? jsonStart + "]" : "\n]") + ", \"found\": " + found + "}");
 		}
 		out.flush();
 		closed = CommandLine.outputClosed(out);

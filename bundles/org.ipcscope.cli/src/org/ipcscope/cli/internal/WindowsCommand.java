@@ -42,7 +42,7 @@ final class WindowsCommand {
 			return CommandLine.EXIT_NOT_FOUND;
 		}
 		if (json) {
-			out.println("[");
+			out.println("{\"format\": 1, \"windows\": [");
 			for (int i = 0; i < windows.size(); i++) {
 				WindowInfo w = windows.get(i);
 				out.println("  {\"hwnd\": \"" + CaptureJsonLines.hex(w.hwnd()) + "\", \"class\": " + InventoryJson.quote(w.className())
@@ -50,7 +50,7 @@ final class WindowsCommand {
 						+ w.threadId() + ", \"process\": " + InventoryJson.quote(w.processName()) + ", \"messageOnly\": "
 						+ w.messageOnly() + "}" + (i + 1 < windows.size() ? "," : ""));
 			}
-			out.println("]");
+			out.println("]}");
 		} else {
 			out.printf("%-12s %-7s %-7s %-20s %-4s %-32s %s%n", "HWND", "PID", "THREAD", "PROCESS", "KIND", "CLASS", "TITLE");
 			for (WindowInfo w : windows) {
