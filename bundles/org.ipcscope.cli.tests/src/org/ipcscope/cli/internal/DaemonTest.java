@@ -133,7 +133,29 @@ class DaemonTest extends DaemonTestBase {
 		}
 		assertEquals(CommandLine.EXIT_USAGE, served(socket, "list", "--kind", "nonsense").exit());
 		assertTrue(served(socket, "list", "--kind", "nonsense").errText().startsWith("Unknown kind 'nonsense'; known kinds: "));
-		// other verbs are not served: the script runs them in a JVM of their own
+		// the read-only verbs with a bounded answer are served as a JVM of its own answers them
+		Process sleeper = new ProcessBuilder("sleep", "60").start();
+		String other = Long.toString(sleeper.pid());
+		try {
+			// a pattern that is in no memory of the sleeper (this JVM holds it: another process is searched)
+			for (List<String> args : List.of(List.of("modules", other), 
+					List.of("search", other, "int64:0x1122334455667788"), List.of("regions", "4294967295"))) {
+				Run served = served(socket, args.toArray(String[]::new));
+				Run direct = direct(work, Map.of(), args.toArray(String[]::new));
+				assertNotEquals(DaemonProtocol.FALLBACK, served.exit(), args + " was not served");
+				assertEquals(direct.exit(), served.exit(), args + ": " + served.errText());
+				assertArrayEquals(direct.out(), served.out(), args.toString());
+				assertArrayEquals(direct.err(), served.err(), args + ": " + served.errText());
+			}
+			// (the caller's own command line matches a filter too: the served and the direct run differ there)
+			Run processes = served(socket, "processes", "--json", "sleep 60");
+			assertEquals(0, processes.exit(), processes.errText());
+			assertTrue(processes.outText().contains("{\"pid\": " + other + ", \"name\": \"sleep\", \"commandLine\": \"sleep 60\""),
+					processes.outText());
+		} finally {
+			sleeper.destroyForcibly();
+		}
+		// the others are not: the script runs them in a JVM of their own
 		Run hex = served(socket, "hex", "/nothing");
 		assertEquals(DaemonProtocol.FALLBACK, hex.exit());
 		assertEquals(0, hex.out().length + hex.err().length);

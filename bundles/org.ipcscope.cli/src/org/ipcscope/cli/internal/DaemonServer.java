@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,11 +36,12 @@ import jdk.net.UnixDomainPrincipal;
 
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.InventorySettings;
+import org.ipcscope.core.process.ProcessMemoryProvider;
 
 /**
- * The resident server of {@code ./ipcscope list} (Linux): a JVM that keeps the providers loaded
- * and compiled, so that a script's poll costs a warm inventory instead of a cold JVM. The script
- * starts it after a {@code list} it ran directly, detached, once per product build and JDK (the
+ * The resident server of {@code ./ipcscope list} and the other read-only verbs ({@link #SERVED};
+ * Linux): a JVM that keeps the providers loaded and compiled, so that a script's poll costs a warm
+ * inventory or search instead of a cold JVM. The script starts it after such a verb it ran directly, detached, once per product build and JDK (the
  * socket's name says which); it serves this user only, over a Unix domain socket in a directory
  * no one else may enter, one command at a time (the FIFO directories are global settings); it
  * exits after {@code IDLE_SECONDS} without requests, when a jar it runs from changes or goes, on
@@ -54,6 +57,12 @@ import org.ipcscope.core.InventorySettings;
  * waits and serves on.
  */
 public final class DaemonServer {
+
+	/**
+	 * The verbs it answers: those that only read and print a bounded answer. hex and dump stream
+	 * (or write files), sniff and windows are interactive or Windows-only: they keep a JVM of their own.
+	 */
+	static final Set<String> SERVED = Set.of("list", "processes", "regions", "modules", "search");
 
 	/** How often the server looks at its idle time, its jars and its socket. */
 	private static final long CHECK_MILLIS = 1000;
@@ -71,6 +80,7 @@ public final class DaemonServer {
 	private long lastRefusalLog;
 	private long lastClientFailureLog;
 	private final InventoryService inventory;
+	private final ProcessMemoryProvider processes;
 	/** One command at a time: the inventory's FIFO directories are global. Held by the warm-up first. */
 	private final Semaphore commands = new Semaphore(1);
 	private final List<String> classPath = List.of(System.getProperty("java.class.path").split(":"));
@@ -94,6 +104,7 @@ public final class DaemonServer {
 		this.idle = idle;
 		this.client = client;
 		this.inventory = Main.inventory();
+		this.processes = ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null);
 		this.user = Files.getOwner(Path.of("/proc/self"));
 	}
 
@@ -297,14 +308,14 @@ public final class DaemonServer {
 			stop("asked to stop");
 			return answered(CommandLine.EXIT_OK, "Stopped the server (pid " + ProcessHandle.current().pid() + ").\n");
 		}
-		if (args.isEmpty() || !args.get(0).equals("list") || !sameLocale(request.environment())) {
+		if (args.isEmpty() || !SERVED.contains(args.get(0)) || !sameLocale(request.environment())) {
 			return DaemonProtocol.Reply.DECLINED;
 		}
 		commands.acquireUninterruptibly();
 		try {
-			return list(request);
+			return run(request);
 		} catch (InterruptedException | RuntimeException | Error e) {
-			log("list failed, the client runs it itself: " + e);
+			log(args.get(0) + " failed, the client runs it itself: " + e);
 			return DaemonProtocol.Reply.DECLINED;
 		} finally {
 			commands.release();
@@ -321,7 +332,7 @@ public final class DaemonServer {
 		return true;
 	}
 
-	private DaemonProtocol.Reply list(DaemonProtocol.Request request) throws InterruptedException {
+	private DaemonProtocol.Reply run(DaemonProtocol.Request request) throws InterruptedException {
 		List<Path> settings = InventorySettings.fifoDirectories();
 		// the caller's IPCSCOPE_FIFO_DIRS, as its own JVM would have read it, for this request only
 		InventorySettings.setFifoDirectories(InventorySettings.parse(request.environment().get(InventorySettings.FIFO_DIRS_VARIABLE)));
@@ -329,8 +340,8 @@ public final class DaemonServer {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		try (PrintStream outStream = new PrintStream(out, false, System.out.charset());
 				PrintStream errStream = new PrintStream(err, false, System.err.charset())) {
-			int code = CommandLine.run(request.args(), request.workingDirectory(), () -> inventory, () -> null, () -> null,
-					() -> null, outStream, errStream);
+			int code = CommandLine.run(request.args(), request.workingDirectory(), () -> inventory, () -> null,
+					() -> processes, () -> null, outStream, errStream);
 			outStream.flush();
 			errStream.flush();
 			served.incrementAndGet();
