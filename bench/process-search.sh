@@ -4,7 +4,8 @@
 # the needle near the end; then, in the same run, over the same range:
 #   - IPC Scope's search in a running JVM (Linux provider + MemorySearch): text, hex with ??,
 #     int32 and int64 patterns,
-#   - ./ipcscope search PID text:NEEDLE end to end (JVM start, every readable region),
+#   - ./ipcscope search PID text:NEEDLE end to end, served by the resident server and in a JVM of
+#     its own (IPCSCOPE_DAEMON=0: JVM start, every readable region),
 #   - gdb -batch -p PID -ex 'find /b START, END, bytes...' (whole command, and minus gdb's own
 #     attach and detach, measured alone),
 #   - a small C scanner (process_vm_readv in 1 MiB chunks, then memmem): the machine's best.
@@ -71,8 +72,17 @@ gdb_end=$(printf '0x%x' $((end - 1)))
 
 read -r scanner scanner_cpu < <(ms "$work/vm-scan" "$helper_pid" "${start#0x}" "${end#0x}" "$needle")
 check "the C scanner"
-read -r cli cli_cpu < <(ms "$root/ipcscope" search "$helper_pid" "text:$needle")
-check "./ipcscope search"
+read -r cli cli_cpu < <(ms env IPCSCOPE_DAEMON=0 "$root/ipcscope" search "$helper_pid" "text:$needle")
+check "./ipcscope search (a JVM of its own)"
+# served by the resident server: one call starts it, the timed ones find it warm
+"$root/ipcscope" search "$helper_pid" "text:$needle" >/dev/null 2>&1 || true
+for _ in $(seq 300); do
+	"$root/ipcscope" daemon status >/dev/null 2>&1 && break
+	sleep 0.1
+done
+read -r served served_cpu < <(ms "$root/ipcscope" search "$helper_pid" "text:$needle")
+check "./ipcscope search (served)"
+"$root/ipcscope" daemon stop >/dev/null 2>&1 || true
 gdb_runs=$runs
 runs=$(((gdb_runs + 1) / 2)) # gdb is slow: half the runs
 read -r gdb gdb_cpu < <(ms gdb -batch -nx -p "$helper_pid" -ex "find /b $start, $gdb_end, $gdb_bytes")
@@ -104,7 +114,8 @@ row() { # name ms cpu
 while IFS=$'\t' read -r pattern median _ hits _ cpu; do
 	row "IPC Scope in a running JVM, \`$pattern\` ($hits hits)" "$median" "$cpu"
 done <"$work/java"
-row "\`./ipcscope search PID text:…\` end to end (JVM start, every readable region)" "$cli" "$cli_cpu"
+row "\`./ipcscope search PID text:…\` end to end, served by the resident server" "$served" "$served_cpu"
+row "\`IPCSCOPE_DAEMON=0 ./ipcscope search PID text:…\` end to end (JVM start, every readable region)" "$cli" "$cli_cpu"
 row "C scanner (process_vm_readv 1 MiB + memmem)" "$scanner" "$scanner_cpu"
 row "gdb find, without gdb's attach and detach ($gdb_attach ms, CPU $gdb_attach_cpu ms)" "$gdb_find" "$gdb_find_cpu"
 row "gdb -batch -p PID -ex 'find …', whole command" "$gdb" "$gdb_cpu"
