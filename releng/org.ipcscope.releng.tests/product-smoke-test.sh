@@ -35,11 +35,15 @@ smoke_check "the product holds no debugger (org.ipcscope.ui.debug, org.eclipse.d
 smoke_start_xvfb
 smoke_start_shm_helper "$segment" "$size"
 smoke_add_probe "$install"
-SMOKE_PROBE_MENUS=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-180}" perspective
+SMOKE_PROBE_MENUS=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-180}" perspective
 
 smoke_expect_common org.ipcscope.core org.ipcscope.ui org.ipcscope.linux org.ipcscope.app org.ipcscope.cli
 smoke_expect "the window is the IPC Scope product's" '^window\tIPC Scope\tperspective=org\.ipcscope\.app\.perspective$'
 smoke_expect "the product's perspective opened the view" '^view\tat-start\topen\tperspective=org\.ipcscope\.app\.perspective$'
 smoke_expect_segment "$segment" "$size" "65,659 (64.1 KiB)"
 smoke_expect_menus
+# started without -data: the workspace is in the user's XDG data directory, not in the product's folder
+smoke_check "the workspace is in \$XDG_DATA_HOME (~/.local/share/ipcscope/workspace)" \
+	test -d "$SMOKE_WORK/home/.local/share/ipcscope/workspace/.metadata"
+smoke_check "no workspace in the product's folder" test ! -e "$install/workspace"
 smoke_end

@@ -149,7 +149,10 @@ smoke_run_workbench() {
 	smoke_log "starting $install (killed after ${limit}s)"
 	started=$SECONDS
 	set +e
-	(cd "$install" && timeout -k 10 "$limit" "$JAVA" \
+	# SMOKE_NO_DATA=true: no -data, as a user double-clicking starts it (the workspace is the product's choice)
+	local data=(-data "$SMOKE_WORK/workspace")
+	[ "${SMOKE_NO_DATA:-false}" = true ] && data=()
+	(cd "$install" && timeout -k 10 "$limit" env -u XDG_DATA_HOME "$JAVA" \
 		-Dosgi.requiredJavaVersion=21 \
 		-Duser.home="$SMOKE_WORK/home" \
 		-Duser.language=en -Duser.country=US \
@@ -158,7 +161,7 @@ smoke_run_workbench() {
 		-Dipcscope.probe.open="$open" \
 		-Dipcscope.probe.timeoutSeconds="$probe_limit" \
 		-Dipcscope.probe.menus="${SMOKE_PROBE_MENUS:-false}" \
-		-jar "$launcher" -clean -consoleLog -data "$SMOKE_WORK/workspace" "$@") \
+		-jar "$launcher" -clean -consoleLog "${data[@]}" "$@") \
 		> "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null 4>&-
 	SMOKE_EXIT=$?
 	set -e
