@@ -161,7 +161,11 @@ final class BadCommandLines {
 	}
 
 	private void others() {
-		add(pick(List.of("frobnicate", "LIST", "hexx", "--", "-", "help")) + junk());
+		String verb;
+		do { // junk may be empty, and "help" alone is a verb
+			verb = pick(List.of("frobnicate", "LIST", "hexx", "--", "-", "help")) + junk();
+		} while (CommandLine.VERBS.containsKey(verb) || verb.equals("version"));
+		add(verb);
 		add("list", "--kind", junk());
 		add("list", pick(List.of("--kind", "--fifo-dir", "--jsn", "-j", "json")));
 		add(pick(List.of("sniff", "windows")), junk());
