@@ -61,7 +61,9 @@ trap stop_wine EXIT
 mkdir -p "$reports"
 rm -rf "$WINEPREFIX"
 started=$(date +%s%N)
-wineboot -i >/dev/null 2>&1 || { echo "wineboot -i failed for $WINEPREFIX" >&2; exit 70; }
+# shellcheck source=../../releng/scripts/wine-prefix.sh
+. "$(dirname "$(realpath "$0")")/../../releng/scripts/wine-prefix.sh"
+wine_prefix_init "$reports/wineboot.log" || { echo "wineboot -i failed for $WINEPREFIX (see $reports/wineboot.log)" >&2; exit 70; }
 # The WM_COPYDATA tests open top-level windows: Wine's null display driver gives them a desktop
 # without an X server (it takes effect once the wineserver restarts).
 wine reg add 'HKCU\Software\Wine\Drivers' /v Graphics /d null /f >/dev/null 2>&1

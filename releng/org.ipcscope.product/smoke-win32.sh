@@ -94,7 +94,9 @@ launchers=("$product"/plugins/org.eclipse.equinox.launcher_*.jar)
 [ ${#launchers[@]} -eq 1 ] && [ -f "${launchers[0]}" ] || fail "expected one equinox launcher jar, found: ${launchers[*]}"
 (cd "$product" && find . | sort) > "$work/product-files.before"
 
-wineboot -i >/dev/null 2>&1 || fail "wineboot -i failed for $WINEPREFIX"
+# shellcheck source=../scripts/wine-prefix.sh
+. "$(dirname "$(realpath "$0")")/../scripts/wine-prefix.sh"
+wine_prefix_init "$work/wineboot.log" || fail "wineboot -i failed for $WINEPREFIX (see $work/wineboot.log)"
 echo "smoke-win32: product unpacked and prefix ready in $(elapsed_ms "$started") ms"
 
 # Without these providers the JVM dies under Wine 8 on its first SecureRandom use (docs/dev/testing.md).

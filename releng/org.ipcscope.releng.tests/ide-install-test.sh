@@ -34,7 +34,7 @@ smoke_check "the director left org.ipcscope.win32 out on Linux" bash -c "! grep 
 smoke_start_xvfb
 smoke_start_shm_helper "$segment" "$size"
 smoke_add_probe "$install"
-smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-180}" showView
+SMOKE_PROBE_LAUNCH=$IPC_HELPER smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-180}" showView
 
 smoke_expect_common org.ipcscope.core org.ipcscope.ui org.ipcscope.linux
 smoke_expect_none "org.ipcscope.win32 is not installed on Linux" '^bundle\torg\.ipcscope\.win32\t'
@@ -47,4 +47,15 @@ smoke_expect "the view was closed before the command" '^view\tbefore\tclosed$'
 smoke_expect "org.eclipse.ui.views.showView(viewId=org.ipcscope.ui.views.ipcObjects) opened it" \
 	'^view\tafter\topen\topened-by=org\.eclipse\.ui\.views\.showView\(org\.eclipse\.ui\.views\.showView\.viewId=org\.ipcscope\.ui\.views\.ipcObjects\)$'
 smoke_expect_segment "$segment" "$size" "65,659 (64.1 KiB)"
+# beside the debugger: a native helper launched with External Tools' Program launch type, Inspect
+# Memory on its process in the Debug view, its region map searched for the helper's marker
+smoke_expect "the IDE has the Program launch type" '^launch\ttype\tProgram$'
+smoke_expect "the launched helper reports its pid and marker" '^launch\tprocess\t[0-9]+\tmarker-at\t0x[0-9a-f]+$'
+smoke_expect "Inspect Memory ran in the Debug view" '^inspect\texecuted\torg\.ipcscope\.ui\.debug\.inspectMemory$'
+launched=$(sed -n 's/^launch\tprocess\t\([0-9]*\)\t.*/\1/p' "$SMOKE_REPORT" 2>/dev/null | head -n 1)
+smoke_expect "it opened the region map of the launched process" "^inspect\tregion-map\t${launched:-none}\t"
+smoke_expect "the Search dialog was enabled for the marker" '^search\tasked\tIPCSCOPE-LAUNCHED-[0-9]+\tenabled=true$'
+marker_at=$(sed -n 's/^launch\tprocess\t[0-9]*\tmarker-at\t\(0x[0-9a-f]*\)$/\1/p' "$SMOKE_REPORT" 2>/dev/null | head -n 1)
+smoke_check "the search found the marker at the address the helper reported ($marker_at)" \
+	bash -c "hit=\$(sed -n 's/^search\thit\t//p' '$SMOKE_REPORT' | head -n 1); [ -n \"\$hit\" ] && [ \$((hit)) -eq \$(($marker_at)) ]"
 smoke_end

@@ -161,6 +161,7 @@ smoke_run_workbench() {
 		-Dipcscope.probe.open="$open" \
 		-Dipcscope.probe.timeoutSeconds="$probe_limit" \
 		-Dipcscope.probe.menus="${SMOKE_PROBE_MENUS:-false}" \
+		-Dipcscope.probe.launchHelper="${SMOKE_PROBE_LAUNCH:-}" \
 		-jar "$launcher" -clean -consoleLog "${data[@]}" "$@") \
 		> "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null 4>&-
 	SMOKE_EXIT=$?

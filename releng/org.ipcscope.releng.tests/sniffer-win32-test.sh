@@ -70,7 +70,9 @@ smoke_check "the product holds the sniffer view and the Windows provider" \
 smoke_add_probe "$install"
 
 # A fresh prefix that SWT accepts (Windows 10, docs/dev/testing.md), settled before the first start.
-(unset DISPLAY; wineboot -i > /dev/null 2>&1 && wine winecfg /v win10 > /dev/null 2>&1) \
+# shellcheck source=../scripts/wine-prefix.sh
+. "$SMOKE_DIR/../scripts/wine-prefix.sh"
+(unset DISPLAY; wine_prefix_init "$SMOKE_WORK/wineboot.log" && wine winecfg /v win10 > /dev/null 2>&1) \
 	|| { smoke_log "could not prepare the Wine prefix $WINEPREFIX"; exit 1; }
 stop_wine
 smoke_log "Wine prefix ready after $(smoke_elapsed)s"

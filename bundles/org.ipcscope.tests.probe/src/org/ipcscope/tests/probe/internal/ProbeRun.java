@@ -95,6 +95,9 @@ final class ProbeRun implements Runnable {
 		if (settings.copyDataHelper() != null) {
 			new SnifferProbe(settings, report, ui, window).run();
 		}
+		if (settings.launchHelper() != null) {
+			new DebugLaunchProbe(report, ui, window, settings.launchHelper(), settings.screenshot()).run();
+		}
 		if (settings.menus()) {
 			new MenuProbe(report, ui, window, settings.screenshot()).run();
 		}

@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param copyDataMessages {@code ipcscope.probe.copyDataMessages}: what the sender sends, ';' between
  *                   messages, each {@code DWDATA:SIZE} (a byte pattern) or {@code DWDATA=TEXT} (TEXT URL-encoded, sent as UTF-8)
  * @param menus      {@code ipcscope.probe.menus=true}: also work the product's main menu ({@link MenuProbe})
+ * @param launchHelper {@code ipcscope.probe.launchHelper}: ipc_helper, launched and inspected from the
+ *                   Debug view ({@link DebugLaunchProbe}; the IDE only); {@code null} otherwise
  */
 record ProbeSettings(Path report, Path screenshot, boolean showView, Duration timeout, Path copyDataHelper,
-		List<String> copyDataMessages, boolean menus) {
+		List<String> copyDataMessages, boolean menus, Path launchHelper) {
 
 	static Optional<ProbeSettings> fromSystemProperties() {
 		String report = System.getProperty("ipcscope.probe.report");
@@ -37,9 +39,11 @@ record ProbeSettings(Path report, Path screenshot, boolean showView, Duration ti
 		boolean showView = "showView".equals(System.getProperty("ipcscope.probe.open", "showView"));
 		Duration timeout = Duration.ofSeconds(Long.getLong("ipcscope.probe.timeoutSeconds", 90));
 		String helper = System.getProperty("ipcscope.probe.copyDataHelper", "");
+		String launch = System.getProperty("ipcscope.probe.launchHelper", "");
 		List<String> messages = Arrays.stream(System.getProperty("ipcscope.probe.copyDataMessages", "0x1:1").split(";"))
 				.filter(m -> !m.isBlank()).toList();
 		return Optional.of(new ProbeSettings(reportFile, screenshotFile, showView, timeout,
-				helper.isBlank() ? null : Path.of(helper), messages, Boolean.getBoolean("ipcscope.probe.menus")));
+				helper.isBlank() ? null : Path.of(helper), messages, Boolean.getBoolean("ipcscope.probe.menus"),
+				launch.isBlank() ? null : Path.of(launch)));
 	}
 }

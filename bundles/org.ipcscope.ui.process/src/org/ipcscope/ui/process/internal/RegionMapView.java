@@ -273,7 +273,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	/**
 	 * Opens the matches pane high enough to show the matches (up to {@link #MATCH_ROWS} rows, at
-	 * most 60 % of the view), whatever the view's height: a fixed share showed a bare header in a
+	 * most half the view), whatever the view's height: a fixed share showed a bare header in a
 	 * short view.
 	 */
 	private void openMatches(int matches) {
@@ -288,7 +288,8 @@ public class RegionMapView extends ViewPart implements Refreshable {
 		int rows = Math.max(1, Math.min(matches, MATCH_ROWS));
 		int wanted = Math.max(0, chrome) + table.getHeaderHeight() + rows * table.getItemHeight()
 				+ table.getHorizontalBar().getSize().y + 2 * table.getBorderWidth() + sash.getSashWidth();
-		int matchesHeight = Math.min(wanted, total * 6 / 10);
+		// half the view at most: in a short view (an IDE's bottom stack) the regions keep their half
+		int matchesHeight = Math.min(wanted, total / 2);
 		sash.setWeights(total - matchesHeight, matchesHeight);
 	}
 
