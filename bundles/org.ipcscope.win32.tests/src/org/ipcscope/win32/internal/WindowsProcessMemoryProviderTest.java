@@ -239,6 +239,7 @@ class WindowsProcessMemoryProviderTest {
 			assertEquals(System.getProperty("user.name").toLowerCase(),
 					info.user().substring(info.user().indexOf('\\') + 1).toLowerCase(), info::toString);
 			assertEquals(64, info.bitness());
+			assertTrue(info.commandLine().toLowerCase().contains("win_mem_helper"), "its command line: " + info);
 			try (OpenedProcess process = OpenedProcess.open(helper.pid(),
 					ProcessFunctions.PROCESS_QUERY_LIMITED_INFORMATION, "a test")) {
 				// Wine 8 has IsWow64Process2, so the list used it; the fallback for older Windows agrees

@@ -72,7 +72,7 @@ final class WindowsProcessList {
 		}
 		try {
 			return new ProcessInfo(pid, name, imagePath(handle), user(handle, accounts), bitness(handle),
-					startTime(handle));
+					startTime(handle), CommandLineInformation.of(pid, handle), false);
 		} finally {
 			Kernel32.INSTANCE.CloseHandle(handle);
 		}
