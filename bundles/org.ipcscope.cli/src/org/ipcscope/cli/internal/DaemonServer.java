@@ -1,8 +1,6 @@
 package org.ipcscope.cli.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
@@ -14,16 +12,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,11 +29,10 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 import org.ipcscope.core.InventoryService;
-import org.ipcscope.core.InventorySettings;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 
 /**
- * The resident server of {@code ./ipcscope list} and the other read-only verbs ({@link #SERVED};
+ * The resident server of {@code ./ipcscope list} and the other read-only verbs ({@link ServedCommands};
  * Linux): a JVM that keeps the providers loaded and compiled, so that a script's poll costs a warm
  * inventory or search instead of a cold JVM. The script starts it after such a verb it ran directly, detached, once per product build and JDK (the
  * socket's name says which); it serves this user only, over a Unix domain socket in a directory
@@ -58,12 +51,6 @@ import org.ipcscope.core.process.ProcessMemoryProvider;
  */
 public final class DaemonServer {
 
-	/**
-	 * The verbs it answers: those that only read and print a bounded answer. hex and dump stream
-	 * (or write files), sniff and windows are interactive or Windows-only: they keep a JVM of their own.
-	 */
-	static final Set<String> SERVED = Set.of("list", "processes", "regions", "modules", "search");
-
 	/** How often the server looks at its idle time, its jars and its socket. */
 	private static final long CHECK_MILLIS = 1000;
 	/** How long a connected client has to send its request, and to take the reply. */
@@ -80,7 +67,7 @@ public final class DaemonServer {
 	private long lastRefusalLog;
 	private long lastClientFailureLog;
 	private final InventoryService inventory;
-	private final ProcessMemoryProvider processes;
+	private final ServedCommands commandsServed;
 	/** One command at a time: the inventory's FIFO directories are global. Held by the warm-up first. */
 	private final Semaphore commands = new Semaphore(1);
 	private final List<String> classPath = List.of(System.getProperty("java.class.path").split(":"));
@@ -104,7 +91,8 @@ public final class DaemonServer {
 		this.idle = idle;
 		this.client = client;
 		this.inventory = Main.inventory();
-		this.processes = ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null);
+		this.commandsServed = new ServedCommands(inventory,
+				ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null));
 		this.user = Files.getOwner(Path.of("/proc/self"));
 	}
 
@@ -308,46 +296,19 @@ public final class DaemonServer {
 			stop("asked to stop");
 			return answered(CommandLine.EXIT_OK, "Stopped the server (pid " + ProcessHandle.current().pid() + ").\n");
 		}
-		if (args.isEmpty() || !SERVED.contains(args.get(0)) || !sameLocale(request.environment())) {
+		if (!ServedCommands.serves(request)) {
 			return DaemonProtocol.Reply.DECLINED;
 		}
 		commands.acquireUninterruptibly();
 		try {
-			return run(request);
+			DaemonProtocol.Reply reply = commandsServed.run(request);
+			served.incrementAndGet();
+			return reply;
 		} catch (InterruptedException | RuntimeException | Error e) {
 			log(args.get(0) + " failed, the client runs it itself: " + e);
 			return DaemonProtocol.Reply.DECLINED;
 		} finally {
 			commands.release();
-		}
-	}
-
-	/** The variables other than the FIFO directories change how this JVM writes: they must be its own. */
-	private static boolean sameLocale(Map<String, String> environment) {
-		for (String name : DaemonProtocol.VARIABLES) {
-			if (!name.equals(InventorySettings.FIFO_DIRS_VARIABLE) && !Objects.equals(environment.get(name), System.getenv(name))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private DaemonProtocol.Reply run(DaemonProtocol.Request request) throws InterruptedException {
-		List<Path> settings = InventorySettings.fifoDirectories();
-		// the caller's IPCSCOPE_FIFO_DIRS, as its own JVM would have read it, for this request only
-		InventorySettings.setFifoDirectories(InventorySettings.parse(request.environment().get(InventorySettings.FIFO_DIRS_VARIABLE)));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		try (PrintStream outStream = new PrintStream(out, false, System.out.charset());
-				PrintStream errStream = new PrintStream(err, false, System.err.charset())) {
-			int code = CommandLine.run(request.args(), request.workingDirectory(), () -> inventory, () -> null,
-					() -> processes, () -> null, outStream, errStream);
-			outStream.flush();
-			errStream.flush();
-			served.incrementAndGet();
-			return new DaemonProtocol.Reply(true, code, out.toByteArray(), err.toByteArray());
-		} finally {
-			InventorySettings.setFifoDirectories(settings);
 		}
 	}
 

@@ -1,0 +1,69 @@
+package org.ipcscope.cli.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.InventorySettings;
+import org.ipcscope.core.process.ProcessMemoryProvider;
+
+/**
+ * What the resident server runs for a client: the verbs that only read and print a bounded answer,
+ * with the providers it keeps warm, their output kept whole for the reply (the client prints
+ * nothing until it has all of it).
+ */
+final class ServedCommands {
+
+	/**
+	 * The verbs it answers. hex and dump stream (or write files), sniff and windows are interactive
+	 * or Windows-only: they keep a JVM of their own.
+	 */
+	static final Set<String> SERVED = Set.of("list", "processes", "regions", "modules", "search");
+
+	private final InventoryService inventory;
+	private final ProcessMemoryProvider processes;
+
+	ServedCommands(InventoryService inventory, ProcessMemoryProvider processes) {
+		this.inventory = inventory;
+		this.processes = processes;
+	}
+
+	/** @return whether this server may answer the request in place of the caller's own JVM */
+	static boolean serves(DaemonProtocol.Request request) {
+		return !request.args().isEmpty() && SERVED.contains(request.args().get(0)) && sameLocale(request.environment());
+	}
+
+	/** The variables other than the FIFO directories change how this JVM writes: they must be its own. */
+	private static boolean sameLocale(Map<String, String> environment) {
+		for (String name : DaemonProtocol.VARIABLES) {
+			if (!name.equals(InventorySettings.FIFO_DIRS_VARIABLE) && !Objects.equals(environment.get(name), System.getenv(name))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Runs it as the caller's JVM would; one at a time (the FIFO directories are global settings). */
+	DaemonProtocol.Reply run(DaemonProtocol.Request request) throws InterruptedException {
+		List<Path> settings = InventorySettings.fifoDirectories();
+		// the caller's IPCSCOPE_FIFO_DIRS, as its own JVM would have read it, for this request only
+		InventorySettings.setFifoDirectories(InventorySettings.parse(request.environment().get(InventorySettings.FIFO_DIRS_VARIABLE)));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		try (PrintStream outStream = new PrintStream(out, false, System.out.charset());
+				PrintStream errStream = new PrintStream(err, false, System.err.charset())) {
+			int code = CommandLine.run(request.args(), request.workingDirectory(), () -> inventory, () -> null,
+					() -> processes, () -> null, outStream, errStream);
+			outStream.flush();
+			errStream.flush();
+			return new DaemonProtocol.Reply(true, code, out.toByteArray(), err.toByteArray());
+		} finally {
+			InventorySettings.setFifoDirectories(settings);
+		}
+	}
+}
