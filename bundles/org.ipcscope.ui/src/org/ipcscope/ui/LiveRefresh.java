@@ -46,7 +46,7 @@ public final class LiveRefresh {
 	};
 	private final IPropertyChangeListener preference = event -> {
 		if (INTERVAL_PREFERENCE.equals(event.getProperty())) {
-			Display.getDefault().asyncExec(this::followPreference);
+			display.asyncExec(this::followPreference);
 		}
 	};
 	private boolean on;

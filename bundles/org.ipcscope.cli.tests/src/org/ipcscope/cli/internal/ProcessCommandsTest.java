@@ -9,21 +9,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 import org.ipcscope.core.InventoryService;
-import org.ipcscope.core.memory.MemoryRead;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.MemorySourceService;
-import org.ipcscope.core.process.MemoryRegion;
-import org.ipcscope.core.process.ProcessInfo;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.Test;
@@ -153,51 +148,15 @@ class ProcessCommandsTest {
 
 	/** The provider as it is; {@code searching[0]} tells whether a source of it is open. */
 	private static ProcessMemoryProvider watching(ProcessMemoryProvider provider, boolean[] searching) {
-		return new ProcessMemoryProvider() {
+		return new ForwardingProvider(provider) {
 			@Override
-			public List<ProcessInfo> processes() throws IOException {
-				return provider.processes();
-			}
-
-			@Override
-			public List<MemoryRegion> regions(long pid) throws IOException {
-				return provider.regions(pid);
-			}
-
-			@Override
-			public MemorySource open(long pid, boolean writable) throws IOException {
-				MemorySource source = provider.open(pid, writable);
+			MemorySource wrap(MemorySource source) {
 				searching[0] = true;
-				return new MemorySource() {
-					@Override
-					public String name() {
-						return source.name();
-					}
-
-					@Override
-					public long size() throws IOException {
-						return source.size();
-					}
-
-					@Override
-					public MemoryRead read(long offset, int length) throws IOException {
-						return source.read(offset, length);
-					}
-
-					@Override
-					public BitSet read(long offset, ByteBuffer into) throws IOException {
-						return source.read(offset, into);
-					}
-
-					@Override
-					public boolean readsConcurrently() {
-						return source.readsConcurrently();
-					}
-
+				return new Source(source) {
 					@Override
 					public void close() throws IOException {
 						searching[0] = false;
-						source.close();
+						super.close();
 					}
 				};
 			}

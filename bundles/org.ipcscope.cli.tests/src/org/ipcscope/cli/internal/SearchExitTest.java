@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
-import org.ipcscope.core.memory.MemoryRead;
 import org.ipcscope.core.memory.MemorySource;
-import org.ipcscope.core.process.MemoryRegion;
-import org.ipcscope.core.process.ProcessInfo;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.Test;
@@ -56,44 +50,12 @@ class SearchExitTest {
 
 	/** The provider as it is, but the process is killed (and gone) before any read at or past {@code at}. */
 	private static ProcessMemoryProvider killingAt(ProcessMemoryProvider provider, long pid, long at) {
-		return new ProcessMemoryProvider() {
+		return new ForwardingProvider(provider) {
 			@Override
-			public List<ProcessInfo> processes() throws IOException {
-				return provider.processes();
-			}
-
-			@Override
-			public List<MemoryRegion> regions(long of) throws IOException {
-				return provider.regions(of);
-			}
-
-			@Override
-			public MemorySource open(long of, boolean writable) throws IOException {
-				MemorySource source = provider.open(of, writable);
-				return new MemorySource() {
+			MemorySource wrap(MemorySource source) {
+				return new Source(source) {
 					@Override
-					public String name() {
-						return source.name();
-					}
-
-					@Override
-					public long size() throws IOException {
-						return source.size();
-					}
-
-					@Override
-					public MemoryRead read(long offset, int length) throws IOException {
-						killAt(offset + length);
-						return source.read(offset, length);
-					}
-
-					@Override
-					public BitSet read(long offset, ByteBuffer into) throws IOException {
-						killAt(offset + into.remaining());
-						return source.read(offset, into);
-					}
-
-					private void killAt(long end) {
+					void beforeRead(long end) {
 						if (end > at && Long.compareUnsigned(end, at + (64 << 20)) < 0) {
 							ProcessHandle.of(pid).ifPresent(p -> {
 								p.destroyForcibly();
@@ -103,8 +65,8 @@ class SearchExitTest {
 					}
 
 					@Override
-					public void close() throws IOException {
-						source.close();
+					public boolean readsConcurrently() {
+						return false; // as it was: one reader, so the kill comes at one place in the search
 					}
 				};
 			}
