@@ -46,7 +46,7 @@ public final class LiveRefresh {
 	};
 	private final IPropertyChangeListener preference = event -> {
 		if (INTERVAL_PREFERENCE.equals(event.getProperty())) {
-			display.asyncExec(this::followPreference);
+			Display.getDefault().asyncExec(this::followPreference);
 		}
 	};
 	private boolean on;
