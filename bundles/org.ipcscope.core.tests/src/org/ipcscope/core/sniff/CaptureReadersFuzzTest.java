@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.ipcscope.core.text.FlatJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

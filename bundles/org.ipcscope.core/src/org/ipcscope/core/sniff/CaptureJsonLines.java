@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ipcscope.core.export.InventoryJson;
+import org.ipcscope.core.text.FlatJson;
 
 /**
  * Captures as JSON Lines: an optional first line describing the capture, then one line per

@@ -1,4 +1,4 @@
-package org.ipcscope.core.sniff;
+package org.ipcscope.core.text;
 
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one JSON object whose values are strings, numbers, booleans or null: all a capture
- * line holds. Nested values are refused with the column where they start.
+ * line or a capture header holds. Nested values are refused with the column where they start.
  */
-final class FlatJson {
+public final class FlatJson {
 
 	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
@@ -21,7 +21,7 @@ final class FlatJson {
 	}
 
 	/** @return the members, numbers as their text, null as {@code null} */
-	static Map<String, String> parse(String line) {
+	public static Map<String, String> parse(String line) {
 		return new FlatJson(line).object();
 	}
 
