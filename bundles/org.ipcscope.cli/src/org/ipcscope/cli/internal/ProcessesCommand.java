@@ -101,7 +101,9 @@ final class ProcessesCommand {
 			text.append(", \"started\": ")
 					.append(process.startTime().map(time -> InventoryJson.quote(time.toString())).orElse("null"));
 			text.append(", \"imagePath\": ").append(InventoryJson.quote(process.imagePath()));
-			text.append(", \"kernelThread\": ").append(process.kernelThread()).append('}');
+			text.append(", \"kernelThread\": ").append(process.kernelThread());
+			text.append(", \"ppid\": ").append(process.parentPid() == 0 ? "null" : Long.toString(process.parentPid()))
+					.append('}');
 		}
 		text.append(processes.isEmpty() ? "]}" : "\n]}");
 		out.println(text);

@@ -15,12 +15,25 @@ import java.util.Optional;
  * @param startTime when it started, if known
  * @param commandLine its arguments as it was started, separated by spaces (cut at 4 KiB), or empty
  * @param kernelThread whether it is a thread of the kernel (Linux), which has no user memory
+ * @param parentPid the process that started it (on Windows: that started it, even if it has
+ *                  exited since and its pid was reused), 0 when unknown or none
  */
 public record ProcessInfo(long pid, String name, String imagePath, String user, int bitness,
-		Optional<Instant> startTime, String commandLine, boolean kernelThread) {
+		Optional<Instant> startTime, String commandLine, boolean kernelThread, long parentPid) {
+
+	/** A process whose parent is not known. */
+	public ProcessInfo(long pid, String name, String imagePath, String user, int bitness,
+			Optional<Instant> startTime, String commandLine, boolean kernelThread) {
+		this(pid, name, imagePath, user, bitness, startTime, commandLine, kernelThread, 0);
+	}
 
 	/** A process whose command line is not known. */
 	public ProcessInfo(long pid, String name, String imagePath, String user, int bitness, Optional<Instant> startTime) {
 		this(pid, name, imagePath, user, bitness, startTime, "", false);
+	}
+
+	/** @return this process with its parent's pid */
+	public ProcessInfo withParent(long newParentPid) {
+		return new ProcessInfo(pid, name, imagePath, user, bitness, startTime, commandLine, kernelThread, newParentPid);
 	}
 }

@@ -75,7 +75,9 @@ final class LinuxProcessList {
 					(ticks % TICKS_PER_SECOND) * (1_000_000_000L / TICKS_PER_SECOND)));
 		}
 		boolean kernelThread = fields.length > 6 && (Long.parseUnsignedLong(fields[6]) & KERNEL_THREAD) != 0;
-		return new ProcessInfo(pid, name, exe, user, bitness, start, kernelThread ? "" : commandLine(dir), kernelThread);
+		long parent = fields.length > 1 ? Long.parseLong(fields[1]) : 0;
+		return new ProcessInfo(pid, name, exe, user, bitness, start, kernelThread ? "" : commandLine(dir), kernelThread,
+				parent);
 	}
 
 	/** @return the arguments separated by spaces, or empty (a zombie's, another user's in some setups) */

@@ -51,7 +51,8 @@ final class WindowsProcessList {
 			Tlhelp32.PROCESSENTRY32 entry = new Tlhelp32.PROCESSENTRY32();
 			for (boolean more = Kernel32.INSTANCE.Process32First(snapshot, entry); more; more = Kernel32.INSTANCE
 					.Process32Next(snapshot, entry)) {
-				processes.add(describe(entry.th32ProcessID.longValue(), Native.toString(entry.szExeFile), accounts));
+				processes.add(describe(entry.th32ProcessID.longValue(), Native.toString(entry.szExeFile), accounts)
+						.withParent(entry.th32ParentProcessID.longValue()));
 			}
 		} finally {
 			Kernel32.INSTANCE.CloseHandle(snapshot);

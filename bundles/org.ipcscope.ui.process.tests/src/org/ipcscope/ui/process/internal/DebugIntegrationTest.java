@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -102,6 +106,89 @@ class DebugIntegrationTest {
 					&& map.getPartName().contains("ipc_helper"), "its regions and name");
 			screenshot("DebugIntegrationTest-inspect-memory");
 			page().hideView(reference);
+		}
+	}
+
+	/**
+	 * CDT's GDB launch, as its process factory builds it: gdb with a pid, and the program as a
+	 * stand-in Process without one, told apart by CDT's process-type attribute. A shell stands in
+	 * for gdb: like gdb, it is the program's parent. Inspect Memory opens the program, not gdb.
+	 */
+	@Test
+	void inspectMemoryOnAGdbLaunchOpensTheProgramNotGdb() throws Exception {
+		Process gdb = new ProcessBuilder("/bin/sh", "-c", "\"$0\" ticker CDT; :",
+				HelperProcess.helper("ipc_helper").toString()).start();
+		ILaunch cdtLaunch = new Launch(null, ILaunchManager.DEBUG_MODE, null);
+		PidlessProcess stub = new PidlessProcess();
+		try {
+			IProcess gdbProcess = DebugPlugin.newProcess(cdtLaunch, gdb, "gdb", Map.of(CDT_PROCESS_TYPE, CDT_GDB));
+			IProcess program = DebugPlugin.newProcess(cdtLaunch, stub, "program", Map.of(CDT_PROCESS_TYPE, CDT_PROGRAM));
+			assertEquals(null, program.getAttribute(IProcess.ATTR_PROCESS_ID), "the stand-in has no pid, as CDT's");
+			assertEquals(Long.toString(gdb.pid()), gdbProcess.getAttribute(IProcess.ATTR_PROCESS_ID));
+			DebugPlugin.getDefault().getLaunchManager().addLaunch(cdtLaunch);
+			waitUntil(() -> gdb.children().findAny().isPresent(), "the program started under the stand-in gdb");
+			long child = gdb.children().findFirst().orElseThrow().pid();
+
+			IViewPart debugView = page().showView(IDebugUIConstants.ID_DEBUG_VIEW);
+			for (Object selected : List.of(cdtLaunch, program)) {
+				inspectMemory(debugView, selected);
+				waitUntil(() -> page().findViewReference(RegionMapView.ID, Long.toString(child)) != null,
+						"the program's region map from " + selected);
+				assertEquals(null, page().findViewReference(RegionMapView.ID, Long.toString(gdb.pid())),
+						"no region map of gdb");
+				screenshot("DebugIntegrationTest-gdb-launch");
+				page().hideView(page().findViewReference(RegionMapView.ID, Long.toString(child)));
+			}
+		} finally {
+			DebugPlugin.getDefault().getLaunchManager().removeLaunch(cdtLaunch);
+			stub.destroy();
+			gdb.descendants().forEach(ProcessHandle::destroy);
+			gdb.destroy();
+			gdb.waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	private static final String CDT_PROCESS_TYPE = "org.eclipse.cdt.dsf.gdb.createProcessType";
+	private static final String CDT_GDB = "org.eclipse.cdt.dsf.gdb.gdbProcess";
+	private static final String CDT_PROGRAM = "org.eclipse.cdt.dsf.gdb.inferiorProcess";
+
+	/** Like CDT's MIInferiorProcess: a Process talking to gdb, which has no pid of its own. */
+	private static final class PidlessProcess extends Process {
+
+		private final CountDownLatch ended = new CountDownLatch(1);
+
+		@Override
+		public OutputStream getOutputStream() {
+			return OutputStream.nullOutputStream();
+		}
+
+		@Override
+		public InputStream getInputStream() {
+			return InputStream.nullInputStream();
+		}
+
+		@Override
+		public InputStream getErrorStream() {
+			return InputStream.nullInputStream();
+		}
+
+		@Override
+		public int waitFor() throws InterruptedException {
+			ended.await();
+			return 0;
+		}
+
+		@Override
+		public int exitValue() {
+			if (ended.getCount() > 0) {
+				throw new IllegalThreadStateException("running");
+			}
+			return 0;
+		}
+
+		@Override
+		public void destroy() {
+			ended.countDown();
 		}
 	}
 

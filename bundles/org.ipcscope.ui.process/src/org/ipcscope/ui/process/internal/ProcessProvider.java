@@ -39,7 +39,6 @@ final class ProcessProvider {
 		return value;
 	}
 
-	/** @return the launch label per pid from the debugger integration, empty without it */
 	/** @return whether a debugger integration says which processes it launched */
 	static boolean hasLaunches() {
 		boolean[] found = { false };
@@ -47,6 +46,7 @@ final class ProcessProvider {
 		return found[0];
 	}
 
+	/** @return the launch label per pid from the debugger integration, empty without it */
 	static Map<Long, String> launched() {
 		Map<Long, String> pids = new HashMap<>();
 		ServiceCaller.callOnce(ProcessProvider.class, LaunchedProcesses.class, service -> pids.putAll(service.running()));
