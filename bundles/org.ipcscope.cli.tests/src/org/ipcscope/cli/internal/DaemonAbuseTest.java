@@ -18,12 +18,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.ipcscope.tests.support.TestUser;
 import org.junit.jupiter.api.Test;
+import org.ipcscope.tests.support.Waits;
 
 /**
  * The resident server and its client against what a hostile user or a careless setting gives
@@ -182,10 +182,6 @@ class DaemonAbuseTest extends DaemonTestBase {
 	}
 
 	private static void await(BooleanSupplier condition, String failure) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!condition.getAsBoolean()) {
-			assertTrue(System.nanoTime() < deadline, failure);
-			Thread.sleep(20);
-		}
+		Waits.until(condition::getAsBoolean, failure);
 	}
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -26,6 +25,7 @@ import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ipcscope.tests.support.Waits;
 
 /** {@code hex} against segments of a helper process, through the services DS registers. */
 class HexCommandTest {
@@ -43,10 +43,7 @@ class HexCommandTest {
 		inventory = new TrackedService<>(InventoryService.class);
 		memory = new TrackedService<>(MemorySourceService.class);
 		MemorySourceService service = memory.await(20);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		while (service.namespaces().isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		Waits.until(() -> !service.namespaces().isEmpty(), "the memory sources' namespaces");
 	}
 
 	@AfterAll
@@ -221,12 +218,6 @@ class HexCommandTest {
 	}
 
 	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			Thread.sleep(20);
-		}
+		Waits.until(condition::getAsBoolean, what);
 	}
 }

@@ -29,6 +29,7 @@ import org.ipcscope.tests.support.HelperProcess;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
+import org.ipcscope.tests.support.Waits;
 
 /**
  * Opens segments another process created, by name and from the inventory, reads them while
@@ -58,8 +59,7 @@ class LinuxMemorySourcesTest {
 			assertEquals(4096, object.size());
 			try (MemorySource source = provider.open(object, false)) {
 				int first = counterValue(source);
-				Thread.sleep(350);
-				assertTrue(counterValue(source) > first, "the counter did not advance");
+				Waits.until(() -> counterValue(source) > first, "the counter to advance past " + first);
 				assertFalse(source.canWrite());
 				assertThrows(IOException.class, () -> source.write(0, new byte[1]));
 				assertEquals(0, counter.finish());
@@ -138,10 +138,7 @@ class LinuxMemorySourcesTest {
 		try {
 			MemorySourceService service = tracker.waitForService(TimeUnit.SECONDS.toMillis(20));
 			assertNotNull(service, "no MemorySourceService registered");
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-			while (!service.namespaces().contains("SysV") && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
+			Waits.until(() -> service.namespaces().contains("SysV"), "the SysV namespace");
 			assertEquals(List.of("/dev/shm", "SysV"), service.namespaces());
 		} finally {
 			tracker.close();

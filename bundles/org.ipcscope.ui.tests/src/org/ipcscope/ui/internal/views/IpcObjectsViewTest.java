@@ -19,7 +19,6 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
@@ -37,6 +36,8 @@ import org.ipcscope.ui.LiveRefresh;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import org.ipcscope.tests.support.DisplayWaits;
 
 /**
  * Opens the IPC Objects view in a real workbench while separate processes hold real objects,
@@ -270,25 +271,10 @@ class IpcObjectsViewTest {
 	}
 
 	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long deadline = System.nanoTime() + 20_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			if (!display.readAndDispatch()) {
-				Thread.sleep(10);
-			}
-		}
+		DisplayWaits.waitUntil(condition, what, Duration.ofSeconds(20));
 	}
 
 	private static void spin(long millis) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long end = System.nanoTime() + millis * 1_000_000L;
-		while (System.nanoTime() < end) {
-			if (!display.readAndDispatch()) {
-				Thread.sleep(10);
-			}
-		}
+		DisplayWaits.spin(millis);
 	}
 }
