@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -98,10 +100,24 @@ class HexEditorTest {
 			waitUntil(() -> Job.getJobManager().find(editor.jobFamily()).length == 0, "the last read before the pause");
 			DisplayWaits.drain();
 			int paused = counter(editor);
-			spin(400);
+			// the segment itself moves on (read past the editor): ticks of a live refresh would have read it
+			waitUntil(() -> segmentCounter(name) >= paused + 3, "the counter in the segment to advance");
+			waitUntil(() -> Job.getJobManager().find(editor.jobFamily()).length == 0, "no read under way");
+			DisplayWaits.drain();
 			assertEquals(paused, counter(editor), "paused: no refresh");
 			editor.refreshNow();
 			waitUntil(() -> counter(editor) > paused, "Refresh Now to read while paused");
+		}
+	}
+
+	/** The counter as the segment holds it now, read from /dev/shm, not through the editor. */
+	private static int segmentCounter(String name) {
+		try (FileChannel channel = FileChannel.open(Path.of("/dev/shm", name.substring(1)))) {
+			ByteBuffer bytes = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder());
+			channel.read(bytes, COUNTER);
+			return bytes.getInt(0);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
@@ -201,7 +217,10 @@ class HexEditorTest {
 			waitUntil(editor::isGone, "the editor to notice the removal");
 			waitUntil(() -> editor.bannerText().contains(removed + " is gone"), "the banner");
 			int last = counter(editor);
-			spin(500);
+			// a read after the removal runs, and fails: what was read before stays
+			editor.refreshNow();
+			waitUntil(() -> Job.getJobManager().find(editor.jobFamily()).length == 0, "the read after the removal");
+			DisplayWaits.drain();
 			assertEquals(last, counter(editor), "the last bytes read stay on screen");
 			assertNotNull(editor.canvas().frame());
 			assertTrue(editor.statusText().contains("GONE"), editor.statusText());
@@ -227,8 +246,13 @@ class HexEditorTest {
 			canvas.setFocus();
 			editor.goTo(100);
 			type(canvas, "ff");
-			spin(300);
+			// keys are handled in order: once the arrow after them moved the caret, the digits were handled
+			Event right = new Event();
+			right.keyCode = SWT.ARROW_RIGHT;
+			canvas.notifyListeners(SWT.KeyDown, right);
+			waitUntil(() -> editor.caret() == 101, "the arrow key after the digits");
 			assertEquals(0, canvas.byteAt(100), "typing does nothing while read-only");
+			editor.goTo(100);
 
 			join(editor.setWritingEnabled(true));
 			assertTrue(editor.isWritingEnabled());
@@ -376,6 +400,8 @@ class HexEditorTest {
 			doubleClick.item = row[0];
 			tree.notifyListeners(SWT.DefaultSelection, doubleClick);
 			waitUntil(() -> editorFor(first) != null, "double-click to open " + first);
+			// as a user does: the first editor shows its bytes before the second one covers it
+			waitUntil(() -> editorFor(first).canvas().frame() != null, "the first editor's first read");
 
 			join(OpenSharedMemory.byName(page.getWorkbenchWindow(), second, "/dev/shm"));
 			waitUntil(() -> editorFor(second) != null, "Open Shared Memory to open " + second);
