@@ -15,6 +15,8 @@ import java.util.function.BooleanSupplier;
 import org.ipcscope.tests.support.Screenshots;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.bindings.Binding;
+import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
@@ -27,6 +29,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.keys.IBindingService;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.ipcscope.core.change.Change;
 import org.ipcscope.core.change.TrackedObject;
@@ -244,7 +247,17 @@ class IpcObjectsViewTest {
 		IHandlerService handlers = view.getSite().getService(IHandlerService.class);
 		Instant asked = Instant.now();
 		page.activate(view);
-		handlers.executeCommand("org.ipcscope.ui.commands.refresh", null);
+		IBindingService bindings = view.getSite().getService(IBindingService.class);
+		KeySequence key = KeySequence.getInstance("F5");
+		List<String> boundToF5 = java.util.Arrays.stream(bindings.getBindings())
+				.filter(b -> key.equals(b.getTriggerSequence()) && b.getParameterizedCommand() != null
+						&& "org.eclipse.ui.contexts.window".equals(b.getContextId()) && b.getPlatform() == null)
+				.map(b -> b.getParameterizedCommand().getId()).distinct().toList();
+		assertEquals(List.of("org.eclipse.ui.file.refresh"), boundToF5, "F5 in the window context");
+		Binding f5 = bindings.getPerfectMatch(key);
+		assertEquals("org.eclipse.ui.file.refresh", f5 == null ? null : f5.getParameterizedCommand().getId(),
+				"F5 is bound once, to the platform's Refresh");
+		handlers.executeCommand("org.eclipse.ui.file.refresh", null);
 		waitUntil(() -> view.shownSnapshot() != null && !view.shownSnapshot().taken().isBefore(asked),
 				"a refresh taken after the request");
 	}
