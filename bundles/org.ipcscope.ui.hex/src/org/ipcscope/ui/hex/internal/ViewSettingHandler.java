@@ -3,40 +3,36 @@ package org.ipcscope.ui.hex.internal;
 import java.util.Map;
 
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExecutableExtension;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.commands.IElementUpdater;
 import org.eclipse.ui.menus.UIElement;
-import org.ipcscope.core.hex.TextEncoding;
 
 /**
- * The radio-style settings of one editor: refresh interval, bytes per row, grouping, byte
- * order, text encoding, offsets. plugin.xml names the setting after the class
- * ({@code ViewSettingHandler:grouping}); menus show the active editor's choice checked.
+ * One radio-style setting of the active editor ({@link ViewSetting}); plugin.xml names it after
+ * the class ({@code ViewSettingHandler:grouping}); menus show the active editor's choice checked.
  */
 public class ViewSettingHandler extends HexEditorHandler implements IElementUpdater, IExecutableExtension {
 
-	private String setting = "";
+	private ViewSetting setting;
 
 	@Override
-	public void setInitializationData(IConfigurationElement config, String propertyName, Object data) {
-		setting = data instanceof String text ? text : "";
+	public void setInitializationData(IConfigurationElement config, String propertyName, Object data)
+			throws CoreException {
+		try {
+			setting = ViewSetting.ofId(data instanceof String text ? text : "");
+		} catch (IllegalArgumentException e) {
+			throw new CoreException(Status.error(e.getMessage(), e));
+		}
 	}
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
 		String value = value(event);
-		if (value == null) {
-			return;
-		}
-		switch (setting) {
-		case "interval" -> editor.setRefreshInterval(Long.parseLong(value));
-		case "bytesPerRow" -> editor.setBytesPerRow("auto".equals(value) ? HexSettings.AUTO_FIT : Integer.parseInt(value));
-		case "grouping" -> editor.setGrouping(Integer.parseInt(value));
-		case "byteOrder" -> editor.setLittleEndian("little".equals(value));
-		case "text" -> editor.setTextEncoding(TextEncoding.fromId(value));
-		case "offsets" -> editor.setAbsoluteOffsets("absolute".equals(value));
-		default -> throw new IllegalStateException("Unknown hex editor setting '" + setting + "'");
+		if (value != null) {
+			setting.apply(editor, value);
 		}
 	}
 
@@ -45,19 +41,7 @@ public class ViewSettingHandler extends HexEditorHandler implements IElementUpda
 		HexEditor editor = editorOf(element);
 		Object wanted = parameters.get(HexCommands.VALUE);
 		if (editor != null && wanted != null) {
-			element.setChecked(wanted.equals(current(editor.settings())));
+			element.setChecked(wanted.equals(setting.current(editor.settings())));
 		}
-	}
-
-	private String current(HexSettings settings) {
-		return switch (setting) {
-		case "interval" -> Long.toString(settings.intervalMillis);
-		case "bytesPerRow" -> settings.bytesPerRow == HexSettings.AUTO_FIT ? "auto" : Integer.toString(settings.bytesPerRow);
-		case "grouping" -> Integer.toString(settings.group);
-		case "byteOrder" -> settings.littleEndian ? "little" : "big";
-		case "text" -> settings.encoding.id();
-		case "offsets" -> settings.absoluteOffsets ? "absolute" : "relative";
-		default -> "";
-		};
 	}
 }
