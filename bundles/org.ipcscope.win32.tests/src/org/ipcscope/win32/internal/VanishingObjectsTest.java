@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
@@ -26,15 +27,27 @@ class VanishingObjectsTest {
 		try (WinHelper helper = WinHelper.start()) {
 			helper.command("churn", "Local\\" + prefix);
 			WindowsIpcProvider provider = new WindowsIpcProvider();
+			// the listings race the churn only when they catch its objects: go on until enough of them did
 			int seen = 0;
-			for (int i = 0; i < 15; i++) {
+			int listings = 0;
+			int listingsThatSawChurn = 0;
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+			while (listings < 15 || listingsThatSawChurn < 5) {
+				assertTrue(System.nanoTime() < deadline, "only " + listingsThatSawChurn + " of " + listings
+						+ " listings caught a churned object in 180 s");
 				ProviderResult result = provider.list();
+				listings++;
+				boolean caught = false;
 				for (IpcObject object : result.objects()) {
 					if (object.name().contains(prefix)) {
 						seen++;
+						caught = true;
 						assertTrue(object.problem() == null || object.problem().equals("vanished while listing"),
 								object::toString);
 					}
+				}
+				if (caught) {
+					listingsThatSawChurn++;
 				}
 				if (Wine.isWine()) {
 					assertEquals(List.of(), result.problems());

@@ -44,7 +44,8 @@ class SniffCommandLineTest {
 		try (CopyDataHelper receiver = CopyDataHelper.receiver(className, "Cli", CopyDataHelper.MESSAGE_ONLY)) {
 			Process cli = cli("sniff", "--class", className, "--strategy", strategy.id(), "--json", "--count", "4");
 			List<String> err = new CopyOnWriteArrayList<>();
-			CompletableFuture<List<String>> out = read(cli, err);
+			Streams streams = read(cli, err);
+			CompletableFuture<List<String>> out = streams.out();
 			RecordingListener.await(() -> err.stream().anyMatch(l -> l.startsWith("Capturing WM_COPYDATA sent to")), 60,
 					"the capture to start: " + err);
 			CopyDataCaptureTest.send(className, "-", CopyDataHelper.MESSAGE_ONLY);
@@ -64,6 +65,7 @@ class SniffCommandLineTest {
 				assertArrayEquals(CopyDataHelper.pattern(sent[i][0], (int) sent[i][1]), message.payload());
 				assertEquals(sent[i][0] + sent[i][1], message.result());
 			}
+			streams.errRead().get(10, TimeUnit.SECONDS);
 			assertTrue(err.contains("captured 4, dropped 0"), String.valueOf(err));
 			assertEquals("Cli", receiver.title().get("title"), "the target's title is restored");
 			CopyDataHelper.run("send", className, "Cli", CopyDataHelper.MESSAGE_ONLY, "1:1");
@@ -76,7 +78,7 @@ class SniffCommandLineTest {
 		try (CopyDataHelper receiver = CopyDataHelper.receiver("IpcScopeCliText", "Cli text", CopyDataHelper.MESSAGE_ONLY)) {
 			Process cli = cli("sniff", "--window", "Cli text", "--count", "1");
 			List<String> err = new CopyOnWriteArrayList<>();
-			CompletableFuture<List<String>> out = read(cli, err);
+			CompletableFuture<List<String>> out = read(cli, err).out();
 			RecordingListener.await(() -> err.stream().anyMatch(l -> l.startsWith("Capturing")), 60, "start: " + err);
 			CopyDataHelper.run("send", "IpcScopeCliText", "Cli text", CopyDataHelper.MESSAGE_ONLY, "0x41:70");
 			assertTrue(cli.waitFor(60, TimeUnit.SECONDS));
@@ -125,8 +127,12 @@ class SniffCommandLineTest {
 		return path + File.pathSeparator + bundle;
 	}
 
-	private static CompletableFuture<List<String>> read(Process process, List<String> err) throws Exception {
-		CompletableFuture.runAsync(() -> {
+	/** The process's stdout lines, and stderr's reader, which ends after the process does. */
+	private record Streams(CompletableFuture<List<String>> out, CompletableFuture<Void> errRead) {
+	}
+
+	private static Streams read(Process process, List<String> err) throws Exception {
+		CompletableFuture<Void> errRead = CompletableFuture.runAsync(() -> {
 			try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
 				r.lines().forEach(err::add);
 			} catch (Exception e) {
@@ -134,21 +140,21 @@ class SniffCommandLineTest {
 			}
 		});
 		process.getOutputStream().close();
-		return CompletableFuture.supplyAsync(() -> {
+		return new Streams(CompletableFuture.supplyAsync(() -> {
 			try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 				return r.lines().toList();
 			} catch (Exception e) {
 				throw new IllegalStateException(e);
 			}
-		});
+		}), errRead);
 	}
 
 	private static Run run(Process process) throws Exception {
 		List<String> err = new CopyOnWriteArrayList<>();
-		CompletableFuture<List<String>> out = read(process, err);
+		Streams streams = read(process, err);
 		assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-		List<String> lines = out.get(10, TimeUnit.SECONDS);
-		Thread.sleep(100); // stderr's reader finishes after the process
+		List<String> lines = streams.out().get(10, TimeUnit.SECONDS);
+		streams.errRead().get(10, TimeUnit.SECONDS);
 		return new Run(process.exitValue(), lines, err);
 	}
 }
