@@ -377,7 +377,7 @@ int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *
 		wcscat(command, L" ");
 		wcscat(command, vm_options);
 	}
-	wcscat(command, L" -XX:+UseSerialGC -Xmx192m -cp");
+	wcscat(command, L" -XX:+UseSerialGC -Xmx192m -XX:-UsePerfData -cp");
 	append_argument(command, size, classpath);
 	append_argument(command, size, L"org.ipcscope.cli.internal.PipeServer");
 	append_argument(command, size, pipe);

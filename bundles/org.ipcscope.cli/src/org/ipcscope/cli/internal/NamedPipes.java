@@ -8,6 +8,8 @@ import java.nio.channels.ClosedChannelException;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.AccCtrl;
+import com.sun.jna.platform.win32.Advapi32;
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinBase;
@@ -21,8 +23,9 @@ import com.sun.jna.win32.W32APIOptions;
 /**
  * The Windows named pipe a resident server listens on ({@link PipeServer}): only this user may
  * open it or add instances (its DACL names this user alone, and this user owns it), the first
- * instance is made with {@code FILE_FLAG_FIRST_PIPE_INSTANCE} (a name someone else holds already
- * is refused, never shared), and remote clients are rejected.
+ * instance is made with {@code FILE_FLAG_FIRST_PIPE_INSTANCE} and checked to be a new pipe of
+ * this user's (a name someone else holds already is refused, never shared), and remote clients
+ * are rejected.
  */
 final class NamedPipes {
 
@@ -49,13 +52,14 @@ final class NamedPipes {
 	}
 
 	private final String name;
+	private final String sid;
 	private final WinBase.SECURITY_ATTRIBUTES attributes = new WinBase.SECURITY_ATTRIBUTES();
 	private boolean first = true;
 
 	/** @throws IOException if this user's SID or the security descriptor cannot be had */
 	NamedPipes(String name) throws IOException {
 		this.name = name;
-		String sid = userSid();
+		this.sid = userSid();
 		// owned by this user, access for this user only, not inherited from anywhere (P)
 		String sddl = "O:" + sid + "D:P(A;;GA;;;" + sid + ")";
 		PointerByReference descriptor = new PointerByReference();
@@ -70,7 +74,7 @@ final class NamedPipes {
 	/** The SID of the user this process runs as, as S-1-5-... */
 	static String userSid() throws IOException {
 		WinNT.HANDLEByReference token = new WinNT.HANDLEByReference();
-		if (!com.sun.jna.platform.win32.Advapi32.INSTANCE.OpenProcessToken(Kernel32.INSTANCE.GetCurrentProcess(),
+		if (!Advapi32.INSTANCE.OpenProcessToken(Kernel32.INSTANCE.GetCurrentProcess(),
 				WinNT.TOKEN_QUERY, token)) {
 			throw new IOException("cannot open this process's token: error " + Native.getLastError());
 		}
@@ -98,8 +102,43 @@ final class NamedPipes {
 					? "the pipe exists already: another server, or another program holding its name (error " + error + ")"
 					: "cannot make an instance of the pipe: error " + error);
 		}
+		if (first) {
+			String squatter = notOursAlone(pipe);
+			if (squatter != null) {
+				Kernel32.INSTANCE.CloseHandle(pipe);
+				throw new IOException("the pipe exists already: another program holds its name (" + squatter + ")");
+			}
+		}
 		first = false;
 		return pipe;
+	}
+
+	/**
+	 * Why the first instance is not a new pipe of ours, or {@code null} if it is. Windows refuses
+	 * the name outright (FILE_FLAG_FIRST_PIPE_INSTANCE); Wine 8 ignores that flag and adds an
+	 * instance to the pipe that holds the name, with that pipe's owner and DACL: asked here.
+	 */
+	private String notOursAlone(WinNT.HANDLE pipe) {
+		PointerByReference owner = new PointerByReference();
+		PointerByReference descriptor = new PointerByReference();
+		int error = Advapi32.INSTANCE.GetSecurityInfo(pipe, AccCtrl.SE_OBJECT_TYPE.SE_KERNEL_OBJECT,
+				WinNT.OWNER_SECURITY_INFORMATION, owner, null, null, null, descriptor);
+		if (error != WinError.ERROR_SUCCESS) {
+			return "its owner is unreadable: error " + error;
+		}
+		try {
+			String ownerSid = Advapi32Util.convertSidToStringSid(new WinNT.PSID(owner.getValue()));
+			if (!ownerSid.equals(sid)) {
+				return "owner " + ownerSid;
+			}
+		} finally {
+			Kernel32.INSTANCE.LocalFree(descriptor.getValue());
+		}
+		IntByReference instances = new IntByReference();
+		if (!Kernel32.INSTANCE.GetNamedPipeHandleState(pipe, null, instances, null, null, null, 0)) {
+			return "its instances cannot be counted: error " + Native.getLastError();
+		}
+		return instances.getValue() == 1 ? null : instances.getValue() + " instances";
 	}
 
 	/** Waits for a client on {@code pipe}. */
