@@ -39,8 +39,8 @@ RC
 	x86_64-w64-mingw32-windres -I"$here" -I"$out" "$out/$1.rc" -O coff -o "$out/$1.res"
 }
 resource ipcscope-cli "IPC Scope command line"
-"${cc[@]}" -mconsole -o "$out/ipcscope-cli.exe" "$here/ipcscope-cli.c" "$here/launcher.c" "$out/ipcscope-cli.res" \
-	-lshell32
+"${cc[@]}" -mconsole -o "$out/ipcscope-cli.exe" "$here/ipcscope-cli.c" "$here/launcher.c" "$here/served_client.c" \
+	"$out/ipcscope-cli.res" -lshell32 -ladvapi32
 resource "IPC Scope" "IPC Scope"
 "${cc[@]}" -mwindows -municode -o "$out/IPC Scope.exe" "$here/ipcscope-gui.c" "$here/launcher.c" "$out/IPC Scope.res" \
 	-lshell32

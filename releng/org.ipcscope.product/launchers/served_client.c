@@ -353,16 +353,40 @@ static void append_argument(wchar_t *command, size_t size, const wchar_t *text)
 	command[at] = 0;
 }
 
+/*
+ * A named event that lives as long as the server a client started: the server holds a duplicate
+ * of its handle. While it exists, other clients start no second server (a JVM start under Wine
+ * costs seconds of CPU); with the server's end it goes. Returns NULL if it exists already.
+ */
+static HANDLE start_marker(const wchar_t *pipe)
+{
+	const wchar_t *base = wcsrchr(pipe, L'\\');
+	wchar_t name[SERVED_PIPE_MAX + 32];
+	_snwprintf(name, sizeof name / sizeof *name, L"Local\\%ls-started", base ? base + 1 : pipe);
+	name[sizeof name / sizeof *name - 1] = 0;
+	HANDLE marker = CreateEventW(NULL, TRUE, FALSE, name);
+	if (marker && GetLastError() == ERROR_ALREADY_EXISTS) {
+		CloseHandle(marker);
+		return NULL;
+	}
+	return marker;
+}
+
 int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *classpath, const wchar_t *pipe)
 {
+	HANDLE marker = start_marker(pipe);
+	if (!marker)
+		return 0; /* starting or running already */
 	wchar_t idle[16] = L"180";
 	DWORD n = GetEnvironmentVariableW(L"IPCSCOPE_DAEMON_IDLE", idle, 16);
 	if (n == 0 || n >= 16)
 		wcscpy(idle, L"180");
 	wchar_t log[MAX_PATH + 64];
 	n = GetEnvironmentVariableW(L"LOCALAPPDATA", log, MAX_PATH);
-	if (n == 0 || n >= MAX_PATH)
+	if (n == 0 || n >= MAX_PATH) {
+		CloseHandle(marker);
 		return -1;
+	}
 	wcscat(log, L"\\IPC Scope");
 	CreateDirectoryW(log, NULL); /* in the user's own profile; may exist */
 	wchar_t directory[MAX_PATH + 64];
@@ -370,14 +394,16 @@ int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *
 	wcscat(log, L"\\daemon.log");
 	size_t size = wcslen(java) + (vm_options ? wcslen(vm_options) : 0) + wcslen(classpath) * 2 + wcslen(pipe) * 2 + 2 * MAX_PATH + 512;
 	wchar_t *command = calloc(size, sizeof *command);
-	if (!command)
+	if (!command) {
+		CloseHandle(marker);
 		return -1;
+	}
 	append_argument(command, size, java);
 	if (vm_options && *vm_options) {
 		wcscat(command, L" ");
 		wcscat(command, vm_options);
 	}
-	wcscat(command, L" -XX:+UseSerialGC -Xmx192m -XX:-UsePerfData -cp");
+	wcscat(command, L" -XX:+UseSerialGC -Xmx192m -XX:-UsePerfData --enable-native-access=ALL-UNNAMED -cp");
 	append_argument(command, size, classpath);
 	append_argument(command, size, L"org.ipcscope.cli.internal.PipeServer");
 	append_argument(command, size, pipe);
@@ -390,8 +416,13 @@ int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *
 	BOOL ok = CreateProcessW(NULL, command, NULL, NULL, FALSE, DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP | CREATE_UNICODE_ENVIRONMENT,
 				 NULL, directory, &startup, &process);
 	free(command);
-	if (!ok)
+	if (!ok) {
+		CloseHandle(marker);
 		return -1;
+	}
+	HANDLE held;
+	DuplicateHandle(GetCurrentProcess(), marker, process.hProcess, &held, 0, FALSE, DUPLICATE_SAME_ACCESS);
+	CloseHandle(marker);
 	CloseHandle(process.hThread);
 	CloseHandle(process.hProcess);
 	return 0;

@@ -44,7 +44,8 @@ final class DaemonCommand {
 		}
 		String pipe = System.getProperty(PIPE_PROPERTY);
 		if (pipe != null) {
-			String shown = Printable.escape(pipe);
+			// a pipe name is all backslashes: only control characters are escaped
+			String shown = DaemonPlace.oneLine(pipe);
 			if (args.get(0).equals("stop")) {
 				out.println("No server was running (" + shown + ").");
 				return CommandLine.EXIT_OK;
