@@ -88,6 +88,8 @@ public final class PipeServer implements ServedCommands.Host {
 		WinNT.HANDLE next = pipes.create();
 		DaemonServer.log("serving " + name + " (pid " + ProcessHandle.current().pid() + ", idle timeout "
 				+ idle.toMillis() / 1000.0 + " s)");
+		// idle from now: the JVM's start does not count against it
+		lastRequest = System.nanoTime();
 		commands.commands().acquireUninterruptibly();
 		Thread.ofPlatform().name("warm-up").daemon()
 				.start(new DaemonWarmUp(commands.inventory(), commands.commands(), () -> stopReason != null));
