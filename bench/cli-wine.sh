@@ -8,11 +8,12 @@
 # Rounds alternate the cases. Prints a Markdown table of medians (best in brackets).
 # Needs wine, mingw, unzip, the built win32 product and the Windows JRE (./run-tests or ./mvnw package).
 # Usage: bench/cli-wine.sh [ROUNDS]   (default 5; the warm case runs 2 calls a round)
+# PRODUCT_ZIP and WIN_JAVA (a Windows java.exe) choose another archive and JRE than the build's.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-5}
-zip="$root/releng/org.ipcscope.product/target/products/ipcscope-win32.win32.x86_64.zip"
-java_exe=$(ls "$root"/target/windows-jre-*/sonar-scanner-*/jre/bin/java.exe | head -n 1)
+zip=${PRODUCT_ZIP:-$root/releng/org.ipcscope.product/target/products/ipcscope-win32.win32.x86_64.zip}
+java_exe=${WIN_JAVA:-$(ls "$root"/target/windows-jre-*/sonar-scanner-*/jre/bin/java.exe | head -n 1)}
 work="$root/bench/target/cli-wine"
 rm -rf "$work"
 mkdir -p "$work"
