@@ -403,7 +403,17 @@ int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *
 		wcscat(command, L" ");
 		wcscat(command, vm_options);
 	}
-	wcscat(command, L" -XX:+UseSerialGC -Xmx192m -XX:-UsePerfData --enable-native-access=ALL-UNNAMED -cp");
+	wcscat(command, L" -XX:+UseSerialGC -Xmx192m -XX:-UsePerfData --enable-native-access=ALL-UNNAMED");
+	/* it has no console: it writes in the code page the caller's JVM would (named as the JDK names it) */
+	static const wchar_t *const streams[2] = { L"stdout", L"stderr" };
+	UINT pages[2] = { console_page(STD_OUTPUT_HANDLE), console_page(STD_ERROR_HANDLE) };
+	for (int i = 0; i < 2; i++) {
+		if (pages[i] == CP_UTF8)
+			_snwprintf(command + wcslen(command), 64, L" -D%ls.encoding=UTF-8", streams[i]);
+		else if (pages[i] != 0)
+			_snwprintf(command + wcslen(command), 64, L" -D%ls.encoding=cp%u", streams[i], pages[i]);
+	}
+	wcscat(command, L" -cp");
 	append_argument(command, size, classpath);
 	append_argument(command, size, L"org.ipcscope.cli.internal.PipeServer");
 	append_argument(command, size, pipe);

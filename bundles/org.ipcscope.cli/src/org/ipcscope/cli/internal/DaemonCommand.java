@@ -25,7 +25,7 @@ import org.ipcscope.core.text.Printable;
  */
 final class DaemonCommand {
 
-	static final String USAGE = "daemon status|stop   (the resident server of `list` and the other read-only verbs, through ./ipcscope or ipcscope-cli.exe)";
+	static final String USAGE = "daemon status|stop   (the resident server of `list` and the other read-only verbs)";
 	private static final long TIMEOUT_SECONDS = 10;
 	/** System property the script sets to the server's socket. */
 	static final String SOCKET_PROPERTY = "ipcscope.daemon.socket";
