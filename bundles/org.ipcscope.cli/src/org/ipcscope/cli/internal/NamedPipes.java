@@ -141,14 +141,24 @@ final class NamedPipes {
 		return instances.getValue() == 1 ? null : instances.getValue() + " instances";
 	}
 
-	/** Waits for a client on {@code pipe}. */
-	static void connect(WinNT.HANDLE pipe) throws IOException {
-		if (!Kernel32.INSTANCE.ConnectNamedPipe(pipe, null)) {
-			int error = Native.getLastError();
-			if (error != WinError.ERROR_PIPE_CONNECTED) {
-				throw new IOException("ConnectNamedPipe failed: error " + error);
-			}
+	/**
+	 * Waits for a client on {@code pipe}.
+	 *
+	 * @return whether one is connected; {@code false} when one came and went before (the instance
+	 *         is of no more use: close it)
+	 */
+	static boolean connect(WinNT.HANDLE pipe) throws IOException {
+		if (Kernel32.INSTANCE.ConnectNamedPipe(pipe, null)) {
+			return true;
 		}
+		int error = Native.getLastError();
+		if (error == WinError.ERROR_PIPE_CONNECTED) {
+			return true;
+		}
+		if (error == WinError.ERROR_NO_DATA) {
+			return false;
+		}
+		throw new IOException("ConnectNamedPipe failed: error " + error);
 	}
 
 	/** A connected instance as a channel for {@link DaemonProtocol}; closing it disconnects the client. */

@@ -35,6 +35,7 @@ public final class PipeServer implements ServedCommands.Host {
 
 	private static final long CHECK_MILLIS = 1000;
 	private static final long TRANSFER_SECONDS = 10;
+	private static final long ACCEPT_BACKOFF_MILLIS = 200;
 
 	private final String name;
 	private final Duration idle;
@@ -76,14 +77,14 @@ public final class PipeServer implements ServedCommands.Host {
 		int code;
 		try {
 			code = new PipeServer(args[0], idle).serve();
-		} catch (IOException | RuntimeException | LinkageError e) {
+		} catch (IOException | InterruptedException | RuntimeException | LinkageError e) {
 			DaemonServer.log("cannot serve at " + args[0] + ": " + e.getMessage());
 			code = 1;
 		}
 		System.exit(code);
 	}
 
-	private int serve() throws IOException {
+	private int serve() throws IOException, InterruptedException {
 		NamedPipes pipes = new NamedPipes(name);
 		WinNT.HANDLE next = pipes.create();
 		DaemonServer.log("serving " + name + " (pid " + ProcessHandle.current().pid() + ", idle timeout "
@@ -95,11 +96,18 @@ public final class PipeServer implements ServedCommands.Host {
 				.start(new DaemonWarmUp(commands.inventory(), commands.commands(), () -> stopReason != null));
 		timer.scheduleWithFixedDelay(this::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
 		for (;;) {
-			NamedPipes.connect(next);
+			boolean connected;
+			try {
+				connected = NamedPipes.connect(next);
+			} catch (IOException e) {
+				DaemonServer.log(e.getMessage() + ": waiting, then serving on");
+				Thread.sleep(ACCEPT_BACKOFF_MILLIS);
+				connected = false;
+			}
 			NamedPipes.Connection connection = new NamedPipes.Connection(next);
 			// the next instance before this one is served: a client never finds the name gone while we run
 			next = pipes.create();
-			if (stopReason != null || active.get() >= DaemonServer.MAX_CONNECTIONS) {
+			if (!connected || stopReason != null || active.get() >= DaemonServer.MAX_CONNECTIONS) {
 				connection.close(); // the client runs the command itself
 				continue;
 			}
