@@ -182,6 +182,7 @@ static int request(struct buffer *b, int argc, wchar_t **argv)
 	int count = 0;
 	for (size_t i = 0; i < sizeof VARIABLES / sizeof *VARIABLES; i++) {
 		wchar_t value[4000];
+		SetLastError(ERROR_SUCCESS); /* 0 is an empty value then, not a stale error */
 		n = GetEnvironmentVariableW(VARIABLES[i], value, 4000);
 		if (n >= 4000)
 			return -1; /* longer than we send: the JVM of its own reads it */
