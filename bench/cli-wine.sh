@@ -75,7 +75,7 @@ for verb in "list --json" "regions $pid"; do
 		timed "$name warm" cli $verb
 		after=$(served_count)
 		[ $((after - before)) -ge 2 ] || { echo "warm calls were not served ($before -> $after)" >&2; exit 1; }
-		if [ "$round" -le 3 ]; then
+		if [ "$round" -le 2 ]; then
 			timed "$name osgi" wine "$java_exe" "-Djava.security.properties=$(windows_path "$product/jre/conf/security/ipcscope.security")" \
 				-XX:ActiveProcessorCount=2 -jar "$(windows_path "$launcher")" -configuration "$(windows_path "$work/configuration")" \
 				-data "$(windows_path "$work/workspace")" -application org.ipcscope.cli.application $verb
