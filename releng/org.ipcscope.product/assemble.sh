@@ -22,12 +22,13 @@ windows="$products/org.ipcscope.product/win32/win32/x86_64/ipcscope"
 LINUX_MODULES=java.base,java.desktop,java.management,java.sql,jdk.net,jdk.xml.dom,jdk.unsupported,jdk.zipfs,jdk.charsets,jdk.crypto.ec,java.naming,java.net.http
 rm -rf "$linux/jre"
 if ! "$jdk/bin/jlink" --add-modules "$LINUX_MODULES" --strip-debug --no-man-pages --no-header-files \
-	--compress=zip-6 --generate-cds-archive --output "$linux/jre" 2>"$products/jlink.err"; then
+	--compress=zip-6 --generate-cds-archive --output "$linux/jre" >"$products/jlink.log" 2>&1; then
 	echo "assemble: $jdk/bin/jlink could not link the Linux runtime: a JDK 21 or newer with jmods, or one" \
 		"whose run-time image can be linked (JEP 493), is needed:" >&2
-	cat "$products/jlink.err" >&2
+	cat "$products/jlink.log" >&2
 	exit 1
 fi
+rm -f "$products/jlink.log"
 install -m 755 "$here/launchers/ipcscope" "$linux/ipcscope"
 install -m 644 "$here/launchers/README-linux.txt" "$linux/README.txt"
 
