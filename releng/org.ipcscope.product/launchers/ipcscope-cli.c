@@ -47,6 +47,11 @@ static char *class_path(launcher *self) {
 	return option;
 }
 
+static int is_console(DWORD which) {
+	DWORD mode;
+	return GetConsoleMode(GetStdHandle(which), &mode);
+}
+
 /* Runs the verb in a JVM of its own, as the Linux ./ipcscope does without its resident server.
  * PIPE_OPTION (may be NULL) tells `daemon status|stop` which pipe was asked. */
 static int run_direct(launcher *self, wchar_t **args, int count, char *pipe_option) {
@@ -60,6 +65,12 @@ static int run_direct(launcher *self, wchar_t **args, int count, char *pipe_opti
 	options[n++] = "--enable-native-access=ALL-UNNAMED";
 	if (count == 0 || wcscmp(args[0], L"search") != 0)
 		options[n++] = "-XX:TieredStopAtLevel=1";
+	/* into a pipe or a file: UTF-8, what scripts and JSON readers expect (Java would write the ANSI
+	 * code page there, which loses names); a console keeps Java's choice, its code page */
+	if (!is_console(STD_OUTPUT_HANDLE))
+		options[n++] = "-Dstdout.encoding=UTF-8";
+	if (!is_console(STD_ERROR_HANDLE))
+		options[n++] = "-Dstderr.encoding=UTF-8";
 	if (pipe_option != NULL)
 		options[n++] = pipe_option;
 	return launcher_run_java(self, options, n, "org/ipcscope/cli/internal/Main", args, count);

@@ -405,13 +405,14 @@ int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *
 		wcscat(command, vm_options);
 	}
 	wcscat(command, L" -XX:+UseSerialGC -Xmx192m -XX:-UsePerfData --enable-native-access=ALL-UNNAMED");
-	/* it has no console: it writes in the code page the caller's JVM would (named as the JDK names it) */
+	/* it has no console: it writes as the caller's own JVM would, in the console's code page (named
+	 * as the JDK names it), or UTF-8 into a pipe or a file (ipcscope-cli.c's run_direct) */
 	static const wchar_t *const streams[2] = { L"stdout", L"stderr" };
 	UINT pages[2] = { console_page(STD_OUTPUT_HANDLE), console_page(STD_ERROR_HANDLE) };
 	for (int i = 0; i < 2; i++) {
-		if (pages[i] == CP_UTF8)
+		if (pages[i] == 0 || pages[i] == CP_UTF8)
 			_snwprintf(command + wcslen(command), 64, L" -D%ls.encoding=UTF-8", streams[i]);
-		else if (pages[i] != 0)
+		else
 			_snwprintf(command + wcslen(command), 64, L" -D%ls.encoding=cp%u", streams[i], pages[i]);
 	}
 	wcscat(command, L" -cp");
