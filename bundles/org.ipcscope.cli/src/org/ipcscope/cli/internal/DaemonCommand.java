@@ -25,10 +25,15 @@ import org.ipcscope.core.text.Printable;
  */
 final class DaemonCommand {
 
-	static final String USAGE = "daemon status|stop   (the resident server of `list`, Linux, through ./ipcscope)";
+	static final String USAGE = "daemon status|stop   (the resident server of `list` and the other read-only verbs)";
 	private static final long TIMEOUT_SECONDS = 10;
 	/** System property the script sets to the server's socket. */
 	static final String SOCKET_PROPERTY = "ipcscope.daemon.socket";
+	/**
+	 * System property {@code ipcscope-cli.exe} sets to the server's pipe (Windows): it asked the
+	 * pipe itself before it started this JVM, so no server answered there.
+	 */
+	static final String PIPE_PROPERTY = "ipcscope.daemon.pipe";
 
 	private DaemonCommand() {
 	}
@@ -37,9 +42,20 @@ final class DaemonCommand {
 		if (args.size() != 1 || !List.of("status", "stop").contains(args.get(0))) {
 			throw new UsageException("daemon needs one of: status, stop");
 		}
+		String pipe = System.getProperty(PIPE_PROPERTY);
+		if (pipe != null) {
+			// a pipe name is all backslashes: only control characters are escaped
+			String shown = DaemonPlace.oneLine(pipe);
+			if (args.get(0).equals("stop")) {
+				out.println("No server was running (" + shown + ").");
+				return CommandLine.EXIT_OK;
+			}
+			out.println("No server is running (" + shown + "); the next `list` starts one.");
+			return CommandLine.EXIT_NO_SERVICE;
+		}
 		String socket = System.getProperty(SOCKET_PROPERTY);
 		if (socket == null) {
-			err.println("The resident server is started only by ./ipcscope on Linux; this command line has none.");
+			err.println("The resident server is started only by ./ipcscope on Linux and ipcscope-cli.exe on Windows; this command line has none.");
 			return CommandLine.EXIT_NO_SERVICE;
 		}
 		DaemonProtocol.Reply reply;

@@ -2,6 +2,7 @@ package org.ipcscope.cli.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -32,6 +33,7 @@ final class DaemonProtocol {
 	/** The environment variables that change what {@code list} prints. */
 	static final List<String> VARIABLES = List.of("IPCSCOPE_FIFO_DIRS", "LANG", "LC_ALL", "LC_CTYPE", "LC_NUMERIC", "TZ");
 
+	private static final boolean UNIX = File.separatorChar == '/';
 	private static final byte[] MAGIC = "IPCS".getBytes(StandardCharsets.US_ASCII);
 	private static final String VERSION = "1";
 	private static final int MAX_REQUEST = 1 << 20;
@@ -113,11 +115,11 @@ final class DaemonProtocol {
 		}
 
 		private static Path workingDirectory(String name) throws IOException {
-			// asked of the name: NameBytes makes a relative name absolute against this JVM's directory
-			if (!name.startsWith("/")) {
-				throw new IOException("request's working directory is not absolute");
-			}
 			try {
+				// asked of the name on Unix: NameBytes makes a relative name absolute against this JVM's directory
+				if (UNIX ? !name.startsWith("/") : !Path.of(name).isAbsolute()) {
+					throw new IOException("request's working directory is not absolute");
+				}
 				return NameBytes.path(name);
 			} catch (IllegalArgumentException e) {
 				// InvalidPathException among them

@@ -1,5 +1,6 @@
 package org.ipcscope.cli.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -21,7 +22,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,7 +49,7 @@ import org.ipcscope.core.process.ProcessMemoryProvider;
  * served at once (more are closed at once), and when no descriptor is left to accept with it
  * waits and serves on.
  */
-public final class DaemonServer {
+public final class DaemonServer implements ServedCommands.Host {
 
 	/** How often the server looks at its idle time, its jars and its socket. */
 	private static final long CHECK_MILLIS = 1000;
@@ -68,14 +68,9 @@ public final class DaemonServer {
 	private long lastClientFailureLog;
 	private final InventoryService inventory;
 	private final ServedCommands commandsServed;
-	/** One command at a time: the inventory's FIFO directories are global. Held by the warm-up first. */
-	private final Semaphore commands = new Semaphore(1);
-	private final List<String> classPath = List.of(System.getProperty("java.class.path").split(":"));
-	private final List<String> jarsAtStart = classPath.stream().map(DaemonServer::stamp).toList();
 	private final UserPrincipal user;
 	private final Instant started = Instant.now();
 	private final AtomicInteger active = new AtomicInteger();
-	private final AtomicInteger served = new AtomicInteger();
 	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "transfer timeouts");
 		thread.setDaemon(true);
@@ -157,8 +152,9 @@ public final class DaemonServer {
 				selector = accepting;
 				log("serving " + socket + " (pid " + ProcessHandle.current().pid() + ", idle timeout "
 						+ idle.toMillis() / 1000.0 + " s)");
-				commands.acquireUninterruptibly();
-				Thread.ofPlatform().name("warm-up").daemon().start(new DaemonWarmUp(inventory, commands, () -> stopReason != null));
+				commandsServed.commands().acquireUninterruptibly();
+				Thread.ofPlatform().name("warm-up").daemon()
+						.start(new DaemonWarmUp(inventory, commandsServed.commands(), () -> stopReason != null));
 				server.configureBlocking(false);
 				server.register(accepting, SelectionKey.OP_ACCEPT);
 				while (stopReason == null) {
@@ -223,7 +219,7 @@ public final class DaemonServer {
 
 	private void check(Object inode) {
 		keepClient();
-		if (productChanged()) {
+		if (commandsServed.product().changed()) {
 			stop("the product it runs from has changed");
 		} else if (!inode.equals(fileKey(socket))) {
 			stop("its socket is gone");
@@ -232,7 +228,8 @@ public final class DaemonServer {
 		}
 	}
 
-	private void stop(String reason) {
+	@Override
+	public void stop(String reason) {
 		if (stopReason == null) {
 			stopReason = reason;
 		}
@@ -247,20 +244,6 @@ public final class DaemonServer {
 		}
 	}
 
-	private boolean productChanged() {
-		return !jarsAtStart.equals(classPath.stream().map(DaemonServer::stamp).toList());
-	}
-
-	/** A class path entry's size and time, or that it is gone: a rebuild changes one of them. */
-	private static String stamp(String entry) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(Path.of(entry), BasicFileAttributes.class);
-			return entry + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
-		} catch (IOException | RuntimeException e) {
-			return entry + " gone";
-		}
-	}
-
 	private void handle(SocketChannel channel) {
 		try (channel) {
 			ScheduledFuture<?> timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
@@ -271,7 +254,7 @@ public final class DaemonServer {
 			}
 			DaemonProtocol.Request request = DaemonProtocol.Request.read(channel);
 			timeout.cancel(false);
-			DaemonProtocol.Reply reply = answer(request);
+			DaemonProtocol.Reply reply = commandsServed.answer(request, this);
 			timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
 			reply.write(channel);
 			timeout.cancel(false);
@@ -283,45 +266,13 @@ public final class DaemonServer {
 		}
 	}
 
-	private DaemonProtocol.Reply answer(DaemonProtocol.Request request) {
-		List<String> args = request.args();
-		if (productChanged()) {
-			stop("the product it runs from has changed");
-			return DaemonProtocol.Reply.DECLINED;
-		}
-		if (args.equals(List.of("daemon", "status"))) {
-			return answered(CommandLine.EXIT_OK, status());
-		}
-		if (args.equals(List.of("daemon", "stop"))) {
-			stop("asked to stop");
-			return answered(CommandLine.EXIT_OK, "Stopped the server (pid " + ProcessHandle.current().pid() + ").\n");
-		}
-		if (!ServedCommands.serves(request)) {
-			return DaemonProtocol.Reply.DECLINED;
-		}
-		commands.acquireUninterruptibly();
-		try {
-			DaemonProtocol.Reply reply = commandsServed.run(request);
-			served.incrementAndGet();
-			return reply;
-		} catch (InterruptedException | RuntimeException | Error e) {
-			log(args.get(0) + " failed, the client runs it itself: " + e);
-			return DaemonProtocol.Reply.DECLINED;
-		} finally {
-			commands.release();
-		}
-	}
-
-	private String status() {
+	@Override
+	public String status(int served) {
 		long up = Duration.between(started, Instant.now()).toSeconds();
-		return "A server is running: pid " + ProcessHandle.current().pid() + ", up " + up + " s, " + served.get()
+		return "A server is running: pid " + ProcessHandle.current().pid() + ", up " + up + " s, " + served
 				+ " requests served\nsocket: " + socket + "\nidle timeout: " + idle.toMillis() / 1000.0
-				+ " s after the last request\nruns from: " + String.join(":", classPath) + "\nJava: "
+				+ " s after the last request\nruns from: " + String.join(File.pathSeparator, commandsServed.product().classPath()) + "\nJava: "
 				+ System.getProperty("java.home") + "\n";
-	}
-
-	private static DaemonProtocol.Reply answered(int code, String out) {
-		return new DaemonProtocol.Reply(true, code, out.getBytes(System.out.charset()), new byte[0]);
 	}
 
 	private static void close(SocketChannel channel) {

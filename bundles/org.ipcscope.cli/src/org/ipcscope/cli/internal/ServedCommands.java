@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.InventorySettings;
@@ -25,12 +27,73 @@ final class ServedCommands {
 	 */
 	static final Set<String> SERVED = Set.of("list", "processes", "regions", "modules", "search");
 
+	/** What a server tells its clients and does for them besides the verbs ({@code daemon status|stop}). */
+	interface Host {
+		void stop(String reason);
+
+		/** @return {@code daemon status}'s answer */
+		String status(int served);
+	}
+
 	private final InventoryService inventory;
 	private final ProcessMemoryProvider processes;
+	private final ProductStamp product = new ProductStamp();
+	/** One command at a time: the inventory's FIFO directories are global. Held by the warm-up first. */
+	private final Semaphore commands = new Semaphore(1);
+	private final AtomicInteger served = new AtomicInteger();
 
 	ServedCommands(InventoryService inventory, ProcessMemoryProvider processes) {
 		this.inventory = inventory;
 		this.processes = processes;
+	}
+
+	InventoryService inventory() {
+		return inventory;
+	}
+
+	Semaphore commands() {
+		return commands;
+	}
+
+	ProductStamp product() {
+		return product;
+	}
+
+	/**
+	 * The reply to a client: {@code daemon status|stop}, a served verb run here, or declined
+	 * (the client runs it itself) for any other verb, a changed product or a command that failed.
+	 */
+	DaemonProtocol.Reply answer(DaemonProtocol.Request request, Host host) {
+		List<String> args = request.args();
+		if (product.changed()) {
+			host.stop("the product it runs from has changed");
+			return DaemonProtocol.Reply.DECLINED;
+		}
+		if (args.equals(List.of("daemon", "status"))) {
+			return answered(host.status(served.get()));
+		}
+		if (args.equals(List.of("daemon", "stop"))) {
+			host.stop("asked to stop");
+			return answered("Stopped the server (pid " + ProcessHandle.current().pid() + ").\n");
+		}
+		if (!serves(request)) {
+			return DaemonProtocol.Reply.DECLINED;
+		}
+		commands.acquireUninterruptibly();
+		try {
+			DaemonProtocol.Reply reply = run(request);
+			served.incrementAndGet();
+			return reply;
+		} catch (InterruptedException | RuntimeException | Error e) {
+			DaemonServer.log(args.get(0) + " failed, the client runs it itself: " + e);
+			return DaemonProtocol.Reply.DECLINED;
+		} finally {
+			commands.release();
+		}
+	}
+
+	private static DaemonProtocol.Reply answered(String out) {
+		return new DaemonProtocol.Reply(true, CommandLine.EXIT_OK, out.getBytes(System.out.charset()), new byte[0]);
 	}
 
 	/** @return whether this server may answer the request in place of the caller's own JVM */
@@ -49,7 +112,7 @@ final class ServedCommands {
 	}
 
 	/** Runs it as the caller's JVM would; one at a time (the FIFO directories are global settings). */
-	DaemonProtocol.Reply run(DaemonProtocol.Request request) throws InterruptedException {
+	private DaemonProtocol.Reply run(DaemonProtocol.Request request) throws InterruptedException {
 		List<Path> settings = InventorySettings.fifoDirectories();
 		// the caller's IPCSCOPE_FIFO_DIRS, as its own JVM would have read it, for this request only
 		InventorySettings.setFifoDirectories(InventorySettings.parse(request.environment().get(InventorySettings.FIFO_DIRS_VARIABLE)));
