@@ -14,6 +14,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.tests.support.DisplayWaits;
+import org.ipcscope.tests.support.JobWaits;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.ui.hex.HexEditors;
 
@@ -65,15 +66,7 @@ final class HexUi {
 
 	/** Waits for an editor job and for what it hands back to the UI thread. */
 	static void join(Job job) throws InterruptedException {
-		if (job != null) {
-			job.join(20_000, null);
-			waitUntil(() -> job.getState() == Job.NONE, job.getName());
-			if (job.getResult() != null && !job.getResult().isOK()) {
-				throw new AssertionError(job.getName() + ": " + job.getResult());
-			}
-			DisplayWaits.drain();
-			spin(100);
-		}
+		JobWaits.join(job, Duration.ofSeconds(20));
 	}
 
 	static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.ipcscope.tests.support.DisplayWaits;
+import org.ipcscope.tests.support.JobWaits;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.tests.support.Screenshots;
 
@@ -31,12 +32,7 @@ final class ProcessUi {
 	}
 
 	static void join(Job job) throws InterruptedException {
-		if (job != null) {
-			job.join(60_000, null);
-			waitUntil(() -> job.getState() == Job.NONE, job.getName());
-			DisplayWaits.drain();
-			spin(100);
-		}
+		JobWaits.join(job, Duration.ofSeconds(60));
 	}
 
 	static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
