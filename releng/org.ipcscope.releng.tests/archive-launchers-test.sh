@@ -174,6 +174,9 @@ cli "$SMOKE_WORK/win-hex-missing.out" hex "Local\\no-such-section-$$"
 smoke_check "Wine: hex of a missing section exits 4" test "$code" -eq 4
 smoke_check "Wine: with nothing on stdout" test ! -s "$SMOKE_WORK/win-hex-missing.out"
 smoke_check "Wine: and one line on stderr" bash -c "[ \$(grep -vc 'FS volume label' '$SMOKE_WORK/win-hex-missing.out.err') -eq 1 ]"
+smoke_check "Wine: which names the command typed here" grep -q 'ipcscope-cli list --kind' "$SMOKE_WORK/win-hex-missing.out.err"
+cli "$SMOKE_WORK/win-help.out" help hex
+smoke_check "Wine: help hex shows the usage of ipcscope-cli" grep -q '^usage: ipcscope-cli hex NAME' "$SMOKE_WORK/win-help.out"
 exec 5>&-
 
 started=$(now_ms)

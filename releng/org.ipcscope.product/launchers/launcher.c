@@ -111,6 +111,8 @@ int launcher_windows_options(launcher *self, char **options, int *count) {
 	snprintf(processors, sizeof processors, "-XX:ActiveProcessorCount=%lu",
 			(unsigned long)GetActiveProcessorCount(ALL_PROCESSOR_GROUPS));
 	options[(*count)++] = processors;
+	/* the command line's messages name the command users type here */
+	options[(*count)++] = "-Dipcscope.command=ipcscope-cli";
 	return 0;
 }
 

@@ -202,8 +202,8 @@ final class CommandLine {
 	static String usageFor(String verb) {
 		String one = verb == null ? null : VERBS.get(verb);
 		if (one != null) {
-			return "usage: ipcscope " + one;
+			return "usage: " + CommandName.get() + " " + one;
 		}
-		return VERBS.values().stream().map(usage -> "ipcscope " + usage).collect(Collectors.joining("\n       ", "usage: ", ""));
+		return VERBS.values().stream().map(usage -> CommandName.get() + " " + usage).collect(Collectors.joining("\n       ", "usage: ", ""));
 	}
 }

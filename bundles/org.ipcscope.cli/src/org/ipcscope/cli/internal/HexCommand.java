@@ -126,7 +126,7 @@ final class HexCommand {
 			Optional<IpcObject> object = resolve(memory, inventory);
 			if (object.isEmpty()) {
 				err.println("No shared memory named '" + name + "'" + (namespace == null ? "" : " in " + namespace)
-						+ "; ./ipcscope list --kind posix-shm,sysv-shm,section shows what there is");
+						+ "; " + CommandName.get() + " list --kind posix-shm,sysv-shm,section shows what there is");
 				return CommandLine.EXIT_NOT_FOUND;
 			}
 			try (MemorySource source = memory.open(object.get(), false)) {

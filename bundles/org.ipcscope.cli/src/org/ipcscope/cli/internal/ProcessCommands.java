@@ -280,7 +280,7 @@ final class ProcessCommands {
 			}
 		}
 		if (start < 0) {
-			throw new UsageException(String.format("ADDR 0x%x is in no mapping of process %d; ./ipcscope regions %d lists them",
+			throw new UsageException(String.format("ADDR 0x%x is in no mapping of process %d; " + CommandName.get() + " regions %d lists them",
 					address, pid, pid));
 		}
 		long available = end - address;

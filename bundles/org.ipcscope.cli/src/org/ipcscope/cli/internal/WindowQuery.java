@@ -47,7 +47,7 @@ record WindowQuery(String title, String className, Long hwnd) {
 			return found.get(0);
 		}
 		if (found.isEmpty()) {
-			err.println("No window " + this + " (./ipcscope windows lists them).");
+			err.println("No window " + this + " (" + CommandName.get() + " windows lists them).");
 			return null;
 		}
 		err.println(found.size() + " windows " + this + "; pick one with --hwnd:");

@@ -101,7 +101,7 @@ class SniffCommandLineTest {
 
 			Run missing = run(cli("sniff", "--class", "NoSuchClassHere"));
 			assertEquals(4, missing.exit());
-			assertEquals(List.of("No window of class 'NoSuchClassHere' (./ipcscope windows lists them)."), missing.err());
+			assertEquals(List.of("No window of class 'NoSuchClassHere' (ipcscope windows lists them)."), missing.err());
 		}
 	}
 
