@@ -101,6 +101,9 @@ final class ProbeRun implements Runnable {
 		if (settings.menus()) {
 			new MenuProbe(report, ui, window, settings.screenshot()).run();
 		}
+		if (settings.update()) {
+			new UpdateProbe(report, ui, window).run();
+		}
 	}
 
 	private static IWorkbenchWindow windowWithPage(IWorkbench workbench) {
