@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param menus      {@code ipcscope.probe.menus=true}: also work the product's main menu ({@link MenuProbe})
  * @param launchHelper {@code ipcscope.probe.launchHelper}: ipc_helper, launched and inspected from the
  *                   Debug view ({@link DebugLaunchProbe}; the IDE only); {@code null} otherwise
- * @param update     {@code ipcscope.probe.update=true}: also run Help > Check for Updates and install
- *                   what it offers ({@link UpdateProbe}; the product only)
+ * @param update     {@code ipcscope.probe.update=true}: only run Help > Check for Updates, install what
+ *                   it offers and report the bundles ({@link UpdateProbe}; the product only), no view steps
  */
 record ProbeSettings(Path report, Path screenshot, boolean showView, Duration timeout, Path copyDataHelper,
 		List<String> copyDataMessages, boolean menus, Path launchHelper, boolean update) {

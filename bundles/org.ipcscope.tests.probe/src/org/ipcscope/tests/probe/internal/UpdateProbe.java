@@ -1,6 +1,7 @@
 package org.ipcscope.tests.probe.internal;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,11 +39,14 @@ final class UpdateProbe {
 	private final ProbeReport report;
 	private final UiThread ui;
 	private final IWorkbenchWindow window;
+	private final Path screenshot;
 
-	UpdateProbe(ProbeReport report, UiThread ui, IWorkbenchWindow window) {
+	/** @param screenshot where the dialog that offers updates is saved as a PNG */
+	UpdateProbe(ProbeReport report, UiThread ui, IWorkbenchWindow window, Path screenshot) {
 		this.report = report;
 		this.ui = ui;
 		this.window = window;
+		this.screenshot = screenshot;
 	}
 
 	void run() throws TimeoutException, InterruptedException {
@@ -143,6 +147,11 @@ final class UpdateProbe {
 					cells.add(item.getText(i));
 				}
 				report.add("update", "offered", cells);
+			}
+			try {
+				report.add("screenshot", screenshot, WorkbenchScreenshot.save(dialog, screenshot));
+			} catch (Exception e) {
+				report.add("update", "no screenshot", e);
 			}
 		}
 		Button accept = Widgets.first(dialog, Button.class, b -> (b.getStyle() & SWT.RADIO) != 0
