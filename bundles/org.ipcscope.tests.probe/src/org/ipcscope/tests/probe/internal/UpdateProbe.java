@@ -36,6 +36,9 @@ final class UpdateProbe {
 	/** The answers that end Check for Updates: the restart question, a message that there is nothing or an error. */
 	private static final List<String> DONE = List.of("Not Now", "No", "Restart Later", "Apply Changes Later", "OK", "Close");
 
+	/** Wizard pages, progress and questions together: far more than Check for Updates shows. */
+	private static final int STEPS = 60;
+
 	private final ProbeReport report;
 	private final UiThread ui;
 	private final IWorkbenchWindow window;
@@ -60,7 +63,7 @@ final class UpdateProbe {
 			return;
 		}
 		// the wizard's pages, then the restart question: each a dialog over the workbench window
-		for (int step = 0; step < 12; step++) {
+		for (int step = 0; step < STEPS; step++) {
 			Shell dialog = ui.await("a dialog of Check for Updates", this::dialog);
 			ui.settle(Duration.ofMillis(300));
 			String answer = ui.call(() -> answer(dialog));
@@ -72,7 +75,7 @@ final class UpdateProbe {
 			ui.await("the dialog to move on from " + before, () -> dialog.isDisposed() || !dialog.isVisible()
 					|| !before.equals(state(dialog)) ? Boolean.TRUE : null);
 		}
-		throw new IllegalStateException("Check for Updates did not end within 12 dialogs");
+		throw new IllegalStateException("Check for Updates did not end within " + STEPS + " dialog states");
 	}
 
 	/** Selects Help > Check for Updates; false when the menu has no such item (reported). */
@@ -104,9 +107,11 @@ final class UpdateProbe {
 		});
 	}
 
+	/** A dialog of p2's: p2 may parent it to no shell at all, so any visible shell but the workbench window's. */
 	private Shell dialog() {
-		for (Shell shell : window.getShell().getShells()) {
-			if (shell.isVisible() && !shell.isDisposed() && Widgets.first(shell, Button.class, b -> true) != null) {
+		for (Shell shell : window.getShell().getDisplay().getShells()) {
+			if (shell != window.getShell() && !shell.isDisposed() && shell.isVisible()
+					&& Widgets.first(shell, Button.class, b -> true) != null) {
 				return shell;
 			}
 		}
@@ -189,7 +194,8 @@ final class UpdateProbe {
 				return DONE.contains(next) ? "done" : state;
 			}
 		}
-		throw new IllegalStateException("No button to go on with in '" + dialog.getText() + "': " + buttons);
+		// a progress dialog ("Contacting Software Sites", "Updating Software"): it moves on by itself
+		return state;
 	}
 
 	/** What checking a row's box does: the box set, the listeners told with CHECK as the detail. */
