@@ -55,6 +55,12 @@ new_pref="file\\:$site"
 sed -i "s#=$(printf '%s' "$url_pref" | sed 's/[#\\]/\\&/g')\$#=$(printf '%s' "$new_pref" | sed 's/[#\\&]/\\&/g')#" \
 	"$settings/org.eclipse.equinox.p2.metadata.repository.prefs" "$settings/org.eclipse.equinox.p2.artifact.repository.prefs"
 
+# the user's own setting of a live refresh once an hour: Check for Updates is tested, and on a busy
+# machine the IPC Objects view refreshing every 2 s keeps the UI thread from the probe for minutes
+settings_dir="$SMOKE_WORK/home/.local/share/ipcscope/workspace/.metadata/.plugins/org.eclipse.core.runtime/.settings"
+mkdir -p "$settings_dir"
+printf 'eclipse.preferences.version=1\nliveRefreshMillis=3600000\n' > "$settings_dir/org.ipcscope.ui.prefs"
+
 smoke_start_xvfb
 smoke_add_probe "$install"
 SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-240}" perspective
