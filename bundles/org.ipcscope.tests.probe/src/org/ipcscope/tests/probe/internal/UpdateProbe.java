@@ -107,10 +107,16 @@ final class UpdateProbe {
 		});
 	}
 
-	/** A dialog of p2's: p2 may parent it to no shell at all, so any visible shell but the workbench window's. */
+	/**
+	 * The topmost modal dialog: p2 may parent its dialogs to no shell at all, and the workbench has
+	 * other shells (progress and tool tip pop-ups) that are not modal.
+	 */
 	private Shell dialog() {
-		for (Shell shell : window.getShell().getDisplay().getShells()) {
+		Shell[] shells = window.getShell().getDisplay().getShells();
+		for (int i = shells.length - 1; i >= 0; i--) {
+			Shell shell = shells[i];
 			if (shell != window.getShell() && !shell.isDisposed() && shell.isVisible()
+					&& (shell.getStyle() & (SWT.APPLICATION_MODAL | SWT.PRIMARY_MODAL | SWT.SYSTEM_MODAL)) != 0
 					&& Widgets.first(shell, Button.class, b -> true) != null) {
 				return shell;
 			}
