@@ -5,6 +5,7 @@
 #
 # usage: JAVA=/path/to/jdk/bin/java PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
 #        IPC_HELPER=bundles/org.ipcscope.tests.support/target/native/ipc_helper \
+#        SITE_REPOSITORY=releng/org.ipcscope.site/target/repository \
 #        ide-install-test.sh INSTALL_DIR WORK_DIR SCREENSHOT_DIR
 #
 #   INSTALL_DIR     the IDE workbench IPC Scope was installed into
@@ -25,6 +26,13 @@ install=$(realpath "$1")
 segment="ipcscope-ide-test-$$"
 size=65659
 bundles_info="$install/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+
+# the site's units: the feature a user picks, and none describing the build's JDK (a.jre.javase)
+: "${SITE_REPOSITORY:?SITE_REPOSITORY must name the built update site}"
+(unzip -p "$SITE_REPOSITORY/content.jar" content.xml 2>/dev/null || xz -dc "$SITE_REPOSITORY/content.xml.xz") \
+	> "$SMOKE_WORK/site-content.xml" || true
+smoke_check "the update site offers org.ipcscope.feature" grep -q "<unit id='org.ipcscope.feature.feature.group'" "$SMOKE_WORK/site-content.xml"
+smoke_check "the update site has no a.jre.* unit" bash -c "! grep -q \"<unit id='a\.jre\.\" '$SMOKE_WORK/site-content.xml'"
 
 for bundle in org.ipcscope.core org.ipcscope.ui org.ipcscope.linux org.ipcscope.ui.process org.ipcscope.ui.debug; do
 	smoke_check "the director installed $bundle into the workbench" grep -q "^$bundle," "$bundles_info"

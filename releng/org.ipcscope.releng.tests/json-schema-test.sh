@@ -65,6 +65,9 @@ run_json search 0 search "$pid" "text:$segment" --json
 run_json search-none 1 search "$pid" "text:$segment-absent-$$" --json
 
 smoke_check "list holds the helper's segment" grep -q "\"name\": \"/$segment\"" "$SMOKE_WORK/list.json"
+uid=$(stat -c %u "/proc/$pid")
+smoke_check "list gives the segment's owner as the number $uid in its values" \
+	grep -q "\"name\": \"/$segment\".*\"values\": {\"uid\": $uid," "$SMOKE_WORK/list.json"
 smoke_check "processes holds the helper" grep -q "{\"pid\": $pid, \"name\": \"ipc_helper\"" "$SMOKE_WORK/processes.json"
 smoke_check "search found the segment's name in the helper's memory" grep -q '"address": "0x' "$SMOKE_WORK/search.json"
 for pair in list:list processes:processes regions:regions modules:modules search:search search-none:search; do
@@ -78,6 +81,9 @@ refused() { ! validate "$@" 2>/dev/null; }
 sed 's/"format": 1/"format": "one"/' "$SMOKE_WORK/regions.json" >"$SMOKE_WORK/broken-regions.json"
 smoke_check "a regions document whose format is a string is refused" \
 	refused "$schemas/regions.schema.json" "$SMOKE_WORK/broken-regions.json"
+sed 's/"values": {"uid": \([0-9]*\)/"values": {"uid": "\1"/' "$SMOKE_WORK/list.json" >"$SMOKE_WORK/broken-list.json"
+smoke_check "a list document whose uid is a string is refused" \
+	refused "$schemas/list.schema.json" "$SMOKE_WORK/broken-list.json"
 /usr/bin/python3 -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))["matches"], open(sys.argv[2], "w"))' \
 	"$SMOKE_WORK/search.json" "$SMOKE_WORK/bare-search.json"
 smoke_check "a bare array of matches (the old format) is refused" \

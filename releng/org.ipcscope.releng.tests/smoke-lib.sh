@@ -162,6 +162,7 @@ smoke_run_workbench() {
 		-Dipcscope.probe.timeoutSeconds="$probe_limit" \
 		-Dipcscope.probe.menus="${SMOKE_PROBE_MENUS:-false}" \
 		-Dipcscope.probe.launchHelper="${SMOKE_PROBE_LAUNCH:-}" \
+		-Dipcscope.probe.update="${SMOKE_PROBE_UPDATE:-false}" \
 		-jar "$launcher" -clean -consoleLog "${data[@]}" "$@") \
 		> "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null 4>&-
 	SMOKE_EXIT=$?
@@ -265,6 +266,8 @@ smoke_expect_menus() {
 	smoke_expect "Window offers Show View, Reset Perspective... and Preferences" \
 		'^menu\tWindow\tShow View\tReset Perspective\.\.\.\t(.*\t)?Preferences$'
 	smoke_expect "Help offers About IPC Scope" '^menu\tHelp\t(.*\t)?About IPC Scope$'
+	smoke_expect "Help offers Check for Updates (p2)" '^menu\tHelp\t(.*\t)?Check for Updates(\t|$)'
+	smoke_expect "Help offers Install New Software... (p2)" '^menu\tHelp\t(.*\t)?Install New Software\.\.\.(\t|$)'
 	smoke_expect "the Processes tab, closed, is offered by Show View" '^showview\tProcesses\t[^\t]+\tbefore\tclosed$'
 	for view in "IPC Objects" "Processes" "WM_COPYDATA Sniffer" "Properties"; do
 		smoke_expect "Window > Show View > $view opens it" "^showview\t$view\t[^\t]+\tafter\topen\tactive$"

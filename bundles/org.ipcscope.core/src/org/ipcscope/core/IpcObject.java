@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param owners    the processes holding it, as far as they could be found
  * @param problem   why some facts are missing (for example "size unknown: access denied"),
  *                  or {@code null} when everything could be read
+ * @param values    the details' facts for programs, under their own keys ({@code uid}, {@code peerPid}...):
+ *                  each a {@link String}, a {@link Boolean}, an integral {@link Number} or a {@link List}
+ *                  of integral numbers; written as JSON values, never shown
  */
 public record IpcObject(IpcKind kind, String name, String namespace, long size, Map<String, String> details,
-		List<Owner> owners, String problem) {
+		List<Owner> owners, String problem, Map<String, Object> values) {
 
 	public static final long UNKNOWN_SIZE = -1;
 
@@ -30,6 +33,12 @@ public record IpcObject(IpcKind kind, String name, String namespace, long size, 
 		Objects.requireNonNull(namespace, "namespace");
 		details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
 		owners = List.copyOf(owners);
+		values = checkedValues(values);
+	}
+
+	public IpcObject(IpcKind kind, String name, String namespace, long size, Map<String, String> details,
+			List<Owner> owners, String problem) {
+		this(kind, name, namespace, size, details, owners, problem, Map.of());
 	}
 
 	public IpcObject(IpcKind kind, String name, String namespace, long size, Map<String, String> details,
@@ -43,12 +52,35 @@ public record IpcObject(IpcKind kind, String name, String namespace, long size, 
 
 	/** @return a copy that says why some facts are missing */
 	public IpcObject withProblem(String newProblem) {
-		return new IpcObject(kind, name, namespace, size, details, owners, newProblem);
+		return new IpcObject(kind, name, namespace, size, details, owners, newProblem, values);
 	}
 
 	/** @return a copy with these owners */
 	public IpcObject withOwners(List<Owner> newOwners) {
-		return new IpcObject(kind, name, namespace, size, details, newOwners, problem);
+		return new IpcObject(kind, name, namespace, size, details, newOwners, problem, values);
+	}
+
+	/** @return a copy with these machine-readable values */
+	public IpcObject withValues(Map<String, Object> newValues) {
+		return new IpcObject(kind, name, namespace, size, details, owners, problem, newValues);
+	}
+
+	private static Map<String, Object> checkedValues(Map<String, Object> values) {
+		Map<String, Object> copy = new LinkedHashMap<>();
+		values.forEach((key, value) -> {
+			Object kept = value instanceof List<?> list ? List.copyOf(list) : value;
+			// JSON writers and readers rely on these types only: a wrong one is a provider's bug, found here
+			if (!(kept instanceof String || kept instanceof Boolean || isIntegral(kept)
+					|| kept instanceof List<?> numbers && numbers.stream().allMatch(IpcObject::isIntegral))) {
+				throw new IllegalArgumentException("value " + key + " is not a string, boolean, integer or list of integers: " + value);
+			}
+			copy.put(Objects.requireNonNull(key, "key"), kept);
+		});
+		return Collections.unmodifiableMap(copy);
+	}
+
+	private static boolean isIntegral(Object value) {
+		return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
 	}
 
 	public boolean hasSize() {

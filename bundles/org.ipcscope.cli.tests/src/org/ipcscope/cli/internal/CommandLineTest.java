@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.ipcscope.core.InventoryService;
@@ -46,6 +48,26 @@ class CommandLineTest {
 			assertTrue(json.contains("{\"kind\": \"posix-shm\", \"name\": \"" + name + "\", \"namespace\": \"/dev/shm\", \"size\": 5000"), json);
 			assertTrue(json.contains("{\"pid\": " + helper.pid() + ", \"process\": \"ipc_helper\", \"handle\": \"mapped\""), json);
 			assertFalse(json.contains("\"kind\": \"pipe\""), "--kind posix-shm let pipes through");
+		}
+	}
+
+	@Test
+	void jsonValuesGiveOwnerUidAndSocketPeerPidAsNumbers() throws Exception {
+		long self = ProcessHandle.current().pid();
+		String name = "/ipcscope-cli-values-" + self;
+		String socket = "@ipcscope-cli-values-" + self;
+		try (HelperProcess helper = HelperProcess.start(2, HelperProcess.helper("ipc_helper").toString(), "posix",
+				name, "4096", "unix", socket)) {
+			// the helper's real uid, from the kernel's view of its process
+			int uid = (Integer) Files.getAttribute(Path.of("/proc/" + helper.pid()), "unix:uid");
+			assertEquals(0, run("list", "--kind", "posix-shm,unix-socket", "--json"));
+			String segment = out().lines().filter(l -> l.contains("\"name\": \"" + name + "\"")).findFirst()
+					.orElseThrow(() -> new AssertionError(out()));
+			assertTrue(segment.contains("\"values\": {\"uid\": " + uid + ","), segment);
+			// the accepted connection's peer is the helper's connecting end: a number, not "ipc_helper (pid)"
+			List<String> sockets = out().lines().filter(l -> l.contains("\"name\": \"" + socket + "\"")).toList();
+			assertTrue(sockets.stream().anyMatch(l -> l.contains("\"peerPid\": " + helper.pid() + ",")
+					&& l.contains("\"peerPids\": [" + helper.pid() + "]")), String.join("\n", sockets));
 		}
 	}
 

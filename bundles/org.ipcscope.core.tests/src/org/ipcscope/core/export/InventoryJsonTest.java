@@ -1,6 +1,7 @@
 package org.ipcscope.core.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -21,8 +22,15 @@ class InventoryJsonTest {
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("Attributes", "SEC_COMMIT");
 		details.put("NT path", "\\Sessions\\1\\BaseNamedObjects\\a \"q\"");
-		IpcObject known = new IpcObject(IpcKind.SECTION, "Local\\a \"q\"", "Local", 102400, details,
+		IpcObject plain = new IpcObject(IpcKind.SECTION, "Local\\a \"q\"", "Local", 102400, details,
 				List.of(new Owner(42, "app.exe", "handle 0x1a4", "0xf001f"), new Owner(7, null, "mapped", null)), null);
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("uid", 0);
+		values.put("user", "r\"oot");
+		values.put("peerInode", 4_294_967_296L);
+		values.put("unlinked", false);
+		values.put("peerPids", List.of(42L, 7L));
+		IpcObject known = plain.withValues(values);
 		IpcObject denied = new IpcObject(IpcKind.SECTION, "Global\\b\u0001", "Global", IpcObject.UNKNOWN_SIZE, Map.of(),
 				"size unknown: access denied (0xC0000022)");
 		String json = InventoryJson.write(new InventorySnapshot(Instant.parse("2026-01-02T03:04:05Z"),
@@ -34,14 +42,23 @@ class InventoryJsonTest {
 				  "objects": [
 				    {"kind": "section", "name": "Local\\\\a \\"q\\"", "namespace": "Local", "size": 102400, \
 				"details": {"Attributes": "SEC_COMMIT", "NT path": "\\\\Sessions\\\\1\\\\BaseNamedObjects\\\\a \\"q\\""}, \
+				"values": {"uid": 0, "user": "r\\"oot", "peerInode": 4294967296, "unlinked": false, "peerPids": [42, 7]}, \
 				"owners": [{"pid": 42, "process": "app.exe", "handle": "handle 0x1a4", "access": "0xf001f"}, \
 				{"pid": 7, "process": null, "handle": "mapped", "access": null}], "problem": null},
 				    {"kind": "section", "name": "Global\\\\b\\u0001", "namespace": "Global", "size": null, "details": {}, \
-				"owners": [], "problem": "size unknown: access denied (0xC0000022)"}
+				"values": {}, "owners": [], "problem": "size unknown: access denied (0xC0000022)"}
 				  ],
 				  "problems": ["x: y"]
 				}
 				""", json);
+	}
+
+	@Test
+	void valuesAreOnlyWhatJsonWritesAsIs() {
+		IpcObject object = new IpcObject(IpcKind.FIFO, "/tmp/f", "/tmp", IpcObject.UNKNOWN_SIZE, Map.of());
+		assertThrows(IllegalArgumentException.class, () -> object.withValues(Map.of("size", 1.5)));
+		assertThrows(IllegalArgumentException.class, () -> object.withValues(Map.of("pids", List.of("1"))));
+		assertEquals(Map.of("pids", List.of(1L)), object.withValues(Map.of("pids", List.of(1L))).withProblem("p").values());
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.ipcscope.core.export;
 
+import java.util.List;
 import java.util.Map;
 
 import org.ipcscope.core.InventorySnapshot;
@@ -62,6 +63,15 @@ public final class InventoryJson {
 			out.append(": ");
 			string(out, detail.getValue());
 		}
+		out.append("}, \"values\": {");
+		first = true;
+		for (Map.Entry<String, Object> value : object.values().entrySet()) {
+			out.append(first ? "" : ", ");
+			first = false;
+			string(out, value.getKey());
+			out.append(": ");
+			value(out, value.getValue());
+		}
 		out.append("}, \"owners\": [");
 		first = true;
 		for (Owner owner : object.owners()) {
@@ -78,6 +88,21 @@ public final class InventoryJson {
 		out.append("], \"problem\": ");
 		nullableString(out, object.problem());
 		out.append('}');
+	}
+
+	/** A value as IpcObject allows it: string, boolean, integer, or a list of integers. */
+	private static void value(StringBuilder out, Object value) {
+		if (value instanceof String text) {
+			string(out, text);
+		} else if (value instanceof List<?> numbers) {
+			out.append('[');
+			for (int i = 0; i < numbers.size(); i++) {
+				out.append(i == 0 ? "" : ", ").append(numbers.get(i));
+			}
+			out.append(']');
+		} else {
+			out.append(value);
+		}
 	}
 
 	private static void nullableString(StringBuilder out, String value) {

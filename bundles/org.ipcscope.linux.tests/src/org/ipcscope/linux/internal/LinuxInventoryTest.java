@@ -53,22 +53,34 @@ class LinuxInventoryTest {
 				abstractName, "unix", socketPath, "tcp", "udp")) {
 			List<String> ready = helper.readyLines();
 			long pid = helper.pid();
+			// the helper's real uid, from the kernel's view of its process
+			int uid = (Integer) Files.getAttribute(Path.of("/proc/" + pid), "unix:uid");
 			InventorySnapshot snapshot = Inventory.collect(List.of(new LinuxIpcProvider()), Set.of());
 
 			IpcObject sem = only(snapshot, IpcKind.SYSV_SEM, String.format("0x%08x", semKey));
 			assertEquals(Integer.toString(SEMAPHORES), sem.details().get("Semaphores"));
 			assertEquals(ready.get(0), "sem " + sem.details().get("Id"));
 			assertEquals("600", sem.details().get("Permissions"));
+			// the values beside the display strings are numbers: the key, the id, the owner's uid
+			assertEquals(Integer.toUnsignedLong(semKey), sem.values().get("key"));
+			assertEquals(Integer.parseInt(ready.get(0).split(" ")[1]), sem.values().get("id"));
+			assertEquals(uid, sem.values().get("uid"));
+			assertEquals(0600, sem.values().get("mode"));
+			assertEquals((long) SEMAPHORES, sem.values().get("semaphores"));
 
 			IpcObject msg = only(snapshot, IpcKind.SYSV_MSG, String.format("0x%08x", msgKey));
 			assertEquals(MESSAGE_BYTES, msg.size());
 			assertEquals("1", msg.details().get("Messages"));
 			assertEquals("ipc_helper (" + pid + ")", msg.details().get("Last sender pid"));
+			assertEquals(pid, msg.values().get("lastSenderPid"));
+			assertEquals((long) MESSAGE_BYTES, msg.values().get("bytesQueued"));
 
 			IpcObject queue = only(snapshot, IpcKind.POSIX_MQ, mq);
 			assertEquals(MQ_BYTES, queue.size());
 			assertEquals(List.of(new Owner(pid, "ipc_helper", queue.owners().get(0).handle(), "read/write")),
 					queue.owners());
+			assertEquals(uid, queue.values().get("uid"));
+			assertEquals((long) MQ_BYTES, queue.values().get("bytesQueued"));
 
 			IpcObject pipeFifo = only(snapshot, IpcKind.FIFO, fifo);
 			assertEquals("/tmp", pipeFifo.namespace());
@@ -76,6 +88,8 @@ class LinuxInventoryTest {
 			assertTrue(pipeFifo.owners().stream().allMatch(o -> o.pid() == pid));
 			assertEquals("1", pipeFifo.details().get("Readers"));
 			assertEquals("1", pipeFifo.details().get("Writers"));
+			assertEquals(uid, pipeFifo.values().get("uid"));
+			assertEquals(1L, pipeFifo.values().get("readers"));
 
 			String[] pipeLine = ready.get(4).split(" ");
 			IpcObject pipe = only(snapshot, IpcKind.PIPE, "pipe:[" + pipeLine[1] + "]");
@@ -84,6 +98,9 @@ class LinuxInventoryTest {
 					new Owner(child, "ipc_helper", ownerHandle(pipe, child), "read")), Set.copyOf(pipe.owners()));
 			assertEquals("ipc_helper (" + child + ")", pipe.details().get("Read end"));
 			assertEquals("ipc_helper (" + pid + ")", pipe.details().get("Write end"));
+			assertEquals(List.of(child), pipe.values().get("readEndPids"));
+			assertEquals(List.of(pid), pipe.values().get("writeEndPids"));
+			assertEquals(Long.parseLong(pipeLine[1]), pipe.values().get("inode"));
 
 			List<IpcObject> abstractSockets = all(snapshot, IpcKind.UNIX_SOCKET, abstractName);
 			assertEquals(2, abstractSockets.size(), "listener and accepted connection: " + abstractSockets);
@@ -93,12 +110,20 @@ class LinuxInventoryTest {
 					.findFirst().orElseThrow();
 			assertTrue(accepted.details().get("Peer").endsWith("held by ipc_helper (" + pid + ")"),
 					accepted.details().get("Peer"));
+			// the peer as numbers: its inode is a socket the helper holds, its pid the helper's
+			assertEquals(pid, accepted.values().get("peerPid"));
+			assertEquals(List.of(pid), accepted.values().get("peerPids"));
+			Object peerInode = accepted.values().get("peerInode");
+			assertTrue(snapshot.objects().stream().anyMatch(o -> o.kind() == IpcKind.UNIX_SOCKET
+					&& peerInode.equals(o.values().get("inode")) && heldBy(o, pid)), "peer socket " + peerInode);
 			assertEquals(2, all(snapshot, IpcKind.UNIX_SOCKET, socketPath).size());
 
 			String port = ready.get(7).split(" ")[1];
 			IpcObject listener = only(snapshot, IpcKind.TCP, "127.0.0.1:" + port);
 			assertEquals("listening", listener.details().get("State"));
 			assertTrue(heldBy(listener, pid));
+			assertEquals(Integer.parseInt(port), listener.values().get("localPort"));
+			assertEquals("127.0.0.1", listener.values().get("localAddress"));
 			List<IpcObject> connections = snapshot.objects().stream().filter(o -> o.kind() == IpcKind.TCP
 					&& o.name().contains("127.0.0.1:" + port) && !o.name().equals("127.0.0.1:" + port)).toList();
 			assertEquals(2, connections.size(), "both ends of the loopback connection: " + connections);

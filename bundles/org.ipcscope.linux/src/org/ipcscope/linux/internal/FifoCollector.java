@@ -103,6 +103,7 @@ final class FifoCollector implements Collector {
 
 	private static IpcObject describe(String path, List<Owner> owners, UserNames users) {
 		Map<String, String> details = new LinkedHashMap<>();
+		Map<String, Object> values = new LinkedHashMap<>();
 		int slash = path.lastIndexOf('/');
 		String parent = slash <= 0 ? "/" : path.substring(0, slash);
 		String problem = null;
@@ -111,14 +112,18 @@ final class FifoCollector implements Collector {
 			// one stat for both
 			Map<String, Object> attributes = Files.readAttributes(file, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
 			details.put("Owner", users.describe((Integer) attributes.get("uid")));
+			users.putValues(values, "uid", "user", (Integer) attributes.get("uid"));
 			details.put("Permissions", permissions((Integer) attributes.get("mode")));
+			values.put("mode", (Integer) attributes.get("mode") & 0777);
 		} catch (IOException | SecurityException | InvalidPathException e) {
 			problem = "no longer reachable by its path (unlinked or renamed)";
 		}
 		details.put("Readers", count(owners, "read"));
 		details.put("Writers", count(owners, "write"));
+		values.put("readers", Long.parseLong(details.get("Readers")));
+		values.put("writers", Long.parseLong(details.get("Writers")));
 		return new IpcObject(IpcKind.FIFO, path, parent, IpcObject.UNKNOWN_SIZE,
-				details, owners, problem);
+				details, owners, problem, values);
 	}
 
 	/** "rw-r--r--" from a mode's lower nine bits. */

@@ -83,9 +83,21 @@ final class InetCollector implements Collector {
 		details.put("State", kind == IpcKind.TCP ? tcpState(endpoint.state()) : waiting ? "unconnected" : "connected");
 		details.put("Queues (tx/rx)", endpoint.queues());
 		details.put(IpcObject.INODE, Long.toString(endpoint.inode()));
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("localAddress", Endpoint.host(endpoint.localAddress()));
+		values.put("localPort", endpoint.localPort());
+		if (!waiting) {
+			values.put("remoteAddress", Endpoint.host(endpoint.remoteAddress()));
+			values.put("remotePort", endpoint.remotePort());
+		}
+		values.put("state", details.get("State"));
+		int slash = endpoint.queues().indexOf('/');
+		values.put("txQueue", Long.parseLong(endpoint.queues(), 0, slash, 16));
+		values.put("rxQueue", Long.parseLong(endpoint.queues(), slash + 1, endpoint.queues().length(), 16));
+		values.put("inode", endpoint.inode());
 		String problem = endpoint.inode() == 0 ? "no process holds it (closing)" : null;
 		return new IpcObject(kind, name, endpoint.ipv6() ? "IPv6" : "IPv4", IpcObject.UNKNOWN_SIZE, details,
-				processes.socketOwners(endpoint.inode()), problem);
+				processes.socketOwners(endpoint.inode()), problem, values);
 	}
 
 	private static String tcpState(int state) {
@@ -180,20 +192,24 @@ final class InetCollector implements Collector {
 
 		/** "127.0.0.1:80" or "[0:0:0:0:0:0:0:1]:80", the address as {@code getHostAddress} writes it. */
 		private static String format(byte[] address, int port) {
-			StringBuilder text = new StringBuilder(48);
+			String host = host(address);
+			return (address.length == 4 ? host : '[' + host + ']') + ':' + port;
+		}
+
+		/** "127.0.0.1" or "0:0:0:0:0:0:0:1", as {@code getHostAddress} writes it. */
+		static String host(byte[] address) {
+			StringBuilder text = new StringBuilder(40);
 			if (address.length == 4) {
 				for (int i = 0; i < 4; i++) {
 					text.append(i == 0 ? "" : ".").append(address[i] & 0xff);
 				}
 			} else {
-				text.append('[');
 				for (int group = 0; group < 8; group++) {
 					text.append(group == 0 ? "" : ":")
 							.append(Integer.toHexString((address[2 * group] & 0xff) << 8 | address[2 * group + 1] & 0xff));
 				}
-				text.append(']');
 			}
-			return text.append(':').append(port).toString();
+			return text.toString();
 		}
 	}
 }

@@ -37,7 +37,11 @@ final class PipeCollector implements Collector {
 			Map<String, String> details = new LinkedHashMap<>();
 			details.put("Read end", ends(owners, "read"));
 			details.put("Write end", ends(owners, "write"));
-			out.add(new IpcObject(IpcKind.PIPE, name, NAMESPACE, IpcObject.UNKNOWN_SIZE, details, owners, null));
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("inode", Long.parseLong(name, "pipe:[".length(), name.length() - 1, 10));
+			values.put("readEndPids", pids(owners, "read"));
+			values.put("writeEndPids", pids(owners, "write"));
+			out.add(new IpcObject(IpcKind.PIPE, name, NAMESPACE, IpcObject.UNKNOWN_SIZE, details, owners, null, values));
 		});
 	}
 
@@ -51,5 +55,16 @@ final class PipeCollector implements Collector {
 			}
 		}
 		return holders.isEmpty() ? "none open" : String.join(", ", holders);
+	}
+
+	/** The distinct pids holding one end, in the order of {@link #ends}. */
+	private static List<Long> pids(List<Owner> owners, String end) {
+		Set<Long> pids = new LinkedHashSet<>();
+		for (Owner owner : owners) {
+			if (owner.access() != null && owner.access().contains(end)) {
+				pids.add(owner.pid());
+			}
+		}
+		return List.copyOf(pids);
 	}
 }

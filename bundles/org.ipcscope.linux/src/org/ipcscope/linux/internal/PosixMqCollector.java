@@ -72,6 +72,7 @@ final class PosixMqCollector implements Collector {
 		String name = path.substring(path.lastIndexOf('/'));
 		PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class);
 		Map<String, String> details = new LinkedHashMap<>();
+		Map<String, Object> values = new LinkedHashMap<>();
 		// "QSIZE:12 NOTIFY:0 SIGNO:0 NOTIFY_PID:0"
 		String status = Files.readString(entry).strip();
 		long queued = IpcObject.UNKNOWN_SIZE;
@@ -85,11 +86,15 @@ final class PosixMqCollector implements Collector {
 				case "NOTIFY_PID" -> details.put("Notified pid", value);
 				default -> details.put(key.charAt(0) + key.substring(1).toLowerCase(), value);
 				}
+				putNumber(values, key, value);
 			}
 		}
 		details.put("Bytes queued", queued == IpcObject.UNKNOWN_SIZE ? "unknown" : Long.toString(queued));
-		details.put("Owner", users.describe((Integer) Files.getAttribute(entry, "unix:uid")));
+		int uid = (Integer) Files.getAttribute(entry, "unix:uid");
+		details.put("Owner", users.describe(uid));
+		users.putValues(values, "uid", "user", uid);
 		details.put("Permissions", PosixFilePermissions.toString(attributes.permissions()));
+		values.put("mode", FileModes.bits(attributes.permissions()));
 		List<Owner> owners = new ArrayList<>();
 		for (ProcessTable.Descriptor descriptor : processes.descriptorsOf(name)) {
 			// a gone descriptor has no device: it is left out
@@ -97,6 +102,24 @@ final class PosixMqCollector implements Collector {
 				owners.add(processes.owner(descriptor, true));
 			}
 		}
-		return new IpcObject(IpcKind.POSIX_MQ, name, NAMESPACE, queued, details, owners, null);
+		return new IpcObject(IpcKind.POSIX_MQ, name, NAMESPACE, queued, details, owners, null, values);
+	}
+
+	/** The status line's numbers under their own keys: QSIZE as bytesQueued, NOTIFY_PID as notifiedPid... */
+	private static void putNumber(Map<String, Object> values, String field, String text) {
+		String key = switch (field) {
+		case "QSIZE" -> "bytesQueued";
+		case "NOTIFY_PID" -> "notifiedPid";
+		case "NOTIFY" -> "notify";
+		case "SIGNO" -> "signal";
+		default -> null;
+		};
+		if (key != null) {
+			try {
+				values.put(key, Long.parseLong(text));
+			} catch (NumberFormatException e) {
+				// the display string keeps what the kernel wrote; no number to give
+			}
+		}
 	}
 }

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,14 +78,20 @@ final class PosixShmCollector implements Collector {
 				return null;
 			}
 			Map<String, String> details = new LinkedHashMap<>();
+			Map<String, Object> values = new LinkedHashMap<>();
 			details.put("Path", NameBytes.name(entry));
 			details.put("Owner", users.describe((Integer) attributes.get("uid")));
+			users.putValues(values, "uid", "user", (Integer) attributes.get("uid"));
 			@SuppressWarnings("unchecked")
 			Set<PosixFilePermission> permissions = (Set<PosixFilePermission>) attributes.get("permissions");
 			details.put("Permissions", PosixFilePermissions.toString(permissions));
-			details.put("Modified", attributes.get("lastModifiedTime").toString());
+			values.put("mode", FileModes.bits(permissions));
+			FileTime modified = (FileTime) attributes.get("lastModifiedTime");
+			details.put("Modified", modified.toString());
+			values.put("modified", modified.toString());
+			values.put("unlinked", false);
 			return new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, (Long) attributes.get("size"), details, List.of(),
-					null);
+					null, values);
 		} catch (NoSuchFileException e) {
 			// unlinked between listing and reading: if still held it shows up as unlinked
 			return null;
@@ -130,13 +137,16 @@ final class PosixShmCollector implements Collector {
 		byPath.forEach((path, owners) -> {
 			String name = path.substring(NAMESPACE.length(), path.length() - DELETED.length());
 			Map<String, String> details = new LinkedHashMap<>();
+			Map<String, Object> values = new LinkedHashMap<>();
 			details.put("State", "unlinked, still held");
+			values.put("unlinked", true);
 			Long bytes = mappedBytes.get(path);
 			if (bytes != null) {
 				details.put("Largest mapping", Long.toString(bytes));
+				values.put("largestMapping", bytes);
 			}
 			objects.add(new IpcObject(IpcKind.POSIX_SHM, name, NAMESPACE, bytes == null ? IpcObject.UNKNOWN_SIZE : bytes,
-					details, owners, null));
+					details, owners, null, values));
 		});
 		return objects;
 	}

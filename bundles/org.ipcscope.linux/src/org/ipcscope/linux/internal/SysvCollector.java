@@ -112,8 +112,16 @@ final class SysvCollector implements Collector {
 		return "0".repeat(Math.max(0, 3 - octal.length())) + octal;
 	}
 
-	private static Map<String, String> common(Map<String, String> row, String idColumn, UserNames users) {
+	private static Map<String, String> common(Map<String, String> row, String idColumn, UserNames users,
+			Map<String, Object> values) {
 		int mode = Integer.parseInt(row.get("perms"), 8);
+		values.put("key", Integer.toUnsignedLong(Integer.parseInt(row.get("key"))));
+		values.put("id", Integer.parseInt(row.get(idColumn)));
+		users.putValues(values, "uid", "user", Integer.parseInt(row.get("uid")));
+		values.put("gid", Integer.parseInt(row.get("gid")));
+		users.putValues(values, "creatorUid", "creatorUser", Integer.parseInt(row.get("cuid")));
+		values.put("creatorGid", Integer.parseInt(row.get("cgid")));
+		values.put("mode", mode & 0777);
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("Key", hexKey(Integer.parseInt(row.get("key"))));
 		details.put("Id", row.get(idColumn));
@@ -125,44 +133,60 @@ final class SysvCollector implements Collector {
 
 	private static IpcObject segment(Map<String, String> row, UserNames users, Map<Long, List<Owner>> attached) {
 		String shmid = row.get("shmid");
-		Map<String, String> details = common(row, "shmid", users);
+		Map<String, Object> values = new LinkedHashMap<>();
+		Map<String, String> details = common(row, "shmid", users, values);
 		details.put("Attach count", row.get("nattch"));
 		details.put("Creator pid", row.get("cpid"));
 		details.put("Last pid", row.get("lpid"));
-		putTime(details, "Attached", row.get("atime"));
-		putTime(details, "Detached", row.get("dtime"));
-		putTime(details, "Changed", row.get("ctime"));
+		values.put("attachCount", Long.parseLong(row.get("nattch")));
+		values.put("creatorPid", Long.parseLong(row.get("cpid")));
+		values.put("lastPid", Long.parseLong(row.get("lpid")));
+		putTime(details, values, "Attached", "attached", row.get("atime"));
+		putTime(details, values, "Detached", "detached", row.get("dtime"));
+		putTime(details, values, "Changed", "changed", row.get("ctime"));
 		if (row.containsKey("rss")) {
 			details.put("Resident bytes", row.get("rss"));
 			details.put("Swapped bytes", row.get("swap"));
+			values.put("residentBytes", Long.parseLong(row.get("rss")));
+			values.put("swappedBytes", Long.parseLong(row.get("swap")));
 		}
-		if ((Integer.parseInt(row.get("perms"), 8) & SHM_DEST) != 0) {
+		boolean removed = (Integer.parseInt(row.get("perms"), 8) & SHM_DEST) != 0;
+		if (removed) {
 			details.put("State", "removed, still attached");
 		}
+		values.put("removed", removed);
 		return new IpcObject(IpcKind.SYSV_SHM, keyName(row.get("key"), shmid), NAMESPACE,
-				Long.parseLong(row.get("size")), details, attached.getOrDefault(Long.parseLong(shmid), List.of()), null);
+				Long.parseLong(row.get("size")), details, attached.getOrDefault(Long.parseLong(shmid), List.of()), null,
+				values);
 	}
 
 	private static IpcObject semaphores(Map<String, String> row, UserNames users) {
-		Map<String, String> details = common(row, "semid", users);
+		Map<String, Object> values = new LinkedHashMap<>();
+		Map<String, String> details = common(row, "semid", users, values);
 		details.put("Semaphores", row.get("nsems"));
-		putTime(details, "Last operation", row.get("otime"));
-		putTime(details, "Changed", row.get("ctime"));
+		values.put("semaphores", Long.parseLong(row.get("nsems")));
+		putTime(details, values, "Last operation", "lastOperation", row.get("otime"));
+		putTime(details, values, "Changed", "changed", row.get("ctime"));
 		return new IpcObject(IpcKind.SYSV_SEM, keyName(row.get("key"), row.get("semid")), NAMESPACE,
-				IpcObject.UNKNOWN_SIZE, details);
+				IpcObject.UNKNOWN_SIZE, details, List.of(), null, values);
 	}
 
 	private static IpcObject queue(Map<String, String> row, UserNames users, ProcessTable processes) {
-		Map<String, String> details = common(row, "msqid", users);
+		Map<String, Object> values = new LinkedHashMap<>();
+		Map<String, String> details = common(row, "msqid", users, values);
 		details.put("Messages", row.get("qnum"));
 		details.put("Bytes queued", row.get("cbytes"));
 		details.put("Last sender pid", describePid(row.get("lspid"), processes));
 		details.put("Last receiver pid", describePid(row.get("lrpid"), processes));
-		putTime(details, "Last send", row.get("stime"));
-		putTime(details, "Last receive", row.get("rtime"));
-		putTime(details, "Changed", row.get("ctime"));
+		values.put("messages", Long.parseLong(row.get("qnum")));
+		values.put("bytesQueued", Long.parseLong(row.get("cbytes")));
+		values.put("lastSenderPid", Long.parseLong(row.get("lspid")));
+		values.put("lastReceiverPid", Long.parseLong(row.get("lrpid")));
+		putTime(details, values, "Last send", "lastSend", row.get("stime"));
+		putTime(details, values, "Last receive", "lastReceive", row.get("rtime"));
+		putTime(details, values, "Changed", "changed", row.get("ctime"));
 		return new IpcObject(IpcKind.SYSV_MSG, keyName(row.get("key"), row.get("msqid")), NAMESPACE,
-				Long.parseLong(row.get("cbytes")), details);
+				Long.parseLong(row.get("cbytes")), details, List.of(), null, values);
 	}
 
 	private static String describePid(String pid, ProcessTable processes) {
@@ -170,10 +194,13 @@ final class SysvCollector implements Collector {
 		return name == null ? pid : name + " (" + pid + ")";
 	}
 
-	private static void putTime(Map<String, String> details, String label, String epochSeconds) {
+	/** The time as ISO-8601 for display and as epoch seconds for programs (0: never). */
+	private static void putTime(Map<String, String> details, Map<String, Object> values, String label, String key,
+			String epochSeconds) {
 		if (epochSeconds != null) {
 			long seconds = Long.parseLong(epochSeconds);
 			details.put(label, seconds == 0 ? "never" : java.time.Instant.ofEpochSecond(seconds).toString());
+			values.put(key, seconds);
 		}
 	}
 }

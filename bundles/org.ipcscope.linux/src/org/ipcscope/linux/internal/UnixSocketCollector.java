@@ -62,19 +62,32 @@ final class UnixSocketCollector implements Collector {
 	private static IpcObject describe(UnixSocketLine socket, Long peer, Map<Long, String> names, ProcessTable processes) {
 		List<Owner> owners = processes.socketOwners(socket.inode());
 		Map<String, String> details = new LinkedHashMap<>();
+		Map<String, Object> values = new LinkedHashMap<>();
 		details.put(IpcObject.INODE, Long.toString(socket.inode()));
 		details.put("Type", socket.typeName());
 		details.put("State", (socket.flags() & SO_ACCEPTCON) != 0 ? "listening" : socket.stateName());
+		values.put("inode", socket.inode());
+		values.put("type", details.get("Type"));
+		values.put("state", details.get("State"));
 		if (peer != null && peer != 0) {
 			String peerName = names.get(peer);
 			List<Owner> peerOwners = processes.socketOwners(peer);
 			details.put("Peer", (peerName == null || peerName.isEmpty() ? "socket:[" + peer + "]" : peerName)
 					+ (peerOwners.isEmpty() ? "" : " held by " + peerOwners.stream().map(Owner::describeProcess)
 							.distinct().collect(Collectors.joining(", "))));
+			values.put("peerInode", peer);
+			if (peerName != null && !peerName.isEmpty()) {
+				values.put("peerName", peerName);
+			}
+			List<Long> peerPids = peerOwners.stream().map(Owner::pid).distinct().toList();
+			if (!peerPids.isEmpty()) {
+				values.put("peerPid", peerPids.get(0));
+				values.put("peerPids", peerPids);
+			}
 		}
 		String name = socket.path().isEmpty() ? "socket:[" + socket.inode() + "]" : socket.path();
 		String namespace = socket.path().startsWith("@") ? "abstract" : socket.path().isEmpty() ? "unnamed" : "file system";
-		return new IpcObject(IpcKind.UNIX_SOCKET, name, namespace, IpcObject.UNKNOWN_SIZE, details, owners, null);
+		return new IpcObject(IpcKind.UNIX_SOCKET, name, namespace, IpcObject.UNKNOWN_SIZE, details, owners, null, values);
 	}
 
 	/** One line of /proc/net/unix: "Num RefCount Protocol Flags Type St Inode [Path]". */

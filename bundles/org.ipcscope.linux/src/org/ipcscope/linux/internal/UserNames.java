@@ -32,6 +32,18 @@ final class UserNames {
 		return new UserNames(Path.of("/etc/passwd"));
 	}
 
+	/**
+	 * Puts the uid as a number under {@code uidKey} and, when known, the user name under
+	 * {@code userKey}: the values beside {@link #describe(int)}'s display string.
+	 */
+	void putValues(Map<String, Object> values, String uidKey, String userKey, int uid) {
+		values.put(uidKey, uid);
+		String name = names.get(uid);
+		if (name != null) {
+			values.put(userKey, name);
+		}
+	}
+
 	/** @return "name (uid)" or just the uid when the name is unknown */
 	String describe(int uid) {
 		String name = names.get(uid);

@@ -90,6 +90,14 @@ final class SocketCollector implements Collector {
 		details.put("Local", endpoint.local());
 		details.put("Remote", endpoint.isWaiting() ? "-" : endpoint.remote());
 		details.put("State", endpoint.describeState());
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("localAddress", endpoint.localAddress().getHostAddress());
+		values.put("localPort", endpoint.localPort());
+		if (!endpoint.isWaiting()) {
+			values.put("remoteAddress", endpoint.remoteAddress().getHostAddress());
+			values.put("remotePort", endpoint.remotePort());
+		}
+		values.put("state", endpoint.describeState());
 		List<Owner> owners = List.of();
 		String problem = null;
 		if (endpoint.pid() != 0) {
@@ -100,6 +108,6 @@ final class SocketCollector implements Collector {
 			problem = "owner unknown: the system's " + (endpoint.tcp() ? "TCP" : "UDP") + " table names no process";
 		}
 		return new IpcObject(endpoint.tcp() ? IpcKind.TCP : IpcKind.UDP, name, endpoint.isIpv6() ? "IPv6" : "IPv4",
-				IpcObject.UNKNOWN_SIZE, details, owners, problem);
+				IpcObject.UNKNOWN_SIZE, details, owners, problem, values);
 	}
 }

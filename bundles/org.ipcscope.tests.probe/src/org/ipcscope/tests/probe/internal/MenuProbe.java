@@ -205,7 +205,7 @@ final class MenuProbe {
 		});
 	}
 
-	private static void collectTexts(Control control, List<String> texts) {
+	static void collectTexts(Control control, List<String> texts) {
 		String text = control instanceof Label label ? label.getText()
 				: control instanceof Text field ? field.getText()
 						: control instanceof StyledText styled ? styled.getText() : null;
@@ -251,16 +251,16 @@ final class MenuProbe {
 	}
 
 	/** What the toolkit sends when a menu drops down: the workbench fills it then. */
-	private static void show(Menu menu) {
+	static void show(Menu menu) {
 		menu.notifyListeners(SWT.Show, new Event());
 	}
 
-	private static void hide(Menu menu) {
+	static void hide(Menu menu) {
 		menu.notifyListeners(SWT.Hide, new Event());
 	}
 
 	/** The label as a user reads it: no mnemonic marks, no accelerator. */
-	private static String plain(String text) {
+	static String plain(String text) {
 		int tab = text.indexOf('\t');
 		return (tab < 0 ? text : text.substring(0, tab)).replace("&", "");
 	}

@@ -70,6 +70,13 @@ final class ProbeRun implements Runnable {
 			report.add("window", window.getShell().getText(), "perspective=" + perspectiveId(window.getActivePage()));
 			new WorkbenchFacts(workbench, report).viewOffers(VIEW_ID);
 		});
+		if (settings.update()) {
+			// Check for Updates needs no list of objects: on a busy machine the first list can take long
+			new UpdateProbe(report, ui, window, settings.screenshot()).run();
+			ui.run(() -> new WorkbenchFacts(workbench, report)
+					.bundles(FrameworkUtil.getBundle(getClass()).getBundleContext()));
+			return;
+		}
 		IpcObjectsView view = settings.showView() ? openWithShowViewCommand(window, ui) : openedByPerspective(window, ui);
 		ui.await("the view's first list", () -> listShown(view) ? Boolean.TRUE : null);
 		ui.run(() -> reportRows(view));
@@ -101,6 +108,7 @@ final class ProbeRun implements Runnable {
 		if (settings.menus()) {
 			new MenuProbe(report, ui, window, settings.screenshot()).run();
 		}
+
 	}
 
 	private static IWorkbenchWindow windowWithPage(IWorkbench workbench) {

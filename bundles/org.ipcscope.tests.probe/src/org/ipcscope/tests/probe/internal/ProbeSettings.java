@@ -22,9 +22,11 @@ import java.util.Optional;
  * @param menus      {@code ipcscope.probe.menus=true}: also work the product's main menu ({@link MenuProbe})
  * @param launchHelper {@code ipcscope.probe.launchHelper}: ipc_helper, launched and inspected from the
  *                   Debug view ({@link DebugLaunchProbe}; the IDE only); {@code null} otherwise
+ * @param update     {@code ipcscope.probe.update=true}: only run Help > Check for Updates, install what
+ *                   it offers and report the bundles ({@link UpdateProbe}; the product only), no view steps
  */
 record ProbeSettings(Path report, Path screenshot, boolean showView, Duration timeout, Path copyDataHelper,
-		List<String> copyDataMessages, boolean menus, Path launchHelper) {
+		List<String> copyDataMessages, boolean menus, Path launchHelper, boolean update) {
 
 	static Optional<ProbeSettings> fromSystemProperties() {
 		String report = System.getProperty("ipcscope.probe.report");
@@ -44,6 +46,6 @@ record ProbeSettings(Path report, Path screenshot, boolean showView, Duration ti
 				.filter(m -> !m.isBlank()).toList();
 		return Optional.of(new ProbeSettings(reportFile, screenshotFile, showView, timeout,
 				helper.isBlank() ? null : Path.of(helper), messages, Boolean.getBoolean("ipcscope.probe.menus"),
-				launch.isBlank() ? null : Path.of(launch)));
+				launch.isBlank() ? null : Path.of(launch), Boolean.getBoolean("ipcscope.probe.update")));
 	}
 }
