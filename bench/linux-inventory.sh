@@ -55,7 +55,7 @@ start_helpers() {
 	for i in $(seq "$helpers"); do
 		until [ "$(grep -c READY "$work/ready-$phase-$i" 2>/dev/null)" -ge 7 ]; do sleep 0.05; done
 	done
-	processes=$(ls /proc | grep -c '^[0-9]')
+	processes=$(find /proc -maxdepth 1 -name '[0-9]*' | wc -l)
 }
 stop_helpers() { # says whether all of them lived to the end of the phase
 	local p alive=0
@@ -70,7 +70,8 @@ children_cpu() { # user + system ticks of the children that process $1 waited fo
 	local stat
 	read -r stat </proc/"$1"/stat
 	stat=${stat##*) }
-	local fields=($stat)
+	local fields
+	read -r -a fields <<<"$stat"
 	echo $((fields[13] + fields[14]))
 }
 measure() { # runs "$@" $runs times; prints "median best cpu" in ms (no fork between start and end)
@@ -125,7 +126,8 @@ process_cpu() { # user + system ticks of process $1 itself
 	local stat
 	read -r stat </proc/"$1"/stat
 	stat=${stat##*) }
-	local fields=($stat)
+	local fields
+	read -r -a fields <<<"$stat"
 	echo $((fields[11] + fields[12]))
 }
 cold_runs=$(((runs + 1) / 2))

@@ -22,7 +22,9 @@ smoke_begin archive-launchers-test "$0" "$@"
 products=$(realpath "$1")
 : "${WINE_HELPERS:?WINE_HELPERS must name the directory of win_shm_helper.exe}"
 measurements="$SMOKE_WORK/measurements.txt"
+# shellcheck disable=SC2034 # smoke-lib.sh's summary names them
 SMOKE_REPORT=$measurements
+# shellcheck disable=SC2034
 SMOKE_SCREENSHOT="$SMOKE_SCREENSHOTS/archive-launchers-test-{linux,wine}.png"
 : >"$measurements"
 gui_pid=

@@ -32,6 +32,7 @@ unset IPCSCOPE_DAEMON IPCSCOPE_DAEMON_IDLE IPCSCOPE_FIFO_DIRS
 mkdir -p "$HOME" "$XDG_CACHE_HOME"
 chmod 700 "$XDG_RUNTIME_DIR"
 SMOKE_REPORT="$SMOKE_WORK/report.txt"
+# shellcheck disable=SC2034 # smoke-lib.sh's summary names it
 SMOKE_SCREENSHOT="(none)"
 : >"$SMOKE_REPORT"
 
@@ -133,11 +134,11 @@ smoke_check "(another pid)" test "$second_server" != "$first_server"
 # the client missing (as after its cache was cleaned): list runs directly, and the server it
 # starts copies the client again, then leaves the running one serving
 deep="$SMOKE_WORK/$(printf 'deep%.0s' {1..25})"
-mkdir -p -m 700 "$deep"
+mkdir -p "$deep" && chmod 700 "$deep"
 smoke_check "a runtime directory too deep for a socket's path: the socket goes to \$TMPDIR/ipcscope-UID" \
 	bash -c "XDG_RUNTIME_DIR='$deep' '$ipcscope' daemon status | grep -qF '${TMPDIR:-/tmp}/ipcscope-$EUID/cli-'"
 smoke_check "daemon status names the socket" bash -c "'$ipcscope' daemon status | grep -q '^socket: $XDG_RUNTIME_DIR/ipcscope/cli-'"
-stale_client=$(ls "$XDG_CACHE_HOME"/ipcscope/ipcscope-client-* | grep -v '\.sum$')
+stale_client=$(find "$XDG_CACHE_HOME/ipcscope" -maxdepth 1 -name 'ipcscope-client-*' ! -name '*.sum')
 mv "$stale_client" "$stale_client.moved"
 code=0
 "$ipcscope" list --kind posix-shm >"$SMOKE_WORK/no-client.txt" || code=$?

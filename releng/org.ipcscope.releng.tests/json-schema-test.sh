@@ -28,6 +28,7 @@ export JAVA_HOME
 JAVA_HOME=$(dirname "$(dirname "$(realpath "$JAVA")")")
 mkdir -p "$HOME"
 SMOKE_REPORT="$SMOKE_WORK/report.txt"
+# shellcheck disable=SC2034 # smoke-lib.sh's summary names it
 SMOKE_SCREENSHOT="(none)"
 : >"$SMOKE_REPORT"
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by ide-install-test.sh and product-smoke-test.sh: a private Xvfb, the POSIX shm helper,
 # the probe added to an installation, a workbench run that is killed rather than left hanging,
 # and assertions on the probe's report. Source it; do not run it.
@@ -76,7 +77,8 @@ smoke_start_xvfb() {
 		sleep 0.1
 		waited=$((waited + 1))
 	done
-	export DISPLAY=":$(tr -d '[:space:]' < "$display_file")"
+	DISPLAY=":$(tr -d '[:space:]' < "$display_file")"
+	export DISPLAY
 	unset WAYLAND_DISPLAY
 	export GDK_BACKEND=x11
 	smoke_log "Xvfb on $DISPLAY"

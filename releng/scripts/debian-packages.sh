@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by ./ipcscope and ./run-tests: installs the Debian packages given, when missing.
 # As root it uses apt-get; otherwise it names what to install and fails.
 
@@ -18,4 +19,5 @@ ensure_packages() {
 }
 
 # What building the product needs: native helpers and the Windows DLL are compiled by the build.
+# shellcheck disable=SC2034 # read by the scripts that source this one
 BUILD_PACKAGES=(gcc libc6-dev gcc-mingw-w64-x86-64)

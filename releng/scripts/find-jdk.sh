@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by ./ipcscope and ./run-tests: sets JAVA_HOME to a JDK 21 or newer, or explains.
 # Order: $JAVA_HOME, then the newest under /usr/lib/jvm, then the java on the PATH.
 

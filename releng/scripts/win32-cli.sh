@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts that run the win32 product's ipcscope-cli.exe under Wine.
 # win32_cli_complete PRODUCT WIN_JAVA WORK: a product folder without ipcscope-cli.exe or jre\ (an
 # archive built before the launchers were packed) gets them: the launchers built from

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts that run Windows programs under Wine.
 # wine_prefix_init LOG: makes the prefix $WINEPREFIX (wineboot -i), its output appended to LOG. A first
 # boot that fails (seen once on a busy machine, with nothing in its output to act on) is tried once more

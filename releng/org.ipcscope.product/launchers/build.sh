@@ -25,6 +25,7 @@ read -r width height < <(od -An -t u1 -j 16 -N 8 "$icon" |
 } >"$out/ipcscope.ico"
 
 IFS=. read -r major minor micro <<<"$version"
+# shellcheck disable=SC2054 # the commas belong to -Wl, options
 cc=(x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -Werror -I"$here/include" -I"$jdk/include"
 	-s -Wl,--no-insert-timestamp -static-libgcc)
 # resource NAME DESCRIPTION: the resources of NAME.exe
