@@ -65,6 +65,12 @@ final class TracerSession implements TrafficSession {
 	}
 
 	static TracerSession start(Path tracer, TrafficRequest request, TrafficListener listener) throws IOException {
+		return start(tracer, request, listener, ProcessBuilder.Redirect.DISCARD);
+	}
+
+	/** @param errors where the tracer's stderr goes (a test keeps a sanitizer's report) */
+	static TracerSession start(Path tracer, TrafficRequest request, TrafficListener listener,
+			ProcessBuilder.Redirect errors) throws IOException {
 		List<String> command = new ArrayList<>(List.of(tracer.toString(), Integer.toString(request.payloadCap()),
 				Integer.toString(request.ringRecords()), Integer.toString(kindBits(request.kinds()))));
 		List<String> selfRefusals = new ArrayList<>();
@@ -84,7 +90,7 @@ final class TracerSession implements TrafficSession {
 		if (command.size() == 4) {
 			throw new IOException(String.join("; ", selfRefusals));
 		}
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		Process process = new ProcessBuilder(command).redirectError(errors).start();
 		TracerSession session = new TracerSession(request, listener, process);
 		session.refusals.addAll(selfRefusals);
 		session.reader.start();
@@ -203,6 +209,11 @@ final class TracerSession implements TrafficSession {
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	/** @return the tracer's exit code, once it has ended */
+	int exitCode() {
+		return process.exitValue();
 	}
 
 	/** Lets every target go and waits until the tracer has delivered what it had and exited. */
