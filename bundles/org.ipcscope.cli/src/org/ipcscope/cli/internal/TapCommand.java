@@ -101,6 +101,7 @@ final class TapCommand {
 		CountDownLatch done = new CountDownLatch(1);
 		AtomicReference<String> endReason = new AtomicReference<>();
 		AtomicLong printed = new AtomicLong();
+		AtomicLong refusals = new AtomicLong();
 		TrafficListener listener = new TrafficListener() {
 			@Override
 			public void captured(TrafficRecord record) {
@@ -133,6 +134,7 @@ final class TapCommand {
 
 			@Override
 			public void refused(long pid, String reason) {
+				refusals.incrementAndGet();
 				err.println(reason);
 			}
 
@@ -150,7 +152,9 @@ final class TapCommand {
 			try {
 				session = capturer.start(request, listener);
 			} catch (IOException e) {
-				err.println(e.getMessage());
+				if (refusals.get() == 0) { // else each refusal has been said already
+					err.println(e.getMessage());
+				}
 				return CommandLine.EXIT_NOT_FOUND;
 			}
 			if (json) {
