@@ -77,6 +77,22 @@ for pair in list:list processes:processes regions:regions modules:modules search
 	smoke_check "$document.json is valid against $schema.schema.json" validate "$schemas/$schema.schema.json" "$SMOKE_WORK/$document.json"
 done
 
+# tap --json: a shell writing to a pipe, captured; each line of the capture is one document
+(for _ in $(seq 1 600); do echo tick; sleep 0.1; done | cat >/dev/null) &
+ticker=$!
+sleep 0.3
+writer=$(pgrep -n -P "$ticker" -x bash || true)
+run_json tap 0 tap --pid "${writer:-$ticker}" --json --count 3
+kill "$ticker" 2>/dev/null || true
+smoke_check "tap --json wrote a header and 3 records" test "$(wc -l <"$SMOKE_WORK/tap.json")" -eq 4
+line=0
+while IFS= read -r record; do
+	line=$((line + 1))
+	printf '%s\n' "$record" >"$SMOKE_WORK/tap-line$line.json"
+	smoke_check "tap line $line is valid against traffic-line.schema.json" \
+		validate "$schemas/traffic-line.schema.json" "$SMOKE_WORK/tap-line$line.json"
+done <"$SMOKE_WORK/tap.json"
+
 # the validation can fail: a field of the wrong type, and a document without its envelope
 refused() { ! validate "$@" 2>/dev/null; }
 sed 's/"format": 1/"format": "one"/' "$SMOKE_WORK/regions.json" >"$SMOKE_WORK/broken-regions.json"
@@ -89,5 +105,9 @@ smoke_check "a list document whose uid is a string is refused" \
 	"$SMOKE_WORK/search.json" "$SMOKE_WORK/bare-search.json"
 smoke_check "a bare array of matches (the old format) is refused" \
 	refused "$schemas/search.schema.json" "$SMOKE_WORK/bare-search.json"
+
+sed 's/"fd":/"handle":1,"fd":/' "$SMOKE_WORK/tap-line2.json" >"$SMOKE_WORK/broken-tap-line.json"
+smoke_check "a traffic record with both fd and handle is refused" \
+	refused "$schemas/traffic-line.schema.json" "$SMOKE_WORK/broken-tap-line.json"
 
 smoke_end
