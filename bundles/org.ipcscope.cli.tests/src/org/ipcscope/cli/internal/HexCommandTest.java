@@ -177,8 +177,10 @@ class HexCommandTest {
 				}
 			});
 			watcher.start();
-			waitUntil(() -> out().split("\n-- ").length >= 3, "two rounds of changes");
-			String round = out().split("\n-- ")[2];
+			// the helper writes the number, then its text: a round may see one of them; and the last round
+			// may still be being printed
+			waitUntil(() -> roundWithCounterAndText() != null, "a whole round where the counter and its text changed");
+			String round = roundWithCounterAndText();
 			String[] lines = round.split("\n");
 			assertTrue(lines[0].matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}"), lines[0]);
 			assertTrue(lines[1].startsWith("00000010  "), round);
@@ -191,6 +193,17 @@ class HexCommandTest {
 			assertEquals(CommandLine.EXIT_NOT_FOUND, code.get());
 			assertTrue(err().contains(name + " is gone"), err());
 		}
+	}
+
+	/** A round of --watch output, not the last one, where the counter's row and its text's row changed. */
+	private String roundWithCounterAndText() {
+		String[] rounds = out().split("\n-- ");
+		for (int i = 1; i < rounds.length - 1; i++) {
+			if (rounds[i].contains("\n00000010  ") && rounds[i].contains("\n00000020  ")) {
+				return rounds[i];
+			}
+		}
+		return null;
 	}
 
 	@Test

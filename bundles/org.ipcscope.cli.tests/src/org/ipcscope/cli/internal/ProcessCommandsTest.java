@@ -78,7 +78,8 @@ class ProcessCommandsTest {
 			assertEquals(0, run("processes", "--json", "marker " + marker));
 			assertTrue(out().startsWith("{\"format\": 1, \"processes\": [\n  {\"pid\": " + pid + ", \"name\": \"ipc_helper\""),
 					out());
-			assertTrue(out().contains("\"kernelThread\": false}\n]}"), "only the helper matches its marker: " + out());
+			assertTrue(out().contains("\"kernelThread\": false, \"ppid\": " + ProcessHandle.current().pid() + "}\n]}"),
+					"only the helper matches its marker, started by this JVM: " + out());
 
 			out.reset();
 			assertEquals(0, run("search", pid, "hex:" + hex(marker.substring(0, 4)) + " ?? " + hex(marker.substring(5, 8)), "--json"));
