@@ -132,7 +132,7 @@ static int record(uint64_t handle, int op, int call, uint64_t requested, uint64_
 	if (v == NULL) {
 		return 0;
 	}
-	uint64_t cap = *u32(v, H_CAP);
+	uint64_t cap = op == OP_INFO ? 4096u : *u32(v, H_CAP); /* a handle's name is never cut */
 	uint64_t stored = 0;
 	for (int i = 0; i < count; i++) {
 		stored += segments[i].size;
