@@ -152,7 +152,9 @@ static int record(uint64_t handle, int op, int call, uint64_t requested, uint64_
 	uint64_t skip = position + need > size ? size - position : 0;
 	if (write - read >= slots || head + skip + need - tail > size) {
 		ReleaseSRWLockExclusive(&ring_lock);
-		__atomic_add_fetch(u64(v, H_DROPPED), 1, __ATOMIC_RELEASE);
+		if (op != OP_INFO) { /* an announcement is not a transfer: the next call on the handle retries it */
+			__atomic_add_fetch(u64(v, H_DROPPED), 1, __ATOMIC_RELEASE);
+		}
 		return 0;
 	}
 	uint64_t start = head + skip;
