@@ -6,7 +6,7 @@
  * traffic_helper pipe-server NAME ack|noack [overlapped]
  *     creates \\.\pipe\NAME (PIPE_ACCESS_DUPLEX, message mode), prints "READY pid=N", waits for a
  *     client (ConnectNamedPipe), then for each message prints "MSG n size fnv" (noack: only
- *     "COUNT n" every 1000 messages) and, with ack, answers "ack n". overlapped: the pipe is opened
+ *     "COUNT n" for messages 1, 1001, 2001...) and, with ack, answers "ack n". overlapped: the pipe is opened
  *     with FILE_FLAG_OVERLAPPED and every read waits in GetOverlappedResult.
  * traffic_helper mailslot-server NAME     creates \\.\mailslot\NAME, prints READY, then MSG lines.
  * traffic_helper tcp-server               listens on 127.0.0.1, prints "READY pid=N port=P", accepts
@@ -76,7 +76,7 @@ static void message(unsigned long n, DWORD size, const unsigned char *data)
 {
 	if (acking) {
 		printf("MSG %lu %lu %016llx\n", n, (unsigned long)size, fnv1a(data, size));
-	} else if (n % 1000 == 0) {
+	} else if (n % 1000 == 1) {
 		printf("COUNT %lu\n", n);
 	}
 	fflush(stdout);

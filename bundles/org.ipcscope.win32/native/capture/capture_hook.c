@@ -18,6 +18,7 @@
 #define WIN32_LEAN_AND_MEAN
 #include <winsock2.h>
 #include <windows.h>
+#include <tlhelp32.h>
 #include <stdint.h>
 
 #define MAGIC 0x54435049u /* "IPCT" */
@@ -44,6 +45,7 @@
 #define H_TARGET_PID 88
 #define H_PATCHED 96
 #define H_FILTER_CHARS 100
+#define H_RETARGETED 104
 #define H_FILTER 128
 #define MAX_FILTER_CHARS 440
 
@@ -86,6 +88,7 @@ typedef struct {
 LONG NTAPI NtQueryObject(HANDLE, int, PVOID, ULONG, PULONG);
 ULONG NTAPI RtlNtStatusToDosError(LONG);
 BOOL WINAPI K32EnumProcessModules(HANDLE, HMODULE *, DWORD, LPDWORD);
+LONG NTAPI NtQueryInformationThread(HANDLE, int, PVOID, ULONG, PULONG);
 
 static inline uint64_t *u64(unsigned char *base, size_t offset) { return (uint64_t *)(base + offset); }
 static inline uint32_t *u32(unsigned char *base, size_t offset) { return (uint32_t *)(base + offset); }
@@ -1015,6 +1018,97 @@ static void unpatch_all(void)
 	ReleaseSRWLockExclusive(&patch_lock);
 }
 
+/*
+ * A loop that started before the capture may hold ReadFile's address in a register (compilers
+ * hoist the import table load out of loops) or, while it waits inside the call, saved on its
+ * stack: those copies are switched to the hook (and back at stop) in every other thread, each
+ * suspended meanwhile. A value equal to a function's entry is never a return address, so only
+ * such copies match. Nothing that takes a lock runs while a thread is suspended.
+ */
+static CONTEXT context __attribute__((aligned(16)));
+
+static uint64_t switched(uint64_t value, int to_hooks)
+{
+	for (int i = 0; i < HOOKS; i++) {
+		void *from = to_hooks ? hooks[i].original : hooks[i].replacement;
+		if (from != NULL && value == (uint64_t)(uintptr_t)from) {
+			return (uint64_t)(uintptr_t)(to_hooks ? hooks[i].replacement : hooks[i].original);
+		}
+	}
+	return value;
+}
+
+static int retarget_thread(HANDLE thread, int to_hooks)
+{
+	int changed = 0;
+	struct {
+		LONG status;
+		PVOID teb;
+		uintptr_t rest[4];
+	} basic;
+	if (NtQueryInformationThread(thread, 0 /* ThreadBasicInformation */, &basic, sizeof basic, NULL) < 0
+			|| basic.teb == NULL || SuspendThread(thread) == (DWORD)-1) {
+		return 0;
+	}
+	context.ContextFlags = CONTEXT_INTEGER | CONTEXT_CONTROL;
+	if (GetThreadContext(thread, &context)) {
+		DWORD64 *registers[] = { &context.Rax, &context.Rbx, &context.Rcx, &context.Rdx, &context.Rbp, &context.Rsi,
+			&context.Rdi, &context.R8, &context.R9, &context.R10, &context.R11, &context.R12, &context.R13,
+			&context.R14, &context.R15 };
+		int in_registers = 0;
+		for (unsigned i = 0; i < sizeof registers / sizeof registers[0]; i++) {
+			uint64_t now = switched(*registers[i], to_hooks);
+			if (now != *registers[i]) {
+				*registers[i] = now;
+				in_registers++;
+			}
+		}
+		if (in_registers > 0 && SetThreadContext(thread, &context)) {
+			changed += in_registers;
+		}
+		NT_TIB *tib = (NT_TIB *)basic.teb;
+		uint64_t *low = (uint64_t *)(uintptr_t)(context.Rsp & ~(DWORD64)7);
+		uint64_t *high = (uint64_t *)tib->StackBase;
+		if ((void *)low >= tib->StackLimit && low < high) {
+			for (uint64_t *p = low; p < high; p++) {
+				uint64_t now = switched(*p, to_hooks);
+				if (now != *p) {
+					*p = now;
+					changed++;
+				}
+			}
+		}
+	}
+	ResumeThread(thread);
+	return changed;
+}
+
+static int retarget(int to_hooks)
+{
+	int changed = 0;
+	HANDLE snapshot = CreateToolhelp32Snapshot(TH32CS_SNAPTHREAD, 0);
+	if (snapshot == INVALID_HANDLE_VALUE) {
+		return 0;
+	}
+	THREADENTRY32 entry;
+	entry.dwSize = sizeof entry;
+	DWORD self_pid = GetCurrentProcessId();
+	DWORD self_tid = GetCurrentThreadId();
+	for (BOOL more = Thread32First(snapshot, &entry); more; more = Thread32Next(snapshot, &entry)) {
+		if (entry.th32OwnerProcessID != self_pid || entry.th32ThreadID == self_tid) {
+			continue;
+		}
+		HANDLE thread = OpenThread(THREAD_SUSPEND_RESUME | THREAD_GET_CONTEXT | THREAD_SET_CONTEXT
+				| THREAD_QUERY_INFORMATION, FALSE, entry.th32ThreadID);
+		if (thread != NULL) {
+			changed += retarget_thread(thread, to_hooks);
+			CloseHandle(thread);
+		}
+	}
+	CloseHandle(snapshot);
+	return changed;
+}
+
 /* Late binders get the hook too; once one has it, the DLL may never unload. */
 static FARPROC WINAPI hook_GetProcAddress(HMODULE module, LPCSTR name)
 {
@@ -1137,6 +1231,7 @@ static DWORD WINAPI watchdog(LPVOID unused)
 	}
 	__atomic_store_n(&active, 0, __ATOMIC_RELEASE);
 	unpatch_all();
+	retarget(0);
 	if (__atomic_load_n(&handed_out, __ATOMIC_ACQUIRE)) {
 		finish(STATE_PINNED);
 		__atomic_store_n(&watching, 0, __ATOMIC_RELEASE);
@@ -1199,6 +1294,7 @@ __declspec(dllexport) DWORD WINAPI capture_start(LPVOID parameter)
 	__atomic_store_n(&watching, 1, __ATOMIC_RELEASE);
 	__atomic_store_n(&active, 1, __ATOMIC_RELEASE);
 	patch_all();
+	*u32(view, H_RETARGETED) = (uint32_t)retarget(1);
 	HANDLE thread = CreateThread(NULL, 0, watchdog, NULL, 0, NULL);
 	if (thread == NULL) {
 		DWORD error = GetLastError();

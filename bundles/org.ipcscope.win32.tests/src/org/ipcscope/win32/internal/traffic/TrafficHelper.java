@@ -34,6 +34,11 @@ final class TrafficHelper implements AutoCloseable {
 		return line;
 	}
 
+	/** Sends a command that has no answer. */
+	void send(String command) throws Exception {
+		channel.send(command);
+	}
+
 	/** @return the next line the helper prints (a server's MSG or COUNT lines) */
 	String line() throws Exception {
 		return channel.line();

@@ -225,6 +225,10 @@ final class ProcessTap {
 		return ring.patched();
 	}
 
+	int retargeted() {
+		return ring.retargeted();
+	}
+
 	long dropped() {
 		return ring.dropped();
 	}

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  *  76 u32 kinds wanted (1 pipe, 2 mailslot, 4 TCP, 8 UDP; 0 all)
  *  80 u64 pid of IPC Scope (the DLL's watchdog waits on it)    88 u64 target pid (the DLL)
  *  96 u32 import table entries patched (the DLL)   100 u32 filter length in UTF-16 units
+ * 104 u32 copies of hooked functions' addresses in threads' registers and stacks switched to the hooks (the DLL)
  * 128 UTF-16 filter: the only pipe or mailslot NT name wanted (\Device\NamedPipe\x), up to 440 units
  * data ring at 1024 + slots * 64, "data size" bytes; a payload never wraps: the DLL skips the end.
  * </pre>
@@ -74,6 +75,7 @@ final class TrafficRing {
 	private static final int H_CAPTURER_PID = 80;
 	private static final int H_PATCHED = 96;
 	private static final int H_FILTER_CHARS = 100;
+	private static final int H_RETARGETED = 104;
 	private static final int H_FILTER = 128;
 
 	private static final int S_SEQUENCE = 0;
@@ -155,6 +157,10 @@ final class TrafficRing {
 
 	int patched() {
 		return (int) INT.getAcquire(ring, H_PATCHED);
+	}
+
+	int retargeted() {
+		return (int) INT.getAcquire(ring, H_RETARGETED);
 	}
 
 	long dropped() {

@@ -73,7 +73,8 @@ public class Win32TrafficCapturer implements TrafficCapturer {
 				ProcessTap tap = ProcessTap.attach(pid, request, clock, watchedPid);
 				taps.add(tap);
 				listener.attached(pid, "ipcscope_capture.dll loaded, " + tap.patched()
-						+ " import table entries hooked (ReadFile/WriteFile/send/recv/...)");
+						+ " import table entries and " + tap.retargeted() + " saved function addresses in its threads"
+						+ " hooked (ReadFile/WriteFile/send/recv/...)");
 			} catch (IOException e) {
 				refusals.add(e.getMessage());
 				listener.refused(pid, e.getMessage());
