@@ -66,7 +66,7 @@
 #define STATE_ATTACHED 1u
 #define STATE_FAILED 2u
 #define STATE_UNLOADED 3u   /* unhooked, every call out of the hooks: the DLL unloads now */
-#define STATE_DRAINING 4u   /* unhooked, calls still inside a hook: unloads when they leave */
+#define STATE_DRAINING 4u   /* unhooked, waiting for the calls inside a hook to leave, then unloads */
 #define STATE_PINNED 5u     /* unhooked, but a hook address was handed out: stays loaded */
 
 enum op { OP_READ = 1, OP_WRITE, OP_CONNECT, OP_ACCEPT, OP_DISCONNECT, OP_CLOSE, OP_INFO = 100 };
@@ -1237,13 +1237,9 @@ static DWORD WINAPI watchdog(LPVOID unused)
 		__atomic_store_n(&watching, 0, __ATOMIC_RELEASE);
 		return 0;
 	}
-	int reported = 0;
-	for (int waited = 0; __atomic_load_n(&inflight, __ATOMIC_ACQUIRE) > 0 || __atomic_load_n(&routines, __ATOMIC_ACQUIRE) > 0; waited++) {
-		if (waited == 200 && !reported) {
-			/* a call blocked in a hook (a ReadFile waiting for data) may stay there for long */
-			__atomic_store_n(u32(view, H_STATE), STATE_DRAINING, __ATOMIC_RELEASE);
-			reported = 1;
-		}
+	/* a call blocked in a hook (a ReadFile waiting for data, on any handle) may stay there for long */
+	__atomic_store_n(u32(view, H_STATE), STATE_DRAINING, __ATOMIC_RELEASE);
+	while (__atomic_load_n(&inflight, __ATOMIC_ACQUIRE) > 0 || __atomic_load_n(&routines, __ATOMIC_ACQUIRE) > 0) {
 		Sleep(10);
 	}
 	finish(STATE_UNLOADED);

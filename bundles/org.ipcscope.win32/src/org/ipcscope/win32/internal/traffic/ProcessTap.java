@@ -225,6 +225,11 @@ final class ProcessTap {
 		return ring.patched();
 	}
 
+	/** @return the DLL's state: {@link TrafficRing#ATTACHED} while it records */
+	int state() {
+		return ring.state();
+	}
+
 	int retargeted() {
 		return ring.retargeted();
 	}

@@ -91,6 +91,11 @@ final class Win32TrafficSession implements TrafficSession {
 		}
 	}
 
+	/** @return the targets still captured */
+	List<ProcessTap> taps() {
+		return List.copyOf(taps);
+	}
+
 	private void deliver(TrafficRecord record) {
 		sequence++;
 		captured.incrementAndGet();
