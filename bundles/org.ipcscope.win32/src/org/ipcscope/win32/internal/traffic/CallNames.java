@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.ipcscope.core.traffic.TrafficOp;
 
-/** The DLL's numbers for ops, calls and errors (capture_hook.c's enums) in words. */
+/** The DLL's numbers for ops, calls and errors (native/capture/capture.h) in words. */
 final class CallNames {
 
 	private static final String[] CALLS = { "?", "ReadFile", "WriteFile", "ReadFileEx", "WriteFileEx",

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * The reading side of the ring that ipcscope_capture.dll (native/capture/capture_hook.c) fills in
+ * The reading side of the ring that ipcscope_capture.dll (native/capture/ring.c, layout in capture.h) fills in
  * the target; the one place its layout is decoded. All fields little-endian.
  *
  * <pre>
