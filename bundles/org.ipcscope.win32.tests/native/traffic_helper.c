@@ -12,7 +12,8 @@
  * traffic_helper tcp-server               listens on 127.0.0.1, prints "READY pid=N port=P", accepts
  *     one client and reads messages framed by a 4-byte little-endian length; MSG lines; ack.
  * traffic_helper pipe-client NAME | mailslot-client NAME | tcp-client PORT
- *     connects, prints "READY pid=N", then obeys stdin:
+ *     connects (a mailslot client opens, writes and closes for each message), prints "READY pid=N",
+ *     then obeys stdin:
  *       send SIZE          sends one message, reads the ack if there is one, prints "SENT size fnv"
  *       flood COUNT SIZE   sends COUNT messages without reading, prints "FLOODED n=COUNT"
  *       bench COUNT SIZE   pipe only: COUNT round trips of SIZE bytes (server echoes them with the
@@ -219,6 +220,7 @@ enum channel { PIPE, MAILSLOT, TCP };
 
 static HANDLE file;
 static SOCKET sock;
+static wchar_t slot_path[512];
 
 static int send_message(enum channel channel, DWORD size, int read_ack)
 {
@@ -241,7 +243,18 @@ static int send_message(enum channel channel, DWORD size, int read_ack)
 		return 1;
 	}
 	DWORD written = 0;
-	if (!WriteFile(file, buffer, size, &written, NULL) || written != size) {
+	if (channel == MAILSLOT) {
+		/* as mailslot clients do: open, write, close for each message */
+		file = CreateFileW(slot_path, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_EXISTING, 0, NULL);
+		if (file == INVALID_HANDLE_VALUE) {
+			return 0;
+		}
+	}
+	BOOL ok = WriteFile(file, buffer, size, &written, NULL);
+	if (channel == MAILSLOT) {
+		CloseHandle(file);
+	}
+	if (!ok || written != size) {
 		return 0;
 	}
 	if (read_ack && channel == PIPE) {
@@ -280,6 +293,10 @@ static int client(enum channel channel, const wchar_t *target)
 		if (file == INVALID_HANDLE_VALUE) {
 			printf("ERROR CreateFile %lu\n", GetLastError());
 			return 1;
+		}
+		if (channel == MAILSLOT) {
+			wcscpy(slot_path, path);
+			CloseHandle(file);
 		}
 		if (channel == PIPE) {
 			DWORD mode = PIPE_READMODE_MESSAGE;

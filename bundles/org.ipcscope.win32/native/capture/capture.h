@@ -183,4 +183,7 @@ HMODULE WINAPI hook_LoadLibraryExA(LPCSTR name, HANDLE file, DWORD flags);
 void section_name(wchar_t *out, DWORD pid, DWORD nonce);
 void finish(uint32_t state);
 DWORD WINAPI watchdog(LPVOID unused);
+void remember_name(uint64_t handle, const wchar_t *path);
+HANDLE WINAPI hook_CreateFileW(LPCWSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security, DWORD disposition, DWORD flags, HANDLE template_file);
+HANDLE WINAPI hook_CreateFileA(LPCSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security, DWORD disposition, DWORD flags, HANDLE template_file);
 #endif

@@ -302,3 +302,37 @@ BOOL WINAPI hook_CloseHandle(HANDLE h)
 	LEAVE();
 	return ok;
 }
+
+/* Opening a pipe or mailslot by name: the name is kept for handles Windows (Wine) gives no name. */
+HANDLE WINAPI hook_CreateFileW(LPCWSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security,
+		DWORD disposition, DWORD flags, HANDLE template_file)
+{
+	ENTER();
+	HANDLE h = CreateFileW(path, access, share, security, disposition, flags, template_file);
+	if (h != INVALID_HANDLE_VALUE && active && path != NULL) {
+		DWORD error = GetLastError();
+		forget((uint64_t)(uintptr_t)h);
+		remember_name((uint64_t)(uintptr_t)h, path);
+		SetLastError(error);
+	}
+	LEAVE();
+	return h;
+}
+
+HANDLE WINAPI hook_CreateFileA(LPCSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security,
+		DWORD disposition, DWORD flags, HANDLE template_file)
+{
+	ENTER();
+	HANDLE h = CreateFileA(path, access, share, security, disposition, flags, template_file);
+	if (h != INVALID_HANDLE_VALUE && active && path != NULL) {
+		DWORD error = GetLastError();
+		wchar_t wide[261];
+		if (MultiByteToWideChar(CP_ACP, 0, path, -1, wide, 261) > 0) {
+			forget((uint64_t)(uintptr_t)h);
+			remember_name((uint64_t)(uintptr_t)h, wide);
+		}
+		SetLastError(error);
+	}
+	LEAVE();
+	return h;
+}

@@ -39,15 +39,81 @@ int starts_with(const wchar_t *text, uint32_t chars, const wchar_t *prefix)
 }
 
 /* The handle's NT name ("\Device\NamedPipe\x") into buffer; its length in characters, 0 if none. */
+/*
+ * Names of pipes and mailslots the program opened while captured, from the path it gave
+ * CreateFile: Wine 8 gives a mailslot's client handle no name.
+ */
+#define OPENED_SIZE 64
+#define OPENED_CHARS 260
+struct opened {
+	uint64_t handle;
+	uint32_t chars;
+	wchar_t name[OPENED_CHARS];
+};
+static struct opened opened[OPENED_SIZE];
+
+void remember_name(uint64_t handle, const wchar_t *path)
+{
+	static const wchar_t *const from[] = { L"\\\\.\\pipe\\", L"\\\\.\\mailslot\\" };
+	static const wchar_t *const to[] = { L"\\Device\\NamedPipe\\", L"\\Device\\Mailslot\\" };
+	uint32_t length = 0;
+	while (path[length] && length < OPENED_CHARS) {
+		length++;
+	}
+	for (int k = 0; k < 2; k++) {
+		uint32_t skip = 0;
+		while (from[k][skip]) {
+			skip++;
+		}
+		if (!starts_with(path, length, from[k])) {
+			continue;
+		}
+		AcquireSRWLockExclusive(&cache_lock);
+		struct opened *free_entry = NULL;
+		for (int i = 0; i < OPENED_SIZE; i++) {
+			if (opened[i].handle == handle || (free_entry == NULL && opened[i].handle == 0)) {
+				free_entry = &opened[i];
+			}
+		}
+		if (free_entry == NULL) {
+			free_entry = &opened[handle % OPENED_SIZE];
+		}
+		uint32_t at = 0;
+		for (const wchar_t *p = to[k]; *p; p++) {
+			free_entry->name[at++] = *p;
+		}
+		for (uint32_t i = skip; i < length && at < OPENED_CHARS; i++) {
+			free_entry->name[at++] = path[i];
+		}
+		free_entry->chars = at;
+		free_entry->handle = handle;
+		ReleaseSRWLockExclusive(&cache_lock);
+		return;
+	}
+}
+
+/* The handle's NT name ("\Device\NamedPipe\x") into buffer; its length in characters, 0 if none. */
 uint32_t file_name(HANDLE handle, unsigned char *buffer, ULONG size, const wchar_t **name)
 {
 	ULONG length = 0;
-	if (NtQueryObject(handle, 1 /* ObjectNameInformation */, buffer, size, &length) < 0) {
-		return 0;
-	}
 	NAME_STRING *string = (NAME_STRING *)buffer;
-	*name = string->Buffer;
-	return string->Buffer == NULL ? 0 : string->Length / 2;
+	if (NtQueryObject(handle, 1 /* ObjectNameInformation */, buffer, size, &length) >= 0 && string->Buffer != NULL
+			&& string->Length > 0) {
+		*name = string->Buffer;
+		return string->Length / 2;
+	}
+	uint32_t chars = 0;
+	AcquireSRWLockShared(&cache_lock);
+	for (int i = 0; i < OPENED_SIZE; i++) {
+		if (opened[i].handle == (uint64_t)(uintptr_t)handle && opened[i].chars * 2u <= size) {
+			chars = opened[i].chars;
+			memcpy(buffer, opened[i].name, chars * 2u);
+			*name = (const wchar_t *)buffer;
+			break;
+		}
+	}
+	ReleaseSRWLockShared(&cache_lock);
+	return chars;
 }
 
 int file_kind(HANDLE handle)
@@ -159,6 +225,11 @@ void forget(uint64_t handle)
 	if (c != NULL) {
 		c->kind = -1;
 		c->handle = (uint64_t)(intptr_t)-2; /* a tombstone: keeps the probe chains of the others intact */
+	}
+	for (int i = 0; i < OPENED_SIZE; i++) {
+		if (opened[i].handle == handle) {
+			opened[i].handle = 0;
+		}
 	}
 	ReleaseSRWLockExclusive(&cache_lock);
 }

@@ -35,6 +35,8 @@ struct hook hooks[] = {
 	{ "ws2_32.dll", "WSASend", hook_WSASend, NULL },
 	{ "ws2_32.dll", "WSARecv", hook_WSARecv, NULL },
 	{ "ws2_32.dll", "closesocket", hook_closesocket, NULL },
+	{ "kernel32.dll", "CreateFileW", hook_CreateFileW, NULL },
+	{ "kernel32.dll", "CreateFileA", hook_CreateFileA, NULL },
 	{ "kernel32.dll", "GetProcAddress", hook_GetProcAddress, NULL },
 	{ "kernel32.dll", "LoadLibraryW", hook_LoadLibraryW, NULL },
 	{ "kernel32.dll", "LoadLibraryA", hook_LoadLibraryA, NULL },
@@ -43,7 +45,7 @@ struct hook hooks[] = {
 };
 #define HOOKS ((int)(sizeof hooks / sizeof hooks[0]))
 /* The hooks from here on serve the patching itself: GetProcAddress hands them out but they record nothing. */
-#define FIRST_LOADER_HOOK 20
+#define FIRST_LOADER_HOOK 22
 
 #define MAX_PATCHES 8192
 struct patch {
