@@ -7,7 +7,8 @@
  *     creates \\.\pipe\NAME (PIPE_ACCESS_DUPLEX, message mode), prints "READY pid=N", waits for a
  *     client (ConnectNamedPipe), then for each message prints "MSG n size fnv" (noack: only
  *     "COUNT n" for messages 1, 1001, 2001...) and, with ack, answers "ack n". overlapped: the pipe is opened
- *     with FILE_FLAG_OVERLAPPED and every read waits in GetOverlappedResult.
+ *     with FILE_FLAG_OVERLAPPED and every read waits in GetOverlappedResult. echo (instead of
+ *     overlapped): answers each message with its own bytes and prints nothing.
  * traffic_helper mailslot-server NAME     creates \\.\mailslot\NAME, prints READY, then MSG lines.
  * traffic_helper tcp-server               listens on 127.0.0.1, prints "READY pid=N port=P", accepts
  *     one client and reads messages framed by a 4-byte little-endian length; MSG lines; ack.
@@ -75,6 +76,9 @@ static DWORD WINAPI stdin_watch(LPVOID unused)
 
 static void message(unsigned long n, DWORD size, const unsigned char *data)
 {
+	if (echo) {
+		return; /* a benchmark's echo server: nobody reads its lines */
+	}
 	if (acking) {
 		printf("MSG %lu %lu %016llx\n", n, (unsigned long)size, fnv1a(data, size));
 	} else if (n % 1000 == 1) {
