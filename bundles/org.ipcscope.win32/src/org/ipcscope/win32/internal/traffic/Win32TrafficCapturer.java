@@ -57,6 +57,11 @@ public class Win32TrafficCapturer implements TrafficCapturer {
 	}
 
 	@Override
+	public String method() {
+		return "dll";
+	}
+
+	@Override
 	public TrafficSession start(TrafficRequest request, TrafficListener listener) throws IOException {
 		if (!Platform.isWindows()) {
 			throw new IOException("This capture works only on Windows.");
