@@ -12,3 +12,7 @@ x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -Werror -shared -nostdlib -ffreestandin
 x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -Werror -shared -nostdlib -ffreestanding -fno-stack-protector \
 	-Wl,--entry,DllMainCRTStartup -Wl,--no-insert-timestamp -o "$out/ipcscope_copydata.dll" "$here"/copydata/*.c \
 	-lmsvcrt -lkernel32 -luser32
+# ipcscope_capture.dll (native/capture/*.c): loaded into a target process by the traffic capture.
+x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -Werror -shared -nostdlib -ffreestanding -fno-stack-protector \
+	-Wl,--entry,DllMainCRTStartup -Wl,--no-insert-timestamp -o "$out/ipcscope_capture.dll" "$here"/capture/*.c \
+	-lmsvcrt -lkernel32 -lws2_32 -lntdll

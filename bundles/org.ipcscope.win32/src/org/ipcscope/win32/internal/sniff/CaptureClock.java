@@ -12,7 +12,7 @@ import com.sun.jna.ptr.LongByReference;
  * anchored once to the wall clock, so that times from the DLL in the target and from our own
  * window procedure line up.
  */
-final class CaptureClock {
+public final class CaptureClock {
 
 	interface Counter extends Library {
 		Counter INSTANCE = Native.load("kernel32", Counter.class);
@@ -26,7 +26,7 @@ final class CaptureClock {
 	private final long anchorCounterMicros;
 	private final long anchorEpochMicros;
 
-	CaptureClock() {
+	public CaptureClock() {
 		LongByReference value = new LongByReference();
 		Counter.INSTANCE.QueryPerformanceFrequency(value);
 		frequency = Math.max(1, value.getValue());
@@ -35,7 +35,7 @@ final class CaptureClock {
 	}
 
 	/** @return the performance counter in microseconds, as the DLL computes it */
-	long counterMicros() {
+	public long counterMicros() {
 		LongByReference value = new LongByReference();
 		Counter.INSTANCE.QueryPerformanceCounter(value);
 		long ticks = value.getValue();
@@ -43,11 +43,11 @@ final class CaptureClock {
 	}
 
 	/** @return microseconds since the Unix epoch for a performance-counter time in microseconds */
-	long epochMicros(long counterMicros) {
+	public long epochMicros(long counterMicros) {
 		return anchorEpochMicros + counterMicros - anchorCounterMicros;
 	}
 
-	long nowEpochMicros() {
+	public long nowEpochMicros() {
 		return epochMicros(counterMicros());
 	}
 }

@@ -1,13 +1,9 @@
 package org.ipcscope.win32.internal.sniff;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import org.ipcscope.win32.internal.BundledDll;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
@@ -15,9 +11,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
 /**
- * ipcscope_copydata.dll (native/copydata/, built into this bundle) at a path that stays the same
- * for the same DLL: the target loads it from that path and may keep it loaded after we are gone,
- * so a later capture of the same target must find the very same module there.
+ * ipcscope_copydata.dll (native/copydata/, built into this bundle), copied out by {@link BundledDll}.
  */
 final class CopyDataDll {
 
@@ -58,36 +52,6 @@ final class CopyDataDll {
 	}
 
 	private static Path extract() throws IOException {
-		byte[] bytes;
-		try (InputStream in = CopyDataDll.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IOException("In-process capture is not available: " + RESOURCE + " is missing from this build.");
-			}
-			bytes = in.readAllBytes();
-		}
-		String digest;
-		try {
-			digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IOException(e);
-		}
-		Path directory = Path.of(System.getProperty("java.io.tmpdir"), "ipcscope-copydata-" + digest);
-		Path file = directory.resolve("ipcscope_copydata.dll");
-		if (Files.isRegularFile(file) && Files.size(file) == bytes.length) {
-			return file;
-		}
-		Files.createDirectories(directory);
-		Path part = Files.createTempFile(directory, "dll", ".part");
-		Files.write(part, bytes);
-		try {
-			Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
-		} catch (IOException e) {
-			// another capture put it there first (and a loaded DLL cannot be replaced anyway)
-			Files.deleteIfExists(part);
-			if (!Files.isRegularFile(file)) {
-				throw e;
-			}
-		}
-		return file;
+		return BundledDll.extract(RESOURCE, "In-process capture");
 	}
 }

@@ -23,10 +23,10 @@ import com.sun.jna.win32.W32APIOptions;
  * higher integrity level refuses our messages and hooks), the target's bitness (the in-process
  * DLL is 64-bit), our own process.
  */
-final class TargetChecks {
+public final class TargetChecks {
 
 	/** Integrity level unknown: the token could not be read. */
-	static final int UNKNOWN = -1;
+	public static final int UNKNOWN = -1;
 
 	private static final int PROCESS_QUERY_LIMITED_INFORMATION = 0x1000;
 	private static final int TOKEN_INTEGRITY_LEVEL = 25;
@@ -96,7 +96,7 @@ final class TargetChecks {
 				+ " messages and hooks from a lower level. Run IPC Scope as administrator (elevated) to capture it.";
 	}
 
-	static String levelName(int rid) {
+	public static String levelName(int rid) {
 		if (rid >= 0x5000) {
 			return "protected";
 		}
@@ -116,7 +116,7 @@ final class TargetChecks {
 	}
 
 	/** @return the RID of the process token's mandatory label, or {@link #UNKNOWN} */
-	static int integrityLevel(HANDLE process) {
+	public static int integrityLevel(HANDLE process) {
 		HANDLEByReference token = new HANDLEByReference();
 		if (!com.sun.jna.platform.win32.Advapi32.INSTANCE.OpenProcessToken(process, WinNT.TOKEN_QUERY, token)) {
 			return UNKNOWN;
