@@ -19,3 +19,5 @@ ensure_packages() {
 
 # What building the product needs: native helpers and the Windows DLL are compiled by the build.
 BUILD_PACKAGES=(gcc libc6-dev gcc-mingw-w64-x86-64)
+# The struct layout ground truth (core tests) compiles for MSVC x86 with the 32-bit mingw.
+TEST_PACKAGES=(gcc-mingw-w64-i686)

@@ -709,7 +709,8 @@ final class HeaderParser {
 	private HeaderParser(List<CToken> words, HeaderParser parent) {
 		this.tokens = words;
 		this.abi = parent.abi;
-		this.end = words.isEmpty() ? parent.end : words.get(words.size() - 1);
+		CToken last = words.isEmpty() ? parent.end : words.get(words.size() - 1);
+		this.end = new CToken(Kind.END, "", last.file(), last.line(), last.column() + last.text().length());
 		this.typedefs = parent.typedefs;
 		this.constants.putAll(parent.constants);
 		this.tags.putAll(parent.tags);

@@ -59,6 +59,11 @@ public final class ParsedHeader {
 		return type(typeName).size();
 	}
 
+	/** @return the type's alignment in bytes as this ABI lays it out */
+	public int alignOf(String typeName) {
+		return type(typeName).align();
+	}
+
 	/**
 	 * @return the type's fields with offsets from 0; the root is named after the type and its path is
 	 *         empty

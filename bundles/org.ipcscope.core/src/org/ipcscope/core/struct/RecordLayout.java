@@ -9,8 +9,9 @@ import org.ipcscope.core.struct.CType.Member;
  * Places a struct's or union's members as one ABI does. Microsoft: a bitfield shares the unit of the
  * bitfield before it only when their declared types have the same size and it fits; a zero-width
  * bitfield closes the unit. System V (GCC): a bitfield goes at the next free bit unless that would
- * cross a boundary of its type's alignment; a zero-width bitfield moves to the next such boundary;
- * unnamed bitfields do not align the struct. {@code #pragma pack(n)} caps every member's alignment
+ * cross a boundary of its type's alignment (under {@code #pragma pack} or {@code packed} it goes at
+ * the next free bit); a zero-width bitfield moves to the next such boundary; unnamed bitfields do
+ * not align the struct. {@code #pragma pack(n)} caps every member's alignment
  * at n, {@code packed} makes it 1, and {@code aligned(n)}, {@code alignas} and
  * {@code __declspec(align(n))} raise it.
  */
@@ -122,13 +123,14 @@ final class RecordLayout {
 
 	private void gccBitfield(Declared d) {
 		int naturalAlign = d.type().align();
-		boolean tight = packed || d.packed();
-		int boundary = pack > 0 ? Math.min(naturalAlign, pack) : naturalAlign;
-		long boundaryBits = boundary * 8L;
+		// GCC checks a bitfield against its type's boundaries only when no #pragma pack is in force
+		boolean tight = packed || d.packed() || pack > 0;
+		long boundaryBits = naturalAlign * 8L;
 		long position = union ? 0 : bitPosition;
 		if (d.bitWidth() == 0) {
+			// to the type's own boundary: #pragma pack does not shorten it (GCC)
 			if (!union) {
-				bitPosition = alignUp(bitPosition, boundaryBits);
+				bitPosition = alignUp(bitPosition, naturalAlign * 8L);
 			}
 			return;
 		}
@@ -142,7 +144,7 @@ final class RecordLayout {
 		}
 		if (d.name() != null) {
 			members.add(new Member(d.name(), d.type(), d.type().name(), position / 8, position, d.bitWidth()));
-			maxAlign = Math.max(maxAlign, tight ? Math.max(1, d.alignAttribute()) : effectiveAlign(d));
+			maxAlign = Math.max(maxAlign, effectiveAlign(d));
 		}
 	}
 
