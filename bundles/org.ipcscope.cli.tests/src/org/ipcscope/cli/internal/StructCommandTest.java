@@ -144,7 +144,7 @@ class StructCommandTest {
 				now.put("text", "\"" + wrote.group(2) + "\"");
 				now.put("value", Double.toString(Double.parseDouble(wrote.group(3))));
 				now.put("phase", wrote.group(4) + " (" + (n / 3 % 3) + ")");
-				now.put("level:3-7", String.format("0b%5s (%d)", Integer.toBinaryString(n), n).replace(' ', '0'));
+				now.put("level:3-7", "0b" + String.format("%5s", Integer.toBinaryString(n)).replace(' ', '0') + " (" + n + ")");
 				String expectedCounter = last.get("counter") + " -> " + now.get("counter");
 				Waits.until(() -> changes(out().substring(seenBefore)).getOrDefault("counter", List.of())
 						.contains(expectedCounter) && changes(out().substring(seenBefore)).containsKey("level:3-7")
@@ -238,7 +238,7 @@ class StructCommandTest {
 			assertEquals(1, err().lines().count(), err());
 
 			err.reset();
-			assertEquals(CommandLine.EXIT_USAGE, run("hex", name, "--struct", bad + ":struct nothing"));
+			assertEquals(CommandLine.EXIT_USAGE, run("hex", name, "--struct", LIVE_HEADER + ":struct nothing"));
 			assertTrue(err().contains("defines no type 'struct nothing'"), err());
 
 			err.reset();
