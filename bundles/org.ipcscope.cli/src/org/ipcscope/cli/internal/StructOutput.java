@@ -19,9 +19,10 @@ import org.ipcscope.core.struct.StructOverlay;
 import org.ipcscope.core.text.Printable;
 
 /**
- * Prints a struct overlay's fields with their values, once or (--watch) as they change: a table
- * for people, or JSON ({@code ipcscope-struct} version {@value #JSON_FORMAT}; with --watch, JSON
- * Lines: the fields first, then one line per look that changed something).
+ * Prints a struct overlay's fields with their values, once or (--watch) as they change: a table for
+ * people (absolute addresses for dump), or JSON (format {@value #JSON_FORMAT}; offsets from the
+ * object's start or from dump's ADDR, which is given as an {@code address} string as JSON addresses
+ * are). With --watch, JSON Lines: the fields first, then one line per look that changed something.
  */
 final class StructOutput {
 
@@ -132,7 +133,7 @@ final class StructOutput {
 			for (int i = 0; i < changes.size(); i++) {
 				FieldHistory.Change c = changes.get(i);
 				line.append(i == 0 ? "" : ", ").append("{\"path\": ").append(InventoryJson.quote(c.field().path()))
-						.append(", \"offset\": ").append(base + overlay.offset() + c.field().offset())
+						.append(", \"offset\": ").append(overlay.offset() + c.field().offset())
 						.append(", \"before\": ").append(InventoryJson.quote(c.before())).append(", \"after\": ")
 						.append(InventoryJson.quote(c.after())).append(", \"raw\": ")
 						.append(InventoryJson.quote(raw(values, c.field()))).append('}');
@@ -162,7 +163,8 @@ final class StructOutput {
 				.append(InventoryJson.quote(what)).append(", \"header\": ")
 				.append(InventoryJson.quote(overlay.header().name())).append(", \"type\": ")
 				.append(InventoryJson.quote(overlay.typeName())).append(", \"abi\": \"").append(overlay.abi().id())
-				.append("\", \"offset\": ").append(base + overlay.offset()).append(", \"count\": ").append(overlay.count())
+				.append("\", \"address\": ").append(base == 0 ? "null" : "\"0x" + Long.toHexString(base) + "\"")
+				.append(", \"offset\": ").append(overlay.offset()).append(", \"count\": ").append(overlay.count())
 				.append(", \"size\": ").append(overlay.size()).append(", \"fields\": [");
 		for (int i = 0; i < values.size(); i++) {
 			FieldValue v = values.get(i);
@@ -170,7 +172,7 @@ final class StructOutput {
 			out.append(i == 0 ? "\n" : ",\n").append("  {\"path\": ").append(InventoryJson.quote(f.path()))
 					.append(", \"type\": ").append(InventoryJson.quote(f.typeName())).append(", \"kind\": \"")
 					.append(f.kind().name().toLowerCase()).append("\", \"offset\": ")
-					.append(base + overlay.offset() + f.offset()).append(", \"size\": ").append(f.size());
+					.append(overlay.offset() + f.offset()).append(", \"size\": ").append(f.size());
 			if (f.isBitfield()) {
 				out.append(", \"bitOffset\": ").append(f.bitOffset()).append(", \"bitWidth\": ").append(f.bitWidth());
 			}
