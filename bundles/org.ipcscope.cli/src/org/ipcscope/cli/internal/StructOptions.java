@@ -96,7 +96,7 @@ final class StructOptions {
 		}
 	}
 
-	/** A header that cannot be read: exit 4 when the file cannot be opened, else 2 (the header is bad input). */
+	/** A header file that cannot be opened or read: exit 4, one line. */
 	static final class BadHeader extends Exception {
 		private static final long serialVersionUID = 1L;
 		final int exitCode;
@@ -109,7 +109,9 @@ final class StructOptions {
 
 	/**
 	 * @param defaultAbi the target's: used when --abi was not given
-	 * @param base       added to the spec's offset (dump's ADDR), 0 for hex
+	 * @throws UsageException for a header that is not the supported C (its file:line:column first), an
+	 *                        unknown type, or a bad spec: exit 2, the message, then the usage
+	 * @throws BadHeader      when the header file cannot be opened or read
 	 */
 	StructOverlay overlay(Abi defaultAbi) throws UsageException, BadHeader {
 		OverlaySpec parsed;
@@ -126,15 +128,16 @@ final class StructOptions {
 		} catch (HeaderProblem e) {
 			boolean unreadable = e.reason().startsWith("cannot open") || e.reason().startsWith("cannot read")
 					|| e.reason().endsWith("is not a regular file");
-			throw new BadHeader(e.getMessage(), unreadable && e.file().equals(file.toString()) ? CommandLine.EXIT_NOT_FOUND
-					: CommandLine.EXIT_USAGE);
+			if (unreadable && e.file().equals(file.toString())) {
+				throw new BadHeader(e.getMessage(), CommandLine.EXIT_NOT_FOUND);
+			}
+			throw new UsageException(e.getMessage());
 		}
 		try {
 			return StructOverlay.of(header, parsed.typeName(), parsed.offset(), parsed.count());
 		} catch (IllegalArgumentException e) {
-			throw new BadHeader(e.getMessage() + (header.typeNames().isEmpty() ? ""
-					: "; it defines: " + String.join(", ", header.typeNames().stream().limit(20).toList())),
-					CommandLine.EXIT_USAGE);
+			throw new UsageException(e.getMessage() + (header.typeNames().isEmpty() ? ""
+					: "; it defines: " + String.join(", ", header.typeNames().stream().limit(20).toList())));
 		}
 	}
 }
