@@ -136,6 +136,25 @@ class HeaderParserTest {
 	}
 
 	@Test
+	void hostileHeadersEndInAProblemNotInAStackOverflowOrFullMemory() {
+		assertTrue(problem("struct a { char x[" + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "]; };").reason()
+				.contains("nested deeper than"));
+		StringBuilder laughs = new StringBuilder("#define L0 1\n");
+		for (int i = 1; i <= 40; i++) {
+			laughs.append("#define L").append(i).append(" L").append(i - 1).append("+L").append(i - 1).append('\n');
+		}
+		assertTrue(problem(laughs + "struct a { char x[L40]; };").reason().matches("macro expansion of L[0-9]+ grows past .*"));
+		assertTrue(problem("struct a { ".repeat(5000) + "int x; " + "} y; ".repeat(5000) + "};").reason()
+				.contains("structs nested deeper than"));
+		assertTrue(problem("struct a { long x[1LL << 60]; };").reason().contains("larger than 2^48"));
+		assertTrue(problem("struct a { char x[1LL << 47]; char y[1LL << 47]; char z[1LL << 47]; };").reason()
+				.contains("larger than 2^48"));
+		assertTrue(problem("struct a { int x" + "[1]".repeat(10_000) + "; };").reason().contains("more than 64 dimensions"));
+		assertEquals("<pasted>:2:19: 'SELF' is not a constant this header defines",
+				problem("#define SELF SELF\nstruct a { char x[SELF]; };").getMessage());
+	}
+
+	@Test
 	void typesByTheirNames() throws HeaderProblem {
 		ParsedHeader header = parse("typedef struct tag { int a; } alias_t; union u { char c; }; enum e { X };");
 		assertTrue(header.hasType("alias_t"));

@@ -28,6 +28,9 @@ final class ConstantExpression {
 	private final Names names;
 	private final CToken end;
 	private int pos;
+	private int depth;
+	/** Parentheses and unary operators nest at most this deep: the evaluator recurses, and a header is input. */
+	static final int MAX_DEPTH = 200;
 
 	private ConstantExpression(List<CToken> tokens, Names names, CToken end) {
 		this.tokens = tokens;
@@ -131,6 +134,17 @@ final class ConstantExpression {
 	}
 
 	private long unary() throws HeaderProblem {
+		if (++depth > MAX_DEPTH) {
+			throw new HeaderProblem(peek(), "a constant expression nested deeper than " + MAX_DEPTH);
+		}
+		try {
+			return operand();
+		} finally {
+			depth--;
+		}
+	}
+
+	private long operand() throws HeaderProblem {
 		if (take("-")) {
 			return -unary();
 		}

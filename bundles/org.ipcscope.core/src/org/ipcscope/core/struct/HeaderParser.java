@@ -41,6 +41,11 @@ final class HeaderParser {
 	private int pack;
 	private final Deque<Integer> packStack = new ArrayDeque<>();
 	private int anonymous;
+	private int nesting;
+	/** Structs nest at most this deep: the parser recurses, and a header is input. */
+	static final int MAX_NESTING = 200;
+	/** Larger types are no description of memory anyone maps; the limit also keeps sizes from overflowing. */
+	static final long MAX_SIZE = 1L << 48;
 
 	HeaderParser(List<CToken> tokens, HeaderOptions options, String file) {
 		this.tokens = tokens;
@@ -404,6 +409,9 @@ final class HeaderParser {
 		}
 		CToken open = peek();
 		pos++;
+		if (++nesting > MAX_NESTING) {
+			throw new HeaderProblem(open, "structs nested deeper than " + MAX_NESTING);
+		}
 		List<RecordLayout.Declared> members = new ArrayList<>();
 		while (!take("}")) {
 			if (peek().kind() == Kind.END) {
@@ -418,6 +426,7 @@ final class HeaderParser {
 			}
 			members(members);
 		}
+		nesting--;
 		leadingAttributes(attributes);
 		RecordLayout layout = new RecordLayout(abi, union, pack, attributes.packed);
 		for (RecordLayout.Declared member : members) {
@@ -647,6 +656,9 @@ final class HeaderParser {
 				}
 				pos++;
 				dims.add(count);
+				if (dims.size() > 64) {
+					throw new HeaderProblem(open, "an array of more than 64 dimensions");
+				}
 			} else if (peek().is("(")) {
 				skipBalanced();
 				if (!pointerToSomething) {
@@ -666,6 +678,9 @@ final class HeaderParser {
 		}
 		if (!pointerToSomething) {
 			for (int i = dims.size() - 1; i >= 0; i--) {
+				if (type.size() > 0 && dims.get(i) > MAX_SIZE / type.size()) {
+					throw new HeaderProblem(d.name != null ? d.name : peek(), "an array larger than 2^48 bytes");
+				}
 				type = new CType.Array(type, dims.get(i));
 			}
 		}

@@ -28,6 +28,9 @@ final class Preprocessor {
 	/** Larger headers are not descriptions of shared data; the limit keeps a mistaken file from filling memory. */
 	static final long MAX_FILE_BYTES = 8L << 20;
 	private static final int MAX_DEPTH = 64;
+	/** Tokens macro expansion may make in all: macros that double at each level would otherwise fill memory. */
+	static final int MAX_EXPANDED = 4_000_000;
+	private long expanded;
 
 	private record Macro(List<String> parameters, List<CToken> body) {
 		boolean functionLike() {
@@ -395,6 +398,10 @@ final class Preprocessor {
 					}
 				}
 				i = j;
+			}
+			expanded += replaced.size();
+			if (expanded > MAX_EXPANDED || hidden.size() > 1000) {
+				throw new HeaderProblem(t, "macro expansion of " + t.text() + " grows past " + MAX_EXPANDED + " tokens");
 			}
 			Set<String> inner = new HashSet<>(hidden);
 			inner.add(t.text());

@@ -68,6 +68,9 @@ final class RecordLayout {
 		unitSize = 0;
 		int align = effectiveAlign(d);
 		long offset = union ? 0 : alignUp((bitPosition + 7) / 8, align);
+		if (offset > HeaderParser.MAX_SIZE - d.type().size()) {
+			throw new HeaderProblem(d.at(), "a struct larger than 2^48 bytes");
+		}
 		members.add(new Member(d.name(), d.type(), d.type().name(), offset, offset * 8, -1));
 		maxAlign = Math.max(maxAlign, align);
 		end(offset + d.type().size());
