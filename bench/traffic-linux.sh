@@ -13,7 +13,7 @@ gcc -O2 -o "$work/pingpong" "$root/bench/pipe-pingpong.c"
 
 # run SIZE METHOD: prints the microseconds per round trip
 run() {
-	local size=$1 method=$2 pids tracer=
+	local size=$1 method=$2 tracer=
 	mkfifo "$work/go"
 	"$work/pingpong" "$size" "$count" <"$work/go" >"$work/out" &
 	local pp=$!

@@ -64,6 +64,17 @@ run_json regions 0 regions "$pid" --json
 run_json modules 0 modules "$pid" --json
 run_json search 0 search "$pid" "text:$segment" --json
 run_json search-none 1 search "$pid" "text:$segment-absent-$$" --json
+# a struct laid over the helper's (zeroed) segment and over its own memory at the segment's name
+cat >"$SMOKE_WORK/overlay.h" <<'H'
+#include <stdint.h>
+enum mode { MODE_OFF, MODE_ON };
+struct overlay { uint32_t counter; char text[16]; double value; enum mode mode; unsigned low : 3, high : 5; void *p; };
+struct named { char name[16]; };
+H
+run_json struct 0 hex "/$segment" --struct "$SMOKE_WORK/overlay.h:struct overlay@8x2" --json
+name_address=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matches"][0]["address"])' \
+	"$SMOKE_WORK/search.json")
+run_json struct-dump 0 dump "$pid" "$name_address" --struct "$SMOKE_WORK/overlay.h:named" --json
 
 smoke_check "list holds the helper's segment" grep -q "\"name\": \"/$segment\"" "$SMOKE_WORK/list.json"
 uid=$(stat -c %u "/proc/$pid")
@@ -71,7 +82,13 @@ smoke_check "list gives the segment's owner as the number $uid in its values" \
 	grep -q "\"name\": \"/$segment\".*\"values\": {\"uid\": $uid," "$SMOKE_WORK/list.json"
 smoke_check "processes holds the helper" grep -q "{\"pid\": $pid, \"name\": \"ipc_helper\"" "$SMOKE_WORK/processes.json"
 smoke_check "search found the segment's name in the helper's memory" grep -q '"address": "0x' "$SMOKE_WORK/search.json"
-for pair in list:list processes:processes regions:regions modules:modules search:search search-none:search; do
+smoke_check "struct shows the second element's bitfield" grep -qF '"path": "[1].high", "type": "unsigned : 5"' \
+	"$SMOKE_WORK/struct.json"
+# the search matched the segment's name without its slash: the first 16 bytes of it, quoted
+smoke_check "struct-dump shows the segment's name as the text" grep -qF "\"value\": \"\\\"${segment:0:16}\\\"\"" \
+	"$SMOKE_WORK/struct-dump.json"
+for pair in list:list processes:processes regions:regions modules:modules search:search search-none:search \
+	struct:struct struct-dump:struct; do
 	document=${pair%%:*}
 	schema=${pair#*:}
 	smoke_check "$document.json is valid against $schema.schema.json" validate "$schemas/$schema.schema.json" "$SMOKE_WORK/$document.json"
@@ -105,6 +122,13 @@ smoke_check "a list document whose uid is a string is refused" \
 	"$SMOKE_WORK/search.json" "$SMOKE_WORK/bare-search.json"
 smoke_check "a bare array of matches (the old format) is refused" \
 	refused "$schemas/search.schema.json" "$SMOKE_WORK/bare-search.json"
+sed 's/"kind": "bitfield"/"kind": "bits"/' "$SMOKE_WORK/struct.json" >"$SMOKE_WORK/broken-struct.json"
+smoke_check "a struct field of an unknown kind is refused" \
+	refused "$schemas/struct.schema.json" "$SMOKE_WORK/broken-struct.json"
+# the change line of --watch --json, as documented in json-formats.md
+printf '%s\n' '{"time": "2026-01-02T03:04:05.678Z", "changes": [{"path": "counter", "offset": 0, "before": "41", "after": "42", "raw": "2a000000"}]}' \
+	>"$SMOKE_WORK/struct-change.json"
+smoke_check "the documented change line is valid" validate "$schemas/struct-change.schema.json" "$SMOKE_WORK/struct-change.json"
 
 sed 's/"fd":/"handle":1,"fd":/' "$SMOKE_WORK/tap-line2.json" >"$SMOKE_WORK/broken-tap-line.json"
 smoke_check "a traffic record with both fd and handle is refused" \

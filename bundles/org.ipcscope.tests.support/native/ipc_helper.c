@@ -38,6 +38,9 @@
  *                       (NEEDLE and VALUE with their last byte changed) every 16 MiB, NEEDLE 4 KiB
  *                       and VALUE (int64, little-endian) 2 KiB before the end; the timeout becomes 15 min
  *                                                          READY haystack 0xSTART 0xEND 0xNEEDLE 0xVALUE
+ *   livestruct NAME     POSIX segment holding a zeroed struct live_state (live_state.h); each line
+ *                       "step" on stdin writes the next step (counter, text, value, phase, level)
+ *                       and prints what it wrote      READY livestruct NAME, then WROTE counter=N ...
  *
  * On stdin EOF it removes what it created and exits 0.
  */
@@ -66,6 +69,8 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "live_state.h"
 
 #define MAX_OBJECTS 128
 #define TIMEOUT_SECONDS 120
@@ -651,6 +656,39 @@ static int create_haystack(const char *mib_text, const char *needle, const char 
 }
 
 /* Returns how many arguments the kind took, or -1 on failure. */
+static struct live_state *live;
+static uint32_t live_step;
+
+static int create_livestruct(const char *name)
+{
+	if (create_posix_quiet(name, sizeof *live) != 0)
+		return -1;
+	int fd = shm_open(name, O_RDWR, 0);
+	void *p = fd < 0 ? MAP_FAILED : mmap(NULL, sizeof *live, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED)
+		return fail("mmap", name);
+	close(fd);
+	live = p;
+	printf("READY livestruct %s\n", name);
+	return 0;
+}
+
+static const char *const PHASES[] = { "PHASE_IDLE", "PHASE_RUNNING", "PHASE_DONE" };
+
+/* One step: the text and the double change with the counter; the phase only every third step. */
+static void live_write_step(void)
+{
+	uint32_t n = ++live_step;
+	live->counter = n;
+	snprintf(live->text, sizeof live->text, "step %u", n);
+	live->value = n * 1.25;
+	live->phase = (enum live_phase)(n / 3 % 3);
+	live->level = n & 31;
+	printf("WROTE counter=%u text=step %u value=%.17g phase=%s level=%u\n", n, n, live->value, PHASES[live->phase],
+		(unsigned)live->level);
+	fflush(stdout);
+}
+
 static int create(int argc, char **argv, int i)
 {
 	const char *kind = argv[i];
@@ -672,6 +710,7 @@ static int create(int argc, char **argv, int i)
 	if (strcmp(kind, "watch") == 0) { NEED(1); return create_watch(argv[i + 1]) ? -1 : 1; }
 	if (strcmp(kind, "plant") == 0) { NEED(3); return create_plant(argv[i + 1], argv[i + 2], argv[i + 3]) ? -1 : 3; }
 	if (strcmp(kind, "haystack") == 0) { NEED(3); return create_haystack(argv[i + 1], argv[i + 2], argv[i + 3]) ? -1 : 3; }
+	if (strcmp(kind, "livestruct") == 0) { NEED(1); return create_livestruct(argv[i + 1]) ? -1 : 1; }
 	if (strcmp(kind, "gap") == 0) return create_gap() ? -1 : 0;
 	if (strcmp(kind, "pipe") == 0) return create_pipe() ? -1 : 0;
 	if (strcmp(kind, "tcp") == 0) return create_inet(SOCK_STREAM) ? -1 : 0;
@@ -711,6 +750,8 @@ int main(int argc, char **argv)
 	char buffer[256];
 	while (fgets(buffer, sizeof buffer, stdin) != NULL) {
 		/* stdin open: keep the objects */
+		if (live != NULL && strcmp(buffer, "step\n") == 0)
+			live_write_step();
 	}
 	cleanup();
 	return 0;

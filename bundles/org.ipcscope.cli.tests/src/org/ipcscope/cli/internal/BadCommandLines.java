@@ -103,6 +103,8 @@ final class BadCommandLines {
 		add("hex", segment, "--text", junk());
 		add("hex", segment, "--watch", pick(List.of("0", "9", "-5", "abc", "1e3", "99999999999999999999", "", " 100")));
 		add("hex", segment, "--length", "0x1000001", "--watch", "100");
+		add("hex", segment, "--struct", junk());
+		add("hex", segment, "--struct", "/proc/self/status:" + junk(), "--abi", pick(List.of("msvc64", "sysv64", junk())));
 		add("hex", segment, pick(List.of("--offse", "-o", "--", "--offset", "--length", "--watch", "--namespace", "-")));
 		add("hex", segment, segment);
 		add("hex");
@@ -138,6 +140,7 @@ final class BadCommandLines {
 		add("dump", live, address, junk());
 		add("dump", live, address, "16", "-o", "/nonexistent-ipcscope-fuzz/d/" + junk());
 		add("dump", live, address, "16", "-o");
+		add("dump", live, address, "--struct", junk());
 		add("search", live, badPattern(""));
 		add("search", live, "hex:" + pick(List.of("zz", "0", "???", "?? ??", "4", "0x", "g0", "00 0")));
 		add("search", live, "ascii:" + pick(List.of("\u00e9", "a\uD83D\uDCA5", "\uFFFD", "caf\u00e9")));

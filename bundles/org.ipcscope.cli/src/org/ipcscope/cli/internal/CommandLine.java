@@ -101,8 +101,9 @@ final class CommandLine {
 			return switch (verb) {
 			case "help" -> help(rest, out);
 			case "list" -> list(new ListCommand(rest, workingDirectory), inventory, out, messages);
-			case "hex" -> new HexCommand(rest).run(memory, inventory, out, messages);
-			case "regions", "modules", "dump", "search", "processes" -> processVerb(verb, rest, processes, out, messages);
+			case "hex" -> new HexCommand(rest, workingDirectory).run(memory, inventory, out, messages);
+			case "regions", "modules", "dump", "search", "processes" -> processVerb(verb, rest, workingDirectory, processes, out,
+					messages);
 			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, messages);
 			case "tap" -> tap(new TapCommand(rest), traffic, out, messages);
 			case "daemon" -> DaemonCommand.run(rest, out, messages);
@@ -152,7 +153,8 @@ final class CommandLine {
 		return command.run(inventory, out);
 	}
 
-	private static int processVerb(String verb, List<String> rest, ProcessAccess access, PrintStream out,
+	private static int processVerb(String verb, List<String> rest, Path workingDirectory, ProcessAccess access,
+			PrintStream out,
 			PrintStream err) throws InterruptedException, UsageException {
 		ProcessMemoryProvider processes = access.open();
 		if (processes == null) {
@@ -160,7 +162,7 @@ final class CommandLine {
 			return EXIT_NO_SERVICE;
 		}
 		return verb.equals("processes") ? new ProcessesCommand(rest).run(processes, out, err)
-				: ProcessCommands.run(verb, rest, processes, out, err);
+				: ProcessCommands.run(verb, rest, workingDirectory, processes, out, err);
 	}
 
 	private static int sniffVerb(String verb, List<String> rest, SnifferAccess access, PrintStream out, PrintStream err)

@@ -36,7 +36,9 @@ final class HexCommand {
 			+ "  NAME: /name (POSIX), 0xKEY or #SHMID (SysV), Local\\name (Windows), or any memory object listed;\n"
 			+ "        as given, byte for byte, else with list's escapes (\\xff, \\n, \\\\) taken as what they stand for\n"
 			+ "  O, L: numbers or expressions such as 0x100+20\n"
-			+ "  --watch: print the rows that changed every MS milliseconds, changed bytes marked ^^ (Ctrl+C ends)";
+			+ "  --watch: print the rows that changed every MS milliseconds, changed bytes marked ^^ (Ctrl+C ends)\n"
+			+ StructOptions.USAGE + ";\n        with --watch only the fields that changed, old -> new. Default ABI: msvc64 for a"
+			+ " Windows section, else sysv64";
 
 	/** Rows read at once while dumping: constant memory whatever the length. */
 	private static final int CHUNK_ROWS = 4096;
@@ -52,12 +54,26 @@ final class HexCommand {
 	private long watchMillis = -1;
 	private int width = 16;
 	private TextEncoding encoding = TextEncoding.ASCII;
+	private final StructOptions struct;
+	private boolean json;
+	/** Options that mean nothing to a struct overlay, to refuse them with --struct. */
+	private final List<String> hexOnly = new java.util.ArrayList<>();
 
-	HexCommand(List<String> args) throws UsageException {
+	HexCommand(List<String> args, java.nio.file.Path workingDirectory) throws UsageException {
+		struct = new StructOptions(workingDirectory);
 		String found = null;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
+			int last = struct.take(args, i);
+			if (last >= 0) {
+				i = last;
+				continue;
+			}
+			if (List.of("--offset", "--length", "--width", "--text").contains(arg)) {
+				hexOnly.add(arg);
+			}
 			switch (arg) {
+			case "--json" -> json = true;
 			case "--namespace" -> namespace = value(args, ++i, arg);
 			case "--offset" -> offsetText = value(args, ++i, arg);
 			case "--length" -> lengthText = value(args, ++i, arg);
@@ -77,6 +93,13 @@ final class HexCommand {
 		}
 		if (found == null) {
 			throw new UsageException("hex needs the NAME of a shared-memory object");
+		}
+		struct.checkAlone();
+		if (struct.wanted() && !hexOnly.isEmpty()) {
+			throw new UsageException(hexOnly.get(0) + " does not go with --struct (its offset is FILE.h:Type@OFFSET)");
+		}
+		if (json && !struct.wanted()) {
+			throw new UsageException("hex --json goes with --struct");
 		}
 		name = found;
 	}
@@ -130,6 +153,9 @@ final class HexCommand {
 				return CommandLine.EXIT_NOT_FOUND;
 			}
 			try (MemorySource source = memory.open(object.get(), false)) {
+				if (struct.wanted()) {
+					return overlay(object.get(), source, out, err);
+				}
 				return dump(source, out, err);
 			}
 		} catch (SourceGoneException e) {
@@ -180,6 +206,29 @@ final class HexCommand {
 				.filter(o -> o.name().equals(wanted) && (namespace == null || o.namespace().equals(namespace))
 						&& memory.canOpen(o))
 				.findFirst();
+	}
+
+	/** The fields of the --struct overlay: once, or as they change. */
+	private int overlay(IpcObject object, MemorySource source, PrintStream out, PrintStream err)
+			throws IOException, InterruptedException, UsageException {
+		// a named section is Windows' (its process's bitness is not known from the section); the rest is Linux's
+		org.ipcscope.core.struct.Abi target = object.kind() == IpcKind.SECTION ? org.ipcscope.core.struct.Abi.MSVC64
+				: org.ipcscope.core.struct.Abi.SYSV64;
+		org.ipcscope.core.struct.StructOverlay overlay;
+		try {
+			overlay = struct.overlay(target);
+		} catch (StructOptions.BadHeader e) {
+			err.println(e.getMessage());
+			return e.exitCode;
+		}
+		long size = source.size();
+		if (overlay.offset() > size - overlay.size()) {
+			throw new UsageException(String.format("%s is %d bytes from offset 0x%x: it runs past the end of %s (%d bytes)",
+					overlay.typeName() + (overlay.count() > 1 ? " x" + overlay.count() : ""), overlay.size(),
+					overlay.offset(), name, size));
+		}
+		StructOutput output = new StructOutput(overlay, 0, object.name(), json);
+		return watchMillis > 0 ? output.watch(source, watchMillis, out, err) : output.once(source, out, err);
 	}
 
 	private int dump(MemorySource source, PrintStream out, PrintStream err)

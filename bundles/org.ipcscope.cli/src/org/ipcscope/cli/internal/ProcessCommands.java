@@ -34,7 +34,10 @@ final class ProcessCommands {
 
 	static final String REGIONS_USAGE = "regions PID [--json]";
 	static final String MODULES_USAGE = "modules PID [--json]";
-	static final String DUMP_USAGE = "dump PID ADDR LEN [-o FILE]";
+	static final String DUMP_USAGE = "dump PID ADDR LEN [-o FILE]\n       ipcscope dump PID ADDR --struct FILE.h:Type[@OFFSET][xN]"
+			+ " [--abi msvc64|msvc32|sysv64] [--define NAME[=VALUE]]... [--include DIR] [--watch MS] [--json]\n"
+			+ "  --struct: the fields of a C struct at ADDR+OFFSET with their values; --watch: only those that change."
+			+ " Default ABI: msvc32 or msvc64 by the process's bitness on Windows, sysv64 on Linux";
 	static final String SEARCH_USAGE = "search PID PATTERN [--json] [--max N]   PATTERN: " + PatternSyntax.HELP
 			+ "\n  --max: print at most N matches (default " + SearchOutput.DEFAULT_MAX + "), then count the others"
 			+ "\n  exit code 0: found, 1: nothing found (as grep), 4: no such process or it could not be read";
@@ -46,13 +49,31 @@ final class ProcessCommands {
 
 	static int run(String verb, List<String> args, ProcessMemoryProvider processes, PrintStream out, PrintStream err)
 			throws UsageException {
+		try {
+			return run(verb, args, Path.of("").toAbsolutePath(), processes, out, err);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return CommandLine.EXIT_NOT_FOUND;
+		}
+	}
+
+	/** @param workingDirectory the caller's: a relative --struct FILE is taken against it */
+	static int run(String verb, List<String> args, Path workingDirectory, ProcessMemoryProvider processes,
+			PrintStream out, PrintStream err) throws UsageException, InterruptedException {
 		List<String> positional = new ArrayList<>();
+		StructOptions struct = new StructOptions(workingDirectory);
+		long watch = -1;
 		boolean json = false;
 		Path file = null;
 		long max = SearchOutput.DEFAULT_MAX;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
-			if (arg.equals("--json") && !verb.equals("dump")) {
+			int last = verb.equals("dump") ? struct.take(args, i) : -1;
+			if (last >= 0) {
+				i = last;
+			} else if (arg.equals("--watch") && verb.equals("dump")) {
+				watch = watch(value(args, ++i, arg));
+			} else if (arg.equals("--json")) {
 				json = true;
 			} else if (arg.equals("-o") && verb.equals("dump")) {
 				file = path(value(args, ++i, arg));
@@ -64,11 +85,18 @@ final class ProcessCommands {
 				positional.add(arg);
 			}
 		}
+		struct.checkAlone();
 		int expected = switch (verb) {
 		case "regions", "modules" -> 1;
-		case "dump" -> 3;
+		case "dump" -> struct.wanted() ? 2 : 3;
 		default -> 2;
 		};
+		if (verb.equals("dump") && !struct.wanted() && (json || watch > 0)) {
+			throw new UsageException("dump takes --json and --watch with --struct");
+		}
+		if (struct.wanted() && file != null) {
+			throw new UsageException("dump writes bytes with -o, not a struct");
+		}
 		if (positional.size() != expected) {
 			throw new UsageException(verb + " needs " + expected + " argument" + (expected > 1 ? "s" : ""));
 		}
@@ -77,7 +105,8 @@ final class ProcessCommands {
 			return switch (verb) {
 			case "regions" -> regions(pid, processes.regions(pid), json, out);
 			case "modules" -> modules(pid, processes.modules(pid), json, out);
-			case "dump" -> dump(processes, pid, address(positional.get(1)), length(positional.get(2)), file, out, err);
+			case "dump" -> struct.wanted() ? StructDump.run(processes, pid, address(positional.get(1)), struct, watch, json,
+					out, err) : dump(processes, pid, address(positional.get(1)), length(positional.get(2)), file, out, err);
 			default -> search(processes, pid, pattern(positional.get(1)), json, max, out, err);
 			};
 		} catch (IOException e) {
@@ -105,6 +134,13 @@ final class ProcessCommands {
 		} catch (InvalidPathException e) {
 			throw new UsageException("-o '" + text + "' is not a file name: " + e.getReason());
 		}
+	}
+
+	private static long watch(String text) throws UsageException {
+		if (text.matches("[0-9]{1,18}") && Long.parseLong(text) >= 10) {
+			return Long.parseLong(text);
+		}
+		throw new UsageException("--watch takes milliseconds, at least 10: '" + text + "'");
 	}
 
 	private static long max(String text) throws UsageException {
@@ -264,7 +300,7 @@ final class ProcessCommands {
 	 * Refuses a range that does not start in a mapping or runs past the end of the mappings that
 	 * follow it without a gap (an image's sections are one range): no read wraps past 2^64.
 	 */
-	private static void checkMapped(List<MemoryRegion> regions, long pid, long address, long length)
+	static void checkMapped(List<MemoryRegion> regions, long pid, long address, long length)
 			throws UsageException {
 		long start = -1;
 		long end = -1;

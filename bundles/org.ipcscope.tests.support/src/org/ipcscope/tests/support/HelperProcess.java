@@ -121,6 +121,12 @@ public final class HelperProcess implements AutoCloseable {
 		}
 	}
 
+	/** Writes one line to the helper's stdin (verbs such as livestruct take commands there). */
+	public void send(String line) throws IOException {
+		process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+		process.getOutputStream().flush();
+	}
+
 	/** @return what followed READY on each line, in order ("posix /name", "sysv 42") */
 	public List<String> readyLines() {
 		return List.copyOf(readyLines);
