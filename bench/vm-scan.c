@@ -25,7 +25,7 @@ int main(int argc, char **argv)
 	long found = 0;
 	for (unsigned long at = start; at + length <= end; at += CHUNK) {
 		size_t count = end - at < CHUNK + length - 1 ? end - at : CHUNK + length - 1;
-		struct iovec local = { buffer, count }, remote = { (void *)at, count };
+		struct iovec local = {buffer, count}, remote = {(void *)at, count};
 		ssize_t read = process_vm_readv(pid, &local, 1, &remote, 1, 0);
 		if (read < (ssize_t)length)
 			continue;

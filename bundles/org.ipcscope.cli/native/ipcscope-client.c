@@ -41,7 +41,8 @@ static const char *const VARIABLES[] = {"IPCSCOPE_FIFO_DIRS", "LANG", "LC_ALL", 
 static long long deadline_ms;
 
 /* IPCSCOPE_DAEMON_TIMEOUT in milliseconds, or -1 if it is not [0-9]{1,6}(.[0-9]{1,3})? above 0 */
-static long long timeout_ms(const char *text) {
+static long long timeout_ms(const char *text)
+{
 	long long ms = 0;
 	int digits = 0, decimals = -1;
 	for (const char *c = text; *c != '\0'; c++) {
@@ -63,14 +64,16 @@ static long long timeout_ms(const char *text) {
 	return ms > 0 ? ms : -1;
 }
 
-static long long now_ms(void) {
+static long long now_ms(void)
+{
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 /* waits until fd is ready for events, or the deadline: 0 ready, -1 not */
-static int await(int fd, short events) {
+static int await(int fd, short events)
+{
 	for (;;) {
 		long long left = deadline_ms - now_ms();
 		if (left <= 0) {
@@ -87,7 +90,8 @@ static int await(int fd, short events) {
 	}
 }
 
-static int send_all(int fd, const char *data, size_t length) {
+static int send_all(int fd, const char *data, size_t length)
+{
 	while (length > 0) {
 		if (await(fd, POLLOUT) < 0) {
 			return -1;
@@ -105,7 +109,8 @@ static int send_all(int fd, const char *data, size_t length) {
 	return 0;
 }
 
-static int receive_all(int fd, char *data, size_t length) {
+static int receive_all(int fd, char *data, size_t length)
+{
 	while (length > 0) {
 		if (await(fd, POLLIN) < 0) {
 			return -1;
@@ -126,12 +131,14 @@ static int receive_all(int fd, char *data, size_t length) {
 	return 0;
 }
 
-static uint32_t big_endian(const unsigned char *b) {
+static uint32_t big_endian(const unsigned char *b)
+{
 	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
 /* appends s and its NUL to the request */
-static int append(char **request, size_t *length, size_t *capacity, const char *s) {
+static int append(char **request, size_t *length, size_t *capacity, const char *s)
+{
 	size_t n = strlen(s) + 1;
 	while (*length + n > *capacity) {
 		*capacity = *capacity * 2 + n;
@@ -147,7 +154,8 @@ static int append(char **request, size_t *length, size_t *capacity, const char *
 }
 
 /* only a directory of this user's that no one else may enter holds a socket worth trusting */
-static int trusted_directory(const char *socket_path) {
+static int trusted_directory(const char *socket_path)
+{
 	char directory[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	const char *slash = strrchr(socket_path, '/');
 	if (slash == NULL || (size_t)(slash - socket_path) >= sizeof directory) {
@@ -159,7 +167,8 @@ static int trusted_directory(const char *socket_path) {
 	return lstat(directory, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 077) == 0;
 }
 
-static int connect_to(const char *path) {
+static int connect_to(const char *path)
+{
 	struct sockaddr_un address = {.sun_family = AF_UNIX};
 	if (strlen(path) >= sizeof address.sun_path || !trusted_directory(path)) {
 		return -1;
@@ -183,7 +192,8 @@ static int connect_to(const char *path) {
 	return fd;
 }
 
-static void write_all(int fd, const char *data, size_t length) {
+static void write_all(int fd, const char *data, size_t length)
+{
 	/* as the JVM does: a closed stdout (| head) loses the rest silently, the exit code stays */
 	while (length > 0) {
 		ssize_t n = write(fd, data, length);
@@ -198,7 +208,8 @@ static void write_all(int fd, const char *data, size_t length) {
 	}
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
 	if (argc < 2) {
 		fprintf(stderr, "usage: ipcscope-client SOCKET ARG...\n");
 		return FALLBACK;
@@ -208,12 +219,13 @@ int main(int argc, char **argv) {
 	long long wait_ms = timeout != NULL && *timeout != '\0' ? timeout_ms(timeout) : 30000;
 	if (wait_ms < 0) {
 		fputs("ipcscope: IPCSCOPE_DAEMON_TIMEOUT='", stderr);
-		for (const unsigned char *c = (const unsigned char *)timeout; *c != '\0' && c - (const unsigned char *)timeout < 64; c++) {
+		for (const unsigned char *c = (const unsigned char *)timeout;
+		        *c != '\0' && c - (const unsigned char *)timeout < 64; c++) {
 			fprintf(stderr, *c < 0x20 || *c >= 0x7f || *c == '\\' ? "\\x%02x" : "%c", *c);
 		}
 		fputs("' is not a number of seconds from 0.001 to 999999.999 (digits, at most 3 after the point): "
-			  "the server is not asked\n",
-			  stderr);
+		      "the server is not asked\n",
+		        stderr);
 		return FALLBACK;
 	}
 	deadline_ms = now_ms() + wait_ms;
@@ -239,7 +251,7 @@ int main(int argc, char **argv) {
 	memcpy(request, MAGIC, 4);
 	length = 8; /* room for the length */
 	int failed = append(&request, &length, &capacity, PROTOCOL) | append(&request, &length, &capacity, cwd) |
-				 append(&request, &length, &capacity, count);
+	        append(&request, &length, &capacity, count);
 	for (size_t i = 0; i < sizeof VARIABLES / sizeof *VARIABLES && !failed; i++) {
 		if (values[i] != NULL) {
 			char *entry;

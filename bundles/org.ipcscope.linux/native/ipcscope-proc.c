@@ -101,8 +101,8 @@ static int starts_with(const char *text, size_t length, const char *prefix)
 /* Link texts under these never name a FIFO or a message queue: no stat of what they point to. */
 static int follow_worth(const char *target, size_t length)
 {
-	return !starts_with(target, length, "/dev/") && !starts_with(target, length, "/proc/")
-	       && !starts_with(target, length, "/sys/") && !starts_with(target, length, "/memfd:");
+	return !starts_with(target, length, "/dev/") && !starts_with(target, length, "/proc/") &&
+	        !starts_with(target, length, "/sys/") && !starts_with(target, length, "/memfd:");
 }
 
 /* The device of the mqueue file system, whose regular files are message queues; 0 when unknown. */
@@ -118,9 +118,9 @@ static int mode_worth(const char *target, size_t length, const struct stat *foll
 		return 1;
 	if (!followed)
 		return 0;
-	return !(S_ISREG(followed->st_mode) || S_ISDIR(followed->st_mode) || S_ISCHR(followed->st_mode)
-		 || S_ISBLK(followed->st_mode) || S_ISSOCK(followed->st_mode))
-	       || mqueue_device == 0 || followed->st_dev == mqueue_device;
+	return !(S_ISREG(followed->st_mode) || S_ISDIR(followed->st_mode) || S_ISCHR(followed->st_mode) ||
+	               S_ISBLK(followed->st_mode) || S_ISSOCK(followed->st_mode)) ||
+	        mqueue_device == 0 || followed->st_dev == mqueue_device;
 }
 
 /* Returns 0, HIDDEN when the descriptors may not be read, or GONE when the process exited. */
@@ -167,8 +167,8 @@ static int descriptors(int proc, const char *pid, struct buffer *out)
 				followed = &st;
 			}
 			struct stat link;
-			if (mode_worth(target, (size_t)length, followed)
-			    && fstatat(dir, entry->d_name, &link, AT_SYMLINK_NOFOLLOW) == 0)
+			if (mode_worth(target, (size_t)length, followed) &&
+			        fstatat(dir, entry->d_name, &link, AT_SYMLINK_NOFOLLOW) == 0)
 				link_mode = link.st_mode;
 			put_text(out, "f");
 			put_text(out, entry->d_name);
@@ -189,7 +189,7 @@ static int shared_memory_path(const char *path, size_t length)
 }
 
 static void put_mapping(struct buffer *out, const char perms[4], unsigned long long length, unsigned long long inode,
-			const char *path, size_t path_length)
+        const char *path, size_t path_length)
 {
 	put_text(out, "m");
 	put_bytes(out, perms, 4);
@@ -205,7 +205,14 @@ struct procmap_query {
 	uint64_t vma_name_addr, build_id_addr;
 };
 #define PROCMAP_QUERY _IOWR('f', 17, struct procmap_query)
-enum { VMA_READABLE = 1, VMA_WRITABLE = 2, VMA_EXECUTABLE = 4, VMA_SHARED = 8, COVERING_OR_NEXT = 0x10, FILE_BACKED = 0x20 };
+enum {
+	VMA_READABLE = 1,
+	VMA_WRITABLE = 2,
+	VMA_EXECUTABLE = 4,
+	VMA_SHARED = 8,
+	COVERING_OR_NEXT = 0x10,
+	FILE_BACKED = 0x20
+};
 
 /* The device of /dev/shm, whose files may also be mapped privately; 0 when unknown. */
 static dev_t shm_device;
@@ -220,22 +227,25 @@ static int query_mappings(int maps, struct buffer *out)
 {
 	char name[4096];
 	for (uint64_t address = 0;;) {
-		struct procmap_query q = { .size = sizeof q, .query_flags = COVERING_OR_NEXT | FILE_BACKED,
-					   .query_addr = address };
+		struct procmap_query q = {
+		        .size = sizeof q, .query_flags = COVERING_OR_NEXT | FILE_BACKED, .query_addr = address};
 		if (ioctl(maps, PROCMAP_QUERY, &q) < 0)
 			return errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP ? -1 : 0;
 		address = q.vma_end;
 		dev_t device = makedev(q.dev_major, q.dev_minor);
 		if (!((q.vma_flags & VMA_SHARED && q.dev_major == 0) || (shm_device != 0 && device == shm_device)))
 			continue;
-		struct procmap_query named = { .size = sizeof named, .query_flags = 0, .query_addr = q.vma_start,
-					       .vma_name_addr = (uint64_t)(uintptr_t)name, .vma_name_size = sizeof name };
+		struct procmap_query named = {.size = sizeof named,
+		        .query_flags = 0,
+		        .query_addr = q.vma_start,
+		        .vma_name_addr = (uint64_t)(uintptr_t)name,
+		        .vma_name_size = sizeof name};
 		if (ioctl(maps, PROCMAP_QUERY, &named) < 0 || named.vma_start != q.vma_start)
 			continue; /* unmapped meanwhile */
 		size_t length = named.vma_name_size ? strnlen(name, named.vma_name_size - 1) : 0;
 		if (shared_memory_path(name, length)) {
-			char perms[4] = { named.vma_flags & VMA_READABLE ? 'r' : '-', named.vma_flags & VMA_WRITABLE ? 'w' : '-',
-					  named.vma_flags & VMA_EXECUTABLE ? 'x' : '-', named.vma_flags & VMA_SHARED ? 's' : 'p' };
+			char perms[4] = {named.vma_flags & VMA_READABLE ? 'r' : '-', named.vma_flags & VMA_WRITABLE ? 'w' : '-',
+			        named.vma_flags & VMA_EXECUTABLE ? 'x' : '-', named.vma_flags & VMA_SHARED ? 's' : 'p'};
 			put_mapping(out, perms, named.vma_end - named.vma_start, named.inode, name, length);
 		}
 	}
@@ -267,9 +277,9 @@ static void read_mappings(int maps, struct buffer *out, struct buffer *scratch)
 		unsigned long long start, stop, inode;
 		char perms[5];
 		int fields_end = 0;
-		if (slash && strnlen(slash, path_length) == path_length && shared_memory_path(slash, path_length)
-		    && sscanf(line, "%llx-%llx %4s %*s %*s %llu %n", &start, &stop, perms, &inode, &fields_end) == 4
-		    && line + fields_end == slash && strlen(perms) == 4 && stop >= start)
+		if (slash && strnlen(slash, path_length) == path_length && shared_memory_path(slash, path_length) &&
+		        sscanf(line, "%llx-%llx %4s %*s %*s %llu %n", &start, &stop, perms, &inode, &fields_end) == 4 &&
+		        line + fields_end == slash && strlen(perms) == 4 && stop >= start)
 			put_mapping(out, perms, stop - start, inode, slash, path_length);
 		line = line_end + 1;
 	}
@@ -307,7 +317,7 @@ static void process(int proc, const char *pid, int with_maps, struct buffer *out
 	size_t comm_length = strnlen(comm, (size_t)comm_read);
 	if (comm_length > 0 && comm[comm_length - 1] == '\n')
 		comm_length--;
-	struct buffer held = { 0 };
+	struct buffer held = {0};
 	int state = descriptors(proc, pid, &held);
 	if (state == GONE) {
 		free(held.data);
@@ -346,7 +356,7 @@ struct work {
 static void *work(void *argument)
 {
 	struct work *w = argument;
-	struct buffer scratch = { 0 };
+	struct buffer scratch = {0};
 	for (;;) {
 		size_t chunk = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED);
 		if (chunk >= w->chunks)
@@ -371,11 +381,13 @@ static void peers(struct buffer *out)
 		struct nlmsghdr header;
 		struct unix_diag_req request;
 	} message = {
-		.header = { .nlmsg_len = sizeof message, .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-			    .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP, .nlmsg_seq = 1 },
-		.request = { .sdiag_family = AF_UNIX, .udiag_states = -1, .udiag_show = UDIAG_SHOW_PEER },
+	        .header = {.nlmsg_len = sizeof message,
+	                .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+	                .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+	                .nlmsg_seq = 1},
+	        .request = {.sdiag_family = AF_UNIX, .udiag_states = -1, .udiag_show = UDIAG_SHOW_PEER},
 	};
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
 	if (sendto(fd, &message, sizeof message, 0, (struct sockaddr *)&kernel, sizeof kernel) < 0) {
 		put_text(out, "e");
 		put_text(out, "netlink request refused");
@@ -406,7 +418,7 @@ static void peers(struct buffer *out)
 			struct unix_diag_msg *socket_message = NLMSG_DATA(h);
 			int remaining = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof *socket_message));
 			for (struct rtattr *a = (struct rtattr *)(socket_message + 1); RTA_OK(a, remaining);
-			     a = RTA_NEXT(a, remaining)) {
+			        a = RTA_NEXT(a, remaining)) {
 				if (a->rta_type == UNIX_DIAG_PEER && RTA_PAYLOAD(a) >= 4) {
 					put_text(out, "u");
 					put_number(out, socket_message->udiag_ino);
@@ -457,17 +469,17 @@ int main(int argc, char **argv)
 	}
 	closedir(listing);
 	/* /proc is read a process at a time, each in a few system calls: spread them over the cores */
-	struct work shared = { .proc = proc, .with_maps = with_maps, .pids = pids, .count = count,
-			       .chunks = (count + CHUNK - 1) / CHUNK };
+	struct work shared = {
+	        .proc = proc, .with_maps = with_maps, .pids = pids, .count = count, .chunks = (count + CHUNK - 1) / CHUNK};
 	shared.outputs = checked(calloc(shared.chunks ? shared.chunks : 1, sizeof *shared.outputs));
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t threads = cores < 1 ? 1 : cores > 4 ? 4 : (size_t)cores;
 	pthread_t helpers[4];
-	int started[4] = { 0 };
+	int started[4] = {0};
 	for (size_t t = 1; t < threads; t++)
 		started[t] = pthread_create(&helpers[t], NULL, work, &shared) == 0;
 	/* the peers are one query the kernel answers at once: asked while the other threads read /proc */
-	struct buffer socket_peers = { 0 };
+	struct buffer socket_peers = {0};
 	if (with_peers)
 		peers(&socket_peers);
 	work(&shared);

@@ -389,29 +389,29 @@ struct call {
 };
 
 static const struct call calls[] = {
-	{ SYS_read, "read", OP_READ, S_BUF, 0, 1, 2 },
-	{ SYS_write, "write", OP_WRITE, S_BUF, 0, 1, 2 },
-	{ SYS_pread64, "pread64", OP_READ, S_BUF, 0, 1, 2 },
-	{ SYS_pwrite64, "pwrite64", OP_WRITE, S_BUF, 0, 1, 2 },
-	{ SYS_readv, "readv", OP_READ, S_IOV, 0, 1, 2 },
-	{ SYS_writev, "writev", OP_WRITE, S_IOV, 0, 1, 2 },
-	{ SYS_preadv, "preadv", OP_READ, S_IOV, 0, 1, 2 },
-	{ SYS_pwritev, "pwritev", OP_WRITE, S_IOV, 0, 1, 2 },
-	{ SYS_preadv2, "preadv2", OP_READ, S_IOV, 0, 1, 2 },
-	{ SYS_pwritev2, "pwritev2", OP_WRITE, S_IOV, 0, 1, 2 },
-	{ SYS_sendto, "sendto", OP_WRITE, S_BUF, 0, 1, 2 },
-	{ SYS_recvfrom, "recvfrom", OP_READ, S_BUF, 0, 1, 2 },
-	{ SYS_sendmsg, "sendmsg", OP_WRITE, S_MSG, 0, 1, -1 },
-	{ SYS_recvmsg, "recvmsg", OP_READ, S_MSG, 0, 1, -1 },
-	{ SYS_sendmmsg, "sendmmsg", OP_WRITE, S_MMSG, 0, 1, 2 },
-	{ SYS_recvmmsg, "recvmmsg", OP_READ, S_MMSG, 0, 1, 2 },
-	{ SYS_splice, "splice", OP_READ, S_NONE, 0, -1, 4 }, /* and a write on its fd_out */
-	{ SYS_sendfile, "sendfile", OP_WRITE, S_NONE, 0, -1, 3 },
-	{ SYS_connect, "connect", OP_CONNECT, S_NONE, 0, -1, -1 },
-	{ SYS_accept, "accept", OP_ACCEPT, S_NONE, 0, -1, -1 },
-	{ SYS_accept4, "accept4", OP_ACCEPT, S_NONE, 0, -1, -1 },
-	{ SYS_shutdown, "shutdown", OP_DISCONNECT, S_NONE, 0, -1, -1 },
-	{ SYS_close, "close", OP_CLOSE, S_NONE, 0, -1, -1 },
+        {SYS_read, "read", OP_READ, S_BUF, 0, 1, 2},
+        {SYS_write, "write", OP_WRITE, S_BUF, 0, 1, 2},
+        {SYS_pread64, "pread64", OP_READ, S_BUF, 0, 1, 2},
+        {SYS_pwrite64, "pwrite64", OP_WRITE, S_BUF, 0, 1, 2},
+        {SYS_readv, "readv", OP_READ, S_IOV, 0, 1, 2},
+        {SYS_writev, "writev", OP_WRITE, S_IOV, 0, 1, 2},
+        {SYS_preadv, "preadv", OP_READ, S_IOV, 0, 1, 2},
+        {SYS_pwritev, "pwritev", OP_WRITE, S_IOV, 0, 1, 2},
+        {SYS_preadv2, "preadv2", OP_READ, S_IOV, 0, 1, 2},
+        {SYS_pwritev2, "pwritev2", OP_WRITE, S_IOV, 0, 1, 2},
+        {SYS_sendto, "sendto", OP_WRITE, S_BUF, 0, 1, 2},
+        {SYS_recvfrom, "recvfrom", OP_READ, S_BUF, 0, 1, 2},
+        {SYS_sendmsg, "sendmsg", OP_WRITE, S_MSG, 0, 1, -1},
+        {SYS_recvmsg, "recvmsg", OP_READ, S_MSG, 0, 1, -1},
+        {SYS_sendmmsg, "sendmmsg", OP_WRITE, S_MMSG, 0, 1, 2},
+        {SYS_recvmmsg, "recvmmsg", OP_READ, S_MMSG, 0, 1, 2},
+        {SYS_splice, "splice", OP_READ, S_NONE, 0, -1, 4}, /* and a write on its fd_out */
+        {SYS_sendfile, "sendfile", OP_WRITE, S_NONE, 0, -1, 3},
+        {SYS_connect, "connect", OP_CONNECT, S_NONE, 0, -1, -1},
+        {SYS_accept, "accept", OP_ACCEPT, S_NONE, 0, -1, -1},
+        {SYS_accept4, "accept4", OP_ACCEPT, S_NONE, 0, -1, -1},
+        {SYS_shutdown, "shutdown", OP_DISCONNECT, S_NONE, 0, -1, -1},
+        {SYS_close, "close", OP_CLOSE, S_NONE, 0, -1, -1},
 };
 
 static const struct call *find_call(long nr)
@@ -429,7 +429,7 @@ static const struct call *find_call(long nr)
 /* Reads up to `limit` bytes the target's iovecs hold into `out`; returns the bytes read. */
 static size_t read_iovecs(pid_t tid, const struct iovec *remote, size_t count, unsigned char *out, size_t limit)
 {
-	struct iovec local = { out, limit };
+	struct iovec local = {out, limit};
 	struct iovec parts[MAX_IOV];
 	size_t used = 0, left = limit;
 	for (size_t i = 0; i < count && left > 0 && used < MAX_IOV; i++) {
@@ -450,14 +450,14 @@ static size_t read_remote_iov_array(pid_t tid, unsigned long address, size_t cou
 {
 	if (count > MAX_IOV)
 		count = MAX_IOV;
-	struct iovec local = { out, count * sizeof *out };
-	struct iovec remote = { (void *)address, count * sizeof *out };
+	struct iovec local = {out, count * sizeof *out};
+	struct iovec remote = {(void *)address, count * sizeof *out};
 	ssize_t n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
 	return n < 0 ? 0 : (size_t)n / sizeof *out;
 }
 
 static void emit(struct thread *t, const char *call, enum op op, long fd, unsigned char kind, const char *name,
-		 long requested, long result, const unsigned char *payload, size_t payload_length)
+        long requested, long result, const unsigned char *payload, size_t payload_length)
 {
 	if (result < 0 && (result == -EAGAIN || (result <= -512 && result >= -516)))
 		return; /* not a transfer: nothing moved yet, or the call restarts */
@@ -511,7 +511,7 @@ static void record_transfer(struct thread *t, const struct call *c, struct fd_en
 	case S_BUF: {
 		requested = (long)a[c->count_arg];
 		if (want) {
-			struct iovec remote = { (void *)a[c->data_arg], want };
+			struct iovec remote = {(void *)a[c->data_arg], want};
 			got = read_iovecs(tid, &remote, 1, scratch, want);
 		}
 		break;
@@ -526,7 +526,7 @@ static void record_transfer(struct thread *t, const struct call *c, struct fd_en
 	}
 	case S_MSG: {
 		struct msghdr m;
-		struct iovec local = { &m, sizeof m }, remote = { (void *)a[c->data_arg], sizeof m };
+		struct iovec local = {&m, sizeof m}, remote = {(void *)a[c->data_arg], sizeof m};
 		if (process_vm_readv(tid, &local, 1, &remote, 1, 0) == (ssize_t)sizeof m) {
 			size_t n = read_remote_iov_array(tid, (unsigned long)m.msg_iov, m.msg_iovlen, iov);
 			for (size_t i = 0; i < n; i++)
@@ -554,14 +554,14 @@ static void record_messages(struct thread *t, const struct call *c, struct fd_en
 	size_t count = (size_t)result < MMSG_MAX ? (size_t)result : MMSG_MAX;
 	static struct mmsghdr messages[MMSG_MAX];
 	static struct iovec iov[MAX_IOV];
-	struct iovec local = { messages, count * sizeof *messages }, remote = { (void *)a[1], count * sizeof *messages };
+	struct iovec local = {messages, count * sizeof *messages}, remote = {(void *)a[1], count * sizeof *messages};
 	ssize_t n = process_vm_readv(t->tid, &local, 1, &remote, 1, 0);
 	if (n < (ssize_t)(count * sizeof *messages))
 		return;
 	for (size_t i = 0; i < count; i++) {
 		size_t moved = messages[i].msg_len;
-		size_t k = read_remote_iov_array(t->tid, (unsigned long)messages[i].msg_hdr.msg_iov,
-						 messages[i].msg_hdr.msg_iovlen, iov);
+		size_t k = read_remote_iov_array(
+		        t->tid, (unsigned long)messages[i].msg_hdr.msg_iov, messages[i].msg_hdr.msg_iovlen, iov);
 		long requested = 0;
 		for (size_t j = 0; j < k; j++)
 			requested += (long)iov[j].iov_len;
@@ -753,7 +753,7 @@ static void release_all(void)
 			clock_gettime(CLOCK_MONOTONIC, &now);
 			if (now.tv_sec - start.tv_sec > 5)
 				break; /* what is left is detached by the kernel as we exit */
-			struct timespec pause = { 0, 1000000 };
+			struct timespec pause = {0, 1000000};
 			nanosleep(&pause, NULL);
 			continue;
 		}

@@ -80,7 +80,7 @@ static struct created_object {
 	enum kind kind;
 	char *name;
 	int id;
-} *created;
+} * created;
 static int created_count;
 static int created_capacity;
 static pid_t children[MAX_OBJECTS];
@@ -109,12 +109,25 @@ static void cleanup(void)
 	}
 	for (int i = 0; i < created_count; i++) {
 		switch (created[i].kind) {
-		case POSIX_SHM: shm_unlink(created[i].name); break;
-		case SYSV_SHM: shmctl(created[i].id, IPC_RMID, NULL); break;
-		case SYSV_SEM: semctl(created[i].id, 0, IPC_RMID); break;
-		case SYSV_MSG: msgctl(created[i].id, IPC_RMID, NULL); break;
-		case MQ: mq_unlink(created[i].name); break;
-		case FIFO: case UNIX_PATH: unlink(created[i].name); break;
+		case POSIX_SHM:
+			shm_unlink(created[i].name);
+			break;
+		case SYSV_SHM:
+			shmctl(created[i].id, IPC_RMID, NULL);
+			break;
+		case SYSV_SEM:
+			semctl(created[i].id, 0, IPC_RMID);
+			break;
+		case SYSV_MSG:
+			msgctl(created[i].id, IPC_RMID, NULL);
+			break;
+		case MQ:
+			mq_unlink(created[i].name);
+			break;
+		case FIFO:
+		case UNIX_PATH:
+			unlink(created[i].name);
+			break;
 		}
 	}
 }
@@ -191,7 +204,10 @@ static int create_msg(const char *key_text, const char *bytes_text)
 		return fail("msgget", key_text);
 	remember(SYSV_MSG, NULL, id);
 	size_t bytes = (size_t)atol(bytes_text);
-	struct { long type; char text[4096]; } message = { 1, { 0 } };
+	struct {
+		long type;
+		char text[4096];
+	} message = {1, {0}};
 	if (bytes > sizeof message.text)
 		bytes = sizeof message.text;
 	memset(message.text, 'm', bytes);
@@ -203,7 +219,7 @@ static int create_msg(const char *key_text, const char *bytes_text)
 
 static int create_mq(const char *name, const char *bytes_text)
 {
-	struct mq_attr attr = { 0 };
+	struct mq_attr attr = {0};
 	attr.mq_maxmsg = 4;
 	attr.mq_msgsize = 1024;
 	mqd_t q = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &attr);
@@ -294,7 +310,7 @@ static int create_unix(const char *name)
 
 static int create_inet(int type)
 {
-	struct sockaddr_in address = { 0 };
+	struct sockaddr_in address = {0};
 	address.sin_family = AF_INET;
 	address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	socklen_t length = sizeof address;
@@ -673,7 +689,7 @@ static int create_livestruct(const char *name)
 	return 0;
 }
 
-static const char *const PHASES[] = { "PHASE_IDLE", "PHASE_RUNNING", "PHASE_DONE" };
+static const char *const PHASES[] = {"PHASE_IDLE", "PHASE_RUNNING", "PHASE_DONE"};
 
 /* One step: the text and the double change with the counter; the phase only every third step. */
 static void live_write_step(void)
@@ -685,7 +701,7 @@ static void live_write_step(void)
 	live->phase = (enum live_phase)(n / 3 % 3);
 	live->level = n & 31;
 	printf("WROTE counter=%u text=step %u value=%.17g phase=%s level=%u\n", n, n, live->value, PHASES[live->phase],
-		(unsigned)live->level);
+	        (unsigned)live->level);
 	fflush(stdout);
 }
 
@@ -693,28 +709,89 @@ static int create(int argc, char **argv, int i)
 {
 	const char *kind = argv[i];
 	int left = argc - i - 1;
-#define NEED(n) do { if (left < (n)) { fprintf(stderr, "%s needs %d arguments\n", kind, (n)); return -1; } } while (0)
-	if (strcmp(kind, "posix") == 0) { NEED(2); return create_posix(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2; }
-	if (strcmp(kind, "sysv") == 0) { NEED(2); return create_sysv(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2; }
-	if (strcmp(kind, "sem") == 0) { NEED(2); return create_sem(argv[i + 1], argv[i + 2]) ? -1 : 2; }
-	if (strcmp(kind, "msg") == 0) { NEED(2); return create_msg(argv[i + 1], argv[i + 2]) ? -1 : 2; }
-	if (strcmp(kind, "mq") == 0) { NEED(2); return create_mq(argv[i + 1], argv[i + 2]) ? -1 : 2; }
-	if (strcmp(kind, "fifo") == 0) { NEED(1); return create_fifo(argv[i + 1]) ? -1 : 1; }
-	if (strcmp(kind, "unix") == 0) { NEED(1); return create_unix(argv[i + 1]) ? -1 : 1; }
-	if (strcmp(kind, "many") == 0) { NEED(2); return create_many(argv[i + 1], argv[i + 2]) ? -1 : 2; }
-	if (strcmp(kind, "churn") == 0) { NEED(1); return create_churn(argv[i + 1]) ? -1 : 1; }
-	if (strcmp(kind, "counter") == 0) { NEED(2); return create_counter(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2; }
-	if (strcmp(kind, "observe") == 0) { NEED(4); return observe(argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]) ? -1 : 4; }
-	if (strcmp(kind, "marker") == 0) { NEED(1); return create_marker(argv[i + 1]) ? -1 : 1; }
-	if (strcmp(kind, "ticker") == 0) { NEED(1); return create_ticker(argv[i + 1]) ? -1 : 1; }
-	if (strcmp(kind, "watch") == 0) { NEED(1); return create_watch(argv[i + 1]) ? -1 : 1; }
-	if (strcmp(kind, "plant") == 0) { NEED(3); return create_plant(argv[i + 1], argv[i + 2], argv[i + 3]) ? -1 : 3; }
-	if (strcmp(kind, "haystack") == 0) { NEED(3); return create_haystack(argv[i + 1], argv[i + 2], argv[i + 3]) ? -1 : 3; }
-	if (strcmp(kind, "livestruct") == 0) { NEED(1); return create_livestruct(argv[i + 1]) ? -1 : 1; }
-	if (strcmp(kind, "gap") == 0) return create_gap() ? -1 : 0;
-	if (strcmp(kind, "pipe") == 0) return create_pipe() ? -1 : 0;
-	if (strcmp(kind, "tcp") == 0) return create_inet(SOCK_STREAM) ? -1 : 0;
-	if (strcmp(kind, "udp") == 0) return create_inet(SOCK_DGRAM) ? -1 : 0;
+#define NEED(n) \
+	do { \
+		if (left < (n)) { \
+			fprintf(stderr, "%s needs %d arguments\n", kind, (n)); \
+			return -1; \
+		} \
+	} while (0)
+	if (strcmp(kind, "posix") == 0) {
+		NEED(2);
+		return create_posix(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2;
+	}
+	if (strcmp(kind, "sysv") == 0) {
+		NEED(2);
+		return create_sysv(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2;
+	}
+	if (strcmp(kind, "sem") == 0) {
+		NEED(2);
+		return create_sem(argv[i + 1], argv[i + 2]) ? -1 : 2;
+	}
+	if (strcmp(kind, "msg") == 0) {
+		NEED(2);
+		return create_msg(argv[i + 1], argv[i + 2]) ? -1 : 2;
+	}
+	if (strcmp(kind, "mq") == 0) {
+		NEED(2);
+		return create_mq(argv[i + 1], argv[i + 2]) ? -1 : 2;
+	}
+	if (strcmp(kind, "fifo") == 0) {
+		NEED(1);
+		return create_fifo(argv[i + 1]) ? -1 : 1;
+	}
+	if (strcmp(kind, "unix") == 0) {
+		NEED(1);
+		return create_unix(argv[i + 1]) ? -1 : 1;
+	}
+	if (strcmp(kind, "many") == 0) {
+		NEED(2);
+		return create_many(argv[i + 1], argv[i + 2]) ? -1 : 2;
+	}
+	if (strcmp(kind, "churn") == 0) {
+		NEED(1);
+		return create_churn(argv[i + 1]) ? -1 : 1;
+	}
+	if (strcmp(kind, "counter") == 0) {
+		NEED(2);
+		return create_counter(argv[i + 1], strtoull(argv[i + 2], NULL, 0)) ? -1 : 2;
+	}
+	if (strcmp(kind, "observe") == 0) {
+		NEED(4);
+		return observe(argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]) ? -1 : 4;
+	}
+	if (strcmp(kind, "marker") == 0) {
+		NEED(1);
+		return create_marker(argv[i + 1]) ? -1 : 1;
+	}
+	if (strcmp(kind, "ticker") == 0) {
+		NEED(1);
+		return create_ticker(argv[i + 1]) ? -1 : 1;
+	}
+	if (strcmp(kind, "watch") == 0) {
+		NEED(1);
+		return create_watch(argv[i + 1]) ? -1 : 1;
+	}
+	if (strcmp(kind, "plant") == 0) {
+		NEED(3);
+		return create_plant(argv[i + 1], argv[i + 2], argv[i + 3]) ? -1 : 3;
+	}
+	if (strcmp(kind, "haystack") == 0) {
+		NEED(3);
+		return create_haystack(argv[i + 1], argv[i + 2], argv[i + 3]) ? -1 : 3;
+	}
+	if (strcmp(kind, "livestruct") == 0) {
+		NEED(1);
+		return create_livestruct(argv[i + 1]) ? -1 : 1;
+	}
+	if (strcmp(kind, "gap") == 0)
+		return create_gap() ? -1 : 0;
+	if (strcmp(kind, "pipe") == 0)
+		return create_pipe() ? -1 : 0;
+	if (strcmp(kind, "tcp") == 0)
+		return create_inet(SOCK_STREAM) ? -1 : 0;
+	if (strcmp(kind, "udp") == 0)
+		return create_inet(SOCK_DGRAM) ? -1 : 0;
 	fprintf(stderr, "unknown kind %s\n", kind);
 	return -1;
 #undef NEED

@@ -55,11 +55,11 @@ static void reader(int fd)
 	for (;;) {
 		ssize_t n;
 		if (strcmp(channel, "fifo") == 0) {
-			struct iovec iov[2] = { { buffer, 100 }, { buffer + 100, sizeof buffer - 100 } };
+			struct iovec iov[2] = {{buffer, 100}, {buffer + 100, sizeof buffer - 100}};
 			n = readv(fd, iov, 2);
 		} else if (strcmp(channel, "unix-stream") == 0) {
-			struct iovec iov = { buffer, sizeof buffer };
-			struct msghdr m = { 0 };
+			struct iovec iov = {buffer, sizeof buffer};
+			struct msghdr m = {0};
 			m.msg_iov = &iov;
 			m.msg_iovlen = 1;
 			n = recvmsg(fd, &m, 0);
@@ -94,8 +94,8 @@ static int send_message(int fd, unsigned long k, size_t size)
 		data[i] = (unsigned char)((k + 7 * i + i / 251) & 255);
 	ssize_t n;
 	if (strcmp(channel, "unix-stream") == 0) {
-		struct iovec iov[2] = { { data, size / 2 }, { data + size / 2, size - size / 2 } };
-		struct msghdr m = { 0 };
+		struct iovec iov[2] = {{data, size / 2}, {data + size / 2, size - size / 2}};
+		struct msghdr m = {0};
 		m.msg_iov = iov;
 		m.msg_iovlen = 2;
 		n = sendmsg(fd, &m, 0);
@@ -120,9 +120,9 @@ int main(int argc, char **argv)
 	is_dgram = strcmp(channel, "unix-dgram") == 0;
 	signal(SIGPIPE, SIG_IGN);
 	alarm(300);
-	int fds[2] = { -1, -1 };
+	int fds[2] = {-1, -1};
 	int listener = -1;
-	struct sockaddr_in address = { 0 };
+	struct sockaddr_in address = {0};
 	if (strcmp(channel, "pipe") == 0) {
 		if (pipe(fds) != 0)
 			return 1;
@@ -142,7 +142,7 @@ int main(int argc, char **argv)
 		address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 		socklen_t length = sizeof address;
 		if (bind(listener, (struct sockaddr *)&address, sizeof address) != 0 || listen(listener, 1) != 0 ||
-		    getsockname(listener, (struct sockaddr *)&address, &length) != 0)
+		        getsockname(listener, (struct sockaddr *)&address, &length) != 0)
 			return 1;
 	} else {
 		fprintf(stderr, "unknown channel %s\n", channel);

@@ -86,7 +86,7 @@ static DWORD WINAPI commands(LPVOID unused)
 			EnterCriticalSection(&lock);
 			for (LONG i = 0; i < count; i++) {
 				printf("MSG %llu %lu %016llx\n", (unsigned long long)records[i].dwData, records[i].cbData,
-						records[i].fnv);
+				        records[i].fnv);
 			}
 			printf("OK count=%ld\n", count);
 			LeaveCriticalSection(&lock);
@@ -129,14 +129,14 @@ static int receive(const wchar_t *class_name, const wchar_t *title, const wchar_
 		printf("ERROR RegisterClassEx %lu\n", GetLastError());
 		return 1;
 	}
-	window = CreateWindowExW(0, class_name, title, WS_OVERLAPPEDWINDOW | visible, 0, 0, 200, 100,
-			parent_of(kind), NULL, wc.hInstance, NULL);
+	window = CreateWindowExW(0, class_name, title, WS_OVERLAPPEDWINDOW | visible, 0, 0, 200, 100, parent_of(kind), NULL,
+	        wc.hInstance, NULL);
 	if (window == NULL) {
 		printf("ERROR CreateWindowEx %lu\n", GetLastError());
 		return 1;
 	}
 	printf("READY hwnd=0x%llx pid=%lu thread=%lu\n", (unsigned long long)(ULONG_PTR)window, GetCurrentProcessId(),
-			GetCurrentThreadId());
+	        GetCurrentThreadId());
 	fflush(stdout);
 	CreateThread(NULL, 0, commands, NULL, 0, NULL);
 	SetTimer(window, 1, TIMEOUT_MS, NULL);
@@ -178,7 +178,7 @@ static HWND own_window(void)
 
 static LRESULT send_one(HWND target, HWND self, ULONG_PTR dwData, unsigned char *bytes, DWORD size, BOOL *ok)
 {
-	COPYDATASTRUCT data = { dwData, size, size == 0 ? NULL : bytes };
+	COPYDATASTRUCT data = {dwData, size, size == 0 ? NULL : bytes};
 	DWORD_PTR result = 0;
 	*ok = SendMessageTimeoutW(target, WM_COPYDATA, (WPARAM)self, (LPARAM)&data, SMTO_NORMAL, 60000, &result) != 0;
 	return (LRESULT)result;
@@ -209,7 +209,7 @@ static int send_all(const wchar_t *class_name, const wchar_t *title, const wchar
 		BOOL ok;
 		LRESULT result = send_one(target, self, dwData, bytes, size, &ok);
 		printf("RESULT %llu %lu %lld %016llx%s\n", (unsigned long long)dwData, size, (long long)result,
-				fnv1a(bytes, size), ok ? "" : " FAILED");
+		        fnv1a(bytes, size), ok ? "" : " FAILED");
 		free(bytes);
 	}
 	printf("DONE n=%d\n", argc);
@@ -286,8 +286,8 @@ static int bench(const wchar_t *class_name, const wchar_t *title, const wchar_t 
 	QueryPerformanceCounter(&all_end);
 	qsort(micros, (size_t)n, sizeof *micros, compare);
 	printf("BENCH n=%d size=%lu median_us=%.1f p95_us=%.1f mean_us=%.1f per_second=%.0f\n", n, size, micros[n / 2],
-			micros[n * 95 / 100], total / n,
-			n / ((double)(all_end.QuadPart - all_start.QuadPart) / (double)frequency.QuadPart));
+	        micros[n * 95 / 100], total / n,
+	        n / ((double)(all_end.QuadPart - all_start.QuadPart) / (double)frequency.QuadPart));
 	return 0;
 }
 

@@ -43,13 +43,14 @@ int wmain(int argc, wchar_t **argv)
 	} else {
 		_snwprintf(sddl, 512, L"O:%lsD:P(A;;GA;;;WD)", argv[2]);
 	}
-	SECURITY_ATTRIBUTES attributes = { sizeof attributes, NULL, FALSE };
-	if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SDDL_REVISION_1, &attributes.lpSecurityDescriptor, NULL)) {
+	SECURITY_ATTRIBUTES attributes = {sizeof attributes, NULL, FALSE};
+	if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(
+	            sddl, SDDL_REVISION_1, &attributes.lpSecurityDescriptor, NULL)) {
 		printf("FAILED sddl %lu\n", GetLastError());
 		return 1;
 	}
-	HANDLE pipe = CreateNamedPipeW(argv[1], PIPE_ACCESS_DUPLEX | FILE_FLAG_FIRST_PIPE_INSTANCE, PIPE_TYPE_BYTE | PIPE_WAIT,
-				       PIPE_UNLIMITED_INSTANCES, 65536, 65536, 0, &attributes);
+	HANDLE pipe = CreateNamedPipeW(argv[1], PIPE_ACCESS_DUPLEX | FILE_FLAG_FIRST_PIPE_INSTANCE,
+	        PIPE_TYPE_BYTE | PIPE_WAIT, PIPE_UNLIMITED_INSTANCES, 65536, 65536, 0, &attributes);
 	if (pipe == INVALID_HANDLE_VALUE) {
 		printf("FAILED CreateNamedPipe %lu\n", GetLastError());
 		return 1;

@@ -92,14 +92,14 @@ static int pipe_server(const wchar_t *name, int overlapped)
 	wchar_t path[512];
 	swprintf(path, 512, L"\\\\.\\pipe\\%ls", name);
 	HANDLE pipe = CreateNamedPipeW(path, PIPE_ACCESS_DUPLEX | (overlapped ? FILE_FLAG_OVERLAPPED : 0),
-			PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_WAIT, 1, BUFFER, BUFFER, 0, NULL);
+	        PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_WAIT, 1, BUFFER, BUFFER, 0, NULL);
 	if (pipe == INVALID_HANDLE_VALUE) {
 		printf("ERROR CreateNamedPipe %lu\n", GetLastError());
 		return 1;
 	}
 	printf("READY pid=%lu\n", GetCurrentProcessId());
 	fflush(stdout);
-	OVERLAPPED ov = { 0 };
+	OVERLAPPED ov = {0};
 	ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
 	BOOL connected = ConnectNamedPipe(pipe, overlapped ? &ov : NULL);
 	if (!connected && GetLastError() == ERROR_IO_PENDING) {
@@ -186,12 +186,12 @@ static int receive_all(SOCKET s, unsigned char *into, DWORD size)
 static int tcp_server(void)
 {
 	SOCKET listener = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-	struct sockaddr_in address = { 0 };
+	struct sockaddr_in address = {0};
 	address.sin_family = AF_INET;
 	address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	int length = sizeof address;
-	if (bind(listener, (struct sockaddr *)&address, sizeof address) != 0 || listen(listener, 1) != 0
-			|| getsockname(listener, (struct sockaddr *)&address, &length) != 0) {
+	if (bind(listener, (struct sockaddr *)&address, sizeof address) != 0 || listen(listener, 1) != 0 ||
+	        getsockname(listener, (struct sockaddr *)&address, &length) != 0) {
 		printf("ERROR listen %d\n", WSAGetLastError());
 		return 1;
 	}
@@ -282,7 +282,7 @@ static int client(enum channel channel, const wchar_t *target)
 	wchar_t path[512];
 	if (channel == TCP) {
 		sock = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-		struct sockaddr_in address = { 0 };
+		struct sockaddr_in address = {0};
 		address.sin_family = AF_INET;
 		address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 		address.sin_port = htons((u_short)_wtoi(target));
@@ -293,7 +293,7 @@ static int client(enum channel channel, const wchar_t *target)
 	} else {
 		swprintf(path, 512, channel == PIPE ? L"\\\\.\\pipe\\%ls" : L"\\\\.\\mailslot\\%ls", target);
 		file = CreateFileW(path, channel == PIPE ? GENERIC_READ | GENERIC_WRITE : GENERIC_WRITE,
-				FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_EXISTING, 0, NULL);
+		        FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_EXISTING, 0, NULL);
 		if (file == INVALID_HANDLE_VALUE) {
 			printf("ERROR CreateFile %lu\n", GetLastError());
 			return 1;

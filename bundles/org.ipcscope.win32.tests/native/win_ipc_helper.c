@@ -100,7 +100,8 @@ static const wchar_t *pipe_path(const wchar_t *name, const wchar_t *device, wcha
 static void section(wchar_t **f)
 {
 	unsigned long long size = number(f[2]);
-	HANDLE mapping = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, (DWORD)(size >> 32), (DWORD)size, f[1]);
+	HANDLE mapping =
+	        CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, (DWORD)(size >> 32), (DWORD)size, f[1]);
 	unsigned char *view;
 	if (mapping == NULL) {
 		fail("CreateFileMapping");
@@ -179,7 +180,7 @@ static void denied_section(wchar_t **f)
 {
 	SECURITY_DESCRIPTOR descriptor;
 	ACL empty;
-	SECURITY_ATTRIBUTES attributes = { sizeof attributes, &descriptor, FALSE };
+	SECURITY_ATTRIBUTES attributes = {sizeof attributes, &descriptor, FALSE};
 	HANDLE mapping;
 	/* An empty DACL grants nothing to anybody; a NULL DACL would grant everything. */
 	InitializeSecurityDescriptor(&descriptor, SECURITY_DESCRIPTOR_REVISION);
@@ -294,7 +295,7 @@ static HANDLE new_pipe(const wchar_t *name, DWORD instances)
 {
 	wchar_t path[1024];
 	return CreateNamedPipeW(pipe_path(name, L"pipe", path, 1024), PIPE_ACCESS_DUPLEX,
-			PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_WAIT, instances, 4096, 2048, 0, NULL);
+	        PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_WAIT, instances, 4096, 2048, 0, NULL);
 }
 
 static void pipe(wchar_t **f)
@@ -372,7 +373,8 @@ static void mailslot_write(wchar_t **f)
 	char text[4096];
 	DWORD written;
 	int length = WideCharToMultiByte(CP_UTF8, 0, f[2], -1, text, sizeof text, NULL, NULL) - 1;
-	HANDLE h = CreateFileW(pipe_path(f[1], L"mailslot", path, 1024), GENERIC_WRITE, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+	HANDLE h = CreateFileW(
+	        pipe_path(f[1], L"mailslot", path, 1024), GENERIC_WRITE, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
 	if (h == INVALID_HANDLE_VALUE) {
 		fail("CreateFile");
 		return;
@@ -417,7 +419,7 @@ static void mailslot_read(wchar_t **f)
 
 static void anon_pipe(void)
 {
-	SECURITY_ATTRIBUTES inherit = { sizeof inherit, NULL, TRUE };
+	SECURITY_ATTRIBUTES inherit = {sizeof inherit, NULL, TRUE};
 	HANDLE read_end, write_end, self;
 	wchar_t exe[MAX_PATH], command[2 * MAX_PATH];
 	STARTUPINFOW startup;
@@ -453,12 +455,12 @@ static void anon_pipe(void)
 static void tcp_listen(void)
 {
 	SOCKET listener = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP), client;
-	struct sockaddr_in address = { 0 }, local = { 0 };
+	struct sockaddr_in address = {0}, local = {0};
 	int length = sizeof address;
 	address.sin_family = AF_INET;
 	address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (listener == INVALID_SOCKET || bind(listener, (struct sockaddr *)&address, sizeof address) != 0
-			|| listen(listener, 4) != 0 || getsockname(listener, (struct sockaddr *)&address, &length) != 0) {
+	if (listener == INVALID_SOCKET || bind(listener, (struct sockaddr *)&address, sizeof address) != 0 ||
+	        listen(listener, 4) != 0 || getsockname(listener, (struct sockaddr *)&address, &length) != 0) {
 		reply("ERROR listen failed: %d", WSAGetLastError());
 		return;
 	}
@@ -475,12 +477,12 @@ static void tcp_listen(void)
 static void udp(void)
 {
 	SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
-	struct sockaddr_in address = { 0 };
+	struct sockaddr_in address = {0};
 	int length = sizeof address;
 	address.sin_family = AF_INET;
 	address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (s == INVALID_SOCKET || bind(s, (struct sockaddr *)&address, sizeof address) != 0
-			|| getsockname(s, (struct sockaddr *)&address, &length) != 0) {
+	if (s == INVALID_SOCKET || bind(s, (struct sockaddr *)&address, sizeof address) != 0 ||
+	        getsockname(s, (struct sockaddr *)&address, &length) != 0) {
 		reply("ERROR udp failed: %d", WSAGetLastError());
 		return;
 	}
@@ -533,34 +535,58 @@ static void stop_churn(void)
 
 static void run(wchar_t *line)
 {
-	wchar_t *f[MAX_FIELDS] = { 0 };
+	wchar_t *f[MAX_FIELDS] = {0};
 	int n = split(line, f);
 	const wchar_t *c = f[0];
 #define IS(command, fields) (wcscmp(c, command) == 0 && n == (fields))
-	if (IS(L"section", 3)) section(f);
-	else if (IS(L"sections", 4)) sections(f);
-	else if (IS(L"counter", 2)) counter(f);
-	else if (IS(L"peek", 3)) peek(f);
-	else if (IS(L"denied-section", 3)) denied_section(f);
-	else if (IS(L"file-section", 4)) file_section(f);
-	else if (IS(L"event", 4)) event(f);
-	else if (IS(L"mutex", 3)) mutex(f);
-	else if (IS(L"semaphore", 4)) semaphore(f);
-	else if (IS(L"timer", 2)) timer(f);
-	else if (IS(L"directory", 2)) directory(f);
-	else if (IS(L"pipe", 3)) pipe(f);
-	else if (IS(L"pipe-listen", 2)) pipe_listen(f);
-	else if (IS(L"mailslot", 3)) mailslot(f);
-	else if (IS(L"mailslot-write", 3)) mailslot_write(f);
-	else if (IS(L"mailslot-info", 2)) mailslot_info(f);
-	else if (IS(L"mailslot-read", 2)) mailslot_read(f);
-	else if (IS(L"anon-pipe", 1)) anon_pipe();
-	else if (IS(L"tcp-listen", 1)) tcp_listen();
-	else if (IS(L"udp", 1)) udp();
-	else if (IS(L"churn", 2)) start_churn(f);
-	else if (IS(L"stop-churn", 1)) stop_churn();
-	else if (IS(L"pid", 1)) reply("OK pid=%lu", GetCurrentProcessId());
-	else reply("ERROR unknown command or wrong field count (%d)", n);
+	if (IS(L"section", 3))
+		section(f);
+	else if (IS(L"sections", 4))
+		sections(f);
+	else if (IS(L"counter", 2))
+		counter(f);
+	else if (IS(L"peek", 3))
+		peek(f);
+	else if (IS(L"denied-section", 3))
+		denied_section(f);
+	else if (IS(L"file-section", 4))
+		file_section(f);
+	else if (IS(L"event", 4))
+		event(f);
+	else if (IS(L"mutex", 3))
+		mutex(f);
+	else if (IS(L"semaphore", 4))
+		semaphore(f);
+	else if (IS(L"timer", 2))
+		timer(f);
+	else if (IS(L"directory", 2))
+		directory(f);
+	else if (IS(L"pipe", 3))
+		pipe(f);
+	else if (IS(L"pipe-listen", 2))
+		pipe_listen(f);
+	else if (IS(L"mailslot", 3))
+		mailslot(f);
+	else if (IS(L"mailslot-write", 3))
+		mailslot_write(f);
+	else if (IS(L"mailslot-info", 2))
+		mailslot_info(f);
+	else if (IS(L"mailslot-read", 2))
+		mailslot_read(f);
+	else if (IS(L"anon-pipe", 1))
+		anon_pipe();
+	else if (IS(L"tcp-listen", 1))
+		tcp_listen();
+	else if (IS(L"udp", 1))
+		udp();
+	else if (IS(L"churn", 2))
+		start_churn(f);
+	else if (IS(L"stop-churn", 1))
+		stop_churn();
+	else if (IS(L"pid", 1))
+		reply("OK pid=%lu", GetCurrentProcessId());
+	else
+		reply("ERROR unknown command or wrong field count (%d)", n);
 #undef IS
 }
 

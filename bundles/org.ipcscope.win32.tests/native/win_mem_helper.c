@@ -11,13 +11,11 @@
  *   gap                two committed 64 KiB blocks filled with 0x5A, with a free 64 KiB hole between
  *                      -> OK first=0x... gap=0x... second=0x... (each 65536 bytes)
  *   fill MIB           commits MIB MiB and fills them with 0x11 -> OK address=0x...
- *   load PATH          LoadLibrary(PATH, the rest of the line) -> OK base=0x... shared=0x... private=0x... (addresses of the
- *                      DLL's exported shared_value and private_value)
- *   set NAME VALUE     writes the loaded DLL's shared_value or private_value -> OK
- *   get NAME           -> OK value=N (decimal)
- *   peek ADDR LEN      -> OK bytes=HEX (LEN <= 256 bytes read in this process)
- *   deny               gives this process an empty DACL: nobody may open it for more than its owner's rights
- *   exit CODE          -> OK, then ExitProcess(CODE)
+ *   load PATH          LoadLibrary(PATH, the rest of the line) -> OK base=0x... shared=0x... private=0x... (addresses
+ * of the DLL's exported shared_value and private_value) set NAME VALUE     writes the loaded DLL's shared_value or
+ * private_value -> OK get NAME           -> OK value=N (decimal) peek ADDR LEN      -> OK bytes=HEX (LEN <= 256 bytes
+ * read in this process) deny               gives this process an empty DACL: nobody may open it for more than its
+ * owner's rights exit CODE          -> OK, then ExitProcess(CODE)
  */
 #include <windows.h>
 #include <aclapi.h>
@@ -61,12 +59,15 @@ static void gap(void)
 		if (first == base && second == base + 2 * block) {
 			memset(first, 0x5A, block);
 			memset(second, 0x5A, block);
-			answer("OK first=0x%llx gap=0x%llx second=0x%llx", (unsigned long long)(ULONG_PTR)first, (unsigned long long)(ULONG_PTR)(base + block), (unsigned long long)(ULONG_PTR)second);
+			answer("OK first=0x%llx gap=0x%llx second=0x%llx", (unsigned long long)(ULONG_PTR)first,
+			        (unsigned long long)(ULONG_PTR)(base + block), (unsigned long long)(ULONG_PTR)second);
 			return;
 		}
 		/* another thread took part of the spot: try again elsewhere */
-		if (first) VirtualFree(first, 0, MEM_RELEASE);
-		if (second) VirtualFree(second, 0, MEM_RELEASE);
+		if (first)
+			VirtualFree(first, 0, MEM_RELEASE);
+		if (second)
+			VirtualFree(second, 0, MEM_RELEASE);
 	}
 	answer("ERROR no room for a gap");
 }
@@ -80,8 +81,8 @@ static void deny(void)
 {
 	ACL empty;
 	InitializeAcl(&empty, sizeof empty, ACL_REVISION);
-	DWORD error = SetSecurityInfo(GetCurrentProcess(), SE_KERNEL_OBJECT, DACL_SECURITY_INFORMATION, NULL, NULL,
-			&empty, NULL);
+	DWORD error =
+	        SetSecurityInfo(GetCurrentProcess(), SE_KERNEL_OBJECT, DACL_SECURITY_INFORMATION, NULL, NULL, &empty, NULL);
 	if (error != ERROR_SUCCESS) {
 		answer("ERROR SetSecurityInfo %lu", error);
 	} else {
@@ -117,7 +118,7 @@ int wmain(int argc, wchar_t **argv)
 			char *block = HeapAlloc(heap, 0, length);
 			memcpy(block, first, length);
 			answer("OK heap=0x%llx address=0x%llx", (unsigned long long)(ULONG_PTR)heap,
-					(unsigned long long)(ULONG_PTR)block);
+			        (unsigned long long)(ULONG_PTR)block);
 		} else if (strcmp(command, "gap") == 0) {
 			gap();
 		} else if (strcmp(command, "fill") == 0 && first != NULL) {
@@ -138,7 +139,8 @@ int wmain(int argc, wchar_t **argv)
 			}
 			shared_value = (volatile unsigned long long *)GetProcAddress(module, "shared_value");
 			private_value = (volatile unsigned long long *)GetProcAddress(module, "private_value");
-			answer("OK base=0x%llx shared=0x%llx private=0x%llx", (unsigned long long)(ULONG_PTR)module, (unsigned long long)(ULONG_PTR)shared_value, (unsigned long long)(ULONG_PTR)private_value);
+			answer("OK base=0x%llx shared=0x%llx private=0x%llx", (unsigned long long)(ULONG_PTR)module,
+			        (unsigned long long)(ULONG_PTR)shared_value, (unsigned long long)(ULONG_PTR)private_value);
 		} else if (strcmp(command, "set") == 0 && first != NULL && second != NULL && variable(first) != NULL) {
 			*variable(first) = strtoull(second, NULL, 0);
 			answer("OK");

@@ -38,8 +38,7 @@ static int create_mapping(const wchar_t *name, const wchar_t *size_text)
 		printf("ERROR bad size %ls\n", size_text);
 		return 0;
 	}
-	mapping = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, (DWORD)(size >> 32),
-			(DWORD)size, name);
+	mapping = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, (DWORD)(size >> 32), (DWORD)size, name);
 	if (mapping == NULL) {
 		printf("ERROR CreateFileMapping %ls failed: %lu\n", name, GetLastError());
 		return 0;

@@ -33,8 +33,8 @@ __declspec(dllexport) unsigned long __stdcall killable_calls(void *arg)
 	block->running = 1;
 	while (block->next < block->count) {
 		struct call *call = &block->calls[block->next];
-		call->result = call->function(call->arguments[0], call->arguments[1], call->arguments[2],
-				call->arguments[3], call->arguments[4]);
+		call->result = call->function(
+		        call->arguments[0], call->arguments[1], call->arguments[2], call->arguments[3], call->arguments[4]);
 		block->next = block->next + 1;
 	}
 	return 0;

@@ -8,7 +8,8 @@
 #include <shellapi.h>
 #include <stdio.h>
 
-static void report(const wchar_t *message) {
+static void report(const wchar_t *message)
+{
 	HANDLE err = GetStdHandle(STD_ERROR_HANDLE);
 	DWORD ignored;
 	if (!WriteConsoleW(err, L"ipcscope: ", 10, &ignored, NULL)) {
@@ -20,12 +21,13 @@ static void report(const wchar_t *message) {
 	WriteConsoleW(err, L"\r\n", 2, &ignored, NULL);
 }
 
-static const wchar_t *const CLASS_PATH[] = {L"org.ipcscope.cli", L"org.ipcscope.core", L"org.ipcscope.win32",
-		L"com.sun.jna", L"com.sun.jna.platform"};
+static const wchar_t *const CLASS_PATH[] = {
+        L"org.ipcscope.cli", L"org.ipcscope.core", L"org.ipcscope.win32", L"com.sun.jna", L"com.sun.jna.platform"};
 #define CLASS_PATH_SIZE (sizeof CLASS_PATH / sizeof *CLASS_PATH)
 
 /* -Djava.class.path= with the jars of CLASS_PATH; NULL after a report. */
-static char *class_path(launcher *self) {
+static char *class_path(launcher *self)
+{
 	char *jars[CLASS_PATH_SIZE];
 	size_t size = sizeof "-Djava.class.path=";
 	for (size_t i = 0; i < CLASS_PATH_SIZE; i++) {
@@ -47,14 +49,16 @@ static char *class_path(launcher *self) {
 	return option;
 }
 
-static int is_console(DWORD which) {
+static int is_console(DWORD which)
+{
 	DWORD mode;
 	return GetConsoleMode(GetStdHandle(which), &mode);
 }
 
 /* Runs the verb in a JVM of its own, as the Linux ./ipcscope does without its resident server.
  * PIPE_OPTION (may be NULL) tells `daemon status|stop` which pipe was asked. */
-static int run_direct(launcher *self, wchar_t **args, int count, char *pipe_option) {
+static int run_direct(launcher *self, wchar_t **args, int count, char *pipe_option)
+{
 	char *options[16];
 	int n = 0;
 	if (launcher_windows_options(self, options, &n) != 0 || (options[n++] = class_path(self)) == NULL)
@@ -77,7 +81,8 @@ static int run_direct(launcher *self, wchar_t **args, int count, char *pipe_opti
 }
 
 /* An ANSI string of the launcher's as UTF-16 (free it); NULL if it cannot be had. */
-static wchar_t *wide(const char *ansi) {
+static wchar_t *wide(const char *ansi)
+{
 	int n = MultiByteToWideChar(CP_ACP, 0, ansi, -1, NULL, 0);
 	wchar_t *text = n > 0 ? malloc(n * sizeof *text) : NULL;
 	if (text != NULL)
@@ -88,7 +93,8 @@ static wchar_t *wide(const char *ansi) {
 /* Starts the resident server for PIPE in the product's java.exe with the options every Windows JVM
  * of the product gets. It starts beside the JVM of its own: that JVM ends the process with
  * System.exit, so nothing runs after it. */
-static void start_server(launcher *self, const wchar_t *java, const wchar_t *classpath, const wchar_t *pipe) {
+static void start_server(launcher *self, const wchar_t *java, const wchar_t *classpath, const wchar_t *pipe)
+{
 	char *options[4];
 	int n = 0;
 	if (launcher_windows_options(self, options, &n) != 0)
@@ -111,7 +117,8 @@ static void start_server(launcher *self, const wchar_t *java, const wchar_t *cla
 /* The served mode (served_client.h): the verb answered by this user's resident server when one
  * runs; else the JVM of its own runs it, after a served verb has started a server for the next
  * call. Returns the served exit code, or SERVED_FALLBACK to run the JVM; sets *pipe_option. */
-static int served(launcher *self, wchar_t **argv, int count, char **pipe_option) {
+static int served(launcher *self, wchar_t **argv, int count, char **pipe_option)
+{
 	*pipe_option = NULL;
 	if (!served_wanted(count, argv))
 		return SERVED_FALLBACK;
@@ -127,7 +134,8 @@ static int served(launcher *self, wchar_t **argv, int count, char **pipe_option)
 	size_t key_size = wcslen(java) + wcslen(classpath) + 2;
 	wchar_t *key = malloc(key_size * sizeof *key);
 	int code = SERVED_FALLBACK;
-	if (key != NULL && _snwprintf(key, key_size, L"%ls;%ls", java, classpath) >= 0 && served_pipe_name(pipe, key) == 0) {
+	if (key != NULL && _snwprintf(key, key_size, L"%ls;%ls", java, classpath) >= 0 &&
+	        served_pipe_name(pipe, key) == 0) {
 		code = served_call(pipe, count, argv);
 		if (code == SERVED_FALLBACK) {
 			int size = WideCharToMultiByte(CP_ACP, 0, pipe, -1, NULL, 0, NULL, NULL);
@@ -145,7 +153,8 @@ static int served(launcher *self, wchar_t **argv, int count, char **pipe_option)
 	return code;
 }
 
-int main(void) {
+int main(void)
+{
 	launcher self;
 	int count;
 	wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &count);

@@ -6,11 +6,13 @@
 
 #include <shellapi.h>
 
-static void report(const wchar_t *message) {
+static void report(const wchar_t *message)
+{
 	MessageBoxW(NULL, message, L"IPC Scope", MB_OK | MB_ICONERROR);
 }
 
-int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR command_line, int show) {
+int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR command_line, int show)
+{
 	(void)instance, (void)previous, (void)command_line, (void)show;
 	launcher self;
 	int count;

@@ -9,15 +9,17 @@
  * JNA's extraction of its DLL makes) unless the Windows provider comes first. Harmless on Windows. */
 #define SECURITY_FILE L"jre\\conf\\security\\ipcscope.security"
 
-static void report_last_error(launcher *self, const wchar_t *what, const wchar_t *path) {
+static void report_last_error(launcher *self, const wchar_t *what, const wchar_t *path)
+{
 	wchar_t message[MAX_PATH * 3];
-	_snwprintf(message, sizeof message / sizeof *message - 1, L"%ls %ls (Windows error %lu)", what, path,
-			GetLastError());
+	_snwprintf(
+	        message, sizeof message / sizeof *message - 1, L"%ls %ls (Windows error %lu)", what, path, GetLastError());
 	message[sizeof message / sizeof *message - 1] = 0;
 	self->report(message);
 }
 
-int launcher_init(launcher *self, report_fn report) {
+int launcher_init(launcher *self, report_fn report)
+{
 	self->report = report;
 	DWORD length = GetModuleFileNameW(NULL, self->root, sizeof self->root / sizeof *self->root);
 	if (length == 0 || length >= sizeof self->root / sizeof *self->root) {
@@ -32,7 +34,8 @@ int launcher_init(launcher *self, report_fn report) {
 
 /* The JVM takes its options in the ANSI code page, so a path goes as its 8.3 short name (ASCII),
  * else as ANSI when every character has one; NULL when neither exists. */
-static char *ansi_path(const wchar_t *path) {
+static char *ansi_path(const wchar_t *path)
+{
 	wchar_t short_path[MAX_PATH * 2];
 	DWORD length = GetShortPathNameW(path, short_path, sizeof short_path / sizeof *short_path);
 	const wchar_t *chosen = path;
@@ -53,17 +56,19 @@ static char *ansi_path(const wchar_t *path) {
 	return ansi;
 }
 
-static char *ansi_path_reported(launcher *self, const wchar_t *path) {
+static char *ansi_path_reported(launcher *self, const wchar_t *path)
+{
 	char *ansi = ansi_path(path);
 	if (ansi == NULL) {
 		SetLastError(ERROR_NO_UNICODE_TRANSLATION);
-		report_last_error(self, L"Java cannot be given this path; move the product to a folder with another name:",
-				path);
+		report_last_error(
+		        self, L"Java cannot be given this path; move the product to a folder with another name:", path);
 	}
 	return ansi;
 }
 
-char *launcher_plugin(launcher *self, const wchar_t *name) {
+char *launcher_plugin(launcher *self, const wchar_t *name)
+{
 	wchar_t pattern[MAX_PATH * 2];
 	_snwprintf(pattern, sizeof pattern / sizeof *pattern, L"%ls\\plugins\\%ls_*.jar", self->root, name);
 	pattern[sizeof pattern / sizeof *pattern - 1] = 0;
@@ -85,7 +90,8 @@ char *launcher_plugin(launcher *self, const wchar_t *name) {
 	return ansi_path_reported(self, path);
 }
 
-char *launcher_path_option(launcher *self, const char *name, const wchar_t *relative) {
+char *launcher_path_option(launcher *self, const char *name, const wchar_t *relative)
+{
 	wchar_t path[MAX_PATH * 2];
 	_snwprintf(path, sizeof path / sizeof *path, L"%ls\\%ls", self->root, relative);
 	path[sizeof path / sizeof *path - 1] = 0;
@@ -100,7 +106,8 @@ char *launcher_path_option(launcher *self, const char *name, const wchar_t *rela
 	return option;
 }
 
-int launcher_windows_options(launcher *self, char **options, int *count) {
+int launcher_windows_options(launcher *self, char **options, int *count)
+{
 	char *security = launcher_path_option(self, "java.security.properties", SECURITY_FILE);
 	if (security == NULL)
 		return LAUNCHER_BROKEN;
@@ -109,7 +116,7 @@ int launcher_windows_options(launcher *self, char **options, int *count) {
 	 * stderr at every start, then one processor): the count Windows gives for all groups instead. */
 	static char processors[48];
 	snprintf(processors, sizeof processors, "-XX:ActiveProcessorCount=%lu",
-			(unsigned long)GetActiveProcessorCount(ALL_PROCESSOR_GROUPS));
+	        (unsigned long)GetActiveProcessorCount(ALL_PROCESSOR_GROUPS));
 	options[(*count)++] = processors;
 	/* the command line's messages name the command users type here */
 	options[(*count)++] = "-Dipcscope.command=ipcscope-cli";
@@ -119,7 +126,8 @@ int launcher_windows_options(launcher *self, char **options, int *count) {
 typedef jint(JNICALL *create_java_vm_fn)(JavaVM **, void **, void *);
 
 /* One line for an exception main let through (no stack trace: the command line's rule). */
-static void report_exception(launcher *self, JNIEnv *env) {
+static void report_exception(launcher *self, JNIEnv *env)
+{
 	jthrowable thrown = (*env)->ExceptionOccurred(env);
 	(*env)->ExceptionClear(env);
 	wchar_t message[1024] = L"internal error in Java";
@@ -131,7 +139,7 @@ static void report_exception(launcher *self, JNIEnv *env) {
 		const jchar *chars = (*env)->GetStringChars(env, text, NULL);
 		if (chars != NULL) {
 			_snwprintf(message, sizeof message / sizeof *message - 1, L"internal error in Java: %.*ls",
-					(int)(length < 900 ? length : 900), (const wchar_t *)chars);
+			        (int)(length < 900 ? length : 900), (const wchar_t *)chars);
 			(*env)->ReleaseStringChars(env, text, chars);
 		}
 	}
@@ -142,8 +150,9 @@ static void report_exception(launcher *self, JNIEnv *env) {
 	self->report(message);
 }
 
-int launcher_run_java(launcher *self, char **options, int option_count, const char *main_class, wchar_t **args,
-		int arg_count) {
+int launcher_run_java(
+        launcher *self, char **options, int option_count, const char *main_class, wchar_t **args, int arg_count)
+{
 	wchar_t bin[MAX_PATH * 2], jvm[MAX_PATH * 2];
 	_snwprintf(bin, sizeof bin / sizeof *bin, L"%ls\\jre\\bin", self->root);
 	bin[sizeof bin / sizeof *bin - 1] = 0;
@@ -166,8 +175,10 @@ int launcher_run_java(launcher *self, char **options, int option_count, const ch
 		return LAUNCHER_BROKEN;
 	for (int i = 0; i < option_count; i++)
 		vm_options[i].optionString = options[i];
-	JavaVMInitArgs init = {.version = JNI_VERSION_21, .nOptions = option_count, .options = vm_options,
-			.ignoreUnrecognized = JNI_FALSE};
+	JavaVMInitArgs init = {.version = JNI_VERSION_21,
+	        .nOptions = option_count,
+	        .options = vm_options,
+	        .ignoreUnrecognized = JNI_FALSE};
 	JavaVM *vm;
 	JNIEnv *env;
 	if (create(&vm, (void **)&env, &init) != JNI_OK) {
@@ -179,8 +190,7 @@ int launcher_run_java(launcher *self, char **options, int option_count, const ch
 	jclass main = (*env)->FindClass(env, main_class);
 	jmethodID method = main == NULL ? NULL : (*env)->GetStaticMethodID(env, main, "main", "([Ljava/lang/String;)V");
 	jclass string = (*env)->FindClass(env, "java/lang/String");
-	jobjectArray array = method == NULL || string == NULL ? NULL
-			: (*env)->NewObjectArray(env, arg_count, string, NULL);
+	jobjectArray array = method == NULL || string == NULL ? NULL : (*env)->NewObjectArray(env, arg_count, string, NULL);
 	for (int i = 0; array != NULL && i < arg_count; i++) {
 		jstring arg = (*env)->NewString(env, (const jchar *)args[i], (jsize)wcslen(args[i]));
 		if (arg == NULL)

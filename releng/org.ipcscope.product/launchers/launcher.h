@@ -29,8 +29,8 @@ char *launcher_path_option(launcher *self, const char *name, const wchar_t *rela
 /* Starts the JVM of root\jre in this process with `options` (ANSI) and runs main_class.main with
  * args as Java strings made from their UTF-16 as given. Returns the exit code: System.exit's, 0 when
  * main returns, LAUNCHER_BROKEN (after a report) when the JVM cannot start or main throws. */
-int launcher_run_java(launcher *self, char **options, int option_count, const char *main_class, wchar_t **args,
-		int arg_count);
+int launcher_run_java(
+        launcher *self, char **options, int option_count, const char *main_class, wchar_t **args, int arg_count);
 
 /* The options every JVM of the product gets on Windows, appended at options[*count]. */
 int launcher_windows_options(launcher *self, char **options, int *count);

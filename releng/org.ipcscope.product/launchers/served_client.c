@@ -18,9 +18,10 @@
 #define DEFAULT_TIMEOUT_MS 30000
 
 /* What DaemonProtocol.VARIABLES names: the caller's values travel with the request. */
-static const wchar_t *const VARIABLES[] = { L"IPCSCOPE_FIFO_DIRS", L"LANG", L"LC_ALL", L"LC_CTYPE", L"LC_NUMERIC", L"TZ" };
+static const wchar_t *const VARIABLES[] = {
+        L"IPCSCOPE_FIFO_DIRS", L"LANG", L"LC_ALL", L"LC_CTYPE", L"LC_NUMERIC", L"TZ"};
 /* ServedCommands.SERVED */
-static const wchar_t *const SERVED[] = { L"list", L"processes", L"regions", L"modules", L"search" };
+static const wchar_t *const SERVED[] = {L"list", L"processes", L"regions", L"modules", L"search"};
 
 int served_wanted(int argc, wchar_t **argv)
 {
@@ -33,7 +34,8 @@ int served_wanted(int argc, wchar_t **argv)
 	for (size_t i = 0; i < sizeof SERVED / sizeof *SERVED; i++)
 		if (wcscmp(argv[1], SERVED[i]) == 0)
 			return 1;
-	return argc == 3 && wcscmp(argv[1], L"daemon") == 0 && (wcscmp(argv[2], L"status") == 0 || wcscmp(argv[2], L"stop") == 0);
+	return argc == 3 && wcscmp(argv[1], L"daemon") == 0 &&
+	        (wcscmp(argv[2], L"status") == 0 || wcscmp(argv[2], L"stop") == 0);
 }
 
 /* The user SID of TOKEN, LocalAlloc'ed by GetTokenInformation's caller: free with free(). */
@@ -81,7 +83,7 @@ int served_pipe_name(wchar_t *pipe, const wchar_t *key)
 	for (const wchar_t *c = key; *c; c++) {
 		hash = (hash ^ (uint16_t)*c) * 0x100000001b3ull;
 	}
-	UINT pages[2] = { console_page(STD_OUTPUT_HANDLE), console_page(STD_ERROR_HANDLE) };
+	UINT pages[2] = {console_page(STD_OUTPUT_HANDLE), console_page(STD_ERROR_HANDLE)};
 	for (int i = 0; i < 2; i++)
 		hash = (hash ^ pages[i]) * 0x100000001b3ull;
 	_snwprintf(pipe, SERVED_PIPE_MAX, L"\\\\.\\pipe\\ipcscope-%ls-%016llx", sid, (unsigned long long)hash);
@@ -103,8 +105,10 @@ static int server_is_ours(HANDLE pipe)
 	PSID owner = NULL;
 	PSECURITY_DESCRIPTOR descriptor = NULL;
 	ULONG pid = 0;
-	if (me && GetSecurityInfo(pipe, SE_KERNEL_OBJECT, OWNER_SECURITY_INFORMATION, &owner, NULL, NULL, NULL, &descriptor) == ERROR_SUCCESS
-	    && owner && EqualSid(owner, me->User.Sid) && GetNamedPipeServerProcessId(pipe, &pid)) {
+	if (me &&
+	        GetSecurityInfo(pipe, SE_KERNEL_OBJECT, OWNER_SECURITY_INFORMATION, &owner, NULL, NULL, NULL,
+	                &descriptor) == ERROR_SUCCESS &&
+	        owner && EqualSid(owner, me->User.Sid) && GetNamedPipeServerProcessId(pipe, &pid)) {
 		HANDLE server = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pid);
 		if (server) {
 			TOKEN_USER *user = process_user(server);
@@ -219,7 +223,7 @@ static DWORD timeout_ms(void)
 /* Overlapped transfer of N bytes, all or nothing, before DEADLINE (GetTickCount64). */
 static int transfer(HANDLE pipe, int writing, void *bytes, DWORD n, ULONGLONG deadline)
 {
-	OVERLAPPED overlapped = { 0 };
+	OVERLAPPED overlapped = {0};
 	overlapped.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
 	if (!overlapped.hEvent)
 		return -1;
@@ -284,7 +288,7 @@ static char *read_part(HANDLE pipe, uint32_t *length, ULONGLONG deadline)
 int served_call(const wchar_t *pipe_name, int argc, wchar_t **argv)
 {
 	ULONGLONG deadline = GetTickCount64() + timeout_ms();
-	struct buffer b = { 0 };
+	struct buffer b = {0};
 	if (request(&b, argc, argv)) {
 		free(b.data);
 		return SERVED_FALLBACK;
@@ -293,7 +297,7 @@ int served_call(const wchar_t *pipe_name, int argc, wchar_t **argv)
 	for (int attempt = 0; attempt < 2 && pipe == INVALID_HANDLE_VALUE; attempt++) {
 		/* identification only: a server cannot act as us with our connection */
 		pipe = CreateFileW(pipe_name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING,
-				   FILE_FLAG_OVERLAPPED | SECURITY_SQOS_PRESENT | SECURITY_IDENTIFICATION, NULL);
+		        FILE_FLAG_OVERLAPPED | SECURITY_SQOS_PRESENT | SECURITY_IDENTIFICATION, NULL);
 		if (pipe == INVALID_HANDLE_VALUE && (GetLastError() != ERROR_PIPE_BUSY || !WaitNamedPipeW(pipe_name, 2000)))
 			break;
 	}
@@ -307,8 +311,8 @@ int served_call(const wchar_t *pipe_name, int argc, wchar_t **argv)
 	}
 	unsigned char head[9];
 	uint32_t out_length, err_length;
-	if (transfer(pipe, 1, b.data, (DWORD)b.length, deadline) || transfer(pipe, 0, head, 9, deadline)
-	    || memcmp(head, "IPCS", 4) != 0 || head[4] != 0)
+	if (transfer(pipe, 1, b.data, (DWORD)b.length, deadline) || transfer(pipe, 0, head, 9, deadline) ||
+	        memcmp(head, "IPCS", 4) != 0 || head[4] != 0)
 		goto done;
 	int exit_code = (int)get_u32(head + 5);
 	out = read_part(pipe, &out_length, deadline);
@@ -393,7 +397,8 @@ int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *
 	wchar_t directory[MAX_PATH + 64];
 	wcscpy(directory, log);
 	wcscat(log, L"\\daemon.log");
-	size_t size = wcslen(java) + (vm_options ? wcslen(vm_options) : 0) + wcslen(classpath) * 2 + wcslen(pipe) * 2 + 2 * MAX_PATH + 512;
+	size_t size = wcslen(java) + (vm_options ? wcslen(vm_options) : 0) + wcslen(classpath) * 2 + wcslen(pipe) * 2 +
+	        2 * MAX_PATH + 512;
 	wchar_t *command = calloc(size, sizeof *command);
 	if (!command) {
 		CloseHandle(marker);
@@ -407,8 +412,8 @@ int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *
 	wcscat(command, L" -XX:+UseSerialGC -Xmx192m -XX:-UsePerfData --enable-native-access=ALL-UNNAMED");
 	/* it has no console: it writes as the caller's own JVM would, in the console's code page (named
 	 * as the JDK names it), or UTF-8 into a pipe or a file (ipcscope-cli.c's run_direct) */
-	static const wchar_t *const streams[2] = { L"stdout", L"stderr" };
-	UINT pages[2] = { console_page(STD_OUTPUT_HANDLE), console_page(STD_ERROR_HANDLE) };
+	static const wchar_t *const streams[2] = {L"stdout", L"stderr"};
+	UINT pages[2] = {console_page(STD_OUTPUT_HANDLE), console_page(STD_ERROR_HANDLE)};
 	for (int i = 0; i < 2; i++) {
 		if (pages[i] == 0 || pages[i] == CP_UTF8)
 			_snwprintf(command + wcslen(command), 64, L" -D%ls.encoding=UTF-8", streams[i]);
@@ -421,12 +426,13 @@ int served_start(const wchar_t *java, const wchar_t *vm_options, const wchar_t *
 	append_argument(command, size, pipe);
 	append_argument(command, size, idle);
 	append_argument(command, size, log);
-	STARTUPINFOW startup = { 0 };
+	STARTUPINFOW startup = {0};
 	startup.cb = sizeof startup;
 	PROCESS_INFORMATION process;
 	/* its own process group, no console, no handles of ours: the caller's console and pipes close when it exits */
-	BOOL ok = CreateProcessW(NULL, command, NULL, NULL, FALSE, DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP | CREATE_UNICODE_ENVIRONMENT,
-				 NULL, directory, &startup, &process);
+	BOOL ok = CreateProcessW(NULL, command, NULL, NULL, FALSE,
+	        DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP | CREATE_UNICODE_ENVIRONMENT, NULL, directory, &startup,
+	        &process);
 	free(command);
 	if (!ok) {
 		CloseHandle(marker);

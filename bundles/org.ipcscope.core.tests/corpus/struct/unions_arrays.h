@@ -5,15 +5,28 @@
 #define COLS (ROWS + 1)
 #define CELLS (ROWS * COLS)
 
-struct point { int16_t x, y; };
-typedef struct { struct point corner[2]; uint8_t grid[ROWS][COLS][2]; } box_t;
+struct point {
+	int16_t x, y;
+};
+typedef struct {
+	struct point corner[2];
+	uint8_t grid[ROWS][COLS][2];
+} box_t;
 
-union number { int8_t i8; uint16_t u16; float f; double d; char text[11]; };
+union number {
+	int8_t i8;
+	uint16_t u16;
+	float f;
+	double d;
+	char text[11];
+};
 
 struct record {
 	uint32_t tag;
 	union {
-		struct { uint16_t lo, hi; };
+		struct {
+			uint16_t lo, hi;
+		};
 		uint32_t whole;
 	};
 	struct {

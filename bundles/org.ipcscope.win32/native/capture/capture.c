@@ -21,7 +21,7 @@ void section_name(wchar_t *out, DWORD pid, DWORD nonce)
 {
 	static const wchar_t prefix[] = L"Local\\ipcscope-capture-";
 	static const char digits[] = "0123456789abcdef";
-	uint64_t values[2] = { pid, nonce };
+	uint64_t values[2] = {pid, nonce};
 	int at = 0;
 	for (const wchar_t *p = prefix; *p; p++) {
 		out[at++] = *p;

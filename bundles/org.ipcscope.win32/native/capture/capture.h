@@ -51,16 +51,32 @@
 #define STATE_WAITING 0u
 #define STATE_ATTACHED 1u
 #define STATE_FAILED 2u
-#define STATE_UNLOADED 3u   /* unhooked, every call out of the hooks: the DLL unloads now */
-#define STATE_DRAINING 4u   /* unhooked, waiting for the calls inside a hook to leave, then unloads */
-#define STATE_PINNED 5u     /* unhooked, but a hook address was handed out: stays loaded */
+#define STATE_UNLOADED 3u /* unhooked, every call out of the hooks: the DLL unloads now */
+#define STATE_DRAINING 4u /* unhooked, waiting for the calls inside a hook to leave, then unloads */
+#define STATE_PINNED 5u /* unhooked, but a hook address was handed out: stays loaded */
 
 enum op { OP_READ = 1, OP_WRITE, OP_CONNECT, OP_ACCEPT, OP_DISCONNECT, OP_CLOSE, OP_INFO = 100 };
 enum kind { KIND_PIPE = 1, KIND_MAILSLOT = 2, KIND_TCP = 4, KIND_UDP = 8 };
 enum call {
-	C_READFILE = 1, C_WRITEFILE, C_READFILEEX, C_WRITEFILEEX, C_GETOVERLAPPEDRESULT, C_GQCS,
-	C_TRANSACTNAMEDPIPE, C_CALLNAMEDPIPE, C_CONNECTNAMEDPIPE, C_DISCONNECTNAMEDPIPE, C_SEND, C_RECV,
-	C_SENDTO, C_RECVFROM, C_WSASEND, C_WSARECV, C_CLOSEHANDLE, C_CLOSESOCKET, C_GQCSEX
+	C_READFILE = 1,
+	C_WRITEFILE,
+	C_READFILEEX,
+	C_WRITEFILEEX,
+	C_GETOVERLAPPEDRESULT,
+	C_GQCS,
+	C_TRANSACTNAMEDPIPE,
+	C_CALLNAMEDPIPE,
+	C_CONNECTNAMEDPIPE,
+	C_DISCONNECTNAMEDPIPE,
+	C_SEND,
+	C_RECV,
+	C_SENDTO,
+	C_RECVFROM,
+	C_WSASEND,
+	C_WSARECV,
+	C_CLOSEHANDLE,
+	C_CLOSESOCKET,
+	C_GQCSEX
 };
 
 void *__cdecl memcpy(void *, const void *, size_t);
@@ -76,8 +92,14 @@ ULONG NTAPI RtlNtStatusToDosError(LONG);
 BOOL WINAPI K32EnumProcessModules(HANDLE, HMODULE *, DWORD, LPDWORD);
 LONG NTAPI NtQueryInformationThread(HANDLE, int, PVOID, ULONG, PULONG);
 
-static inline uint64_t *u64(unsigned char *base, size_t offset) { return (uint64_t *)(base + offset); }
-static inline uint32_t *u32(unsigned char *base, size_t offset) { return (uint32_t *)(base + offset); }
+static inline uint64_t *u64(unsigned char *base, size_t offset)
+{
+	return (uint64_t *)(base + offset);
+}
+static inline uint32_t *u32(unsigned char *base, size_t offset)
+{
+	return (uint32_t *)(base + offset);
+}
 
 extern HMODULE self;
 extern unsigned char *view;
@@ -105,7 +127,7 @@ struct segment {
 #define CACHE_SIZE 1024
 struct cached {
 	uint64_t handle;
-	int kind;      /* 0 unknown, -1 not wanted, else a KIND_ */
+	int kind; /* 0 unknown, -1 not wanted, else a KIND_ */
 	int announced; /* its info record is in the ring */
 };
 
@@ -128,7 +150,8 @@ extern struct pending pendings[PENDING_SIZE];
 #define LEAVE() __atomic_sub_fetch(&inflight, 1, __ATOMIC_ACQ_REL)
 
 uint64_t now_micros(void);
-int record(uint64_t handle, int op, int call, uint64_t requested, uint64_t transferred, DWORD status, const struct segment *segments, int count);
+int record(uint64_t handle, int op, int call, uint64_t requested, uint64_t transferred, DWORD status,
+        const struct segment *segments, int count);
 struct cached *slot_of(uint64_t handle, int create);
 wchar_t lower(wchar_t c);
 int starts_with(const wchar_t *text, uint32_t chars, const wchar_t *prefix);
@@ -138,22 +161,32 @@ int socket_kind(SOCKET s);
 void announce(uint64_t handle, int kind);
 int wanted(uint64_t handle, int is_socket);
 void forget(uint64_t handle);
-int pending_add(void *overlapped, uint64_t handle, void *buffer, uint64_t requested, int op, int call, LPOVERLAPPED_COMPLETION_ROUTINE routine);
+int pending_add(void *overlapped, uint64_t handle, void *buffer, uint64_t requested, int op, int call,
+        LPOVERLAPPED_COMPLETION_ROUTINE routine);
 int pending_take(void *overlapped, int with_routine, struct pending *out);
 void complete(const struct pending *p, BOOL ok, DWORD error, DWORD transferred);
 BOOL WINAPI hook_ReadFile(HANDLE h, LPVOID buffer, DWORD size, LPDWORD read, LPOVERLAPPED overlapped);
 BOOL WINAPI hook_WriteFile(HANDLE h, LPCVOID buffer, DWORD size, LPDWORD written, LPOVERLAPPED overlapped);
 VOID WINAPI completion(DWORD error, DWORD transferred, LPOVERLAPPED overlapped);
-BOOL ex_call(int write, HANDLE h, LPVOID buffer, DWORD size, LPOVERLAPPED overlapped, LPOVERLAPPED_COMPLETION_ROUTINE routine);
-BOOL WINAPI hook_ReadFileEx(HANDLE h, LPVOID buffer, DWORD size, LPOVERLAPPED overlapped, LPOVERLAPPED_COMPLETION_ROUTINE routine);
-BOOL WINAPI hook_WriteFileEx(HANDLE h, LPCVOID buffer, DWORD size, LPOVERLAPPED overlapped, LPOVERLAPPED_COMPLETION_ROUTINE routine);
+BOOL ex_call(int write, HANDLE h, LPVOID buffer, DWORD size, LPOVERLAPPED overlapped,
+        LPOVERLAPPED_COMPLETION_ROUTINE routine);
+BOOL WINAPI hook_ReadFileEx(
+        HANDLE h, LPVOID buffer, DWORD size, LPOVERLAPPED overlapped, LPOVERLAPPED_COMPLETION_ROUTINE routine);
+BOOL WINAPI hook_WriteFileEx(
+        HANDLE h, LPCVOID buffer, DWORD size, LPOVERLAPPED overlapped, LPOVERLAPPED_COMPLETION_ROUTINE routine);
 BOOL WINAPI hook_GetOverlappedResult(HANDLE h, LPOVERLAPPED overlapped, LPDWORD transferred, BOOL wait);
-BOOL WINAPI hook_GetQueuedCompletionStatus(HANDLE port, LPDWORD transferred, PULONG_PTR key, LPOVERLAPPED *overlapped, DWORD milliseconds);
-BOOL WINAPI hook_GetQueuedCompletionStatusEx(HANDLE port, LPOVERLAPPED_ENTRY entries, ULONG count, PULONG removed, DWORD milliseconds, BOOL alertable);
-BOOL WINAPI hook_TransactNamedPipe(HANDLE h, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, LPOVERLAPPED overlapped);
-void call_named_pipe(const wchar_t *name, uint32_t chars, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, BOOL ok, DWORD error, DWORD read);
-BOOL WINAPI hook_CallNamedPipeW(LPCWSTR name, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, DWORD timeout);
-BOOL WINAPI hook_CallNamedPipeA(LPCSTR name, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, DWORD timeout);
+BOOL WINAPI hook_GetQueuedCompletionStatus(
+        HANDLE port, LPDWORD transferred, PULONG_PTR key, LPOVERLAPPED *overlapped, DWORD milliseconds);
+BOOL WINAPI hook_GetQueuedCompletionStatusEx(
+        HANDLE port, LPOVERLAPPED_ENTRY entries, ULONG count, PULONG removed, DWORD milliseconds, BOOL alertable);
+BOOL WINAPI hook_TransactNamedPipe(
+        HANDLE h, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, LPOVERLAPPED overlapped);
+void call_named_pipe(const wchar_t *name, uint32_t chars, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, BOOL ok,
+        DWORD error, DWORD read);
+BOOL WINAPI hook_CallNamedPipeW(
+        LPCWSTR name, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, DWORD timeout);
+BOOL WINAPI hook_CallNamedPipeA(
+        LPCSTR name, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, DWORD timeout);
 BOOL WINAPI hook_ConnectNamedPipe(HANDLE h, LPOVERLAPPED overlapped);
 BOOL WINAPI hook_DisconnectNamedPipe(HANDLE h);
 BOOL WINAPI hook_CloseHandle(HANDLE h);
@@ -162,9 +195,12 @@ int WSAAPI hook_send(SOCKET s, const char *buffer, int size, int flags);
 int WSAAPI hook_recv(SOCKET s, char *buffer, int size, int flags);
 int WSAAPI hook_sendto(SOCKET s, const char *buffer, int size, int flags, const struct sockaddr *to, int length);
 int WSAAPI hook_recvfrom(SOCKET s, char *buffer, int size, int flags, struct sockaddr *from, int *length);
-int wsa_done(SOCKET s, int op, int call, LPWSABUF buffers, DWORD count, LPDWORD done, int result, LPWSAOVERLAPPED overlapped, int peek);
-int WSAAPI hook_WSASend(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD sent, DWORD flags, LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
-int WSAAPI hook_WSARecv(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD received, LPDWORD flags, LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
+int wsa_done(SOCKET s, int op, int call, LPWSABUF buffers, DWORD count, LPDWORD done, int result,
+        LPWSAOVERLAPPED overlapped, int peek);
+int WSAAPI hook_WSASend(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD sent, DWORD flags, LPWSAOVERLAPPED overlapped,
+        LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
+int WSAAPI hook_WSARecv(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD received, LPDWORD flags,
+        LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
 int WSAAPI hook_closesocket(SOCKET s);
 int is_system(const wchar_t *path);
 void resolve(void);
@@ -184,6 +220,8 @@ void section_name(wchar_t *out, DWORD pid, DWORD nonce);
 void finish(uint32_t state);
 DWORD WINAPI watchdog(LPVOID unused);
 void remember_name(uint64_t handle, const wchar_t *path);
-HANDLE WINAPI hook_CreateFileW(LPCWSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security, DWORD disposition, DWORD flags, HANDLE template_file);
-HANDLE WINAPI hook_CreateFileA(LPCSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security, DWORD disposition, DWORD flags, HANDLE template_file);
+HANDLE WINAPI hook_CreateFileW(LPCWSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security,
+        DWORD disposition, DWORD flags, HANDLE template_file);
+HANDLE WINAPI hook_CreateFileA(LPCSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security,
+        DWORD disposition, DWORD flags, HANDLE template_file);
 #endif

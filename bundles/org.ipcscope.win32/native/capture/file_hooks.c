@@ -1,7 +1,6 @@
 /* The hooks of kernel32 calls on pipes and mailslots. */
 #include "capture.h"
 
-
 BOOL WINAPI hook_ReadFile(HANDLE h, LPVOID buffer, DWORD size, LPDWORD read, LPOVERLAPPED overlapped)
 {
 	ENTER();
@@ -12,7 +11,7 @@ BOOL WINAPI hook_ReadFile(HANDLE h, LPVOID buffer, DWORD size, LPDWORD read, LPO
 			pending_add(overlapped, (uint64_t)(uintptr_t)h, buffer, size, OP_READ, C_READFILE, NULL);
 		} else {
 			DWORD n = !ok ? 0 : read != NULL ? *read : overlapped != NULL ? (DWORD)overlapped->InternalHigh : 0;
-			struct segment segment = { buffer, n };
+			struct segment segment = {buffer, n};
 			record((uint64_t)(uintptr_t)h, OP_READ, C_READFILE, size, n, error, &segment, 1);
 		}
 		SetLastError(error);
@@ -31,7 +30,7 @@ BOOL WINAPI hook_WriteFile(HANDLE h, LPCVOID buffer, DWORD size, LPDWORD written
 			pending_add(overlapped, (uint64_t)(uintptr_t)h, (void *)buffer, size, OP_WRITE, C_WRITEFILE, NULL);
 		} else {
 			DWORD n = !ok ? 0 : written != NULL ? *written : overlapped != NULL ? (DWORD)overlapped->InternalHigh : 0;
-			struct segment segment = { buffer, n };
+			struct segment segment = {buffer, n};
 			record((uint64_t)(uintptr_t)h, OP_WRITE, C_WRITEFILE, size, n, error, &segment, 1);
 		}
 		SetLastError(error);
@@ -56,7 +55,7 @@ VOID WINAPI completion(DWORD error, DWORD transferred, LPOVERLAPPED overlapped)
 }
 
 BOOL ex_call(int write, HANDLE h, LPVOID buffer, DWORD size, LPOVERLAPPED overlapped,
-		LPOVERLAPPED_COMPLETION_ROUTINE routine)
+        LPOVERLAPPED_COMPLETION_ROUTINE routine)
 {
 	ENTER();
 	int kind = routine != NULL ? wanted((uint64_t)(uintptr_t)h, 0) : 0;
@@ -85,14 +84,14 @@ BOOL ex_call(int write, HANDLE h, LPVOID buffer, DWORD size, LPOVERLAPPED overla
 	return ok;
 }
 
-BOOL WINAPI hook_ReadFileEx(HANDLE h, LPVOID buffer, DWORD size, LPOVERLAPPED overlapped,
-		LPOVERLAPPED_COMPLETION_ROUTINE routine)
+BOOL WINAPI hook_ReadFileEx(
+        HANDLE h, LPVOID buffer, DWORD size, LPOVERLAPPED overlapped, LPOVERLAPPED_COMPLETION_ROUTINE routine)
 {
 	return ex_call(0, h, buffer, size, overlapped, routine);
 }
 
-BOOL WINAPI hook_WriteFileEx(HANDLE h, LPCVOID buffer, DWORD size, LPOVERLAPPED overlapped,
-		LPOVERLAPPED_COMPLETION_ROUTINE routine)
+BOOL WINAPI hook_WriteFileEx(
+        HANDLE h, LPCVOID buffer, DWORD size, LPOVERLAPPED overlapped, LPOVERLAPPED_COMPLETION_ROUTINE routine)
 {
 	return ex_call(1, h, (LPVOID)buffer, size, overlapped, routine);
 }
@@ -111,8 +110,8 @@ BOOL WINAPI hook_GetOverlappedResult(HANDLE h, LPOVERLAPPED overlapped, LPDWORD 
 	return ok;
 }
 
-BOOL WINAPI hook_GetQueuedCompletionStatus(HANDLE port, LPDWORD transferred, PULONG_PTR key,
-		LPOVERLAPPED *overlapped, DWORD milliseconds)
+BOOL WINAPI hook_GetQueuedCompletionStatus(
+        HANDLE port, LPDWORD transferred, PULONG_PTR key, LPOVERLAPPED *overlapped, DWORD milliseconds)
 {
 	ENTER();
 	BOOL ok = GetQueuedCompletionStatus(port, transferred, key, overlapped, milliseconds);
@@ -126,8 +125,8 @@ BOOL WINAPI hook_GetQueuedCompletionStatus(HANDLE port, LPDWORD transferred, PUL
 	return ok;
 }
 
-BOOL WINAPI hook_GetQueuedCompletionStatusEx(HANDLE port, LPOVERLAPPED_ENTRY entries, ULONG count,
-		PULONG removed, DWORD milliseconds, BOOL alertable)
+BOOL WINAPI hook_GetQueuedCompletionStatusEx(
+        HANDLE port, LPOVERLAPPED_ENTRY entries, ULONG count, PULONG removed, DWORD milliseconds, BOOL alertable)
 {
 	ENTER();
 	BOOL ok = GetQueuedCompletionStatusEx(port, entries, count, removed, milliseconds, alertable);
@@ -139,7 +138,7 @@ BOOL WINAPI hook_GetQueuedCompletionStatusEx(HANDLE port, LPOVERLAPPED_ENTRY ent
 				/* Internal holds the NTSTATUS: success codes are below 0x80000000 */
 				BOOL done = (LONG)entries[i].Internal >= 0;
 				complete(&p, done, done ? 0 : RtlNtStatusToDosError((LONG)entries[i].Internal),
-						entries[i].dwNumberOfBytesTransferred);
+				        entries[i].dwNumberOfBytesTransferred);
 			}
 		}
 	}
@@ -148,20 +147,20 @@ BOOL WINAPI hook_GetQueuedCompletionStatusEx(HANDLE port, LPOVERLAPPED_ENTRY ent
 	return ok;
 }
 
-BOOL WINAPI hook_TransactNamedPipe(HANDLE h, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size,
-		LPDWORD read, LPOVERLAPPED overlapped)
+BOOL WINAPI hook_TransactNamedPipe(
+        HANDLE h, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, LPOVERLAPPED overlapped)
 {
 	ENTER();
 	BOOL ok = TransactNamedPipe(h, in, in_size, out, out_size, read, overlapped);
 	DWORD error = ok ? 0 : GetLastError();
 	if (wanted((uint64_t)(uintptr_t)h, 0) && (ok || error == ERROR_MORE_DATA || error == ERROR_IO_PENDING)) {
-		struct segment written = { in, in_size };
+		struct segment written = {in, in_size};
 		record((uint64_t)(uintptr_t)h, OP_WRITE, C_TRANSACTNAMEDPIPE, in_size, in_size, 0, &written, 1);
 		if (error == ERROR_IO_PENDING) {
 			pending_add(overlapped, (uint64_t)(uintptr_t)h, out, out_size, OP_READ, C_TRANSACTNAMEDPIPE, NULL);
 		} else {
 			DWORD n = read != NULL ? *read : 0;
-			struct segment got = { out, n };
+			struct segment got = {out, n};
 			record((uint64_t)(uintptr_t)h, OP_READ, C_TRANSACTNAMEDPIPE, out_size, n, error, &got, 1);
 		}
 	} else if (!ok && wanted((uint64_t)(uintptr_t)h, 0)) {
@@ -173,8 +172,8 @@ BOOL WINAPI hook_TransactNamedPipe(HANDLE h, LPVOID in, DWORD in_size, LPVOID ou
 }
 
 /* CallNamedPipe opens, transacts and closes inside kernel32: recorded on handle 0 with the name announced. */
-void call_named_pipe(const wchar_t *name, uint32_t chars, LPVOID in, DWORD in_size, LPVOID out,
-		DWORD out_size, BOOL ok, DWORD error, DWORD read)
+void call_named_pipe(const wchar_t *name, uint32_t chars, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, BOOL ok,
+        DWORD error, DWORD read)
 {
 	static const wchar_t prefix[] = L"\\Device\\NamedPipe\\";
 	unsigned char info[4 + 2 * 1100];
@@ -201,19 +200,19 @@ void call_named_pipe(const wchar_t *name, uint32_t chars, LPVOID in, DWORD in_si
 			}
 		}
 	}
-	struct segment segment = { info, at };
+	struct segment segment = {info, at};
 	record(0, OP_INFO, 0, 0, at, 0, &segment, 1);
 	record(0, OP_CONNECT, C_CALLNAMEDPIPE, 0, 0, ok || error == ERROR_MORE_DATA ? 0 : error, NULL, 0);
 	if (ok || error == ERROR_MORE_DATA) {
-		struct segment written = { in, in_size };
-		struct segment got = { out, read };
+		struct segment written = {in, in_size};
+		struct segment got = {out, read};
 		record(0, OP_WRITE, C_CALLNAMEDPIPE, in_size, in_size, 0, &written, 1);
 		record(0, OP_READ, C_CALLNAMEDPIPE, out_size, read, error, &got, 1);
 	}
 }
 
-BOOL WINAPI hook_CallNamedPipeW(LPCWSTR name, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size,
-		LPDWORD read, DWORD timeout)
+BOOL WINAPI hook_CallNamedPipeW(
+        LPCWSTR name, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, DWORD timeout)
 {
 	ENTER();
 	BOOL ok = CallNamedPipeW(name, in, in_size, out, out_size, read, timeout);
@@ -223,15 +222,16 @@ BOOL WINAPI hook_CallNamedPipeW(LPCWSTR name, LPVOID in, DWORD in_size, LPVOID o
 		while (name[chars] && chars < 1000) {
 			chars++;
 		}
-		call_named_pipe(name, chars, in, in_size, out, out_size, ok, error, read != NULL && (ok || error == ERROR_MORE_DATA) ? *read : 0);
+		call_named_pipe(name, chars, in, in_size, out, out_size, ok, error,
+		        read != NULL && (ok || error == ERROR_MORE_DATA) ? *read : 0);
 	}
 	SetLastError(error);
 	LEAVE();
 	return ok;
 }
 
-BOOL WINAPI hook_CallNamedPipeA(LPCSTR name, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size,
-		LPDWORD read, DWORD timeout)
+BOOL WINAPI hook_CallNamedPipeA(
+        LPCSTR name, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, LPDWORD read, DWORD timeout)
 {
 	ENTER();
 	BOOL ok = CallNamedPipeA(name, in, in_size, out, out_size, read, timeout);
@@ -240,7 +240,7 @@ BOOL WINAPI hook_CallNamedPipeA(LPCSTR name, LPVOID in, DWORD in_size, LPVOID ou
 		wchar_t wide[1001];
 		int chars = MultiByteToWideChar(CP_ACP, 0, name, -1, wide, 1001);
 		call_named_pipe(wide, chars > 0 ? (uint32_t)chars - 1 : 0, in, in_size, out, out_size, ok, error,
-				read != NULL && (ok || error == ERROR_MORE_DATA) ? *read : 0);
+		        read != NULL && (ok || error == ERROR_MORE_DATA) ? *read : 0);
 	}
 	SetLastError(error);
 	LEAVE();
@@ -258,7 +258,7 @@ BOOL WINAPI hook_ConnectNamedPipe(HANDLE h, LPOVERLAPPED overlapped)
 		} else {
 			/* a client that came before the call: connected all the same */
 			record((uint64_t)(uintptr_t)h, OP_CONNECT, C_CONNECTNAMEDPIPE, 0, 0,
-					error == ERROR_PIPE_CONNECTED ? 0 : error, NULL, 0);
+			        error == ERROR_PIPE_CONNECTED ? 0 : error, NULL, 0);
 		}
 		SetLastError(error);
 	}
@@ -305,7 +305,7 @@ BOOL WINAPI hook_CloseHandle(HANDLE h)
 
 /* Opening a pipe or mailslot by name: the name is kept for handles Windows (Wine) gives no name. */
 HANDLE WINAPI hook_CreateFileW(LPCWSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security,
-		DWORD disposition, DWORD flags, HANDLE template_file)
+        DWORD disposition, DWORD flags, HANDLE template_file)
 {
 	ENTER();
 	HANDLE h = CreateFileW(path, access, share, security, disposition, flags, template_file);
@@ -320,7 +320,7 @@ HANDLE WINAPI hook_CreateFileW(LPCWSTR path, DWORD access, DWORD share, LPSECURI
 }
 
 HANDLE WINAPI hook_CreateFileA(LPCSTR path, DWORD access, DWORD share, LPSECURITY_ATTRIBUTES security,
-		DWORD disposition, DWORD flags, HANDLE template_file)
+        DWORD disposition, DWORD flags, HANDLE template_file)
 {
 	ENTER();
 	HANDLE h = CreateFileA(path, access, share, security, disposition, flags, template_file);

@@ -54,8 +54,8 @@ static struct opened opened[OPENED_SIZE];
 
 void remember_name(uint64_t handle, const wchar_t *path)
 {
-	static const wchar_t *const from[] = { L"\\\\.\\pipe\\", L"\\\\.\\mailslot\\" };
-	static const wchar_t *const to[] = { L"\\Device\\NamedPipe\\", L"\\Device\\Mailslot\\" };
+	static const wchar_t *const from[] = {L"\\\\.\\pipe\\", L"\\\\.\\mailslot\\"};
+	static const wchar_t *const to[] = {L"\\Device\\NamedPipe\\", L"\\Device\\Mailslot\\"};
 	uint32_t length = 0;
 	while (path[length] && length < OPENED_CHARS) {
 		length++;
@@ -97,8 +97,8 @@ uint32_t file_name(HANDLE handle, unsigned char *buffer, ULONG size, const wchar
 {
 	ULONG length = 0;
 	NAME_STRING *string = (NAME_STRING *)buffer;
-	if (NtQueryObject(handle, 1 /* ObjectNameInformation */, buffer, size, &length) >= 0 && string->Buffer != NULL
-			&& string->Length > 0) {
+	if (NtQueryObject(handle, 1 /* ObjectNameInformation */, buffer, size, &length) >= 0 && string->Buffer != NULL &&
+	        string->Length > 0) {
 		*name = string->Buffer;
 		return string->Length / 2;
 	}
@@ -121,9 +121,10 @@ int file_kind(HANDLE handle)
 	unsigned char buffer[2048];
 	const wchar_t *name = NULL;
 	uint32_t chars = file_name(handle, buffer, sizeof buffer, &name);
-	int kind = chars == 0 ? -1
-			: starts_with(name, chars, L"\\Device\\NamedPipe\\") ? KIND_PIPE
-			: starts_with(name, chars, L"\\Device\\Mailslot\\") ? KIND_MAILSLOT : -1;
+	int kind = chars == 0                                        ? -1
+	        : starts_with(name, chars, L"\\Device\\NamedPipe\\") ? KIND_PIPE
+	        : starts_with(name, chars, L"\\Device\\Mailslot\\")  ? KIND_MAILSLOT
+	                                                             : -1;
 	if (kind > 0 && filter_chars > 0) {
 		if (chars != filter_chars) {
 			return -1;
@@ -143,7 +144,9 @@ int socket_kind(SOCKET s)
 	int length = sizeof type;
 	int error = WSAGetLastError();
 	int kind = getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &length) != 0 ? -1
-			: type == SOCK_STREAM ? KIND_TCP : type == SOCK_DGRAM ? KIND_UDP : -1;
+	        : type == SOCK_STREAM                                              ? KIND_TCP
+	        : type == SOCK_DGRAM                                               ? KIND_UDP
+	                                                                           : -1;
 	WSASetLastError(error);
 	return kind;
 }
@@ -152,7 +155,7 @@ int socket_kind(SOCKET s)
 void announce(uint64_t handle, int kind)
 {
 	unsigned char info[4 + 1024];
-	struct segment segment = { info, 4 };
+	struct segment segment = {info, 4};
 	*u32(info, 0) = (uint32_t)kind;
 	if (kind == KIND_PIPE || kind == KIND_MAILSLOT) {
 		const wchar_t *name = NULL;

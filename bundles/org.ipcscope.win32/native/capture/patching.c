@@ -15,33 +15,33 @@ HMODULE WINAPI hook_LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags);
 HMODULE WINAPI hook_LoadLibraryExA(LPCSTR name, HANDLE file, DWORD flags);
 
 struct hook hooks[] = {
-	{ "kernel32.dll", "ReadFile", hook_ReadFile, NULL },
-	{ "kernel32.dll", "WriteFile", hook_WriteFile, NULL },
-	{ "kernel32.dll", "ReadFileEx", hook_ReadFileEx, NULL },
-	{ "kernel32.dll", "WriteFileEx", hook_WriteFileEx, NULL },
-	{ "kernel32.dll", "GetOverlappedResult", hook_GetOverlappedResult, NULL },
-	{ "kernel32.dll", "GetQueuedCompletionStatus", hook_GetQueuedCompletionStatus, NULL },
-	{ "kernel32.dll", "GetQueuedCompletionStatusEx", hook_GetQueuedCompletionStatusEx, NULL },
-	{ "kernel32.dll", "TransactNamedPipe", hook_TransactNamedPipe, NULL },
-	{ "kernel32.dll", "CallNamedPipeW", hook_CallNamedPipeW, NULL },
-	{ "kernel32.dll", "CallNamedPipeA", hook_CallNamedPipeA, NULL },
-	{ "kernel32.dll", "ConnectNamedPipe", hook_ConnectNamedPipe, NULL },
-	{ "kernel32.dll", "DisconnectNamedPipe", hook_DisconnectNamedPipe, NULL },
-	{ "kernel32.dll", "CloseHandle", hook_CloseHandle, NULL },
-	{ "ws2_32.dll", "send", hook_send, NULL },
-	{ "ws2_32.dll", "recv", hook_recv, NULL },
-	{ "ws2_32.dll", "sendto", hook_sendto, NULL },
-	{ "ws2_32.dll", "recvfrom", hook_recvfrom, NULL },
-	{ "ws2_32.dll", "WSASend", hook_WSASend, NULL },
-	{ "ws2_32.dll", "WSARecv", hook_WSARecv, NULL },
-	{ "ws2_32.dll", "closesocket", hook_closesocket, NULL },
-	{ "kernel32.dll", "CreateFileW", hook_CreateFileW, NULL },
-	{ "kernel32.dll", "CreateFileA", hook_CreateFileA, NULL },
-	{ "kernel32.dll", "GetProcAddress", hook_GetProcAddress, NULL },
-	{ "kernel32.dll", "LoadLibraryW", hook_LoadLibraryW, NULL },
-	{ "kernel32.dll", "LoadLibraryA", hook_LoadLibraryA, NULL },
-	{ "kernel32.dll", "LoadLibraryExW", hook_LoadLibraryExW, NULL },
-	{ "kernel32.dll", "LoadLibraryExA", hook_LoadLibraryExA, NULL },
+        {"kernel32.dll", "ReadFile", hook_ReadFile, NULL},
+        {"kernel32.dll", "WriteFile", hook_WriteFile, NULL},
+        {"kernel32.dll", "ReadFileEx", hook_ReadFileEx, NULL},
+        {"kernel32.dll", "WriteFileEx", hook_WriteFileEx, NULL},
+        {"kernel32.dll", "GetOverlappedResult", hook_GetOverlappedResult, NULL},
+        {"kernel32.dll", "GetQueuedCompletionStatus", hook_GetQueuedCompletionStatus, NULL},
+        {"kernel32.dll", "GetQueuedCompletionStatusEx", hook_GetQueuedCompletionStatusEx, NULL},
+        {"kernel32.dll", "TransactNamedPipe", hook_TransactNamedPipe, NULL},
+        {"kernel32.dll", "CallNamedPipeW", hook_CallNamedPipeW, NULL},
+        {"kernel32.dll", "CallNamedPipeA", hook_CallNamedPipeA, NULL},
+        {"kernel32.dll", "ConnectNamedPipe", hook_ConnectNamedPipe, NULL},
+        {"kernel32.dll", "DisconnectNamedPipe", hook_DisconnectNamedPipe, NULL},
+        {"kernel32.dll", "CloseHandle", hook_CloseHandle, NULL},
+        {"ws2_32.dll", "send", hook_send, NULL},
+        {"ws2_32.dll", "recv", hook_recv, NULL},
+        {"ws2_32.dll", "sendto", hook_sendto, NULL},
+        {"ws2_32.dll", "recvfrom", hook_recvfrom, NULL},
+        {"ws2_32.dll", "WSASend", hook_WSASend, NULL},
+        {"ws2_32.dll", "WSARecv", hook_WSARecv, NULL},
+        {"ws2_32.dll", "closesocket", hook_closesocket, NULL},
+        {"kernel32.dll", "CreateFileW", hook_CreateFileW, NULL},
+        {"kernel32.dll", "CreateFileA", hook_CreateFileA, NULL},
+        {"kernel32.dll", "GetProcAddress", hook_GetProcAddress, NULL},
+        {"kernel32.dll", "LoadLibraryW", hook_LoadLibraryW, NULL},
+        {"kernel32.dll", "LoadLibraryA", hook_LoadLibraryA, NULL},
+        {"kernel32.dll", "LoadLibraryExW", hook_LoadLibraryExW, NULL},
+        {"kernel32.dll", "LoadLibraryExA", hook_LoadLibraryExA, NULL},
 };
 #define HOOKS ((int)(sizeof hooks / sizeof hooks[0]))
 /* The hooks from here on serve the patching itself: GetProcAddress hands them out but they record nothing. */
@@ -58,8 +58,8 @@ int patch_count;
 /* The modules that implement the hooked calls (or forward them) call each other directly. */
 int is_system(const wchar_t *path)
 {
-	static const wchar_t *const skipped[] = { L"ntdll.dll", L"kernel32.dll", L"kernelbase.dll", L"ws2_32.dll",
-		L"mswsock.dll", NULL };
+	static const wchar_t *const skipped[] = {
+	        L"ntdll.dll", L"kernel32.dll", L"kernelbase.dll", L"ws2_32.dll", L"mswsock.dll", NULL};
 	const wchar_t *file = path;
 	for (const wchar_t *p = path; *p; p++) {
 		if (*p == L'\\' || *p == L'/') {
@@ -195,15 +195,15 @@ int retarget_thread(HANDLE thread, int to_hooks)
 		PVOID teb;
 		uintptr_t rest[4];
 	} basic;
-	if (NtQueryInformationThread(thread, 0 /* ThreadBasicInformation */, &basic, sizeof basic, NULL) < 0
-			|| basic.teb == NULL || SuspendThread(thread) == (DWORD)-1) {
+	if (NtQueryInformationThread(thread, 0 /* ThreadBasicInformation */, &basic, sizeof basic, NULL) < 0 ||
+	        basic.teb == NULL || SuspendThread(thread) == (DWORD)-1) {
 		return 0;
 	}
 	context.ContextFlags = CONTEXT_INTEGER | CONTEXT_CONTROL;
 	if (GetThreadContext(thread, &context)) {
-		DWORD64 *registers[] = { &context.Rax, &context.Rbx, &context.Rcx, &context.Rdx, &context.Rbp, &context.Rsi,
-			&context.Rdi, &context.R8, &context.R9, &context.R10, &context.R11, &context.R12, &context.R13,
-			&context.R14, &context.R15 };
+		DWORD64 *registers[] = {&context.Rax, &context.Rbx, &context.Rcx, &context.Rdx, &context.Rbp, &context.Rsi,
+		        &context.Rdi, &context.R8, &context.R9, &context.R10, &context.R11, &context.R12, &context.R13,
+		        &context.R14, &context.R15};
 		int in_registers = 0;
 		for (unsigned i = 0; i < sizeof registers / sizeof registers[0]; i++) {
 			uint64_t now = switched(*registers[i], to_hooks);
@@ -247,8 +247,9 @@ int retarget(int to_hooks)
 		if (entry.th32OwnerProcessID != self_pid || entry.th32ThreadID == self_tid) {
 			continue;
 		}
-		HANDLE thread = OpenThread(THREAD_SUSPEND_RESUME | THREAD_GET_CONTEXT | THREAD_SET_CONTEXT
-				| THREAD_QUERY_INFORMATION, FALSE, entry.th32ThreadID);
+		HANDLE thread =
+		        OpenThread(THREAD_SUSPEND_RESUME | THREAD_GET_CONTEXT | THREAD_SET_CONTEXT | THREAD_QUERY_INFORMATION,
+		                FALSE, entry.th32ThreadID);
 		if (thread != NULL) {
 			changed += retarget_thread(thread, to_hooks);
 			CloseHandle(thread);

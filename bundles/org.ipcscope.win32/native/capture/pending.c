@@ -4,7 +4,7 @@
 struct pending pendings[PENDING_SIZE];
 
 int pending_add(void *overlapped, uint64_t handle, void *buffer, uint64_t requested, int op, int call,
-		LPOVERLAPPED_COMPLETION_ROUTINE routine)
+        LPOVERLAPPED_COMPLETION_ROUTINE routine)
 {
 	int added = 0;
 	AcquireSRWLockExclusive(&pending_lock);
@@ -19,7 +19,7 @@ int pending_add(void *overlapped, uint64_t handle, void *buffer, uint64_t reques
 		}
 	}
 	if (free_entry != NULL) {
-		struct pending p = { overlapped, handle, buffer, requested, op, call, routine };
+		struct pending p = {overlapped, handle, buffer, requested, op, call, routine};
 		*free_entry = p;
 		added = 1;
 	}
@@ -50,6 +50,6 @@ int pending_take(void *overlapped, int with_routine, struct pending *out)
 
 void complete(const struct pending *p, BOOL ok, DWORD error, DWORD transferred)
 {
-	struct segment segment = { p->buffer, p->op == OP_READ || p->op == OP_WRITE ? transferred : 0 };
+	struct segment segment = {p->buffer, p->op == OP_READ || p->op == OP_WRITE ? transferred : 0};
 	record(p->handle, p->op, p->call, p->requested, ok ? transferred : 0, ok ? 0 : error, &segment, ok ? 1 : 0);
 }

@@ -19,7 +19,6 @@ uint32_t kinds_wanted;
 wchar_t filter[MAX_FILTER_CHARS + 1];
 uint32_t filter_chars;
 
-
 uint64_t now_micros(void)
 {
 	LARGE_INTEGER counter;
@@ -31,7 +30,7 @@ uint64_t now_micros(void)
 
 /* Copies one record into the ring and publishes it; 0 (and a drop) when there is no room. */
 int record(uint64_t handle, int op, int call, uint64_t requested, uint64_t transferred, DWORD status,
-		const struct segment *segments, int count)
+        const struct segment *segments, int count)
 {
 	unsigned char *v = view;
 	if (v == NULL) {

@@ -6,7 +6,7 @@ int socket_done(SOCKET s, int op, int call, uint64_t requested, int result, cons
 	int error = result == SOCKET_ERROR ? WSAGetLastError() : 0;
 	if (wanted((uint64_t)s, 1) && error != WSAEWOULDBLOCK) {
 		uint64_t n = result == SOCKET_ERROR ? 0 : (uint64_t)result;
-		struct segment segment = { buffer, n };
+		struct segment segment = {buffer, n};
 		record((uint64_t)s, op, call, requested, n, (DWORD)error, &segment, 1);
 		WSASetLastError(error);
 	}
@@ -49,7 +49,7 @@ int WSAAPI hook_recvfrom(SOCKET s, char *buffer, int size, int flags, struct soc
 }
 
 int wsa_done(SOCKET s, int op, int call, LPWSABUF buffers, DWORD count, LPDWORD done, int result,
-		LPWSAOVERLAPPED overlapped, int peek)
+        LPWSAOVERLAPPED overlapped, int peek)
 {
 	int error = result == SOCKET_ERROR ? WSAGetLastError() : 0;
 	if (peek || !wanted((uint64_t)s, 1) || error == WSAEWOULDBLOCK) {
@@ -72,7 +72,7 @@ int wsa_done(SOCKET s, int op, int call, LPWSABUF buffers, DWORD count, LPDWORD 
 	uint64_t left = n;
 	for (DWORD i = 0; i < count && used < 16 && left > 0; i++) {
 		uint64_t take = buffers[i].len < left ? buffers[i].len : left;
-		struct segment segment = { buffers[i].buf, take };
+		struct segment segment = {buffers[i].buf, take};
 		segments[used++] = segment;
 		left -= take;
 	}
@@ -81,8 +81,8 @@ int wsa_done(SOCKET s, int op, int call, LPWSABUF buffers, DWORD count, LPDWORD 
 	return result;
 }
 
-int WSAAPI hook_WSASend(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD sent, DWORD flags,
-		LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
+int WSAAPI hook_WSASend(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD sent, DWORD flags, LPWSAOVERLAPPED overlapped,
+        LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
 {
 	ENTER();
 	int result = WSASend(s, buffers, count, sent, flags, overlapped, routine);
@@ -92,12 +92,13 @@ int WSAAPI hook_WSASend(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD sent, D
 }
 
 int WSAAPI hook_WSARecv(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD received, LPDWORD flags,
-		LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
+        LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
 {
 	ENTER();
 	int peek = flags != NULL && (*flags & MSG_PEEK);
 	int result = WSARecv(s, buffers, count, received, flags, overlapped, routine);
-	result = wsa_done(s, OP_READ, C_WSARECV, buffers, count, received, result, routine == NULL ? overlapped : NULL, peek);
+	result = wsa_done(
+	        s, OP_READ, C_WSARECV, buffers, count, received, result, routine == NULL ? overlapped : NULL, peek);
 	LEAVE();
 	return result;
 }

@@ -144,7 +144,8 @@ static unsigned char *record(unsigned char *view, WPARAM wParam, const COPYDATAS
 	*u64(slot, S_CBDATA) = data == NULL ? 0 : data->cbData;
 	*u64(slot, S_RESULT) = 0;
 	*u64(slot, S_SENDER_PID) = sender != NULL && IsWindow(sender) && GetWindowThreadProcessId(sender, &sender_pid)
-			? (uint64_t)sender_pid : (uint64_t)-1;
+	        ? (uint64_t)sender_pid
+	        : (uint64_t)-1;
 	*u64(slot, S_DATA_START) = start;
 	*u64(slot, S_DATA_END) = start + need;
 	*u32(slot, S_STORED) = stored;
@@ -220,7 +221,7 @@ static void name_of(wchar_t *out, DWORD pid, HWND hwnd, DWORD nonce)
 {
 	static const wchar_t prefix[] = L"Local\\ipcscope-copydata-";
 	static const char digits[] = "0123456789abcdef";
-	uint64_t values[3] = { pid, (uint64_t)(uintptr_t)hwnd, nonce };
+	uint64_t values[3] = {pid, (uint64_t)(uintptr_t)hwnd, nonce};
 	int at = 0;
 	for (const wchar_t *p = prefix; *p; p++) {
 		out[at++] = *p;
