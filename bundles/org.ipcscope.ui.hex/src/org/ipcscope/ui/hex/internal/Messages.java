@@ -71,10 +71,6 @@ public final class Messages extends NLS {
 	public static String Inspector_Empty;
 	public static String Inspector_Title;
 	public static String MemoryServices_None;
-	public static String ProcessServices_None;
-	public static String ProcessInput_Name;
-	public static String ProcessInput_ToolTip;
-	public static String ProcessInput_WriteWarning;
 	public static String OpenDialog_Title;
 	public static String OpenDialog_Message;
 	public static String OpenDialog_Name;

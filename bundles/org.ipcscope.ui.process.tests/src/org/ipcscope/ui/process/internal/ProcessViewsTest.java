@@ -27,7 +27,6 @@ import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.search.PatternSyntax;
 import org.ipcscope.tests.support.HelperProcess;
-import org.ipcscope.ui.hex.ProcessRegionInput;
 import org.ipcscope.ui.hex.internal.HexEditor;
 import org.ipcscope.ui.process.ProcessViews;
 import org.junit.jupiter.api.AfterEach;

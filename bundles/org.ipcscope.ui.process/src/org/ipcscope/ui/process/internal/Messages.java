@@ -22,6 +22,9 @@ public final class Messages extends NLS {
 	public static String Column_Type;
 	public static String Column_User;
 	public static String ProcessesView_FilterHint;
+	public static String ProcessInput_Name;
+	public static String ProcessInput_ToolTip;
+	public static String ProcessInput_WriteWarning;
 	public static String ProcessesView_Job;
 	public static String ProcessesView_Status;
 	public static String ProcessesView_StatusNoLaunches;

@@ -4,7 +4,6 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.ipcscope.core.process.MemoryRegion;
 import org.ipcscope.ui.hex.HexEditors;
-import org.ipcscope.ui.hex.ProcessRegionInput;
 
 /** Opens process memory in the hex editor: a region, or a match selected in its region. */
 final class RegionEditors {

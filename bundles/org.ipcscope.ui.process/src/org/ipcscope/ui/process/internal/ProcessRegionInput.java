@@ -1,4 +1,4 @@
-package org.ipcscope.ui.hex;
+package org.ipcscope.ui.process.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,8 +7,7 @@ import java.util.OptionalLong;
 import org.eclipse.osgi.util.NLS;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.process.MemoryRegion;
-import org.ipcscope.ui.hex.internal.Messages;
-import org.ipcscope.ui.hex.internal.ProcessRegionSource;
+import org.ipcscope.ui.hex.MemoryEditorInput;
 
 /**
  * One region of a running process's memory as the hex editor's input: offsets are region-relative,

@@ -1,23 +1,21 @@
-package org.ipcscope.ui.hex.internal;
+package org.ipcscope.core.memory;
 
 import java.io.IOException;
 import java.util.BitSet;
 
-import org.ipcscope.core.memory.MemoryRead;
-import org.ipcscope.core.memory.MemorySource;
 
 /**
  * A range of a larger source seen from offset 0: one region of a process's address space, so that
  * the editor's size, scrollbar, search and snapshots cover that region and nothing else.
  */
-final class MemoryWindow implements MemorySource {
+public final class MemoryWindow implements MemorySource {
 
 	private final MemorySource whole;
 	private final long base;
 	private final long length;
 	private final String name;
 
-	MemoryWindow(MemorySource whole, long base, long length, String name) {
+	public MemoryWindow(MemorySource whole, long base, long length, String name) {
 		this.whole = whole;
 		this.base = base;
 		this.length = length;
