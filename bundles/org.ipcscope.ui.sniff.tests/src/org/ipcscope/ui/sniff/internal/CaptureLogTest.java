@@ -20,7 +20,7 @@ class CaptureLogTest {
 
 	@Test
 	void messagesOfferedByManyThreadsAllArriveInEachThreadsOrder() throws Exception {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		int threads = 4;
 		int each = 100_000;
 		CountDownLatch go = new CountDownLatch(1);
@@ -64,7 +64,7 @@ class CaptureLogTest {
 
 	@Test
 	void pauseKeepsMessagesButNotShowsThemUntilResume() {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		log.offer(message(1, 1));
 		assertTrue(log.drain());
 		log.setPaused(true);
@@ -84,7 +84,7 @@ class CaptureLogTest {
 
 	@Test
 	void filterAppliesToKeptAndNewMessages() {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		for (int i = 1; i <= 10; i++) {
 			log.offer(message(i, i));
 		}
@@ -102,7 +102,7 @@ class CaptureLogTest {
 
 	@Test
 	void clearForgetsKeptAndQueuedMessages() {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		log.offer(message(1, 1));
 		log.drain();
 		log.offer(message(2, 2));
@@ -115,7 +115,7 @@ class CaptureLogTest {
 
 	@Test
 	void whatAProducerStartedBeforeAClearStillSendsIsDropped() {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		int loadStarted = log.epoch();
 		log.offer(loadStarted, message(1, 1));
 		log.drain();
