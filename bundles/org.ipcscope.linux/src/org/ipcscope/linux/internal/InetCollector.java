@@ -75,8 +75,8 @@ final class InetCollector implements Collector {
 	}
 
 	private static IpcObject describe(IpcKind kind, Endpoint endpoint, ProcessTable processes) {
-		boolean waiting = kind == IpcKind.TCP ? endpoint.state() == TCP_LISTEN : endpoint.state() == UDP_UNCONNECTED;
-		String name = endpoint.local() + (waiting ? "" : " -> " + endpoint.remote());
+		boolean waiting = endpoint.isWaiting(kind);
+		String name = endpoint.name(kind);
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("Local", endpoint.local());
 		details.put("Remote", waiting ? "-" : endpoint.remote());
@@ -150,8 +150,18 @@ final class InetCollector implements Collector {
 			return mapped ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
 		}
 
+		/** @return whether it listens (TCP) or is unconnected (UDP): it has no remote end */
+		boolean isWaiting(IpcKind kind) {
+			return kind == IpcKind.TCP ? state == TCP_LISTEN : state == UDP_UNCONNECTED;
+		}
+
+		/** @return its name as {@code list} shows it: "local" or "local -> remote" */
+		String name(IpcKind kind) {
+			return local() + (isWaiting(kind) ? "" : " -> " + remote());
+		}
+
 		boolean isLocalTraffic(IpcKind kind) {
-			boolean waiting = kind == IpcKind.TCP ? state == TCP_LISTEN : state == UDP_UNCONNECTED;
+			boolean waiting = isWaiting(kind);
 			return isLoopback(localAddress) || isLoopback(remoteAddress)
 					|| (waiting && isZero(localAddress, localAddress.length));
 		}

@@ -51,7 +51,7 @@ public class LinuxProcessMemoryProvider implements ProcessMemoryProvider {
 	}
 
 	/** The flag of a kernel thread in /proc/PID/stat (PF_KTHREAD, include/linux/sched.h). */
-	private static final long PF_KTHREAD = 0x00200000;
+	static final long PF_KTHREAD = 0x00200000;
 
 	/**
 	 * A zombie and a kernel thread have no user memory: their maps are empty and every read fails,
@@ -85,19 +85,31 @@ public class LinuxProcessMemoryProvider implements ProcessMemoryProvider {
 	 *               it is and that its user or root may read it
 	 */
 	static String whyNotReadable(long pid, long reader) {
-		String refused = "reading process " + pid + " was refused";
+		return whyRefused(pid, reader, "reading", "read");
+	}
+
+	/**
+	 * Why Linux refuses to let {@code reader} read or trace process {@code pid} (the same
+	 * ptrace access check decides both).
+	 *
+	 * @param act  what was refused, as a gerund: "reading", "tracing"
+	 * @param verb the same as a verb: "read", "trace"
+	 */
+	static String whyRefused(long pid, long reader, String act, String verb) {
+		String refused = act + " process " + pid + " was refused";
 		if (reader == 0) {
 			return refused + " although you are root: this root lacks CAP_SYS_PTRACE (in a container?),"
 					+ " or a security module (SELinux, AppArmor, seccomp) forbids it";
 		}
 		long owner = realUid(Path.of("/proc", Long.toString(pid), "status"));
 		if (owner >= 0 && owner != reader) {
-			return refused + ": it runs as uid " + owner + " and you are uid " + reader + "; only its user or root may read it";
+			return refused + ": it runs as uid " + owner + " and you are uid " + reader + "; only its user or root may "
+					+ verb + " it";
 		}
 		if (owner >= 0 && owner != directoryOwner(pid)) {
 			// the kernel gives /proc/PID to root when a process is not dumpable
-			return refused + ": it runs as your user but has made itself unreadable (a set-uid program, or"
-					+ " PR_SET_DUMPABLE 0); root may read it";
+			return refused + ": it runs as your user but has made itself un" + verb + "able (a set-uid program, or"
+					+ " PR_SET_DUMPABLE 0); root may " + verb + " it";
 		}
 		String scope = "";
 		try {
@@ -106,12 +118,17 @@ public class LinuxProcessMemoryProvider implements ProcessMemoryProvider {
 			// no Yama: only the user check applies
 		}
 		return switch (scope) {
-		case "1" -> refused + ": ptrace_scope is 1, so only a parent may read its children"
+		case "1" -> refused + ": ptrace_scope is 1, so only a parent may " + verb + " its children"
 				+ " (run as root, or: sysctl kernel.yama.ptrace_scope=0)";
-		case "2" -> refused + ": ptrace_scope is 2, so only root (CAP_SYS_PTRACE) may read other processes";
-		case "3" -> refused + ": ptrace_scope is 3, so no process may read another until reboot";
+		case "2" -> refused + ": ptrace_scope is 2, so only root (CAP_SYS_PTRACE) may " + verb + " other processes";
+		case "3" -> refused + ": ptrace_scope is 3, so no process may " + verb + " another until reboot";
 		default -> refused + ", though it runs as your user (a security module may forbid it)";
 		};
+	}
+
+	/** @return the real uid of the JVM */
+	static long ownUid() {
+		return realUid(Path.of("/proc/self/status"));
 	}
 
 	private static long directoryOwner(long pid) {

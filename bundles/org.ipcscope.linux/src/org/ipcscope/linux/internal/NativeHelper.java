@@ -30,6 +30,8 @@ import org.ipcscope.core.internal.TrustedPaths;
 final class NativeHelper {
 
 	static final NativeHelper PROC_SCANNER = new NativeHelper("ipcscope-proc");
+	/** The traffic tracer (LinuxTrafficCapturer). */
+	static final NativeHelper TRACER = new NativeHelper("ipcscope-trace");
 
 	private final String name;
 	/** The cache directory; {@code null} for the user's ({@code $XDG_CACHE_HOME} or {@code ~/.cache}). */
