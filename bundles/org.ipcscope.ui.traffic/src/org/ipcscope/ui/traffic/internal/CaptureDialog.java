@@ -142,6 +142,16 @@ final class CaptureDialog extends TitleAreaDialog {
 		return objectName;
 	}
 
+	/** Presses Start Capture, as a test's user would. */
+	void pressStart() {
+		buttonPressed(IDialogConstants.OK_ID);
+	}
+
+	boolean startEnabled() {
+		Button start = getButton(IDialogConstants.OK_ID);
+		return start != null && start.isEnabled();
+	}
+
 	CheckboxTableViewer holdersTable() {
 		return table;
 	}

@@ -657,6 +657,11 @@ public class TrafficView extends ViewPart {
 		return log.size();
 	}
 
+	/** @return every kept record, shown or not, in capture order */
+	List<TrafficRecord> keptRecords() {
+		return log.all();
+	}
+
 	long droppedFromView() {
 		return log.droppedFromView();
 	}

@@ -1,0 +1,276 @@
+package org.ipcscope.ui.traffic.internal;
+
+import static org.ipcscope.tests.support.DisplayWaits.spin;
+import static org.ipcscope.tests.support.DisplayWaits.until;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.IpcObject;
+import org.ipcscope.core.Owner;
+import org.ipcscope.core.change.Change;
+import org.ipcscope.core.change.TrackedObject;
+import org.ipcscope.core.traffic.FollowedStream;
+import org.ipcscope.core.traffic.TrafficOp;
+import org.ipcscope.tests.support.HelperProcess;
+import org.ipcscope.tests.support.Screenshots;
+import org.ipcscope.ui.traffic.TrafficViews;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Capture Traffic... on real processes under the workbench: the dialog lists the real holders
+ * of a FIFO and of an anonymous pipe, nothing is attached before Start Capture, the rows of a
+ * real FIFO writer and reader carry their bytes, and closing the view lets the processes go
+ * (TracerPid 0) while they run on. Needs the Linux capturer (ptrace; root passes Yama).
+ * Screenshots: target/screenshots/LiveCaptureTest-*.png
+ */
+class LiveCaptureTest {
+
+	private final List<Process> started = new ArrayList<>();
+	private IWorkbenchPage page;
+	private Path dir;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		page = window.getActivePage();
+		window.getShell().setSize(1280, 900);
+		dir = Files.createTempDirectory("ipcscope-traffic-ui");
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		if (page.findView(TrafficViews.TRAFFIC) instanceof TrafficView view) {
+			page.hideView(view);
+		}
+		for (Process process : started) {
+			process.destroyForcibly();
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		try (var files = Files.list(dir)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		Files.delete(dir);
+	}
+
+	private Process start(String... command) throws IOException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		started.add(process);
+		return process;
+	}
+
+	@Test
+	void theDialogListsAPipesRealHoldersAndCancelAttachesNothing() throws Exception {
+		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "pipe")) {
+			String[] ready = helper.readyLines().get(0).split(" ");
+			String name = "pipe:[" + ready[2] + "]";
+			long child = Long.parseLong(ready[3]);
+			IpcObject pipe = awaitObject(IpcKind.PIPE, name, Set.of(helper.pid(), child));
+			assertTrue(new CapturableTester().test(new TrackedObject(pipe, Change.UNCHANGED, 0), "capturable", null, null),
+					"Capture Traffic... is enabled on a pipe");
+
+			List<String> shown = new ArrayList<>();
+			answer(dialog -> {
+				for (TableItem item : dialog.holdersTable().getTable().getItems()) {
+					shown.add(item.getText(0) + " " + item.getText(2) + " " + item.getChecked());
+				}
+				assertTrue(dialog.startEnabled());
+				screenshot(dialog.getShell(), "pipe-dialog");
+				dialog.close();
+			});
+			CaptureStarts.captureTraffic(page.getWorkbenchWindow(), pipe);
+			rethrow();
+			List<String> expected = new ArrayList<>();
+			for (Owner owner : pipe.owners()) {
+				expected.add(owner.pid() + " " + owner.handle() + " true");
+			}
+			assertEquals(expected, shown);
+			Set<Long> pids = new TreeSet<>();
+			pipe.owners().forEach(o -> pids.add(o.pid()));
+			assertEquals(new TreeSet<>(Set.of(helper.pid(), child)), pids);
+			// cancelled: read-only, nothing attached, no view opened
+			assertEquals(0, tracerPid(helper.pid()));
+			assertEquals(0, tracerPid(child));
+			assertFalse(page.findView(TrafficViews.TRAFFIC) instanceof TrafficView view && view.isCapturing());
+		}
+	}
+
+	@Test
+	void aFifosWriterAndReaderAreCapturedByteExactAndLetGoWhenTheViewCloses() throws Exception {
+		Path fifo = dir.resolve("fifo");
+		assertEquals(0, start("mkfifo", fifo.toString()).waitFor());
+		Process reader = start("dd", "if=" + fifo, "of=" + dir.resolve("received"), "bs=65536", "status=none");
+		Process writer = start("sh", "-c", "exec 3>\"$0\"; while IFS= read -r l; do printf %s \"$l\" >&3; done",
+				fifo.toString());
+		IpcObject object = awaitObject(IpcKind.FIFO, fifo.toString(), Set.of(reader.pid(), writer.pid()));
+
+		List<String> shown = new ArrayList<>();
+		answer(dialog -> {
+			for (TableItem item : dialog.holdersTable().getTable().getItems()) {
+				shown.add(item.getText(0) + " " + item.getText(1) + " " + item.getText(2) + " " + item.getChecked());
+			}
+			screenshot(dialog.getShell(), "fifo-dialog");
+			assertEquals(0, tracerPid(writer.pid()), "nothing is attached before Start Capture");
+			dialog.pressStart();
+		});
+		CaptureStarts.captureTraffic(page.getWorkbenchWindow(), object);
+		rethrow();
+		assertEquals(2, shown.size(), shown.toString());
+		assertTrue(shown.stream().anyMatch(s -> s.startsWith(writer.pid() + " sh fd 3 true")), shown.toString());
+		assertTrue(shown.stream().anyMatch(s -> s.startsWith(reader.pid() + " dd fd 0 true")), shown.toString());
+
+		TrafficView view = (TrafficView) page.findView(TrafficViews.TRAFFIC);
+		assertNotNull(view);
+		until(() -> view.isCapturing() && view.status().getText().contains("pid " + writer.pid() + " attached")
+				&& view.status().getText().contains("pid " + reader.pid() + " attached"), "both processes attached");
+
+		OutputStream toWriter = writer.getOutputStream();
+		toWriter.write("hello fifo\nsecond message\n".getBytes(StandardCharsets.US_ASCII));
+		toWriter.flush();
+		byte[] sent = "hello fifosecond message".getBytes(StandardCharsets.US_ASCII);
+		FollowedStream.Key written = new FollowedStream.Key(writer.pid(), 3, TrafficOp.Direction.OUT);
+		FollowedStream.Key read = new FollowedStream.Key(reader.pid(), 0, TrafficOp.Direction.IN);
+		until(() -> follow(view, written).bytes().length == sent.length && follow(view, read).bytes().length == sent.length,
+				"both directions' bytes in the view: " + view.status().getText());
+		assertArrayEquals(sent, follow(view, written).bytes());
+		assertArrayEquals(sent, follow(view, read).bytes());
+		for (int row = 0; row < view.shownCount(); row++) {
+			TableItem item = view.viewer().getTable().getItem(row);
+			assertEquals(fifo.toString(), item.getText(TrafficColumn.OBJECT.ordinal()));
+		}
+		TableItem first = view.viewer().getTable().getItem(0);
+		assertEquals(writer.pid() + "", first.getText(TrafficColumn.PROCESS.ordinal()).replaceAll(".*\\((\\d+)\\)$", "$1"));
+		assertEquals("write", first.getText(TrafficColumn.OP.ordinal()));
+		assertEquals("hello fifo", first.getText(TrafficColumn.PREVIEW.ordinal()));
+		spin(200);
+		Screenshots.save(page.getWorkbenchWindow().getShell(), "LiveCaptureTest-fifo-capture");
+
+		// closing the view lets both go; they run on and finish their exchange
+		page.hideView(view);
+		until(() -> tracerPid(writer.pid()) == 0 && tracerPid(reader.pid()) == 0, "TracerPid 0 in both");
+		assertTrue(writer.isAlive() && reader.isAlive());
+		toWriter.write("after\n".getBytes(StandardCharsets.US_ASCII));
+		toWriter.close();
+		assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
+		assertTrue(reader.waitFor(30, TimeUnit.SECONDS));
+		assertEquals(0, writer.exitValue());
+		assertEquals(0, reader.exitValue());
+		assertEquals("hello fifosecond messageafter", Files.readString(dir.resolve("received")));
+	}
+
+	private static FollowedStream follow(TrafficView view, FollowedStream.Key key) {
+		return FollowedStream.follow(view.keptRecords(), key);
+	}
+
+	/** Waits until the inventory lists the object with (at least) these holders. */
+	private static IpcObject awaitObject(IpcKind kind, String name, Set<Long> holders) throws Exception {
+		ServiceTracker<InventoryService, InventoryService> tracker = new ServiceTracker<>(
+				FrameworkUtil.getBundle(LiveCaptureTest.class).getBundleContext(), InventoryService.class, null);
+		tracker.open();
+		try {
+			InventoryService inventory = tracker.waitForService(20_000);
+			assertNotNull(inventory, "no InventoryService");
+			AtomicReference<IpcObject> found = new AtomicReference<>();
+			until(() -> {
+				for (IpcObject o : inventory.refresh(Set.of(kind)).objects()) {
+					Set<Long> pids = new TreeSet<>();
+					o.owners().forEach(owner -> pids.add(owner.pid()));
+					if (o.name().equals(name) && pids.containsAll(holders)) {
+						found.set(o);
+						return true;
+					}
+				}
+				return false;
+			}, name + " held by " + holders);
+			return found.get();
+		} finally {
+			tracker.close();
+		}
+	}
+
+	/** Answers the next Capture dialog from inside its modal loop; a failure is rethrown after it. */
+	private static void answer(ThrowingConsumer<CaptureDialog> answer) {
+		Display display = Display.getCurrent();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		Runnable[] poll = new Runnable[1];
+		poll[0] = () -> {
+			for (Shell shell : display.getShells()) {
+				if (shell.getData() instanceof CaptureDialog dialog && shell.isVisible()) {
+					try {
+						answer.accept(dialog);
+					} catch (Throwable e) {
+						FAILURE.set(e);
+						dialog.close();
+					}
+					return;
+				}
+			}
+			if (System.nanoTime() < deadline) {
+				display.timerExec(50, poll[0]);
+			}
+		};
+		FAILURE.set(null);
+		display.timerExec(50, poll[0]);
+	}
+
+	private static final AtomicReference<Throwable> FAILURE = new AtomicReference<>();
+
+	@AfterEach
+	void rethrow() throws Throwable {
+		Throwable failure = FAILURE.getAndSet(null);
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	interface ThrowingConsumer<T> {
+		void accept(T t) throws Exception;
+	}
+
+	private static void screenshot(Shell shell, String name) throws Exception {
+		Screenshots.save(shell, "LiveCaptureTest-" + name);
+	}
+
+	/** @return the TracerPid of /proc/PID/status (0: not traced) */
+	static long tracerPid(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith("TracerPid:")) {
+					return Long.parseLong(line.substring(10).strip());
+				}
+			}
+		} catch (IOException e) {
+			return 0;
+		}
+		throw new IllegalStateException("no TracerPid in /proc/" + pid + "/status");
+	}
+}
