@@ -91,9 +91,10 @@ class LiveCaptureTest {
 	@Test
 	void theDialogListsAPipesRealHoldersAndCancelAttachesNothing() throws Exception {
 		try (HelperProcess helper = HelperProcess.start(1, HelperProcess.helper("ipc_helper").toString(), "pipe")) {
+			// "pipe INODE CHILDPID"
 			String[] ready = helper.readyLines().get(0).split(" ");
-			String name = "pipe:[" + ready[2] + "]";
-			long child = Long.parseLong(ready[3]);
+			String name = "pipe:[" + ready[1] + "]";
+			long child = Long.parseLong(ready[2]);
 			IpcObject pipe = awaitObject(IpcKind.PIPE, name, Set.of(helper.pid(), child));
 			assertTrue(new CapturableTester().test(new TrackedObject(pipe, Change.UNCHANGED, 0), "capturable", null, null),
 					"Capture Traffic... is enabled on a pipe");
@@ -160,7 +161,9 @@ class LiveCaptureTest {
 		FollowedStream.Key written = new FollowedStream.Key(writer.pid(), 3, TrafficOp.Direction.OUT);
 		FollowedStream.Key read = new FollowedStream.Key(reader.pid(), 0, TrafficOp.Direction.IN);
 		until(() -> follow(view, written).bytes().length == sent.length && follow(view, read).bytes().length == sent.length,
-				"both directions' bytes in the view: " + view.status().getText());
+				"both directions' bytes in the view: " + view.status().getText() + "; session captured "
+						+ (view.session() == null ? "-" : view.session().captured()) + ", kept " + view.keptRecords()
+						+ ", writer in " + wchan(writer.pid()) + ", reader in " + wchan(reader.pid()));
 		assertArrayEquals(sent, follow(view, written).bytes());
 		assertArrayEquals(sent, follow(view, read).bytes());
 		for (int row = 0; row < view.shownCount(); row++) {
@@ -244,11 +247,15 @@ class LiveCaptureTest {
 
 	private static final AtomicReference<Throwable> FAILURE = new AtomicReference<>();
 
+	/** Rethrows what went wrong inside the dialog's answer. */
 	@AfterEach
-	void rethrow() throws Throwable {
+	void rethrow() {
 		Throwable failure = FAILURE.getAndSet(null);
+		if (failure instanceof Error error) {
+			throw error;
+		}
 		if (failure != null) {
-			throw failure;
+			throw new AssertionError("answering the dialog failed", failure);
 		}
 	}
 
@@ -258,6 +265,15 @@ class LiveCaptureTest {
 
 	private static void screenshot(Shell shell, String name) throws Exception {
 		Screenshots.save(shell, "LiveCaptureTest-" + name);
+	}
+
+	private static String wchan(long pid) {
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(pid), "wchan")) + "/"
+					+ Files.readString(Path.of("/proc", Long.toString(pid), "syscall")).strip();
+		} catch (IOException e) {
+			return e.toString();
+		}
 	}
 
 	/** @return the TracerPid of /proc/PID/status (0: not traced) */

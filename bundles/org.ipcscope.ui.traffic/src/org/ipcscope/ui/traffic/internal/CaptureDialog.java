@@ -20,7 +20,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.ipcscope.core.Owner;
-import org.ipcscope.core.text.Printable;
 
 /**
  * Asks before a capture starts: which of the processes holding an object (all ticked at
@@ -74,8 +73,8 @@ final class CaptureDialog extends TitleAreaDialog {
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		column(Messages.Dialog_Pid, 90, o -> Long.toString(o.pid()));
-		column(Messages.Dialog_Process, 220, o -> o.process() == null ? "" : Printable.escape(o.process()));
-		column(Messages.Dialog_Handle, 160, o -> o.handle() == null ? "" : Printable.escape(o.handle()));
+		column(Messages.Dialog_Process, 220, o -> o.process() == null ? "" : TrafficColumn.shown(o.process()));
+		column(Messages.Dialog_Handle, 160, o -> o.handle() == null ? "" : TrafficColumn.shown(o.handle()));
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		table.setInput(holders);
 		table.setAllChecked(true);

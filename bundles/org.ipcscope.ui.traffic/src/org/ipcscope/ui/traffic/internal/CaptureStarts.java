@@ -17,7 +17,6 @@ import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
 import org.ipcscope.core.process.ProcessInfo;
-import org.ipcscope.core.text.Printable;
 import org.ipcscope.core.traffic.TrafficCapturer;
 import org.ipcscope.core.traffic.TrafficRequest;
 import org.ipcscope.ui.traffic.TrafficViews;
@@ -35,14 +34,14 @@ final class CaptureStarts {
 	/** @return the dialog for an IPC Objects row: its holders, all ticked */
 	static CaptureDialog trafficDialog(Shell shell, IpcObject object, String change) {
 		return new CaptureDialog(shell, Messages.Dialog_TrafficTitle,
-				NLS.bind(Messages.Dialog_TrafficMessage, Printable.escape(object.name())), object.owners(), change, false);
+				NLS.bind(Messages.Dialog_TrafficMessage, TrafficColumn.shown(object.name())), object.owners(), change, false);
 	}
 
 	/** @return the dialog for a Processes view row, with the optional object filter */
 	static CaptureDialog ioDialog(Shell shell, ProcessInfo process, String change) {
 		Owner self = new Owner(process.pid(), process.name(), Messages.Dialog_AllChannels, null);
 		return new CaptureDialog(shell, Messages.Dialog_IoTitle,
-				NLS.bind(Messages.Dialog_IoMessage, Printable.escape(self.describeProcess())), List.of(self), change, true);
+				NLS.bind(Messages.Dialog_IoMessage, TrafficColumn.shown(self.describeProcess())), List.of(self), change, true);
 	}
 
 	/** Asks, then captures the holders of the object. */
@@ -51,12 +50,12 @@ final class CaptureStarts {
 		TrafficCapturer capturer = CHANNELS.contains(object.kind()) ? TrafficPlugin.capturerFor(object.kind()) : null;
 		if (capturer == null) {
 			MessageDialog.openInformation(shell, Messages.Dialog_TrafficTitle,
-					NLS.bind(Messages.Dialog_NoCapturer, Printable.escape(object.name())));
+					NLS.bind(Messages.Dialog_NoCapturer, TrafficColumn.shown(object.name())));
 			return;
 		}
 		if (object.owners().isEmpty()) {
 			MessageDialog.openInformation(shell, Messages.Dialog_TrafficTitle,
-					NLS.bind(Messages.Dialog_NoHolders, Printable.escape(object.name())));
+					NLS.bind(Messages.Dialog_NoHolders, TrafficColumn.shown(object.name())));
 			return;
 		}
 		CaptureDialog dialog = trafficDialog(shell, object, capturer.change());
@@ -65,7 +64,7 @@ final class CaptureStarts {
 		}
 		TrafficRequest request = new TrafficRequest(dialog.pids(), object.name(), Set.of(object.kind()),
 				TrafficRequest.DEFAULT_PAYLOAD_CAP, TrafficRequest.DEFAULT_RING_RECORDS);
-		start(window, capturer, request, names(object.owners()), Printable.escape(object.name()));
+		start(window, capturer, request, names(object.owners()), TrafficColumn.shown(object.name()));
 	}
 
 	/** Asks, then captures every channel of the process (or the one object named). */
@@ -74,7 +73,7 @@ final class CaptureStarts {
 		List<TrafficCapturer> capturers = TrafficPlugin.capturers();
 		if (capturers.isEmpty()) {
 			MessageDialog.openInformation(shell, Messages.Dialog_IoTitle,
-					NLS.bind(Messages.Dialog_NoCapturer, Printable.escape(process.name())));
+					NLS.bind(Messages.Dialog_NoCapturer, TrafficColumn.shown(process.name())));
 			return;
 		}
 		TrafficCapturer capturer = capturers.get(0);
@@ -85,7 +84,7 @@ final class CaptureStarts {
 		TrafficRequest request = new TrafficRequest(dialog.pids(), dialog.objectName(), Set.of(),
 				TrafficRequest.DEFAULT_PAYLOAD_CAP, TrafficRequest.DEFAULT_RING_RECORDS);
 		Owner self = new Owner(process.pid(), process.name(), null, null);
-		start(window, capturer, request, names(List.of(self)), Printable.escape(self.describeProcess()));
+		start(window, capturer, request, names(List.of(self)), TrafficColumn.shown(self.describeProcess()));
 	}
 
 	static Map<Long, String> names(List<Owner> owners) {

@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.ipcscope.core.internal.FileProblems;
-import org.ipcscope.core.text.Printable;
 import org.ipcscope.core.traffic.FollowedStream;
 import org.ipcscope.core.traffic.TrafficOp;
 import org.ipcscope.ui.sniff.internal.MessageDetailPane;
@@ -55,7 +54,7 @@ final class FollowStreamDialog extends Dialog {
 	protected void configureShell(Shell shell) {
 		super.configureShell(shell);
 		shell.setText(NLS.bind(Messages.Follow_Title, new Object[] { process, handle,
-				object == null ? "" : Printable.escape(object),
+				object == null ? "" : TrafficColumn.shown(object),
 				key.direction() == TrafficOp.Direction.IN ? Messages.Follow_In : Messages.Follow_Out }));
 	}
 

@@ -41,11 +41,11 @@ enum TrafficColumn {
 		case SEQUENCE -> Long.toString(r.sequence());
 		case TIME -> CaptureTime.of(r.timeMicros());
 		case PROCESS -> process(r.pid(), names);
-		case OP -> r.failed() ? NLS.bind(Messages.Column_Failed, r.op().id(), Printable.escape(String.valueOf(r.error())))
+		case OP -> r.failed() ? NLS.bind(Messages.Column_Failed, r.op().id(), shown(String.valueOf(r.error())))
 				: r.op().id();
-		case CALL -> Printable.escape(r.call());
+		case CALL -> shown(r.call());
 		case HANDLE -> handle(r);
-		case OBJECT -> r.object() == null ? "" : Printable.escape(r.object());
+		case OBJECT -> r.object() == null ? "" : shown(r.object());
 		case SIZE -> r.isTruncated() ? NLS.bind(Messages.Column_SizeCut, r.transferred(), r.payload().length)
 				: r.op().direction() == org.ipcscope.core.traffic.TrafficOp.Direction.NONE && r.transferred() == 0 ? ""
 						: Long.toString(r.transferred());
@@ -53,9 +53,17 @@ enum TrafficColumn {
 		};
 	}
 
+	/**
+	 * @return the text as it is when every character shows (a Windows name keeps its single
+	 *         backslashes), else escaped whole by {@link Printable} so that nothing hides
+	 */
+	static String shown(String text) {
+		return text.codePoints().allMatch(Printable::isVisible) ? text : Printable.escape(text);
+	}
+
 	static String process(long pid, Map<Long, String> names) {
 		String name = names.get(pid);
-		return name == null ? Long.toString(pid) : Printable.escape(name) + " (" + pid + ")";
+		return name == null ? Long.toString(pid) : shown(name) + " (" + pid + ")";
 	}
 
 	/** @return a descriptor in decimal, a Windows handle in hex as Windows tools show it */

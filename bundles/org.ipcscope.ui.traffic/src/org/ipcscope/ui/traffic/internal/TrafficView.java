@@ -453,17 +453,17 @@ public class TrafficView extends ViewPart {
 
 		@Override
 		public void detached(long pid, String reason) {
-			processes.put(pid, NLS.bind(Messages.Status_Detached, pid, org.ipcscope.core.text.Printable.escape(String.valueOf(reason))));
+			processes.put(pid, NLS.bind(Messages.Status_Detached, pid, TrafficColumn.shown(String.valueOf(reason))));
 		}
 
 		@Override
 		public void refused(long pid, String reason) {
-			processes.put(pid, NLS.bind(Messages.Status_Refused, pid, org.ipcscope.core.text.Printable.escape(String.valueOf(reason))));
+			processes.put(pid, NLS.bind(Messages.Status_Refused, pid, TrafficColumn.shown(String.valueOf(reason))));
 		}
 
 		@Override
 		public void ended(String reason) {
-			endedReason = reason == null ? "?" : org.ipcscope.core.text.Printable.escape(reason);
+			endedReason = reason == null ? "?" : TrafficColumn.shown(reason);
 		}
 	}
 
