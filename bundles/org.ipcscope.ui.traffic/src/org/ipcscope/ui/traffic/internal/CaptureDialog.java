@@ -146,6 +146,11 @@ final class CaptureDialog extends TitleAreaDialog {
 		buttonPressed(IDialogConstants.OK_ID);
 	}
 
+	/** Presses Cancel, as a test's user would. */
+	void pressCancel() {
+		buttonPressed(IDialogConstants.CANCEL_ID);
+	}
+
 	boolean startEnabled() {
 		Button start = getButton(IDialogConstants.OK_ID);
 		return start != null && start.isEnabled();

@@ -59,7 +59,8 @@ final class CaptureStarts {
 			return;
 		}
 		CaptureDialog dialog = trafficDialog(shell, object, capturer.change());
-		if (dialog.open() != Window.OK) {
+		// a dialog closed by other means than its buttons answers OK with nothing ticked
+		if (dialog.open() != Window.OK || dialog.pids().isEmpty()) {
 			return;
 		}
 		TrafficRequest request = new TrafficRequest(dialog.pids(), object.name(), Set.of(object.kind()),
@@ -78,7 +79,8 @@ final class CaptureStarts {
 		}
 		TrafficCapturer capturer = capturers.get(0);
 		CaptureDialog dialog = ioDialog(shell, process, capturer.change());
-		if (dialog.open() != Window.OK) {
+		// a dialog closed by other means than its buttons answers OK with nothing ticked
+		if (dialog.open() != Window.OK || dialog.pids().isEmpty()) {
 			return;
 		}
 		TrafficRequest request = new TrafficRequest(dialog.pids(), dialog.objectName(), Set.of(),
