@@ -231,6 +231,7 @@ class TrafficViewTest {
 			assertEquals(2, dialog.stream().records());
 			assertEquals("GET /status HTTP/1.0\r\n", dialog.pane().decodedText().getText());
 			assertTrue(dialog.getShell().getText().contains("0x88"), dialog.getShell().getText());
+			spin(300);
 			Screenshots.save(dialog.getShell(), "TrafficViewTest-follow-stream");
 			Path exported = dir.resolve("client-out.bin");
 			Job job = dialog.export(exported);

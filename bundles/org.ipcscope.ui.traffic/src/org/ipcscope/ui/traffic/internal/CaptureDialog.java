@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -26,8 +26,12 @@ import org.ipcscope.core.Owner;
  * first) to capture, and says what capture changes in each. Nothing is captured, attached or
  * loaded until the user presses Start Capture. Capture I/O shows its one process and offers a
  * filter to one object.
+ *
+ * A plain Dialog, not a TitleAreaDialog: its banner images are SVGs, and rasterising them loads
+ * AWT, whose toolkit thread takes GLib's main context from SWT (seen on Linux: the workbench's
+ * timers stop, and with them the Traffic view's feed).
  */
-final class CaptureDialog extends TitleAreaDialog {
+final class CaptureDialog extends Dialog {
 
 	private final String title;
 	private final String message;
@@ -36,6 +40,7 @@ final class CaptureDialog extends TitleAreaDialog {
 	private final boolean objectFilter;
 	private CheckboxTableViewer table;
 	private Text object;
+	private Label problem;
 	private Set<Long> pids = Set.of();
 	private String objectName;
 
@@ -63,11 +68,12 @@ final class CaptureDialog extends TitleAreaDialog {
 	@Override
 	protected Control createDialogArea(Composite parent) {
 		Composite area = (Composite) super.createDialogArea(parent);
-		setTitle(title);
-		setMessage(message);
 		Composite body = new Composite(area, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
-		GridLayoutFactory.fillDefaults().margins(10, 10).applyTo(body);
+		GridLayoutFactory.fillDefaults().applyTo(body);
+		Label intro = new Label(body, SWT.WRAP);
+		intro.setText(message);
+		GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(intro);
 		new Label(body, SWT.NONE).setText(Messages.Dialog_Holders);
 		table = CheckboxTableViewer.newCheckList(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
 		table.getTable().setHeaderVisible(true);
@@ -89,6 +95,9 @@ final class CaptureDialog extends TitleAreaDialog {
 			object = new Text(body, SWT.BORDER);
 			GridDataFactory.fillDefaults().grab(true, false).applyTo(object);
 		}
+		problem = new Label(body, SWT.WRAP);
+		problem.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(problem);
 		return area;
 	}
 
@@ -117,7 +126,7 @@ final class CaptureDialog extends TitleAreaDialog {
 		if (start != null) {
 			start.setEnabled(any);
 		}
-		setErrorMessage(any ? null : Messages.Dialog_NoneTicked);
+		problem.setText(any ? "" : Messages.Dialog_NoneTicked);
 	}
 
 	@Override

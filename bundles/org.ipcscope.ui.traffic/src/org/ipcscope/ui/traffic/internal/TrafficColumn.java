@@ -14,7 +14,7 @@ enum TrafficColumn {
 	SEQUENCE(Messages.Column_Sequence, 6, SWT.RIGHT),
 	TIME(Messages.Column_Time, 15, SWT.LEFT),
 	PROCESS(Messages.Column_Process, 16, SWT.LEFT),
-	OP(Messages.Column_Op, 9, SWT.LEFT),
+	OP(Messages.Column_Op, 14, SWT.LEFT),
 	CALL(Messages.Column_Call, 10, SWT.LEFT),
 	HANDLE(Messages.Column_Handle, 10, SWT.RIGHT),
 	OBJECT(Messages.Column_Object, 24, SWT.LEFT),

@@ -71,10 +71,6 @@ public class TrafficView extends ViewPart {
 	/** How long closing the workbench waits for the captured processes to be restored. */
 	private static final long SHUTDOWN_WAIT_MILLIS = 5000;
 
-	static final java.util.concurrent.atomic.AtomicLong DEBUG_RECEIVED = new java.util.concurrent.atomic.AtomicLong();
-	static final java.util.concurrent.atomic.AtomicLong DEBUG_OFFERED = new java.util.concurrent.atomic.AtomicLong();
-	static final java.util.concurrent.atomic.AtomicLong DEBUG_TICKS = new java.util.concurrent.atomic.AtomicLong();
-	static final java.util.concurrent.atomic.AtomicReference<Throwable> DEBUG_FAILURE = new java.util.concurrent.atomic.AtomicReference<>();
 	private final CaptureLog<TrafficRecord> log;
 	/** Process names by pid, where the capture's dialog knew them. */
 	private final Map<Long, String> names = new ConcurrentHashMap<>();
@@ -215,12 +211,8 @@ public class TrafficView extends ViewPart {
 		if (table.isDisposed()) {
 			return;
 		}
-		DEBUG_TICKS.incrementAndGet();
 		try {
 			feed();
-		} catch (RuntimeException | Error e) {
-			DEBUG_FAILURE.set(e);
-			throw e;
 		} finally {
 			// one bad batch must not stop the feed
 			table.getDisplay().timerExec(DRAIN_MILLIS, this::tick);
@@ -452,9 +444,7 @@ public class TrafficView extends ViewPart {
 
 		@Override
 		public void captured(TrafficRecord record) {
-			DEBUG_RECEIVED.incrementAndGet();
 			if (listener == this) {
-				DEBUG_OFFERED.incrementAndGet();
 				log.offer(record);
 			}
 		}
