@@ -3,7 +3,7 @@
 # Completes verbs, options and their values, PIDs from /proc, POSIX segment names from /dev/shm.
 # Kept in step with the command line's usage (CompletionTest compares the verbs).
 
-_ipcscope_verbs="list hex processes regions modules dump search sniff windows daemon help --version"
+_ipcscope_verbs="list hex processes regions modules dump search sniff windows tap daemon help --version"
 _ipcscope_kinds="section event mutex semaphore named-pipe mailslot symlink object posix-shm sysv-shm sysv-sem sysv-msg posix-mq fifo unix-socket pipe tcp udp"
 
 _ipcscope_pids() {
@@ -29,13 +29,26 @@ _ipcscope() {
 		fi
 	fi
 	case "$prev" in
-	--kind) mapfile -t COMPREPLY < <(compgen -W "$_ipcscope_kinds" -- "$cur"); return ;;
+	--kind)
+		if [ "$verb" = tap ]; then
+			mapfile -t COMPREPLY < <(compgen -W "pipe fifo unix-socket tcp udp named-pipe mailslot" -- "$cur")
+		else
+			mapfile -t COMPREPLY < <(compgen -W "$_ipcscope_kinds" -- "$cur")
+		fi
+		return
+		;;
+	--pid)
+		# a comma-separated list: complete the last PID of it
+		local done=${cur%"${cur##*,}"}
+		mapfile -t COMPREPLY < <(compgen -P "$done" -W "$(_ipcscope_pids)" -- "${cur##*,}")
+		return
+		;;
 	--fifo-dir) mapfile -t COMPREPLY < <(compgen -d -- "$cur"); return ;;
 	-o) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
 	--width) mapfile -t COMPREPLY < <(compgen -W "8 16 32" -- "$cur"); return ;;
 	--text) mapfile -t COMPREPLY < <(compgen -W "ascii latin1 utf8 utf16le" -- "$cur"); return ;;
 	--strategy) mapfile -t COMPREPLY < <(compgen -W "proxy inproc" -- "$cur"); return ;;
-	--namespace | --offset | --length | --watch | --max | --window | --class | --hwnd | --cap | --slots | --count | --seconds) return ;;
+	--namespace | --offset | --length | --watch | --max | --window | --class | --hwnd | --cap | --slots | --count | --seconds | --object) return ;;
 	esac
 	local options positional=
 	case "$verb" in
@@ -47,6 +60,7 @@ _ipcscope() {
 	search) options="--json --max" positional=pid ;;
 	sniff) options="--window --class --hwnd --strategy --json --cap --slots --count --seconds" ;;
 	windows) options="--json" ;;
+	tap) options="--pid --object --kind --json --count --seconds --cap" ;;
 	daemon) options="status stop" ;;
 	help) options=${_ipcscope_verbs% --version} ;;
 	esac

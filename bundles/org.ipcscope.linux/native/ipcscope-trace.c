@@ -25,7 +25,8 @@
  *   'S'                         every process has been tried: capture runs
  * The writer is a thread of its own: a slow reader never stops a target, it costs drops.
  * Everything is released (PTRACE_DETACH of every thread, the targets run on) on SIGTERM, SIGINT,
- * SIGHUP, EOF on stdin (the JVM died), a broken stdout, and when no target is left.
+ * SIGHUP, EOF on stdin (the JVM died), a broken stdout, and when no target is left. Then stdout
+ * is closed, and the program exits at EOF on stdin.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -862,6 +863,8 @@ int main(int argc, char **argv)
 		ring_records = 1;
 	scratch = checked(malloc(cap ? cap : 1));
 	main_thread = pthread_self();
+	/* a terminal's Ctrl+C goes to the JVM, which stops us in order (and tells the user what it got) */
+	setpgid(0, 0);
 
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -899,5 +902,11 @@ int main(int argc, char **argv)
 	pthread_cond_signal(&queue_ready);
 	pthread_mutex_unlock(&queue_lock);
 	pthread_join(writer_thread, NULL);
+	/*
+	 * Our end of the output first, then the JVM's end of our stdin: the JVM has read every frame
+	 * before we exit (a JVM drains a child's pipe only partly once the child is gone).
+	 */
+	close(1);
+	pthread_join(stdin_thread, NULL);
 	return 0;
 }

@@ -12,6 +12,7 @@ import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.memory.MemorySourceService;
 import org.ipcscope.core.sniff.CopyDataSniffer;
+import org.ipcscope.core.traffic.TrafficCapturer;
 
 /**
  * The verbs of {@code ./ipcscope VERB ...}, whatever started them: the plain-Java fast path
@@ -49,6 +50,11 @@ final class CommandLine {
 		CopyDataSniffer open() throws InterruptedException;
 	}
 
+	/** Gives the traffic capturer when a verb needs it; {@code null} if it could not be had. */
+	interface TrafficAccess {
+		TrafficCapturer open() throws InterruptedException;
+	}
+
 	private CommandLine() {
 	}
 
@@ -70,6 +76,12 @@ final class CommandLine {
 	/** @param workingDirectory the caller's, against which relative paths of the arguments are taken */
 	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
 			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
+		return run(args, workingDirectory, inventory, memory, processes, sniffer, () -> null, out, err);
+	}
+
+	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
+			ProcessAccess processes, SnifferAccess sniffer, TrafficAccess traffic, PrintStream out, PrintStream err)
+			throws InterruptedException {
 		PrintStream messages = MessageStream.wrap(err);
 		if (args.isEmpty()) {
 			printUsage(err, null);
@@ -92,6 +104,7 @@ final class CommandLine {
 			case "hex" -> new HexCommand(rest).run(memory, inventory, out, messages);
 			case "regions", "modules", "dump", "search", "processes" -> processVerb(verb, rest, processes, out, messages);
 			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, messages);
+			case "tap" -> tap(new TapCommand(rest), traffic, out, messages);
 			case "daemon" -> DaemonCommand.run(rest, out, messages);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};
@@ -168,6 +181,17 @@ final class CommandLine {
 		return sniff != null ? sniff.run(sniffer, out, err) : windows.run(sniffer, out, err);
 	}
 
+	private static int tap(TapCommand tap, TrafficAccess access, PrintStream out, PrintStream err)
+			throws InterruptedException, UsageException {
+		TrafficCapturer capturer = access.open();
+		if (capturer == null) {
+			err.println("Traffic capture is not available: no capturer for " + System.getProperty("os.name")
+					+ " is installed, or its bundle failed.");
+			return EXIT_NO_SERVICE;
+		}
+		return tap.run(capturer, out, err);
+	}
+
 	static void noProvider(PrintStream err) {
 		err.println("No IPC object provider is available: the provider bundles are missing or failed"
 				+ " (see the log in the configuration area).");
@@ -187,6 +211,7 @@ final class CommandLine {
 		verbs.put("search", ProcessCommands.SEARCH_USAGE);
 		verbs.put("sniff", SniffCommand.USAGE);
 		verbs.put("windows", WindowsCommand.USAGE);
+		verbs.put("tap", TapCommand.USAGE);
 		verbs.put("daemon", DaemonCommand.USAGE);
 		verbs.put("help", "help [VERB]   (this list, or one verb's usage; also VERB --help)");
 		verbs.put("--version", "--version");

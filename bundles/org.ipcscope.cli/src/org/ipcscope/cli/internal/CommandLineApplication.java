@@ -1,5 +1,6 @@
 package org.ipcscope.cli.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.equinox.app.IApplication;
@@ -8,6 +9,7 @@ import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.memory.MemorySourceService;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.sniff.CopyDataSniffer;
+import org.ipcscope.core.traffic.TrafficCapturer;
 
 /**
  * The command line inside the OSGi runtime ({@code -application org.ipcscope.cli.application}),
@@ -27,10 +29,12 @@ public class CommandLineApplication implements IApplication {
 		try (TrackedService<InventoryService> inventory = new TrackedService<>(InventoryService.class);
 				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class);
 				TrackedService<ProcessMemoryProvider> processes = new TrackedService<>(ProcessMemoryProvider.class);
-				TrackedService<CopyDataSniffer> sniffer = new TrackedService<>(CopyDataSniffer.class)) {
-			return CommandLine.run(args, () -> inventory.await(SERVICE_WAIT_SECONDS),
+				TrackedService<CopyDataSniffer> sniffer = new TrackedService<>(CopyDataSniffer.class);
+				TrackedService<TrafficCapturer> traffic = new TrackedService<>(TrafficCapturer.class)) {
+			return CommandLine.run(args, Path.of("").toAbsolutePath(), () -> inventory.await(SERVICE_WAIT_SECONDS),
 					() -> memory.await(SERVICE_WAIT_SECONDS), () -> processes.await(SERVICE_WAIT_SECONDS),
-					() -> sniffer.await(SERVICE_WAIT_SECONDS), System.out, System.err);
+					() -> sniffer.await(SERVICE_WAIT_SECONDS), () -> traffic.await(SERVICE_WAIT_SECONDS), System.out,
+					System.err);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.ipcscope.cli.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -9,6 +10,7 @@ import org.ipcscope.core.IpcProvider;
 import org.ipcscope.core.memory.MemorySources;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.sniff.CopyDataSniffer;
+import org.ipcscope.core.traffic.TrafficCapturer;
 
 /**
  * The command line's fast path: a plain JVM on the class path of core, the OS provider and JNA,
@@ -22,11 +24,12 @@ public final class Main {
 
 	public static void main(String[] args) throws InterruptedException {
 		// each verb loads only the providers it uses: a script's list should not pay for the others
-		int code = CommandLine.run(RawArguments.of(args), Main::inventory, () -> {
+		int code = CommandLine.run(RawArguments.of(args), Path.of("").toAbsolutePath(), Main::inventory, () -> {
 			MemorySources memory = MemorySources.fromServiceLoader();
 			return memory.isEmpty() ? null : memory;
 		}, () -> ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null),
-				() -> ServiceLoader.load(CopyDataSniffer.class).findFirst().orElse(null), System.out, System.err);
+				() -> ServiceLoader.load(CopyDataSniffer.class).findFirst().orElse(null),
+				() -> ServiceLoader.load(TrafficCapturer.class).findFirst().orElse(null), System.out, System.err);
 		System.out.flush();
 		System.exit(code);
 	}

@@ -22,6 +22,14 @@ public interface TrafficCapturer {
 	String change();
 
 	/**
+	 * @return how it captures, for the header of capture files ({@link TrafficHeader#method()}):
+	 *         {@code ptrace}, {@code dll}; {@code null} when it does not say
+	 */
+	default String method() {
+		return null;
+	}
+
+	/**
 	 * Starts capturing. Processes that cannot be captured are reported through
 	 * {@link TrafficListener#refused}; when none can, it throws.
 	 *

@@ -36,6 +36,11 @@ public class LinuxTrafficCapturer implements TrafficCapturer {
 	}
 
 	@Override
+	public String method() {
+		return "ptrace";
+	}
+
+	@Override
 	public TrafficSession start(TrafficRequest request, TrafficListener listener) throws IOException {
 		Path tracer = NativeHelper.TRACER.path();
 		if (tracer == null) {

@@ -65,6 +65,12 @@ final class TracerSession implements TrafficSession {
 	}
 
 	static TracerSession start(Path tracer, TrafficRequest request, TrafficListener listener) throws IOException {
+		return start(tracer, request, listener, ProcessBuilder.Redirect.DISCARD);
+	}
+
+	/** @param errors where the tracer's stderr goes (a test keeps a sanitizer's report) */
+	static TracerSession start(Path tracer, TrafficRequest request, TrafficListener listener,
+			ProcessBuilder.Redirect errors) throws IOException {
 		List<String> command = new ArrayList<>(List.of(tracer.toString(), Integer.toString(request.payloadCap()),
 				Integer.toString(request.ringRecords()), Integer.toString(kindBits(request.kinds()))));
 		List<String> selfRefusals = new ArrayList<>();
@@ -84,7 +90,7 @@ final class TracerSession implements TrafficSession {
 		if (command.size() == 4) {
 			throw new IOException(String.join("; ", selfRefusals));
 		}
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		Process process = new ProcessBuilder(command).redirectError(errors).start();
 		TracerSession session = new TracerSession(request, listener, process);
 		session.refusals.addAll(selfRefusals);
 		session.reader.start();
@@ -119,6 +125,7 @@ final class TracerSession implements TrafficSession {
 	private void read() {
 		String problem = null;
 		boolean anyExited = false;
+		boolean ran = false;
 		int limit = request.payloadCap() + 2 * 4096 + 256;
 		try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
 			for (TraceFrame frame = TraceFrame.read(in, limit); frame != null; frame = TraceFrame.read(in, limit)) {
@@ -145,16 +152,25 @@ final class TracerSession implements TrafficSession {
 					dropped.set(d.total());
 					listener.dropped(d.total());
 				}
-				case TraceFrame.Started s -> started.countDown();
+				case TraceFrame.Started s -> {
+					ran = true;
+					started.countDown();
+				}
 				}
 			}
 		} catch (IOException e) {
 			problem = e.getMessage();
+		} catch (RuntimeException e) {
+			// a listener's fault, or ours: the capture ends and says so rather than going silent
+			problem = e.toString();
 		} finally {
-			running = false;
 			started.countDown();
+			// the tracer waits for this end before it exits (see its source)
+			closeQuietly();
 		}
-		if (!closing && started.getCount() == 0) {
+		if (problem != null && closing) {
+			listener.ended("capture failed: " + problem);
+		} else if (!closing && ran) {
 			try {
 				process.waitFor(STOP_SECONDS, TimeUnit.SECONDS);
 			} catch (InterruptedException e) {
@@ -163,6 +179,8 @@ final class TracerSession implements TrafficSession {
 			listener.ended(problem != null ? "capture failed: " + problem
 					: anyExited ? "every captured process has exited" : "the tracer ended");
 		}
+		// only now: whoever waits for the end has been told why
+		running = false;
 	}
 
 	private void deliver(TraceFrame.Call call) {
@@ -205,27 +223,42 @@ final class TracerSession implements TrafficSession {
 		return running;
 	}
 
-	/** Lets every target go and waits until the tracer has delivered what it had and exited. */
+	/** @return the tracer's exit code, once it has ended */
+	int exitCode() {
+		return process.exitValue();
+	}
+
+	/**
+	 * Lets every target go and waits until the tracer has delivered what it had (its output ends)
+	 * and exited.
+	 */
 	@Override
 	public void close() {
 		closing = true;
-		process.destroy(); // SIGTERM: the tracer detaches from every thread
+		// SIGTERM: the tracer detaches from every thread. Through the handle, as Process.destroy
+		// would also close our end of its output, losing what it still has to say.
+		process.toHandle().destroy();
 		try {
-			if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
-				process.destroyForcibly(); // the kernel detaches a dead tracer's targets: they run on
-			}
 			if (Thread.currentThread() != reader) {
 				reader.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
+			}
+			closeQuietly();
+			if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+				process.destroyForcibly(); // the kernel detaches a dead tracer's targets: they run on
 			}
 		} catch (InterruptedException e) {
 			process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
+		running = false;
+	}
+
+	/** Closes the tracer's stdin: its signal to exit once its output is out. */
+	private void closeQuietly() {
 		try {
 			process.getOutputStream().close();
 		} catch (IOException e) {
 			// the tracer is gone: nothing holds it
 		}
-		running = false;
 	}
 }

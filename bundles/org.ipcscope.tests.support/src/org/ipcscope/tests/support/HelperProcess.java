@@ -130,6 +130,12 @@ public final class HelperProcess implements AutoCloseable {
 		return process.pid();
 	}
 
+	/** Writes one command line to the helper's stdin, for helpers that take commands. */
+	public void send(String line) throws IOException {
+		process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+		process.getOutputStream().flush();
+	}
+
 	/**
 	 * Closes the helper's stdin, which makes it remove its objects and exit.
 	 *
