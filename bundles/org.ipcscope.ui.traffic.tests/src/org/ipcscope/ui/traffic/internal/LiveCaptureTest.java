@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +35,7 @@ import org.ipcscope.core.change.Change;
 import org.ipcscope.core.change.TrackedObject;
 import org.ipcscope.core.traffic.FollowedStream;
 import org.ipcscope.core.traffic.TrafficOp;
+import org.ipcscope.core.traffic.TrafficRecord;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.tests.support.Screenshots;
 import org.ipcscope.ui.traffic.TrafficViews;
@@ -47,13 +48,12 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Capture Traffic... on real processes under the workbench: the dialog lists the real holders
  * of a FIFO and of an anonymous pipe, nothing is attached before Start Capture, the rows of a
- * real FIFO writer and reader carry their bytes, and closing the view lets the processes go
- * (TracerPid 0) while they run on. Needs the Linux capturer (ptrace; root passes Yama).
+ * real FIFO writer and reader (traffic_helper) carry their bytes, and closing the view lets the
+ * processes go (TracerPid 0) while they run on. Needs the Linux capturer (ptrace; root passes Yama).
  * Screenshots: target/screenshots/LiveCaptureTest-*.png
  */
 class LiveCaptureTest {
 
-	private final List<Process> started = new ArrayList<>();
 	private IWorkbenchPage page;
 	private Path dir;
 
@@ -70,22 +70,12 @@ class LiveCaptureTest {
 		if (page.findView(TrafficViews.TRAFFIC) instanceof TrafficView view) {
 			page.hideView(view);
 		}
-		for (Process process : started) {
-			process.destroyForcibly();
-			process.waitFor(10, TimeUnit.SECONDS);
-		}
 		try (var files = Files.list(dir)) {
 			for (Path file : files.toList()) {
 				Files.delete(file);
 			}
 		}
 		Files.delete(dir);
-	}
-
-	private Process start(String... command) throws IOException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		started.add(process);
-		return process;
 	}
 
 	@Test
@@ -128,70 +118,88 @@ class LiveCaptureTest {
 	@Test
 	void aFifosWriterAndReaderAreCapturedByteExactAndLetGoWhenTheViewCloses() throws Exception {
 		Path fifo = dir.resolve("fifo");
-		assertEquals(0, start("mkfifo", fifo.toString()).waitFor());
-		Process reader = start("dd", "if=" + fifo, "of=" + dir.resolve("received"), "bs=65536", "status=none");
-		Process writer = start("sh", "-c", "exec 3>\"$0\"; while IFS= read -r l; do printf %s \"$l\" >&3; done",
-				fifo.toString());
-		IpcObject object = awaitObject(IpcKind.FIFO, fifo.toString(), Set.of(reader.pid(), writer.pid()));
+		// traffic_helper: this process writes, its child reads (READY writer/reader/wname/rname)
+		try (HelperProcess helper = HelperProcess.start(4, HelperProcess.helper("traffic_helper").toString(), "fifo",
+				fifo.toString())) {
+			long writer = Long.parseLong(helper.readyLines().get(0).split(" ")[1]);
+			long reader = Long.parseLong(helper.readyLines().get(1).split(" ")[1]);
+			IpcObject object = awaitObject(IpcKind.FIFO, fifo.toString(), Set.of(writer, reader));
 
-		List<String> shown = new ArrayList<>();
-		answer(dialog -> {
-			for (TableItem item : dialog.holdersTable().getTable().getItems()) {
-				shown.add(item.getText(0) + " " + item.getText(1) + " " + item.getText(2) + " " + item.getChecked());
+			List<String> shown = new ArrayList<>();
+			answer(dialog -> {
+				for (TableItem item : dialog.holdersTable().getTable().getItems()) {
+					shown.add(item.getText(0) + " " + item.getText(2) + " " + item.getChecked());
+				}
+				screenshot(dialog.getShell(), "fifo-dialog");
+				assertEquals(0, tracerPid(writer), "nothing is attached before Start Capture");
+				dialog.pressStart();
+			});
+			CaptureStarts.captureTraffic(page.getWorkbenchWindow(), object);
+			rethrow();
+			List<String> expected = new ArrayList<>();
+			for (Owner owner : object.owners()) {
+				expected.add(owner.pid() + " " + owner.handle() + " true");
 			}
-			screenshot(dialog.getShell(), "fifo-dialog");
-			assertEquals(0, tracerPid(writer.pid()), "nothing is attached before Start Capture");
-			dialog.pressStart();
-		});
-		CaptureStarts.captureTraffic(page.getWorkbenchWindow(), object);
-		rethrow();
-		assertEquals(2, shown.size(), shown.toString());
-		assertTrue(shown.stream().anyMatch(s -> s.startsWith(writer.pid() + " sh fd 3 true")), shown.toString());
-		assertTrue(shown.stream().anyMatch(s -> s.startsWith(reader.pid() + " dd fd 0 true")), shown.toString());
+			assertEquals(expected, shown);
 
-		TrafficView view = (TrafficView) page.findView(TrafficViews.TRAFFIC);
-		assertNotNull(view);
-		until(() -> view.isCapturing() && view.status().getText().contains("pid " + writer.pid() + " attached")
-				&& view.status().getText().contains("pid " + reader.pid() + " attached"), "both processes attached");
+			TrafficView view = (TrafficView) page.findView(TrafficViews.TRAFFIC);
+			assertNotNull(view);
+			until(() -> view.isCapturing() && view.status().getText().contains("pid " + writer + " attached")
+					&& view.status().getText().contains("pid " + reader + " attached"), "both processes attached");
 
-		OutputStream toWriter = writer.getOutputStream();
-		toWriter.write("hello fifo\nsecond message\n".getBytes(StandardCharsets.US_ASCII));
-		toWriter.flush();
-		byte[] sent = "hello fifosecond message".getBytes(StandardCharsets.US_ASCII);
-		FollowedStream.Key written = new FollowedStream.Key(writer.pid(), 3, TrafficOp.Direction.OUT);
-		FollowedStream.Key read = new FollowedStream.Key(reader.pid(), 0, TrafficOp.Direction.IN);
-		until(() -> follow(view, written).bytes().length == sent.length && follow(view, read).bytes().length == sent.length,
-				"both directions' bytes in the view: " + view.status().getText() + "; session captured "
-						+ (view.session() == null ? "-" : view.session().captured()) + ", kept " + view.keptRecords()
-						+ ", writer in " + wchan(writer.pid()) + ", reader in " + wchan(reader.pid()));
-		assertArrayEquals(sent, follow(view, written).bytes());
-		assertArrayEquals(sent, follow(view, read).bytes());
-		for (int row = 0; row < view.shownCount(); row++) {
-			TableItem item = view.viewer().getTable().getItem(row);
-			assertEquals(fifo.toString(), item.getText(TrafficColumn.OBJECT.ordinal()));
+			ByteArrayOutputStream sent = new ByteArrayOutputStream();
+			int[] sizes = { 5, 300, 4096 };
+			for (int k = 1; k <= sizes.length; k++) {
+				helper.send("send " + sizes[k - 1]);
+				int message = k;
+				helper.awaitLine(l -> l.equals("SENT " + message), Duration.ofSeconds(30));
+				sent.writeBytes(message(k, sizes[k - 1]));
+			}
+			byte[] expectedBytes = sent.toByteArray();
+			until(() -> joined(view, writer, TrafficOp.WRITE).length == expectedBytes.length
+					&& joined(view, reader, TrafficOp.READ).length == expectedBytes.length,
+					"both directions' bytes in the view: " + view.status().getText() + "; session captured "
+							+ (view.session() == null ? "-" : view.session().captured()));
+			assertArrayEquals(expectedBytes, joined(view, writer, TrafficOp.WRITE));
+			assertArrayEquals(expectedBytes, joined(view, reader, TrafficOp.READ));
+			for (int row = 0; row < view.shownCount(); row++) {
+				assertEquals(fifo.toString(), view.viewer().getTable().getItem(row).getText(TrafficColumn.OBJECT.ordinal()));
+			}
+			// Follow Stream on the first write gives the same bytes
+			view.viewer().getTable().setSelection(0);
+			assertEquals(writer, view.followKey().pid());
+			assertArrayEquals(expectedBytes, FollowedStream.follow(view.keptRecords(), view.followKey()).bytes());
+			spin(200);
+			Screenshots.save(page.getWorkbenchWindow().getShell(), "LiveCaptureTest-fifo-capture");
+
+			// closing the view lets both go; they run on
+			page.hideView(view);
+			until(() -> tracerPid(writer) == 0 && tracerPid(reader) == 0, "TracerPid 0 in both");
+			helper.send("send 7");
+			helper.awaitLine(l -> l.equals("SENT 4"), Duration.ofSeconds(30));
+			long total = expectedBytes.length + 7;
+			helper.awaitLine(l -> l.startsWith("GOT " + total + " "), Duration.ofSeconds(30));
 		}
-		TableItem first = view.viewer().getTable().getItem(0);
-		assertEquals(writer.pid() + "", first.getText(TrafficColumn.PROCESS.ordinal()).replaceAll(".*\\((\\d+)\\)$", "$1"));
-		assertEquals("write", first.getText(TrafficColumn.OP.ordinal()));
-		assertEquals("hello fifo", first.getText(TrafficColumn.PREVIEW.ordinal()));
-		spin(200);
-		Screenshots.save(page.getWorkbenchWindow().getShell(), "LiveCaptureTest-fifo-capture");
-
-		// closing the view lets both go; they run on and finish their exchange
-		page.hideView(view);
-		until(() -> tracerPid(writer.pid()) == 0 && tracerPid(reader.pid()) == 0, "TracerPid 0 in both");
-		assertTrue(writer.isAlive() && reader.isAlive());
-		toWriter.write("after\n".getBytes(StandardCharsets.US_ASCII));
-		toWriter.close();
-		assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
-		assertTrue(reader.waitFor(30, TimeUnit.SECONDS));
-		assertEquals(0, writer.exitValue());
-		assertEquals(0, reader.exitValue());
-		assertEquals("hello fifosecond messageafter", Files.readString(dir.resolve("received")));
 	}
 
-	private static FollowedStream follow(TrafficView view, FollowedStream.Key key) {
-		return FollowedStream.follow(view.keptRecords(), key);
+	/** @return the payloads of one process's records of one op, joined in order */
+	private static byte[] joined(TrafficView view, long pid, TrafficOp op) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (TrafficRecord r : view.keptRecords()) {
+			if (r.pid() == pid && r.op() == op && !r.failed()) {
+				out.writeBytes(r.payload());
+			}
+		}
+		return out.toByteArray();
+	}
+
+	/** The bytes of message {@code k} of traffic_helper. */
+	private static byte[] message(long k, int size) {
+		byte[] bytes = new byte[size];
+		for (int i = 0; i < size; i++) {
+			bytes[i] = (byte) ((k + 7L * i + i / 251) & 255);
+		}
+		return bytes;
 	}
 
 	/** Waits until the inventory lists the object with (at least) these holders. */
@@ -267,15 +275,6 @@ class LiveCaptureTest {
 		// let the dialog paint first
 		spin(300);
 		Screenshots.save(shell, "LiveCaptureTest-" + name);
-	}
-
-	private static String wchan(long pid) {
-		try {
-			return Files.readString(Path.of("/proc", Long.toString(pid), "wchan")) + "/"
-					+ Files.readString(Path.of("/proc", Long.toString(pid), "syscall")).strip();
-		} catch (IOException e) {
-			return e.toString();
-		}
 	}
 
 	/** @return the TracerPid of /proc/PID/status (0: not traced) */
