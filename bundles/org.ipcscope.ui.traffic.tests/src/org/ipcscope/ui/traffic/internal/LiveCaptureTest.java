@@ -121,8 +121,13 @@ class LiveCaptureTest {
 		// traffic_helper: this process writes, its child reads (READY writer/reader/wname/rname)
 		try (HelperProcess helper = HelperProcess.start(4, HelperProcess.helper("traffic_helper").toString(), "fifo",
 				fifo.toString())) {
-			long writer = Long.parseLong(helper.readyLines().get(0).split(" ")[1]);
-			long reader = Long.parseLong(helper.readyLines().get(1).split(" ")[1]);
+			java.util.Map<String, String> ready = new java.util.HashMap<>();
+			for (String line : helper.readyLines()) {
+				String[] parts = line.split(" ", 2);
+				ready.put(parts[0], parts[1]);
+			}
+			long writer = Long.parseLong(ready.get("writer"));
+			long reader = Long.parseLong(ready.get("reader"));
 			IpcObject object = awaitObject(IpcKind.FIFO, fifo.toString(), Set.of(writer, reader));
 
 			List<String> shown = new ArrayList<>();
