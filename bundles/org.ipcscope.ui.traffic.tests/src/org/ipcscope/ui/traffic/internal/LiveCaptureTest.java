@@ -171,7 +171,12 @@ class LiveCaptureTest {
 				assertEquals(fifo.toString(), view.viewer().getTable().getItem(row).getText(TrafficColumn.OBJECT.ordinal()));
 			}
 			// Follow Stream on the first write gives the same bytes
-			view.viewer().getTable().setSelection(0);
+			int firstWrite = 0;
+			while (!(view.keptRecords().get(firstWrite).pid() == writer
+					&& view.keptRecords().get(firstWrite).op() == TrafficOp.WRITE)) {
+				firstWrite++;
+			}
+			view.viewer().getTable().setSelection(firstWrite);
 			assertEquals(writer, view.followKey().pid());
 			assertArrayEquals(expectedBytes, FollowedStream.follow(view.keptRecords(), view.followKey()).bytes());
 			spin(200);
