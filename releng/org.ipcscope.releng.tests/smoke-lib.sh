@@ -263,7 +263,7 @@ smoke_expect_menus() {
 	local view
 	# the bundles' File entries come in the order the bundles resolve
 	smoke_expect "File offers Open Shared Memory..." '^menu\tFile\t(.*\t)?Open Shared Memory\.\.\.\t(.*\t)?Exit$'
-	smoke_expect "File offers Open WM_COPYDATA Capture..." '^menu\tFile\t(.*\t)?Open WM_COPYDATA Capture\.\.\.\t(.*\t)?Exit$'
+	smoke_expect "File offers Open Capture..." '^menu\tFile\t(.*\t)?Open Capture\.\.\.\t(.*\t)?Exit$'
 	smoke_expect "Edit offers Undo, Redo, Copy and Find..." '^menu\tEdit\tUndo( \(disabled\))?\tRedo( \(disabled\))?\tCopy( \(disabled\))?\tFind\.\.\.'
 	smoke_expect "Window offers Show View, Reset Perspective... and Preferences" \
 		'^menu\tWindow\tShow View\tReset Perspective\.\.\.\t(.*\t)?Preferences$'

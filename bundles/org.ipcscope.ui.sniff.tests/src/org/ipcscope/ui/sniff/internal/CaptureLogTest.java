@@ -20,7 +20,7 @@ class CaptureLogTest {
 
 	@Test
 	void messagesOfferedByManyThreadsAllArriveInEachThreadsOrder() throws Exception {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		int threads = 4;
 		int each = 100_000;
 		CountDownLatch go = new CountDownLatch(1);
@@ -64,7 +64,7 @@ class CaptureLogTest {
 
 	@Test
 	void pauseKeepsMessagesButNotShowsThemUntilResume() {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		log.offer(message(1, 1));
 		assertTrue(log.drain());
 		log.setPaused(true);
@@ -84,7 +84,7 @@ class CaptureLogTest {
 
 	@Test
 	void filterAppliesToKeptAndNewMessages() {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		for (int i = 1; i <= 10; i++) {
 			log.offer(message(i, i));
 		}
@@ -102,7 +102,7 @@ class CaptureLogTest {
 
 	@Test
 	void clearForgetsKeptAndQueuedMessages() {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		log.offer(message(1, 1));
 		log.drain();
 		log.offer(message(2, 2));
@@ -115,7 +115,7 @@ class CaptureLogTest {
 
 	@Test
 	void whatAProducerStartedBeforeAClearStillSendsIsDropped() {
-		CaptureLog log = new CaptureLog();
+		CaptureLog<CapturedMessage> log = new CaptureLog<>();
 		int loadStarted = log.epoch();
 		log.offer(loadStarted, message(1, 1));
 		log.drain();
@@ -125,5 +125,40 @@ class CaptureLogTest {
 		log.drain();
 		assertEquals(1, log.size(), "only the message offered after the clear by a live producer");
 		assertEquals(3, log.shown(0).sequence());
+	}
+
+	@Test
+	void aBoundedLogLetsTheOldestGoAndCountsThem() {
+		CaptureLog<CapturedMessage> log = new CaptureLog<>(100, Long.MAX_VALUE, m -> 0);
+		log.setFilter(m -> m.dwData() % 2 == 0);
+		for (int i = 1; i <= 250; i++) {
+			log.offer(message(i, i));
+		}
+		log.drain();
+		assertTrue(log.size() <= 100, "kept " + log.size());
+		assertEquals(250, log.size() + log.droppedFromView());
+		// what is kept is the newest, in order, and the shown rows are the kept even ones
+		assertEquals(250, log.all().get(log.size() - 1).sequence());
+		assertEquals(251 - log.size(), log.all().get(0).sequence());
+		assertEquals(log.all().stream().filter(m -> m.dwData() % 2 == 0).count(), log.shownCount());
+		for (int row = 0; row < log.shownCount(); row++) {
+			assertEquals(0, log.shown(row).dwData() % 2);
+			assertTrue(row == 0 || log.shown(row).sequence() == log.shown(row - 1).sequence() + 2);
+		}
+		log.clear();
+		assertEquals(0, log.droppedFromView());
+	}
+
+	@Test
+	void aLogBoundedInBytesKeepsItsPayloadsUnderTheBound() {
+		CaptureLog<CapturedMessage> log = new CaptureLog<>(Integer.MAX_VALUE, 10_000, m -> m.payload().length);
+		for (int i = 1; i <= 50; i++) {
+			log.offer(new CapturedMessage(i, i, 1, 1, 2, i, 1000, new byte[1000], 0));
+			log.drain();
+		}
+		assertTrue(log.all().stream().mapToLong(m -> m.payload().length).sum() <= 10_000);
+		assertEquals(50, log.size() + log.droppedFromView());
+		assertEquals(log.size(), log.shownCount());
+		assertEquals(50, log.shown(log.shownCount() - 1).sequence());
 	}
 }

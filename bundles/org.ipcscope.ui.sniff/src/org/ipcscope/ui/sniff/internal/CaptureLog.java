@@ -5,65 +5,128 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.ipcscope.core.sniff.CapturedMessage;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
- * The messages of one capture and which of them the table shows. Capture and load threads only
- * {@link #offer} (a lock-free queue: they never wait for the UI); the UI thread {@link #drain}s
- * in batches and owns everything else.
+ * The entries of one capture and which of them a table shows, shared by the WM_COPYDATA
+ * Sniffer and the Traffic view. Capture and load threads only {@link #offer} (a lock-free queue:
+ * they never wait for the UI); the UI thread {@link #drain}s in batches and owns everything else.
  *
- * While paused, drained messages are kept but not shown: the table stays still, and on resume
+ * While paused, drained entries are kept but not shown: the table stays still, and on resume
  * they appear. Nothing captured is lost by pausing.
+ *
+ * A bounded log keeps at most so many entries and so many payload bytes: past either bound the
+ * oldest entries go, in batches, and {@link #droppedFromView()} counts them so the view can say so.
+ *
+ * @param <T> what a row is
  */
-final class CaptureLog {
+public final class CaptureLog<T> {
 
-	/** A queued message and the clear it came after. */
-	private record Queued(int epoch, CapturedMessage message) {
+	/** A queued entry and the clear it came after. */
+	private record Queued<T>(int epoch, T entry) {
 	}
 
-	private final ConcurrentLinkedQueue<Queued> incoming = new ConcurrentLinkedQueue<>();
-	/** Counts clears, so a message queued before one is dropped even if it lands after it. */
+	private final ConcurrentLinkedQueue<Queued<T>> incoming = new ConcurrentLinkedQueue<>();
+	/** Counts clears, so an entry queued before one is dropped even if it lands after it. */
 	private final AtomicInteger epoch = new AtomicInteger();
-	private final List<CapturedMessage> all = new ArrayList<>();
+	private final List<T> all = new ArrayList<>();
+	private final int maxEntries;
+	private final long maxBytes;
+	private final ToLongFunction<? super T> weight;
+	private long bytes;
+	private long droppedFromView;
 	private int[] shown = new int[1024];
 	private int shownCount;
-	/** Messages of {@link #all} before this index have been through the filter. */
+	/** Entries of {@link #all} before this index have been through the filter. */
 	private int filteredUpTo;
-	private MessageFilter filter = MessageFilter.ALL;
+	private Predicate<? super T> filter = t -> true;
 	private boolean paused;
 
-	/** Any thread: queue a message for the next {@link #drain}. */
-	void offer(CapturedMessage message) {
-		offer(epoch.get(), message);
+	/** An unbounded log. */
+	public CaptureLog() {
+		this(Integer.MAX_VALUE, Long.MAX_VALUE, t -> 0);
 	}
 
 	/**
-	 * Any thread: queue a message of a producer that started at {@code since} (an {@link #epoch()}):
-	 * once the log is cleared, what such a producer still sends is dropped.
+	 * @param maxEntries entries kept at most
+	 * @param maxBytes   sum of {@code weight} kept at most
+	 * @param weight     an entry's bytes (its payload)
 	 */
-	void offer(int since, CapturedMessage message) {
-		incoming.add(new Queued(since, message));
+	public CaptureLog(int maxEntries, long maxBytes, ToLongFunction<? super T> weight) {
+		if (maxEntries < 1 || maxBytes < 1) {
+			throw new IllegalArgumentException("bounds must be positive");
+		}
+		this.maxEntries = maxEntries;
+		this.maxBytes = maxBytes;
+		this.weight = weight;
 	}
 
-	/** @return the number of clears so far, for {@link #offer(int, CapturedMessage)} */
-	int epoch() {
+	/** Any thread: queue an entry for the next {@link #drain}. */
+	public void offer(T entry) {
+		offer(epoch.get(), entry);
+	}
+
+	/**
+	 * Any thread: queue an entry of a producer that started at {@code since} (an {@link #epoch()}):
+	 * once the log is cleared, what such a producer still sends is dropped.
+	 */
+	public void offer(int since, T entry) {
+		incoming.add(new Queued<>(since, entry));
+	}
+
+	/** @return the number of clears so far, for {@link #offer(int, Object)} */
+	public int epoch() {
 		return epoch.get();
 	}
 
 	/**
-	 * UI thread: takes the queued messages, and unless paused filters them into the shown rows.
+	 * UI thread: takes the queued entries, and unless paused filters them into the shown rows.
 	 *
 	 * @return whether the shown rows changed
 	 */
-	boolean drain() {
+	public boolean drain() {
 		int now = epoch.get();
-		for (Queued q = incoming.poll(); q != null; q = incoming.poll()) {
+		boolean trimmed = false;
+		for (Queued<T> q = incoming.poll(); q != null; q = incoming.poll()) {
 			if (q.epoch() == now) {
-				all.add(q.message());
+				all.add(q.entry());
+				bytes += weight.applyAsLong(q.entry());
+				if (all.size() > maxEntries || bytes > maxBytes) {
+					trimmed |= trim();
+				}
 			}
 		}
-		return !paused && filterNew();
+		return !paused && filterNew() || trimmed;
+	}
+
+	/**
+	 * Drops the oldest entries, a tenth of the bound at a time so that the copy is rare.
+	 *
+	 * @return whether shown rows went
+	 */
+	private boolean trim() {
+		int keepEntries = maxEntries - Math.max(1, maxEntries / 10);
+		long keepBytes = maxBytes - Math.max(1, maxBytes / 10);
+		int drop = 0;
+		long dropBytes = 0;
+		while (drop < all.size() - 1 && (all.size() - drop > keepEntries || bytes - dropBytes > keepBytes)) {
+			dropBytes += weight.applyAsLong(all.get(drop));
+			drop++;
+		}
+		if (drop == 0) {
+			return false;
+		}
+		all.subList(0, drop).clear();
+		bytes -= dropBytes;
+		droppedFromView += drop;
+		int gone = countBelow(drop);
+		for (int i = gone; i < shownCount; i++) {
+			shown[i - gone] = shown[i] - drop;
+		}
+		shownCount -= gone;
+		filteredUpTo = Math.max(0, filteredUpTo - drop);
+		return gone > 0;
 	}
 
 	private boolean filterNew() {
@@ -79,7 +142,7 @@ final class CaptureLog {
 		return shownCount != before;
 	}
 
-	void setFilter(MessageFilter newFilter) {
+	public void setFilter(Predicate<? super T> newFilter) {
 		filter = newFilter;
 		int upTo = filteredUpTo;
 		shownCount = 0;
@@ -100,55 +163,62 @@ final class CaptureLog {
 		return count;
 	}
 
-	void setPaused(boolean pause) {
+	public void setPaused(boolean pause) {
 		paused = pause;
 		if (!pause) {
 			filterNew();
 		}
 	}
 
-	boolean isPaused() {
+	public boolean isPaused() {
 		return paused;
 	}
 
-	void clear() {
+	public void clear() {
 		epoch.incrementAndGet();
 		incoming.clear();
 		all.clear();
+		bytes = 0;
+		droppedFromView = 0;
 		shownCount = 0;
 		filteredUpTo = 0;
 	}
 
-	int shownCount() {
+	public int shownCount() {
 		return shownCount;
 	}
 
-	CapturedMessage shown(int row) {
+	public T shown(int row) {
 		return all.get(shown[row]);
 	}
 
-	/** @return the row showing this very message, or -1 */
-	int rowOf(CapturedMessage message) {
+	/** @return the row showing this very entry, or -1 */
+	public int rowOf(T entry) {
 		for (int row = 0; row < shownCount; row++) {
-			if (all.get(shown[row]) == message) {
+			if (all.get(shown[row]) == entry) {
 				return row;
 			}
 		}
 		return -1;
 	}
 
-	/** @return messages kept, shown or not */
-	int size() {
+	/** @return entries kept, shown or not */
+	public int size() {
 		return all.size();
 	}
 
-	/** @return messages kept while paused that the table does not show yet */
-	int heldBack() {
+	/** @return entries kept while paused that the table does not show yet */
+	public int heldBack() {
 		return all.size() - filteredUpTo;
 	}
 
-	/** @return every kept message in capture order, for saving */
-	List<CapturedMessage> all() {
+	/** @return the oldest entries let go to keep within the bounds, since the last clear */
+	public long droppedFromView() {
+		return droppedFromView;
+	}
+
+	/** @return every kept entry in capture order, for saving */
+	public List<T> all() {
 		return List.copyOf(all);
 	}
 }

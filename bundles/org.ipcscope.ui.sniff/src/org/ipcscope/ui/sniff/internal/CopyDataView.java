@@ -73,7 +73,7 @@ public class CopyDataView extends ViewPart {
 	/** How long closing the workbench waits for a capture to stop and the target to be restored. */
 	private static final long SHUTDOWN_WAIT_MILLIS = 5000;
 
-	private final CaptureLog log = new CaptureLog();
+	private final CaptureLog<CapturedMessage> log = new CaptureLog<>();
 	private final MessageSelection selection = new MessageSelection();
 	private Label banner;
 	private CaptureSettingsPane settings;

@@ -1,10 +1,5 @@
 package org.ipcscope.ui.sniff.internal;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.ipcscope.core.sniff.CaptureJsonLines;
@@ -23,7 +18,6 @@ enum MessageColumn {
 
 	/** Characters of the payload the preview shows. */
 	static final int PREVIEW_CHARS = 64;
-	private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
 	final String title;
 	/** Width in characters of the table's font. */
@@ -55,8 +49,7 @@ enum MessageColumn {
 
 	/** @return the local time of day to the microsecond */
 	static String time(long micros) {
-		Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-		return TIME_FORMAT.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
+		return CaptureTime.of(micros);
 	}
 
 	static String[] texts(CapturedMessage m) {

@@ -13,8 +13,11 @@ import org.eclipse.swt.widgets.Text;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.ui.hex.HexDumpView;
 
-/** The selected message's payload: its bytes in hex beside them decoded as text. */
-final class MessageDetailPane extends Composite {
+/**
+ * The selected entry's payload: its bytes in hex beside them decoded as text. The WM_COPYDATA
+ * Sniffer shows a message in it, the Traffic view a transfer ({@link #showPayload}).
+ */
+public final class MessageDetailPane extends Composite {
 
 	/** Bytes decoded into the text pane at most; the hex pane shows all of them. */
 	static final int DECODE_LIMIT = 64 * 1024;
@@ -26,8 +29,11 @@ final class MessageDetailPane extends Composite {
 	private final HexDumpView hex;
 	private final Text decoded;
 	private CapturedMessage message;
+	private byte[] payload = new byte[0];
+	/** Bytes moved, of which {@link #payload} holds the first; -1 when nothing is shown. */
+	private long moved = -1;
 
-	MessageDetailPane(Composite parent) {
+	public MessageDetailPane(Composite parent) {
 		super(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(this);
 		new Label(this, SWT.NONE).setText(Messages.View_Decoder);
@@ -48,32 +54,40 @@ final class MessageDetailPane extends Composite {
 
 	void show(CapturedMessage newMessage) {
 		message = newMessage;
-		hex.setBytes(message == null ? new byte[0] : message.payload());
 		if (message == null) {
-			summary.setText(Messages.View_NoSelection);
-		} else if (message.isTruncated()) {
-			summary.setText(NLS.bind(Messages.View_PayloadTruncated, message.payload().length, message.cbData()));
+			showPayload(null, -1);
 		} else {
-			summary.setText(NLS.bind(Messages.View_PayloadSize, message.cbData()));
+			showPayload(message.payload(), message.cbData());
+		}
+	}
+
+	/**
+	 * @param bytes      the payload kept, or null for no selection
+	 * @param movedBytes bytes moved, of which {@code bytes} are the first (more when a cap cut them)
+	 */
+	public void showPayload(byte[] bytes, long movedBytes) {
+		payload = bytes == null ? new byte[0] : bytes;
+		moved = bytes == null ? -1 : movedBytes;
+		hex.setBytes(payload);
+		if (bytes == null) {
+			summary.setText(Messages.View_NoSelection);
 		}
 		showText();
 	}
 
 	private void showText() {
-		if (message == null) {
+		if (moved < 0) {
 			decoded.setText("");
 			return;
 		}
-		byte[] payload = message.payload();
 		PayloadDecoding decoding = decoding();
 		String text = decoding.decode(payload, DECODE_LIMIT);
 		if (payload.length > DECODE_LIMIT) {
 			text += NLS.bind(Messages.View_DecodedCut, payload.length - DECODE_LIMIT);
 		}
 		decoded.setText(text);
-		String base = message.isTruncated()
-				? NLS.bind(Messages.View_PayloadTruncated, payload.length, message.cbData())
-				: NLS.bind(Messages.View_PayloadSize, message.cbData());
+		String base = payload.length < moved ? NLS.bind(Messages.View_PayloadTruncated, payload.length, moved)
+				: NLS.bind(Messages.View_PayloadSize, moved);
 		if (decoding == PayloadDecoding.AUTO) {
 			PayloadDecoding.Detection detection = PayloadDecoding.detect(payload);
 			String found = detection.reason() == PayloadDecoding.Reason.BINARY ? reason(detection.reason())
@@ -84,11 +98,11 @@ final class MessageDetailPane extends Composite {
 		summary.getParent().layout(new org.eclipse.swt.widgets.Control[] { summary });
 	}
 
-	PayloadDecoding decoding() {
+	public PayloadDecoding decoding() {
 		return DECODINGS[Math.max(0, decoder.getSelectionIndex())];
 	}
 
-	void setDecoding(PayloadDecoding decoding) {
+	public void setDecoding(PayloadDecoding decoding) {
 		for (int i = 0; i < DECODINGS.length; i++) {
 			if (DECODINGS[i] == decoding) {
 				decoder.select(i);
@@ -117,15 +131,15 @@ final class MessageDetailPane extends Composite {
 		};
 	}
 
-	HexDumpView hexView() {
+	public HexDumpView hexView() {
 		return hex;
 	}
 
-	Text decodedText() {
+	public Text decodedText() {
 		return decoded;
 	}
 
-	Label summary() {
+	public Label summary() {
 		return summary;
 	}
 

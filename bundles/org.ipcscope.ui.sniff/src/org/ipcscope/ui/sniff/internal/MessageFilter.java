@@ -89,7 +89,8 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 		return m -> m.sender() == hwnd;
 	}
 
-	static List<BytePattern> contentPatterns(String text) {
+	/** @return the patterns a content filter text stands for: text as UTF-8 and UTF-16LE, or one pattern of the search syntax */
+	public static List<BytePattern> contentPatterns(String text) {
 		if (text.isEmpty()) {
 			return List.of();
 		}
@@ -108,7 +109,7 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 		}
 	}
 
-	static boolean contains(byte[] payload, BytePattern pattern) {
+	public static boolean contains(byte[] payload, BytePattern pattern) {
 		for (int at = 0; at + pattern.length() <= payload.length; at++) {
 			if (pattern.matchesAt(payload, at)) {
 				return true;
