@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.ipcscope.core.export.InventoryJson;
 import org.ipcscope.core.text.FlatJson;
+import org.ipcscope.core.text.JsonLines;
 
 /**
  * Captures as JSON Lines: an optional first line describing the capture, then one line per
@@ -70,33 +71,19 @@ public final class CaptureJsonLines {
 	 *                     lines are skipped
 	 */
 	public static Capture read(BufferedReader in) throws IOException {
-		WindowInfo target = null;
-		CaptureStrategy strategy = null;
+		WindowInfo[] target = { null };
+		CaptureStrategy[] strategy = { null };
 		List<CapturedMessage> messages = new ArrayList<>();
-		int number = 0;
-		for (String text = in.readLine(); text != null; text = in.readLine()) {
-			number++;
-			if (text.isBlank()) {
-				continue;
+		JsonLines.read(in, json -> {
+			if (!FORMAT.equals(json.get("format"))) {
+				throw new IllegalArgumentException("not a WM_COPYDATA capture: format " + json.get("format"));
 			}
-			try {
-				Map<String, String> json = FlatJson.parse(text);
-				if (json.containsKey("format")) {
-					if (!FORMAT.equals(json.get("format"))) {
-						throw new IllegalArgumentException("not a WM_COPYDATA capture: format " + json.get("format"));
-					}
-					target = new WindowInfo(unhex(json, "target"), text(json, "class"), text(json, "title"),
-							number(json, "pid", -1), number(json, "thread", 0), text(json, "process"),
-							Boolean.parseBoolean(json.get("messageOnly")));
-					strategy = CaptureStrategy.ofId(required(json, "strategy"));
-				} else {
-					messages.add(message(json));
-				}
-			} catch (IllegalArgumentException e) {
-				throw new IOException("line " + number + ": " + e.getMessage(), e);
-			}
-		}
-		return new Capture(target, strategy, messages);
+			target[0] = new WindowInfo(unhex(json, "target"), text(json, "class"), text(json, "title"),
+					number(json, "pid", -1), number(json, "thread", 0), text(json, "process"),
+					Boolean.parseBoolean(json.get("messageOnly")));
+			strategy[0] = CaptureStrategy.ofId(required(json, "strategy"));
+		}, json -> messages.add(message(json)));
+		return new Capture(target[0], strategy[0], messages);
 	}
 
 	/** @throws IllegalArgumentException naming what is missing or malformed */
@@ -139,13 +126,7 @@ public final class CaptureJsonLines {
 	}
 
 	private static long number(Map<String, String> json, String key, long otherwise) {
-		String value = json.get(key);
-		try {
-			return value == null ? otherwise : Long.parseLong(value);
-		} catch (NumberFormatException e) {
-			// the JDK's "For input string" names neither the field nor what it should be
-			throw new IllegalArgumentException(key + " is not a 64-bit integer: " + value);
-		}
+		return JsonLines.number(json, key, otherwise);
 	}
 
 	private static String text(Map<String, String> json, String key) {
@@ -154,10 +135,6 @@ public final class CaptureJsonLines {
 	}
 
 	private static String required(Map<String, String> json, String key) {
-		String value = json.get(key);
-		if (value == null) {
-			throw new IllegalArgumentException("\"" + key + "\" is missing");
-		}
-		return value;
+		return JsonLines.required(json, key);
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.ipcscope.core.export.InventoryJson;
 import org.ipcscope.core.text.FlatJson;
+import org.ipcscope.core.text.JsonLines;
 import org.ipcscope.core.traffic.TrafficRecord.HandleKind;
 
 /**
@@ -70,26 +71,10 @@ public final class TrafficJsonLines {
 	 *                     skipped
 	 */
 	public static Capture read(BufferedReader in) throws IOException {
-		TrafficHeader header = null;
+		TrafficHeader[] header = { null };
 		List<TrafficRecord> records = new ArrayList<>();
-		int number = 0;
-		for (String text = in.readLine(); text != null; text = in.readLine()) {
-			number++;
-			if (text.isBlank()) {
-				continue;
-			}
-			try {
-				Map<String, String> json = FlatJson.parse(text);
-				if (json.containsKey("format")) {
-					header = header(json);
-				} else {
-					records.add(record(json));
-				}
-			} catch (IllegalArgumentException e) {
-				throw new IOException("line " + number + ": " + e.getMessage(), e);
-			}
-		}
-		return new Capture(header, records);
+		JsonLines.read(in, json -> header[0] = header(json), json -> records.add(record(json)));
+		return new Capture(header[0], records);
 	}
 
 	/** @throws IllegalArgumentException naming what is missing or malformed */
@@ -134,20 +119,10 @@ public final class TrafficJsonLines {
 	}
 
 	private static long number(Map<String, String> json, String key) {
-		String value = required(json, key);
-		try {
-			return Long.parseLong(value);
-		} catch (NumberFormatException e) {
-			// the JDK's "For input string" names neither the field nor what it should be
-			throw new IllegalArgumentException(key + " is not a 64-bit integer: " + value);
-		}
+		return JsonLines.number(json, key);
 	}
 
 	private static String required(Map<String, String> json, String key) {
-		String value = json.get(key);
-		if (value == null) {
-			throw new IllegalArgumentException("\"" + key + "\" is missing");
-		}
-		return value;
+		return JsonLines.required(json, key);
 	}
 }
