@@ -294,8 +294,9 @@ class WindowsProcessMemoryProviderTest {
 			assertEquals(String.format(refused, "reading its memory"),
 					assertThrows(ProcessAccessException.class, () -> provider.open(pid, false)).getMessage());
 			// An empty DACL refuses even PROCESS_QUERY_LIMITED_INFORMATION (Wine 8 enforces it too):
-			// the list keeps the pid and name from the Toolhelp snapshot.
-			assertEquals(List.of(new ProcessInfo(pid, "win_mem_helper.exe", "", "", 0, Optional.empty())),
+			// the list keeps the pid, name and parent from the Toolhelp snapshot: this JVM started it.
+			assertEquals(List.of(new ProcessInfo(pid, "win_mem_helper.exe", "", "", 0, Optional.empty())
+					.withParent(ProcessHandle.current().pid())),
 					provider.processes().stream().filter(p -> p.pid() == pid).toList());
 		}
 	}
