@@ -691,6 +691,28 @@ static void on_exit_(struct thread *t, const struct ptrace_syscall_info *info)
 
 static const long OPTIONS = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC;
 
+static void handle_stop(pid_t tid, int status);
+
+/* Waits for an attached thread's first stop (the interrupt's) and lets it go under syscall tracing:
+ * a call under way when it was attached then either ended before that stop (before capture began)
+ * or restarts where its entry is seen. Stops that come first (a signal) are handled as usual. */
+static void await_first_stop(pid_t tid)
+{
+	for (;;) {
+		int status;
+		pid_t got = waitpid(tid, &status, __WALL);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		int first = WIFSTOPPED(status) && (status >> 16) == PTRACE_EVENT_STOP;
+		handle_stop(tid, status);
+		if (first || !WIFSTOPPED(status))
+			return;
+	}
+}
+
 static int attach_process(pid_t pid)
 {
 	struct process *p = checked(calloc(1, sizeof *p));
@@ -731,6 +753,16 @@ static int attach_process(pid_t pid)
 	}
 	p->next = processes;
 	processes = p;
+	/* capture begins once every thread runs under syscall tracing: only then is 'A' said */
+	pid_t *tids = checked(calloc((size_t)attached, sizeof *tids));
+	int count = 0;
+	for (int b = 0; b < THREAD_BUCKETS; b++)
+		for (struct thread *t = threads[b]; t; t = t->next)
+			if (t->process == p && count < attached)
+				tids[count++] = t->tid;
+	for (int i = 0; i < count; i++)
+		await_first_stop(tids[i]);
+	free(tids);
 	p->announced = 1;
 	event('A', (uint32_t)pid, 0);
 	return 1;

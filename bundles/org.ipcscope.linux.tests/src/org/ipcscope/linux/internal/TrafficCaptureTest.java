@@ -55,7 +55,11 @@ class TrafficCaptureTest {
 		Capture capture = exchange("unix-dgram", IpcKind.UNIX_SOCKET, "sendto", "recvfrom", List.of(0, 1, 64 * KIB));
 		// one read per datagram, the empty one included
 		List<TrafficRecord> reads = capture.listener.select(capture.talk.reader, TrafficOp.READ, capture.talk.readerName);
-		assertEquals(List.of(0L, 1L, 64L * KIB), reads.stream().map(TrafficRecord::transferred).toList());
+		assertEquals(List.of(0L, 1L, 64L * KIB), reads.stream().map(TrafficRecord::transferred).toList(),
+				() -> "the reader's records: " + capture.listener.records.stream().filter(r -> r.pid() == capture.talk.reader)
+						.map(r -> r.op() + " " + r.call() + " fd " + r.handle() + " " + r.object() + " " + r.transferred()
+								+ (r.failed() ? " " + r.error() : ""))
+						.toList());
 	}
 
 	@Test
