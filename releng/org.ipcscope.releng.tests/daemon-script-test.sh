@@ -263,10 +263,13 @@ else
 	smoke_log "skipped the checks with other users: they need root (useradd)"
 fi
 
-none_left() { # up to 20 s: a server that was told to stop may finish a reply first
+# up to 30 s: a server that was told to stop may finish a reply first, and one that a direct run
+# started in the background may come up after the last stop: it is told to stop too
+none_left() {
 	local i
-	for ((i = 0; i < 200; i++)); do
+	for ((i = 0; i < 300; i++)); do
 		[ -z "$(ours)" ] && return 0
+		((i % 20 != 19)) || "$ipcscope" daemon stop >/dev/null 2>&1 || true
 		sleep 0.1
 	done
 	ps -o pid,args -p "$(ours | tr '\n' ',' | sed 's/,$//')" >&2 || true
