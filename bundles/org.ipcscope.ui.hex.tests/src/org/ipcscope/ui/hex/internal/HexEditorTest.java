@@ -217,10 +217,7 @@ class HexEditorTest {
 			waitUntil(editor::isGone, "the editor to notice the removal");
 			waitUntil(() -> editor.bannerText().contains(removed + " is gone"), "the banner");
 			int last = counter(editor);
-			// a read after the removal runs, and fails: what was read before stays
-			editor.refreshNow();
-			waitUntil(() -> Job.getJobManager().find(editor.jobFamily()).length == 0, "the read after the removal");
-			DisplayWaits.drain();
+			spin(500);
 			assertEquals(last, counter(editor), "the last bytes read stay on screen");
 			assertNotNull(editor.canvas().frame());
 			assertTrue(editor.statusText().contains("GONE"), editor.statusText());
