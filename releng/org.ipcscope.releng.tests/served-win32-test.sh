@@ -216,7 +216,13 @@ done
 IPCSCOPE_DAEMON_IDLE=5 run idle-first.json list --json
 check "a server with 5 s idle time answers" wait_served
 check "it exits after 5 s without requests" wait_log 'stopping: idle for 5.0 s'
+# the server logs its reason, then lets the pipe go: ask until it is gone (up to 30 s)
+deadline=$((SECONDS + 30))
 run idle-status.txt daemon status
+while [ "$status" -ne 3 ] && [ $SECONDS -lt $deadline ]; do
+	sleep 0.5
+	run idle-status.txt daemon status
+done
 check "after it: no server answers (exit 3)" test "$status" -eq 3
 
 cp "$log" "$work/daemon.log" 2>/dev/null || true
