@@ -31,7 +31,6 @@ final class SniffCommand {
 	static final String USAGE = "sniff --window TITLE|--class CLASS|--hwnd H [--strategy proxy|inproc] [--json]"
 			+ " [--cap BYTES] [--slots N] [--count N] [--seconds S]";
 
-	private static final int PREVIEW = 48;
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS")
 			.withZone(ZoneId.systemDefault());
 
@@ -171,22 +170,6 @@ final class SniffCommand {
 		String result = m.result() == CapturedMessage.UNKNOWN_RESULT ? "?" : Long.toString(m.result());
 		return time + "  from " + CaptureJsonLines.hex(m.sender()) + " pid " + (m.senderPid() < 0 ? "?" : m.senderPid())
 				+ "  dwData " + CaptureJsonLines.hex(m.dwData()) + " (" + Long.toUnsignedString(m.dwData()) + ")  cbData "
-				+ m.cbData() + "  result " + result + "  " + preview(m);
-	}
-
-	/** Printable ASCII as is, other bytes as '.', quoted; "..." when there is more. */
-	static String preview(CapturedMessage m) {
-		byte[] payload = m.payload();
-		int shown = Math.min(payload.length, PREVIEW);
-		StringBuilder text = new StringBuilder(shown + 5).append('"');
-		for (int i = 0; i < shown; i++) {
-			int b = payload[i] & 0xff;
-			text.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
-		}
-		text.append('"');
-		if (shown < m.cbData()) {
-			text.append("...");
-		}
-		return text.toString();
+				+ m.cbData() + "  result " + result + "  " + PayloadPreview.of(m.payload(), m.cbData());
 	}
 }

@@ -36,7 +36,6 @@ final class TapCommand {
 	static final String USAGE = "tap --pid PID[,PID...] [--object NAME] [--kind KIND]... [--json] [--count N]"
 			+ " [--seconds S] [--cap BYTES]";
 
-	private static final int PREVIEW = 48;
 	/** How long Ctrl+C waits for the targets to be let go before the JVM exits anyway. */
 	private static final long RESTORE_SECONDS = 15;
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS")
@@ -215,24 +214,8 @@ final class TapCommand {
 		if (r.failed()) {
 			line.append("  ").append(r.error() != null ? Printable.escape(r.error()) : "error " + r.status());
 		} else if (r.op().direction() != TrafficOp.Direction.NONE) {
-			line.append("  ").append(r.transferred()).append(" B  ").append(preview(r));
+			line.append("  ").append(r.transferred()).append(" B  ").append(PayloadPreview.of(r.payload(), r.transferred()));
 		}
 		return line.toString();
-	}
-
-	/** Printable ASCII as is, other bytes as '.', quoted; "..." when there is more. */
-	static String preview(TrafficRecord r) {
-		byte[] payload = r.payload();
-		int shown = Math.min(payload.length, PREVIEW);
-		StringBuilder text = new StringBuilder(shown + 5).append('"');
-		for (int i = 0; i < shown; i++) {
-			int b = payload[i] & 0xff;
-			text.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
-		}
-		text.append('"');
-		if (shown < r.transferred()) {
-			text.append("...");
-		}
-		return text.toString();
 	}
 }
