@@ -2,7 +2,10 @@
  * Squats on a named pipe's name, for the resident server's trust tests: creates PIPE first, owned
  * by OWNER (a string SID, or "self"), open to everyone, and answers every client with a complete,
  * well-formed server reply ("squatted" on stdout, exit code 0), so a client that trusted it would
- * print that. Prints READY once the pipe exists; exits when its stdin closes or after 300 s.
+ * print that. Waits (60 s at most) until no pipe of that name is left: Wine ignores
+ * FILE_FLAG_FIRST_PIPE_INSTANCE, so a squatter started while a stopping server still holds the
+ * name would only add an instance to that server's pipe, owned by the server's user. Prints READY
+ * once the pipe exists; exits when its stdin closes or after 300 s.
  *
  * usage: pipe_squatter.exe \\.\pipe\NAME OWNER_SID|self
  */
@@ -42,6 +45,14 @@ int wmain(int argc, wchar_t **argv)
 		wcscpy(sddl, L"D:P(A;;GA;;;WD)");
 	} else {
 		_snwprintf(sddl, 512, L"O:%lsD:P(A;;GA;;;WD)", argv[2]);
+	}
+	DWORD free_by = GetTickCount() + 60000;
+	while (WaitNamedPipeW(argv[1], 1) || GetLastError() != ERROR_FILE_NOT_FOUND) {
+		if ((LONG)(GetTickCount() - free_by) > 0) {
+			printf("FAILED the name stays taken (%lu)\n", GetLastError());
+			return 1;
+		}
+		Sleep(100);
 	}
 	SECURITY_ATTRIBUTES attributes = {sizeof attributes, NULL, FALSE};
 	if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(
