@@ -77,7 +77,12 @@ class StructurePaneTest {
 			StructurePane pane = editor.structure();
 			assertEquals(Messages.Structure_Empty, pane.titleText());
 			join(pane.attach(live(Abi.SYSV64)));
-			waitUntil(() -> "0".equals(cell(pane, "counter", VALUE)), "the first look at the struct");
+			try {
+				waitUntil(() -> "0".equals(cell(pane, "counter", VALUE)), "the first look at the struct");
+			} catch (AssertionError e) {
+				screenshot("StructurePaneTest-failed");
+				throw new AssertionError(e.getMessage() + "; tree: " + dump(pane) + " title " + pane.titleText(), e);
+			}
 			assertEquals("\"\"", cell(pane, "text", VALUE));
 			assertEquals("PHASE_IDLE (0)", cell(pane, "phase", VALUE));
 
@@ -191,15 +196,34 @@ class StructurePaneTest {
 		return m;
 	}
 
-	/** @return the tree item of the field whose name cell starts with {@code name}, or null */
+	/**
+	 * @return the tree item of the field whose name cell starts with {@code name}, or null; the pane
+	 *         shows an overlay's fields expanded (expanding on each look would keep the display
+	 *         busy with events, and asyncExec runs only when none are pending)
+	 */
 	static TreeItem item(StructurePane pane, String name) {
-		pane.viewer().expandAll();
 		List<TreeItem> all = new ArrayList<>();
 		for (TreeItem top : pane.viewer().getTree().getItems()) {
 			collect(top, all);
 		}
 		return all.stream().filter(i -> i.getText(0).equals(name) || i.getText(0).startsWith(name + " ")).findFirst()
 				.orElse(null);
+	}
+
+	static String dump(StructurePane pane) {
+		pane.viewer().expandAll();
+		List<TreeItem> all = new ArrayList<>();
+		for (TreeItem top : pane.viewer().getTree().getItems()) {
+			collect(top, all);
+		}
+		StringBuilder text = new StringBuilder();
+		for (TreeItem item : all) {
+			text.append("\n");
+			for (int i = 0; i < StructColumns.values().length; i++) {
+				text.append(item.getText(i)).append(" | ");
+			}
+		}
+		return text.toString();
 	}
 
 	private static void collect(TreeItem item, List<TreeItem> into) {
