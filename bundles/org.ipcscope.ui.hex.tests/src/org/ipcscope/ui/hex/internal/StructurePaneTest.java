@@ -103,7 +103,9 @@ class StructurePaneTest {
 			assertTrue(!marked(pane, "flags"), "nor are they marked");
 			String[] history = history(pane, "counter").split("\n");
 			assertTrue(history[1].endsWith("  5") && history[2].endsWith("  4"), "newest first: " + List.of(history));
+			page().setPartState(page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
 			screenshot("StructurePaneTest-live");
+			page().setPartState(page().getReference(editor), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
 
 			// a field selects its bytes; the caret selects its field
 			select(pane, "text");

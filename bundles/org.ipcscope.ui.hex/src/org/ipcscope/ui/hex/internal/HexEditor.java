@@ -146,8 +146,8 @@ public class HexEditor extends EditorPart {
 		SashForm side = new SashForm(sash, SWT.VERTICAL);
 		inspector = new InspectorPane(side);
 		structure = new StructurePane(side, this);
-		side.setWeights(45, 55);
-		sash.setWeights(60, 40);
+		side.setWeights(35, 65);
+		sash.setWeights(55, 45);
 
 		status = new Label(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);

@@ -18,9 +18,9 @@ import org.ipcscope.ui.hex.internal.AttachedStruct.Node;
  * fades over the editor's history depth, as the hex view's marks do) and the history tooltip.
  */
 enum StructColumns {
-	NAME(Messages.Structure_Name, 26), TYPE(Messages.Structure_Type, 16), OFFSET(Messages.Structure_Offset, 10),
-	SIZE(Messages.Structure_Size, 7), VALUE(Messages.Structure_Value, 24), RAW(Messages.Structure_Raw, 18),
-	CHANGES(Messages.Structure_Changes, 12);
+	NAME(Messages.Structure_Name, 22), TYPE(Messages.Structure_Type, 14), OFFSET(Messages.Structure_Offset, 9),
+	SIZE(Messages.Structure_Size, 6), VALUE(Messages.Structure_Value, 24), RAW(Messages.Structure_Raw, 16),
+	CHANGES(Messages.Structure_Changes, 9);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
