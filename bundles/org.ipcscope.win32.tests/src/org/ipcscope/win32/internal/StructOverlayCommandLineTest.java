@@ -47,7 +47,9 @@ class StructOverlayCommandLineTest {
 
 			Run hex = run("hex", name, "--struct", live);
 			assertEquals(0, hex.exit(), hex.err());
-			assertTrue(hex.out().get(0).startsWith("struct live_state at 0x00000000 of " + name + ": 48 bytes, msvc64, "),
+			// printed names escape a backslash as \\
+			String printed = name.replace("\\", "\\\\");
+			assertTrue(hex.out().get(0).startsWith("struct live_state at 0x00000000 of " + printed + ": 48 bytes, msvc64, "),
 					hex.out().get(0));
 			assertWritten(wrote, hex.out());
 
