@@ -10,7 +10,7 @@ public class FollowPointerHandler extends HexEditorHandler {
 	void run(HexEditor editor, ExecutionEvent event) {
 		Node node = editor.structure().selected();
 		if (node != null) {
-			editor.structure().followPointer(node);
+			PointerFollow.follow(editor.structure(), node);
 		}
 	}
 }

@@ -35,6 +35,8 @@ public final class Messages extends NLS {
 	public static String Structure_Offset;
 	public static String Structure_ParseJob;
 	public static String Structure_PointerOutside;
+	public static String Structure_PointerNowhere;
+	public static String Structure_FollowJob;
 	public static String Structure_Raw;
 	public static String Structure_ReadFailed;
 	public static String Structure_ReadJob;

@@ -33,8 +33,6 @@ import org.ipcscope.core.memory.MemoryRead;
 import org.ipcscope.core.memory.SourceGoneException;
 import org.ipcscope.core.struct.Abi;
 import org.ipcscope.core.struct.Field;
-import org.ipcscope.core.struct.FieldKind;
-import org.ipcscope.core.struct.FieldValue;
 import org.ipcscope.core.struct.HeaderProblem;
 import org.ipcscope.core.struct.ParsedHeader;
 import org.ipcscope.core.struct.StructOverlay;
@@ -323,31 +321,9 @@ final class StructurePane {
 		return editor.write(node.start(), bytes);
 	}
 
-	/**
-	 * Follows a pointer field: in memory whose offsets are addresses (a process's), moves the caret
-	 * where it points when that is in the region shown.
-	 *
-	 * @return whether the caret moved
-	 */
-	boolean followPointer(Node node) {
-		FieldValue value = node.overlay().value(node.field());
-		if (node.field().kind() != FieldKind.POINTER || value == null || !value.readable()) {
-			title.setText(Messages.Structure_NotAPointer);
-			return false;
-		}
-		long address = 0;
-		byte[] raw = value.raw();
-		for (int i = raw.length - 1; i >= 0; i--) {
-			address = address << 8 | (raw[i] & 0xff);
-		}
-		long base = editor.memoryInput().baseAddress().orElse(0);
-		long offset = address - base;
-		if (editor.memoryInput().baseAddress().isEmpty() || offset < 0 || offset >= editor.canvas().regionSize()) {
-			title.setText(NLS.bind(Messages.Structure_PointerOutside, HexEditor.formatOffset(address), editor.name()));
-			return false;
-		}
-		editor.goTo(offset);
-		return true;
+	/** Shows a message for the user at the top of the pane. */
+	void message(String text) {
+		title.setText(text);
 	}
 
 	/** @return the field's bytes as last read, for a write that keeps a bitfield's neighbours */
@@ -355,7 +331,7 @@ final class StructurePane {
 		return node.overlay().bytes(node.field());
 	}
 
-	private void asyncExec(Runnable runnable) {
+	void asyncExec(Runnable runnable) {
 		if (!control.isDisposed()) {
 			control.getDisplay().asyncExec(() -> {
 				if (!control.isDisposed()) {
