@@ -183,6 +183,11 @@ class StructurePaneTest {
 		names.add(name);
 		try (HelperProcess helper = helper(1, "livestruct", name)) {
 			HexEditor editor = open(lookup(name));
+			org.eclipse.ui.commands.ICommandService commands = org.eclipse.ui.PlatformUI.getWorkbench()
+					.getService(org.eclipse.ui.commands.ICommandService.class);
+			org.eclipse.core.commands.Command attach = commands.getCommand("org.ipcscope.ui.hex.commands.attachStruct");
+			assertEquals("Attach Struct...", attach.getName(), "the label comes from plugin.properties");
+			waitUntil(attach::isEnabled, "Attach Struct... to be enabled in the active hex editor");
 			StructurePane pane = editor.structure();
 			join(pane.attach(new StructChoice(null, "struct s {\n  int x\n};\n", Map.of(), Abi.SYSV64, "struct s", 0, 1)));
 			waitUntil(() -> pane.titleText().startsWith("Cannot attach"), "the problem shown");
