@@ -30,6 +30,17 @@ public abstract class MemoryEditorInput implements IEditorInput {
 		return OptionalLong.empty();
 	}
 
+	/**
+	 * Called in a job, never on the UI thread: the provider may touch the OS.
+	 *
+	 * @return an input for the memory that holds {@code address} (another region of the same
+	 *         process), or {@code null} where there is none or addresses mean nothing
+	 * @throws IOException with a message fit to show
+	 */
+	public MemoryEditorInput inputAt(long address) throws IOException {
+		return null;
+	}
+
 	/** @return what writing reaches, asked before the user allows writing */
 	public abstract String writeWarning();
 

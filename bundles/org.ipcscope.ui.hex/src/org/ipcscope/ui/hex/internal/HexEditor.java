@@ -84,6 +84,7 @@ public class HexEditor extends EditorPart {
 	private RegionReadJob readJob;
 	private HexCanvas canvas;
 	private InspectorPane inspector;
+	private StructurePane structure;
 	private Banner banner;
 	private Label status;
 	private ToolBarManager toolbar;
@@ -142,8 +143,11 @@ public class HexEditor extends EditorPart {
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		canvas = new HexCanvas(sash, settings, new CanvasListener());
-		inspector = new InspectorPane(sash);
-		sash.setWeights(66, 34);
+		SashForm side = new SashForm(sash, SWT.VERTICAL);
+		inspector = new InspectorPane(side);
+		structure = new StructurePane(side, this);
+		side.setWeights(35, 65);
+		sash.setWeights(55, 45);
 
 		status = new Label(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
@@ -159,6 +163,7 @@ public class HexEditor extends EditorPart {
 		message = Messages.HexEditor_Opening;
 		updateStatus();
 		openSource(false);
+		structure.restore();
 	}
 
 	// ---- opening and writing
@@ -261,6 +266,7 @@ public class HexEditor extends EditorPart {
 		if (frame.inspectorOffset() == canvas.caret()) {
 			inspector.show(frame.inspectorOffset(), frame.inspector(), settings.absoluteOffsets, settings.baseAddress);
 		}
+		structure.refresh();
 		lastReadNanos = frame.nanos();
 		lastReadRows = (frame.viewport().length() + canvas.bytesPerRow() - 1) / canvas.bytesPerRow();
 		updateStatus();
@@ -354,6 +360,10 @@ public class HexEditor extends EditorPart {
 
 	InspectorPane inspector() {
 		return inspector;
+	}
+
+	StructurePane structure() {
+		return structure;
 	}
 
 	public void setAutoRefresh(boolean on) {
@@ -749,6 +759,7 @@ public class HexEditor extends EditorPart {
 			// the inspector's bytes come with the next read; it follows the caret at once
 			requestRead(false);
 			updateStatus();
+			structure.caretMoved(canvas.caret());
 		}
 
 		@Override

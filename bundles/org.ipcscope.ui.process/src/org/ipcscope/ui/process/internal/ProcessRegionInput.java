@@ -44,6 +44,16 @@ public final class ProcessRegionInput extends MemoryEditorInput {
 	}
 
 	@Override
+	public MemoryEditorInput inputAt(long address) throws IOException {
+		for (MemoryRegion other : ProcessProvider.call(provider -> provider.regions(pid))) {
+			if (other.contains(address) && other.isReadable()) {
+				return new ProcessRegionInput(pid, processName, other);
+			}
+		}
+		return null;
+	}
+
+	@Override
 	public String writeWarning() {
 		return NLS.bind(Messages.ProcessInput_WriteWarning, getName());
 	}
