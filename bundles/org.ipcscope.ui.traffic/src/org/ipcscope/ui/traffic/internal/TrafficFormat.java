@@ -1,0 +1,65 @@
+package org.ipcscope.ui.traffic.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.osgi.util.NLS;
+import org.ipcscope.core.internal.FileProblems;
+import org.ipcscope.core.traffic.TrafficHeader;
+import org.ipcscope.core.traffic.TrafficJsonLines;
+import org.ipcscope.core.traffic.TrafficRecord;
+import org.ipcscope.ui.sniff.internal.CaptureFormat;
+
+/** The traffic capture format ({@link TrafficJsonLines}) as the Traffic view reads and writes it. */
+final class TrafficFormat implements CaptureFormat<TrafficHeader, TrafficRecord> {
+
+	static final TrafficFormat INSTANCE = new TrafficFormat();
+
+	private TrafficFormat() {
+	}
+
+	@Override
+	public TrafficHeader header(String line) throws IOException {
+		// the format's own reader, so the file's rules are the format's
+		return TrafficJsonLines.read(new BufferedReader(new StringReader(line))).header();
+	}
+
+	@Override
+	public TrafficRecord entry(String line) {
+		return TrafficJsonLines.parseLine(line);
+	}
+
+	@Override
+	public void write(Writer out, TrafficHeader header, List<TrafficRecord> entries) throws IOException {
+		TrafficJsonLines.write(out, header, entries);
+	}
+
+	@Override
+	public String describe(IOException e) {
+		return FileProblems.describe(e);
+	}
+
+	@Override
+	public String loadJobName(Path file) {
+		return NLS.bind(Messages.Job_Load, file);
+	}
+
+	@Override
+	public String notUtf8(long entries) {
+		return NLS.bind(Messages.Load_NotUtf8, entries);
+	}
+
+	@Override
+	public String saveJobName(Path file) {
+		return NLS.bind(Messages.Job_Save, file);
+	}
+
+	@Override
+	public String saveFailed(Path file, String why) {
+		return NLS.bind(Messages.Save_Failed, file, why);
+	}
+}
