@@ -135,7 +135,7 @@ class CopyDataLoadTest extends CopyDataViewFixture {
 			assertEquals(null, view.files().lastLoad().failure());
 			assertEquals(count, view.files().lastLoad().entries());
 			waitUntil(() -> table().getItemCount() == count, count + " rows");
-			System.out.printf("CopyDataViewTest: %d messages loaded and shown in %d ms%n", count,
+			System.out.printf("CopyDataLoadTest: %d messages loaded and shown in %d ms%n", count,
 					(System.nanoTime() - started) / 1_000_000);
 		} finally {
 			rest.countDown();

@@ -143,3 +143,4 @@ abstract class CopyDataViewFixture {
 	static void spin(long millis) throws InterruptedException {
 		DisplayWaits.spin(millis);
 	}
+}

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -247,6 +248,12 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		load(write("export.jsonl", messages), messages.size());
 		table().setSelection(new int[] { 0, 3, 4, 8 });
 		table().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+		// what the view hands the workbench (context menu, other views): the messages, in table order
+		List<Long> handedOn = new ArrayList<>();
+		for (Object element : ((IStructuredSelection) view.getSite().getSelectionProvider().getSelection()).toList()) {
+			handedOn.add(((CapturedMessage) element).sequence());
+		}
+		assertEquals(List.of(1L, 4L, 5L, 9L), handedOn);
 		Path exported = dir.resolve("selection.jsonl");
 		JobWaits.join(view.exportSelection(exported), Duration.ofSeconds(60));
 		CaptureJsonLines.Capture back = read(exported);

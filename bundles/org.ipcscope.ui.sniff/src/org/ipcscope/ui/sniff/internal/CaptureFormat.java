@@ -5,6 +5,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * One capture file format (JSON Lines: an optional header line, then one entry a line) as the
  * capture views read and write it, with the words its jobs and errors use.
@@ -12,26 +14,44 @@ import java.util.List;
  * @param <H> the header: what the entries were captured from and how
  * @param <T> an entry
  */
-public interface CaptureFormat<H, T> {
+public abstract class CaptureFormat<H, T> {
+
+	/** The patterns, from the view's NLS messages. */
+	public record Texts(String loadJob, String notUtf8, String saveJob, String saveFailed) {
+	}
+
+	private final Texts texts;
+
+	protected CaptureFormat(Texts texts) {
+		this.texts = texts;
+	}
 
 	/** @return the header a file's first line holds (a line naming a "format") */
-	H header(String line) throws IOException;
+	public abstract H header(String line) throws IOException;
 
 	/** @throws IllegalArgumentException or IOException with a message fit to show */
-	T entry(String line) throws IOException;
+	public abstract T entry(String line) throws IOException;
 
 	/** @param header null for none */
-	void write(Writer out, H header, List<T> entries) throws IOException;
+	public abstract void write(Writer out, H header, List<T> entries) throws IOException;
 
 	/** @return why reading or writing a file failed, in one line */
-	String describe(IOException e);
+	public abstract String describe(IOException e);
 
-	String loadJobName(Path file);
+	final String loadJobName(Path file) {
+		return NLS.bind(texts.loadJob(), file);
+	}
 
 	/** @param entries how many were read before the bytes stopped being UTF-8 */
-	String notUtf8(long entries);
+	final String notUtf8(long entries) {
+		return NLS.bind(texts.notUtf8(), entries);
+	}
 
-	String saveJobName(Path file);
+	final String saveJobName(Path file) {
+		return NLS.bind(texts.saveJob(), file);
+	}
 
-	String saveFailed(Path file, String why);
+	final String saveFailed(Path file, String why) {
+		return NLS.bind(texts.saveFailed(), file, why);
+	}
 }

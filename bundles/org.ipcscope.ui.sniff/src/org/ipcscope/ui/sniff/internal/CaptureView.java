@@ -45,8 +45,12 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 	/** How long closing the workbench waits for a capture to stop and its targets to be restored. */
 	private static final long SHUTDOWN_WAIT_MILLIS = 5000;
 
-	/** The status line's patterns, from the view's NLS messages: {0} {1} {2} are kept, dropped and shown. */
-	public record StatusTexts(String counts, String droppedFromView, String paused, String filterError) {
+	/**
+	 * A view's words, from its NLS messages, and its Pause command. In the status line's patterns
+	 * {0} {1} {2} of {@code counts} are kept, dropped and shown.
+	 */
+	public record Texts(String pauseCommand, String stopJob, String loadRefused, String startFailedTitle, String counts,
+			String droppedFromView, String paused, String filterError) {
 	}
 
 	private final CaptureLog<T> log;
@@ -80,11 +84,7 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 	/** Closes a session, restoring what it changed; in a job. */
 	protected abstract void close(S session);
 
-	protected abstract String stopJobName();
-
-	protected abstract String pauseCommand();
-
-	protected abstract StatusTexts statusTexts();
+	protected abstract Texts texts();
 
 	/** @return the state in words; {@code detail} as {@link CaptureController#detail()} */
 	protected abstract String stateText(CaptureState state, String detail);
@@ -94,10 +94,6 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 
 	/** @return the header a save writes: what the entries were captured from */
 	protected abstract H saveHeader();
-
-	protected abstract String loadRefused();
-
-	protected abstract String startFailedTitle();
 
 	/** Adds the view's own controls between the banner and the filters. */
 	protected void createSettings(Composite parent) {
@@ -148,7 +144,7 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
 		Display display = parent.getDisplay();
-		controller = new CaptureController<>(log, display::asyncExec, this::close, stopJobName(), this);
+		controller = new CaptureController<>(log, display::asyncExec, this::close, texts().stopJob(), this);
 		files = new CaptureFiles<>(format(), log, controller, display::asyncExec);
 		Table widget = table.table();
 		widget.addListener(SWT.Selection, e -> showSelected());
@@ -232,7 +228,7 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 	@Override
 	public void startFailed() {
 		// the user asked for this capture and must read why it did not start
-		MessageDialog.openError(getSite().getShell(), startFailedTitle(), stateLine());
+		MessageDialog.openError(getSite().getShell(), texts().startFailedTitle(), stateLine());
 	}
 
 	private String stateLine() {
@@ -245,7 +241,7 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 		if (status.isDisposed()) {
 			return;
 		}
-		StatusTexts texts = statusTexts();
+		Texts texts = texts();
 		long droppedFromView = log.droppedFromView();
 		String text = NLS.bind(texts.counts(),
 				new Object[] { log.size() + droppedFromView, controller.dropped(), log.shownCount() });
@@ -288,7 +284,7 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 	private void refreshPauseCommand() {
 		ICommandService commands = getSite().getService(ICommandService.class);
 		if (commands != null) {
-			commands.refreshElements(pauseCommand(), null);
+			commands.refreshElements(texts().pauseCommand(), null);
 		}
 	}
 
@@ -304,7 +300,7 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 	/** Opens a capture file in a job; the table fills as it reads. @return the job, or null if refused */
 	public Job load(Path file) {
 		if (!controller.isIdle()) {
-			controller.say(loadRefused());
+			controller.say(texts().loadRefused());
 			return null;
 		}
 		beforeLoad();

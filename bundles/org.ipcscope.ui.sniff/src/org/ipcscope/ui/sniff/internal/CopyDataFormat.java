@@ -4,17 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.osgi.util.NLS;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
 
 /** The WM_COPYDATA capture format ({@link CaptureJsonLines}) as the Sniffer view reads and writes it. */
-final class CopyDataFormat implements CaptureFormat<CopyDataFormat.Header, CapturedMessage> {
+final class CopyDataFormat extends CaptureFormat<CopyDataFormat.Header, CapturedMessage> {
 
 	/** What a capture was taken of and how; either may be null. */
 	record Header(WindowInfo target, CaptureStrategy strategy) {
@@ -23,6 +21,7 @@ final class CopyDataFormat implements CaptureFormat<CopyDataFormat.Header, Captu
 	static final CopyDataFormat INSTANCE = new CopyDataFormat();
 
 	private CopyDataFormat() {
+		super(new Texts(Messages.Job_Load, Messages.Load_NotUtf8, Messages.Job_Save, Messages.Save_Failed));
 	}
 
 	@Override
@@ -47,25 +46,5 @@ final class CopyDataFormat implements CaptureFormat<CopyDataFormat.Header, Captu
 	@Override
 	public String describe(IOException e) {
 		return e.getMessage();
-	}
-
-	@Override
-	public String loadJobName(Path file) {
-		return NLS.bind(Messages.Job_Load, file);
-	}
-
-	@Override
-	public String notUtf8(long entries) {
-		return NLS.bind(Messages.Load_NotUtf8, entries);
-	}
-
-	@Override
-	public String saveJobName(Path file) {
-		return NLS.bind(Messages.Job_Save, file);
-	}
-
-	@Override
-	public String saveFailed(Path file, String why) {
-		return NLS.bind(Messages.Save_Failed, file, why);
 	}
 }

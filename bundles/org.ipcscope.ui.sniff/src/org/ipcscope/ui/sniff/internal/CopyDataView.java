@@ -155,29 +155,10 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	}
 
 	@Override
-	protected String stopJobName() {
-		return Messages.Job_Stop;
-	}
-
-	@Override
-	protected String pauseCommand() {
-		return PAUSE_COMMAND;
-	}
-
-	@Override
-	protected String loadRefused() {
-		return Messages.Load_Refused;
-	}
-
-	@Override
-	protected String startFailedTitle() {
-		return Messages.Start_Title;
-	}
-
-	@Override
-	protected StatusTexts statusTexts() {
+	protected Texts texts() {
 		// the log is unbounded: it never drops from view
-		return new StatusTexts(Messages.Status_Counts, "", Messages.Status_Paused, Messages.Status_FilterError);
+		return new Texts(PAUSE_COMMAND, Messages.Job_Stop, Messages.Load_Refused, Messages.Start_Title,
+				Messages.Status_Counts, "", Messages.Status_Paused, Messages.Status_FilterError);
 	}
 
 	@Override

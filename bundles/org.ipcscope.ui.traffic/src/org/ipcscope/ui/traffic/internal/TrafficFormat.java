@@ -4,10 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.osgi.util.NLS;
 import org.ipcscope.core.internal.FileProblems;
 import org.ipcscope.core.traffic.TrafficHeader;
 import org.ipcscope.core.traffic.TrafficJsonLines;
@@ -15,11 +13,12 @@ import org.ipcscope.core.traffic.TrafficRecord;
 import org.ipcscope.ui.sniff.internal.CaptureFormat;
 
 /** The traffic capture format ({@link TrafficJsonLines}) as the Traffic view reads and writes it. */
-final class TrafficFormat implements CaptureFormat<TrafficHeader, TrafficRecord> {
+final class TrafficFormat extends CaptureFormat<TrafficHeader, TrafficRecord> {
 
 	static final TrafficFormat INSTANCE = new TrafficFormat();
 
 	private TrafficFormat() {
+		super(new Texts(Messages.Job_Load, Messages.Load_NotUtf8, Messages.Job_Save, Messages.Save_Failed));
 	}
 
 	@Override
@@ -41,25 +40,5 @@ final class TrafficFormat implements CaptureFormat<TrafficHeader, TrafficRecord>
 	@Override
 	public String describe(IOException e) {
 		return FileProblems.describe(e);
-	}
-
-	@Override
-	public String loadJobName(Path file) {
-		return NLS.bind(Messages.Job_Load, file);
-	}
-
-	@Override
-	public String notUtf8(long entries) {
-		return NLS.bind(Messages.Load_NotUtf8, entries);
-	}
-
-	@Override
-	public String saveJobName(Path file) {
-		return NLS.bind(Messages.Job_Save, file);
-	}
-
-	@Override
-	public String saveFailed(Path file, String why) {
-		return NLS.bind(Messages.Save_Failed, file, why);
 	}
 }

@@ -116,29 +116,9 @@ public class TrafficView extends CaptureView<TrafficSession, TrafficRecord, Traf
 	}
 
 	@Override
-	protected String stopJobName() {
-		return Messages.Job_Stop;
-	}
-
-	@Override
-	protected String pauseCommand() {
-		return PAUSE_COMMAND;
-	}
-
-	@Override
-	protected String loadRefused() {
-		return Messages.Load_Refused;
-	}
-
-	@Override
-	protected String startFailedTitle() {
-		return Messages.Start_Title;
-	}
-
-	@Override
-	protected StatusTexts statusTexts() {
-		return new StatusTexts(Messages.Status_Counts, Messages.Status_DroppedFromView, Messages.Status_Paused,
-				Messages.Status_FilterError);
+	protected Texts texts() {
+		return new Texts(PAUSE_COMMAND, Messages.Job_Stop, Messages.Load_Refused, Messages.Start_Title,
+				Messages.Status_Counts, Messages.Status_DroppedFromView, Messages.Status_Paused, Messages.Status_FilterError);
 	}
 
 	@Override
