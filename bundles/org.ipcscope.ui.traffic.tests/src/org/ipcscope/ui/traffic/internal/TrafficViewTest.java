@@ -297,8 +297,8 @@ class TrafficViewTest {
 		assertEquals(3, view.log().size(), "the traffic view kept its file");
 
 		// neither format: said, nothing opened
-		assertEquals(CaptureFiles.Kind.UNKNOWN, CaptureFiles.kindOf(Files.writeString(dir.resolve("x.jsonl"), "{\"a\":1}\n")));
-		assertEquals(CaptureFiles.Kind.TRAFFIC, CaptureFiles.kindOf(write("bare.jsonl", null, linuxFifo())));
+		assertEquals(CaptureFileKinds.Kind.UNKNOWN, CaptureFileKinds.kindOf(Files.writeString(dir.resolve("x.jsonl"), "{\"a\":1}\n")));
+		assertEquals(CaptureFileKinds.Kind.TRAFFIC, CaptureFileKinds.kindOf(write("bare.jsonl", null, linuxFifo())));
 	}
 
 	@Test
