@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.ipcscope.core.sniff.CapturedMessage;
@@ -110,7 +111,8 @@ class CopyDataLoadTest extends CopyDataViewFixture {
 				for (int i = 0; i < lines.size(); i++) {
 					if (i == 1 + half) {
 						out.flush();
-						rest.await();
+						// a load that blocked the UI thread would wait forever: then the rest comes late and the test fails
+						rest.await(90, TimeUnit.SECONDS);
 					}
 					out.write(lines.get(i));
 					out.write('\n');
