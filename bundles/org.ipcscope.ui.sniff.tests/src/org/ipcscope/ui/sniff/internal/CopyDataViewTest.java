@@ -6,35 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.function.BooleanSupplier;
 
-import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
-import org.ipcscope.core.sniff.WindowInfo;
-import org.ipcscope.tests.support.DisplayWaits;
+import org.ipcscope.tests.support.JobWaits;
 import org.ipcscope.tests.support.Screenshots;
-import org.ipcscope.ui.sniff.SniffViews;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The WM_COPYDATA Sniffer view in a real workbench on Linux, where no sniffer exists: it must
@@ -42,86 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * capture saves) so that they can be inspected, filtered and exported.
  * Screenshots: target/screenshots/CopyDataViewTest-*.png
  */
-class CopyDataViewTest {
-
-	private static final WindowInfo RECEIVER = new WindowInfo(0x1a2b, "IpcScopeReceiver", "Receiver window", 4242,
-			4243, "receiver.exe", false);
-	private static final long SENDER = 0x3c4d;
-	private static final long SENDER_PID = 4300;
-
-	@TempDir
-	Path dir;
-
-	private IWorkbenchPage page;
-	private CopyDataView view;
-
-	@BeforeEach
-	void openView() throws Exception {
-		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-		view = (CopyDataView) page.showView(SniffViews.COPY_DATA);
-		page.getWorkbenchWindow().getShell().setSize(1200, 900);
-		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-		spin(100);
-	}
-
-	@AfterEach
-	void closeView() {
-		page.hideView(view);
-	}
-
-	/** The messages of a capture: 0 B, 1 B, 64 KiB, 1 MiB, every byte value, text in three encodings, a cut one. */
-	private static List<CapturedMessage> knownMessages() {
-		List<CapturedMessage> messages = new ArrayList<>();
-		long t = 1_763_820_000_123_456L;
-		byte[] binary64k = new byte[64 * 1024];
-		new Random(6).nextBytes(binary64k);
-		byte[] binary1m = new byte[1024 * 1024];
-		new Random(7).nextBytes(binary1m);
-		byte[] everyByte = new byte[256];
-		for (int i = 0; i < everyByte.length; i++) {
-			everyByte[i] = (byte) i;
-		}
-		byte[] cut = "truncated by the cap".getBytes(StandardCharsets.US_ASCII);
-		add(messages, t, 0x10, SENDER_PID, new byte[0], 0, 1);
-		add(messages, t + 1, 0x11, SENDER_PID, new byte[] { 0x42 }, 1, 1);
-		add(messages, t + 2, 0x20, -1, binary64k, binary64k.length, CapturedMessage.UNKNOWN_RESULT);
-		add(messages, t + 3, 0x21, SENDER_PID, binary1m, binary1m.length, 0);
-		add(messages, t + 4, 0xffffffffffffffffL, SENDER_PID, everyByte, 256, 1);
-		add(messages, t + 5, 0x30, 4301, "hello from UTF-16\0".getBytes(StandardCharsets.UTF_16LE), -1, 1);
-		add(messages, t + 6, 0x31, 4301, "Größe: 12 €".getBytes(StandardCharsets.UTF_8), -1, 1);
-		add(messages, t + 7, 0x32, SENDER_PID, "plain ascii\0".getBytes(StandardCharsets.US_ASCII), -1, 1);
-		add(messages, t + 8, 0x33, SENDER_PID, cut, 5000, 1);
-		return messages;
-	}
-
-	private static void add(List<CapturedMessage> messages, long time, long dwData, long pid, byte[] payload,
-			long cbData, long result) {
-		long sender = pid == 4301 ? 0x5e6f : SENDER;
-		messages.add(new CapturedMessage(messages.size() + 1, time, sender, pid, RECEIVER.hwnd(), dwData,
-				cbData < 0 ? payload.length : cbData, payload, result));
-	}
-
-	private Path write(String name, List<CapturedMessage> messages) throws Exception {
-		Path file = dir.resolve(name);
-		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			CaptureJsonLines.write(out, RECEIVER, CaptureStrategy.PROXY, messages);
-		}
-		return file;
-	}
-
-	private static CaptureJsonLines.Capture read(Path file) throws Exception {
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			return CaptureJsonLines.read(in);
-		}
-	}
-
-	private void load(Path file, int rows) throws Exception {
-		Job job = view.load(file);
-		assertNotNull(job, "the load was refused: " + view.status().getText());
-		waitUntil(() -> view.lastLoad() != null, "the end of the load");
-		assertEquals(null, view.lastLoad().failure());
-		waitUntil(() -> view.table().getItemCount() == rows && view.keptCount() == rows, rows + " rows");
-	}
+class CopyDataViewTest extends CopyDataViewFixture {
 
 	@Test
 	void onLinuxSaysTheMechanismIsWindowsOnlyAndStillOffersCaptureFiles() throws Exception {
@@ -135,7 +45,7 @@ class CopyDataViewTest {
 		assertTrue(view.settings().limitsShown(CaptureStrategy.IN_PROCESS).contains("bitness"));
 		// Start without a sniffer: says why, asks nothing of the OS
 		view.start();
-		assertFalse(view.isCapturing());
+		assertFalse(view.controller().isCapturing());
 		assertTrue(view.status().getText().contains("Windows-only"), view.status().getText());
 		screenshot("windows-only");
 	}
@@ -185,7 +95,7 @@ class CopyDataViewTest {
 		List<CapturedMessage> messages = knownMessages();
 		load(write("capture.jsonl", messages), messages.size());
 		List<String> titles = new ArrayList<>();
-		for (TableColumn column : view.table().getColumns()) {
+		for (TableColumn column : table().getColumns()) {
 			titles.add(column.getText());
 		}
 		assertEquals(List.of("#", "Time", "Sender", "Target", "dwData", "cbData", "Result", "Preview"), titles);
@@ -294,16 +204,16 @@ class CopyDataViewTest {
 		screenshot("filtered");
 
 		// a mistake keeps the last good filter and says what is wrong
-		view.dwDataFilter().setText("0x3z");
+		view.filters().field(CopyDataView.DW_DATA).setText("0x3z");
 		spin(50);
-		assertEquals(1, view.shownCount());
+		assertEquals(1, view.log().shownCount());
 		assertTrue(view.status().getText().contains("filter: dwData: '0x3z' is not a number"), view.status().getText());
-		assertTrue(view.dwDataFilter().getToolTipText().startsWith("dwData: '0x3z' is not a number"),
-				"the wrong field says why: " + view.dwDataFilter().getToolTipText());
-		assertEquals(view.senderFilter().getMessage(), view.senderFilter().getToolTipText(), "the right ones do not");
+		assertTrue(view.filters().field(CopyDataView.DW_DATA).getToolTipText().startsWith("dwData: '0x3z' is not a number"),
+				"the wrong field says why: " + view.filters().field(CopyDataView.DW_DATA).getToolTipText());
+		assertEquals(view.filters().field(CopyDataView.SENDER).getMessage(), view.filters().field(CopyDataView.SENDER).getToolTipText(), "the right ones do not");
 		screenshot("filter-error");
 		setFilters("", "", "");
-		assertEquals(messages.size(), view.table().getItemCount());
+		assertEquals(messages.size(), table().getItemCount());
 	}
 
 	@Test
@@ -315,19 +225,19 @@ class CopyDataViewTest {
 		handlers.executeCommand(CopyDataView.PAUSE_COMMAND, null);
 		assertTrue(view.isPaused());
 		assertNotNull(view.load(file));
-		waitUntil(() -> view.lastLoad() != null, "the end of the load");
-		waitUntil(() -> view.keptCount() == messages.size(), "every message kept while paused");
+		waitUntil(() -> view.files().lastLoad() != null, "the end of the load");
+		waitUntil(() -> view.log().size() == messages.size(), "every message kept while paused");
 		// the view's tick that counted them all is the one that would have shown them
 		waitUntil(() -> view.status().getText().contains("paused, 9 new kept for Resume"), "the paused status");
-		assertEquals(0, view.table().getItemCount(), "the table stays still while paused");
+		assertEquals(0, table().getItemCount(), "the table stays still while paused");
 		screenshot("paused");
 		handlers.executeCommand(CopyDataView.PAUSE_COMMAND, null);
 		assertFalse(view.isPaused());
-		assertEquals(messages.size(), view.table().getItemCount());
+		assertEquals(messages.size(), table().getItemCount());
 		select(2);
 		handlers.executeCommand("org.ipcscope.ui.sniff.commands.clear", null);
-		assertEquals(0, view.table().getItemCount());
-		assertEquals(0, view.keptCount());
+		assertEquals(0, table().getItemCount());
+		assertEquals(0, view.log().size());
 		assertNullDetail();
 		assertTrue(view.status().getText().contains("0 captured, 0 dropped, 0 shown"), view.status().getText());
 	}
@@ -336,10 +246,16 @@ class CopyDataViewTest {
 	void exportedSelectionAndSavedCaptureReadBackByteExact() throws Exception {
 		List<CapturedMessage> messages = knownMessages();
 		load(write("export.jsonl", messages), messages.size());
-		view.table().setSelection(new int[] { 0, 3, 4, 8 });
-		view.table().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+		table().setSelection(new int[] { 0, 3, 4, 8 });
+		table().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+		// what the view hands the workbench (context menu, other views): the messages, in table order
+		List<Long> handedOn = new ArrayList<>();
+		for (Object element : ((IStructuredSelection) view.getSite().getSelectionProvider().getSelection()).toList()) {
+			handedOn.add(((CapturedMessage) element).sequence());
+		}
+		assertEquals(List.of(1L, 4L, 5L, 9L), handedOn);
 		Path exported = dir.resolve("selection.jsonl");
-		waitForJob(view.exportSelection(exported));
+		JobWaits.join(view.exportSelection(exported), Duration.ofSeconds(60));
 		CaptureJsonLines.Capture back = read(exported);
 		assertEquals(RECEIVER, back.target());
 		assertEquals(CaptureStrategy.PROXY, back.strategy());
@@ -350,15 +266,15 @@ class CopyDataViewTest {
 		}
 
 		Path saved = dir.resolve("saved.jsonl");
-		waitForJob(view.save(saved));
+		JobWaits.join(view.save(saved), Duration.ofSeconds(60));
 		CaptureJsonLines.Capture all = read(saved);
 		assertEquals(messages.size(), all.messages().size());
 		for (int i = 0; i < messages.size(); i++) {
 			assertSameMessage(messages.get(i), all.messages().get(i));
 		}
 
-		view.table().setSelection(new int[] { 1, 4 });
-		view.table().setFocus();
+		table().setSelection(new int[] { 1, 4 });
+		table().setFocus();
 		spin(50);
 		IHandlerService handlers = view.getSite().getService(IHandlerService.class);
 		handlers.executeCommand("org.eclipse.ui.edit.copy", null);
@@ -373,125 +289,11 @@ class CopyDataViewTest {
 		}
 	}
 
-	@Test
-	void aBrokenCaptureFileSaysWhereAndKeepsWhatCameBefore() throws Exception {
-		List<CapturedMessage> messages = knownMessages().subList(0, 3);
-		Path file = write("broken.jsonl", messages);
-		Files.writeString(file, "{\"seq\":4,\"timeUs\":1,\"sender\":\"12\",\"target\":\"0x1\",\"dwData\":\"0x1\",\"payload\":\"\"}\n"
-				+ "{\"seq\":5}\n", java.nio.file.StandardOpenOption.APPEND);
-		assertNotNull(view.load(file));
-		waitUntil(() -> view.lastLoad() != null, "the end of the load");
-		assertEquals("line 5: sender must be a hex string like \"0x1f\": 12", view.lastLoad().failure());
-		waitUntil(() -> view.table().getItemCount() == 3, "the 3 good messages");
-		assertTrue(view.status().getText().contains("Could not load broken.jsonl: line 5: sender must be a hex string"),
-				view.status().getText());
-		screenshot("broken-file");
-
-		Path notACapture = dir.resolve("inventory.json");
-		Files.writeString(notACapture, "{\"format\":1,\"taken\":\"2026-11-22T11:31:42Z\",\"objects\":[]}\n");
-		assertNotNull(view.load(notACapture));
-		waitUntil(() -> view.lastLoad() != null, "the end of the load");
-		assertTrue(view.lastLoad().failure().startsWith("line 1: "), view.lastLoad().failure());
-		assertEquals(0, view.table().getItemCount());
-
-		Path binary = dir.resolve("random.bin");
-		byte[] noise = new byte[4096];
-		new Random(1).nextBytes(noise);
-		Files.write(binary, noise);
-		assertNotNull(view.load(binary));
-		waitUntil(() -> view.lastLoad() != null, "the end of the load");
-		assertEquals("not UTF-8 text: a capture file is JSON Lines (0 messages read before)", view.lastLoad().failure());
-		assertEquals(0, view.table().getItemCount());
-	}
-
-	@Test
-	void clearDuringALoadStopsItAndNothingArrivesAfter() throws Exception {
-		int count = 10_000;
-		List<CapturedMessage> messages = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			messages.add(new CapturedMessage(i + 1, i, SENDER, SENDER_PID, RECEIVER.hwnd(), i, 512, new byte[512], 1));
-		}
-		Path file = write("cleared.jsonl", messages);
-		assertNotNull(view.load(file));
-		waitUntil(() -> view.keptCount() > 0, "the first rows");
-		view.clear();
-		spin(10 * CopyDataView.DRAIN_MILLIS);
-		assertEquals(0, view.table().getItemCount(), "no row of the cancelled load arrives after Clear");
-		assertEquals(0, view.keptCount());
-		assertTrue(view.status().getText().endsWith("| Load cancelled"), view.status().getText());
-	}
-
-	@Test
-	void tenThousandMessagesLoadWhileTheUserInterfaceKeepsWorking() throws Exception {
-		int count = 10_000;
-		List<CapturedMessage> messages = new ArrayList<>(count);
-		Random random = new Random(10);
-		for (int i = 0; i < count; i++) {
-			byte[] payload = new byte[1024];
-			random.nextBytes(payload);
-			messages.add(new CapturedMessage(i + 1, 1_763_820_000_000_000L + i * 37L, SENDER, SENDER_PID,
-					RECEIVER.hwnd(), i % 64, payload.length, payload, 1));
-		}
-		Path file = write("ten-thousand.jsonl", messages);
-		Display display = Display.getCurrent();
-		long started = System.nanoTime();
-		Job job = view.load(file);
-		assertNotNull(job);
-		// the load runs beside the UI thread: events posted meanwhile run while its job still runs
-		int[] eventsDuringTheLoad = { 0 };
-		List<Integer> rowsSeenWhileLoading = new ArrayList<>();
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-		while (view.lastLoad() == null) {
-			assertTrue(System.nanoTime() < deadline, "the load did not end within 120 s");
-			display.asyncExec(() -> {
-				if (job.getState() == Job.RUNNING) {
-					eventsDuringTheLoad[0]++;
-				}
-			});
-			if (!display.readAndDispatch()) {
-				Thread.sleep(5);
-			}
-			int rows = view.table().getItemCount();
-			if (rowsSeenWhileLoading.isEmpty() || rowsSeenWhileLoading.get(rowsSeenWhileLoading.size() - 1) != rows) {
-				rowsSeenWhileLoading.add(rows);
-			}
-		}
-		System.out.println("CopyDataViewTest: " + eventsDuringTheLoad[0] + " UI events ran while the load job ran "
-				+ count + " messages; table sizes seen meanwhile: " + rowsSeenWhileLoading);
-		assertTrue(eventsDuringTheLoad[0] > 0, "the UI thread ran no event while the load job ran");
-		waitUntil(() -> view.table().getItemCount() == count, count + " rows");
-		System.out.printf("CopyDataViewTest: %d messages (%d MiB file) loaded and shown in %d ms%n", count,
-				Files.size(file) >> 20, (System.nanoTime() - started) / 1_000_000);
-
-		view.table().setSelection(count - 1);
-		view.table().showSelection();
-		view.table().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
-		spin(100);
-		assertEquals(Integer.toString(count), view.table().getItem(count - 1).getText(0));
-		assertArrayEquals(messages.get(count - 1).payload(), view.detail().hexView().bytes());
-		view.dwDataFilter().setText("63");
-		spin(50);
-		assertEquals(count / 64, view.table().getItemCount());
-		assertEquals(-1, view.table().getSelectionIndex(), "the selected message (dwData 15) is filtered out");
-		assertEquals(null, view.detail().message());
-		view.table().setSelection(3);
-		view.table().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
-		CapturedMessage selected = view.detail().message();
-		assertEquals(3 * 64 + 63 + 1, selected.sequence());
-		view.dwDataFilter().setText("32-63");
-		spin(50);
-		// 156 full rounds of dwData 0..63 hold 32 each; the last 16 messages have dwData 0..15
-		assertEquals(156 * 32, view.table().getItemCount());
-		assertEquals(4 * 32 - 1, view.table().getSelectionIndex(), "the selected message stays selected through a filter change");
-		assertEquals(selected, view.detail().message());
-		screenshot("ten-thousand");
-	}
-
 	private void assertFilter(List<CapturedMessage> messages, String dwData, String sender, String content,
 			int... sequences) throws InterruptedException {
 		setFilters(dwData, sender, content);
 		List<String> shown = new ArrayList<>();
-		for (int row = 0; row < view.table().getItemCount(); row++) {
+		for (int row = 0; row < table().getItemCount(); row++) {
 			shown.add(item(row).getText(0));
 		}
 		List<String> expected = new ArrayList<>();
@@ -503,9 +305,9 @@ class CopyDataViewTest {
 	}
 
 	private void setFilters(String dwData, String sender, String content) throws InterruptedException {
-		view.dwDataFilter().setText(dwData);
-		view.senderFilter().setText(sender);
-		view.contentFilter().setText(content);
+		view.filters().field(CopyDataView.DW_DATA).setText(dwData);
+		view.filters().field(CopyDataView.SENDER).setText(sender);
+		view.filters().field(CopyDataView.CONTENT).setText(content);
 		spin(50);
 	}
 
@@ -524,37 +326,5 @@ class CopyDataViewTest {
 	private void assertNullDetail() {
 		assertEquals(0, view.detail().hexView().rowCount());
 		assertEquals("", view.detail().decodedText().getText());
-	}
-
-	private TableItem item(int row) {
-		TableItem item = view.table().getItem(row);
-		// a virtual row gets its texts when first asked
-		item.getText(0);
-		return item;
-	}
-
-	private void select(int row) throws InterruptedException {
-		view.table().setSelection(row);
-		view.table().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
-		spin(30);
-	}
-
-	private void screenshot(String name) throws Exception {
-		spin(300);
-		Screenshots.save(page.getWorkbenchWindow().getShell(), "CopyDataViewTest-" + name);
-	}
-
-	private static void waitForJob(Job job) throws InterruptedException {
-		// the result is set when the run ends (the state may still say NONE just after schedule)
-		waitUntil(() -> job.getResult() != null, job.getName());
-		assertTrue(job.getResult() == null || job.getResult().isOK(), String.valueOf(job.getResult()));
-	}
-
-	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-		DisplayWaits.until(condition, what);
-	}
-
-	private static void spin(long millis) throws InterruptedException {
-		DisplayWaits.spin(millis);
 	}
 }

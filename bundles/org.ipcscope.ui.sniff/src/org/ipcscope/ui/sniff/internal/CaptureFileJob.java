@@ -2,7 +2,6 @@ package org.ipcscope.ui.sniff.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,30 +13,29 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.osgi.util.NLS;
-import org.ipcscope.core.sniff.CaptureJsonLines;
-import org.ipcscope.core.sniff.CapturedMessage;
 
 /**
- * Reads a capture file line by line, handing each message on as it is read: the table fills
+ * Reads a capture file line by line, handing each entry on as it is read: the table fills
  * while the file loads, and a file of any length never sits in memory as text.
+ *
+ * @param <H> the format's header
+ * @param <T> an entry
  */
-final class CaptureFileJob extends Job {
+public final class CaptureFileJob<H, T> extends Job {
 
-	/** Family of load jobs, for tests and for cancelling on close. */
-	static final Object FAMILY = CaptureFileJob.class;
-
-	/** What the load found: the file's header (target and strategy may be null), or why it failed. */
-	record Outcome(Path file, CaptureJsonLines.Capture header, long messages, String failure) {
+	/** What the load found: the file's header (or null), how many entries, or why it failed. */
+	public record Outcome<H>(Path file, H header, long entries, String failure) {
 	}
 
 	private final Path file;
-	private final Consumer<CapturedMessage> sink;
-	private final Consumer<Outcome> done;
+	private final CaptureFormat<H, T> format;
+	private final Consumer<T> sink;
+	private final Consumer<Outcome<H>> done;
 
-	CaptureFileJob(Path file, Consumer<CapturedMessage> sink, Consumer<Outcome> done) {
-		super(NLS.bind(Messages.Job_Load, file));
+	public CaptureFileJob(Path file, CaptureFormat<H, T> format, Consumer<T> sink, Consumer<Outcome<H>> done) {
+		super(format.loadJobName(file));
 		this.file = file;
+		this.format = format;
 		this.sink = sink;
 		this.done = done;
 		setUser(true);
@@ -45,8 +43,8 @@ final class CaptureFileJob extends Job {
 
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
-		CaptureJsonLines.Capture header = null;
-		long messages = 0;
+		H header = null;
+		long entries = 0;
 		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			long size = Math.max(1, Files.size(file));
 			SubMonitor progress = SubMonitor.convert(monitor, 1000);
@@ -63,15 +61,16 @@ final class CaptureFileJob extends Job {
 					return Status.CANCEL_STATUS;
 				}
 				try {
-					if (messages == 0 && header == null && line.contains("\"format\"")) {
-						// the header's own parser, so the file's rules are the format's
-						header = CaptureJsonLines.read(new BufferedReader(new StringReader(line)));
+					if (entries == 0 && header == null && line.contains("\"format\"")) {
+						// the format's own reader, so the file's rules are the format's
+						header = format.header(line);
 					} else {
-						sink.accept(CaptureJsonLines.parseLine(line));
-						messages++;
+						sink.accept(format.entry(line));
+						entries++;
 					}
 				} catch (IllegalArgumentException | IOException e) {
-					throw new IOException("line " + number + ": " + String.valueOf(e.getMessage()).replaceFirst("^line 1: ", ""), e);
+					throw new IOException("line " + number + ": "
+							+ String.valueOf(e.getMessage()).replaceFirst("^line 1: ", ""), e);
 				}
 				int now = (int) Math.min(1000, read * 1000 / size);
 				if (now > worked) {
@@ -79,21 +78,18 @@ final class CaptureFileJob extends Job {
 					worked = now;
 				}
 			}
-			done.accept(new Outcome(file, header, messages, null));
+			done.accept(new Outcome<>(file, header, entries, null));
 		} catch (CharacterCodingException e) {
-			done.accept(new Outcome(file, header, messages, NLS.bind(Messages.Load_NotUtf8, messages)));
-		} catch (IOException | RuntimeException e) {
-			done.accept(new Outcome(file, header, messages, String.valueOf(e.getMessage())));
+			done.accept(new Outcome<>(file, header, entries, format.notUtf8(entries)));
+		} catch (IOException e) {
+			done.accept(new Outcome<>(file, header, entries, format.describe(e)));
+		} catch (RuntimeException e) {
+			done.accept(new Outcome<>(file, header, entries, String.valueOf(e.getMessage())));
 		}
 		return Status.OK_STATUS;
 	}
 
-	Path file() {
+	public Path file() {
 		return file;
-	}
-
-	@Override
-	public boolean belongsTo(Object family) {
-		return family == FAMILY;
 	}
 }

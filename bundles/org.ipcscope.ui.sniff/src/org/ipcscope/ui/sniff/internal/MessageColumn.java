@@ -5,8 +5,8 @@ import org.eclipse.swt.SWT;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CapturedMessage;
 
-/** The columns of the capture table and the text of each for a message. */
-enum MessageColumn {
+/** The columns of the Sniffer's capture table and the text of each for a message. */
+enum MessageColumn implements CaptureColumn {
 	SEQUENCE(Messages.Column_Sequence, 6, SWT.RIGHT),
 	TIME(Messages.Column_Time, 15, SWT.LEFT),
 	SENDER(Messages.Column_Sender, 17, SWT.LEFT),
@@ -16,18 +16,15 @@ enum MessageColumn {
 	RESULT(Messages.Column_Result, 12, SWT.RIGHT),
 	PREVIEW(Messages.Column_Preview, 40, SWT.LEFT);
 
-	/** Characters of the payload the preview shows. */
-	static final int PREVIEW_CHARS = 64;
-
-	final String title;
-	/** Width in characters of the table's font. */
-	final int chars;
-	final int alignment;
+	private final Layout layout;
 
 	MessageColumn(String title, int chars, int alignment) {
-		this.title = title;
-		this.chars = chars;
-		this.alignment = alignment;
+		layout = new Layout(title, chars, alignment);
+	}
+
+	@Override
+	public Layout layout() {
+		return layout;
 	}
 
 	String text(CapturedMessage m) {
@@ -50,14 +47,5 @@ enum MessageColumn {
 	/** @return the local time of day to the microsecond */
 	static String time(long micros) {
 		return CaptureTime.of(micros);
-	}
-
-	static String[] texts(CapturedMessage m) {
-		MessageColumn[] columns = values();
-		String[] texts = new String[columns.length];
-		for (int i = 0; i < columns.length; i++) {
-			texts[i] = columns[i].text(m);
-		}
-		return texts;
 	}
 }

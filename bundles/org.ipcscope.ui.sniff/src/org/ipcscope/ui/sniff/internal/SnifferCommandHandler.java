@@ -60,7 +60,7 @@ public class SnifferCommandHandler extends AbstractHandler implements IExecutabl
 			}
 		}
 		case "export" -> {
-			if (!view.selectedMessages().isEmpty()) {
+			if (!view.selectedEntries().isEmpty()) {
 				String file = fileDialog(shell, SWT.SAVE, "selection.jsonl");
 				if (file != null) {
 					view.exportSelection(Path.of(file));

@@ -111,7 +111,7 @@ class LiveCaptureTest {
 			// cancelled: read-only, nothing attached, no view opened
 			assertEquals(0, tracerPid(helper.pid()));
 			assertEquals(0, tracerPid(child));
-			assertFalse(page.findView(TrafficViews.TRAFFIC) instanceof TrafficView view && view.isCapturing());
+			assertFalse(page.findView(TrafficViews.TRAFFIC) instanceof TrafficView view && view.controller().isCapturing());
 		}
 	}
 
@@ -149,7 +149,7 @@ class LiveCaptureTest {
 
 			TrafficView view = (TrafficView) page.findView(TrafficViews.TRAFFIC);
 			assertNotNull(view);
-			until(() -> view.isCapturing() && view.status().getText().contains("pid " + writer + " attached")
+			until(() -> view.controller().isCapturing() && view.status().getText().contains("pid " + writer + " attached")
 					&& view.status().getText().contains("pid " + reader + " attached"), "both processes attached");
 
 			ByteArrayOutputStream sent = new ByteArrayOutputStream();
@@ -164,21 +164,21 @@ class LiveCaptureTest {
 			until(() -> joined(view, writer, TrafficOp.WRITE).length == expectedBytes.length
 					&& joined(view, reader, TrafficOp.READ).length == expectedBytes.length,
 					"both directions' bytes in the view: " + view.status().getText() + "; session captured "
-							+ (view.session() == null ? "-" : view.session().captured()));
+							+ (view.controller().session() == null ? "-" : view.controller().session().captured()));
 			assertArrayEquals(expectedBytes, joined(view, writer, TrafficOp.WRITE));
 			assertArrayEquals(expectedBytes, joined(view, reader, TrafficOp.READ));
-			for (int row = 0; row < view.shownCount(); row++) {
-				assertEquals(fifo.toString(), view.viewer().getTable().getItem(row).getText(TrafficColumn.OBJECT.ordinal()));
+			for (int row = 0; row < view.log().shownCount(); row++) {
+				assertEquals(fifo.toString(), view.table().table().getItem(row).getText(TrafficColumn.OBJECT.ordinal()));
 			}
 			// Follow Stream on the first write gives the same bytes
 			int firstWrite = 0;
-			while (!(view.keptRecords().get(firstWrite).pid() == writer
-					&& view.keptRecords().get(firstWrite).op() == TrafficOp.WRITE)) {
+			while (!(view.log().all().get(firstWrite).pid() == writer
+					&& view.log().all().get(firstWrite).op() == TrafficOp.WRITE)) {
 				firstWrite++;
 			}
-			view.viewer().getTable().setSelection(firstWrite);
+			view.table().table().setSelection(firstWrite);
 			assertEquals(writer, view.followKey().pid());
-			assertArrayEquals(expectedBytes, FollowedStream.follow(view.keptRecords(), view.followKey()).bytes());
+			assertArrayEquals(expectedBytes, FollowedStream.follow(view.log().all(), view.followKey()).bytes());
 			spin(200);
 			Screenshots.save(page.getWorkbenchWindow().getShell(), "LiveCaptureTest-fifo-capture");
 
@@ -195,7 +195,7 @@ class LiveCaptureTest {
 	/** @return the payloads of one process's records of one op, joined in order */
 	private static byte[] joined(TrafficView view, long pid, TrafficOp op) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (TrafficRecord r : view.keptRecords()) {
+		for (TrafficRecord r : view.log().all()) {
 			if (r.pid() == pid && r.op() == op && !r.failed()) {
 				out.writeBytes(r.payload());
 			}

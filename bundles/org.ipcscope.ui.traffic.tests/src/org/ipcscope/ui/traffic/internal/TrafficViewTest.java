@@ -138,13 +138,13 @@ class TrafficViewTest {
 	private void load(Path file, int rows) throws Exception {
 		Job job = view.load(file);
 		assertNotNull(job, "the load was refused: " + view.status().getText());
-		until(() -> view.lastLoad() != null, "the end of the load");
-		assertNull(view.lastLoad().failure());
-		until(() -> view.viewer().getTable().getItemCount() == rows && view.keptCount() == rows, rows + " rows");
+		until(() -> view.files().lastLoad() != null, "the end of the load");
+		assertNull(view.files().lastLoad().failure());
+		until(() -> view.table().table().getItemCount() == rows && view.log().size() == rows, rows + " rows");
 	}
 
 	private void select(int row) throws Exception {
-		Table table = view.viewer().getTable();
+		Table table = view.table().table();
 		table.setSelection(row);
 		table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
 		drain();
@@ -163,7 +163,7 @@ class TrafficViewTest {
 		List<TrafficRecord> records = windowsPipe();
 		Path file = write("windows.jsonl", new TrafficHeader("windows", "dll", "\\\\.\\pipe\\ipcscope-test", T0), records);
 		load(file, records.size());
-		Table table = view.viewer().getTable();
+		Table table = view.table().table();
 		String[] write = texts(table.getItem(1));
 		assertEquals("2", write[TrafficColumn.SEQUENCE.ordinal()]);
 		assertEquals(org.ipcscope.ui.sniff.internal.CaptureTime.of(T0 + 17), write[TrafficColumn.TIME.ordinal()]);
@@ -199,23 +199,23 @@ class TrafficViewTest {
 	void filtersNarrowByProcessOpObjectAndPayload() throws Exception {
 		List<TrafficRecord> records = windowsPipe();
 		load(write("filters.jsonl", null, records), records.size());
-		view.opFilter().setText("read");
-		until(() -> view.shownCount() == 3, "the 3 reads");
-		view.processFilter().setText(Long.toString(SERVER));
-		until(() -> view.shownCount() == 1, "the server's one read");
-		view.opFilter().setText("");
-		view.processFilter().setText("");
-		view.contentFilter().setText("HTTP/1.0");
-		until(() -> view.shownCount() == 2, "the 2 records holding HTTP/1.0");
-		view.contentFilter().setText("");
-		view.objectFilter().setText("no-such-pipe");
-		until(() -> view.shownCount() == 0, "no row");
-		view.objectFilter().setText("IPCSCOPE-TEST");
-		until(() -> view.shownCount() == records.size(), "every row again");
-		view.opFilter().setText("sned");
+		view.filters().field(TrafficView.OP).setText("read");
+		until(() -> view.log().shownCount() == 3, "the 3 reads");
+		view.filters().field(TrafficView.PROCESS).setText(Long.toString(SERVER));
+		until(() -> view.log().shownCount() == 1, "the server's one read");
+		view.filters().field(TrafficView.OP).setText("");
+		view.filters().field(TrafficView.PROCESS).setText("");
+		view.filters().field(TrafficView.CONTENT).setText("HTTP/1.0");
+		until(() -> view.log().shownCount() == 2, "the 2 records holding HTTP/1.0");
+		view.filters().field(TrafficView.CONTENT).setText("");
+		view.filters().field(TrafficView.OBJECT).setText("no-such-pipe");
+		until(() -> view.log().shownCount() == 0, "no row");
+		view.filters().field(TrafficView.OBJECT).setText("IPCSCOPE-TEST");
+		until(() -> view.log().shownCount() == records.size(), "every row again");
+		view.filters().field(TrafficView.OP).setText("sned");
 		drain();
 		assertTrue(view.status().getText().contains("Unknown op 'sned'"), view.status().getText());
-		assertEquals(records.size(), view.shownCount(), "the last good filter stays");
+		assertEquals(records.size(), view.log().shownCount(), "the last good filter stays");
 	}
 
 	@Test
@@ -275,11 +275,11 @@ class TrafficViewTest {
 		page.hideView(view);
 		Job job = OpenCaptureHandler.open(page.getWorkbenchWindow(), linux);
 		job.join();
-		until(() -> page.findView(TrafficViews.TRAFFIC) instanceof TrafficView opened && opened.lastLoad() != null,
+		until(() -> page.findView(TrafficViews.TRAFFIC) instanceof TrafficView opened && opened.files().lastLoad() != null,
 				"the Traffic view to open the Linux file");
 		view = (TrafficView) page.findView(TrafficViews.TRAFFIC);
-		until(() -> view.keptCount() == 3, "3 records");
-		Table table = view.viewer().getTable();
+		until(() -> view.log().size() == 3, "3 records");
+		Table table = view.table().table();
 		assertEquals("3", table.getItem(0).getText(TrafficColumn.HANDLE.ordinal()));
 		assertEquals("/tmp/ipcscope-fifo", table.getItem(1).getText(TrafficColumn.OBJECT.ordinal()));
 		select(0);
@@ -294,11 +294,11 @@ class TrafficViewTest {
 		}
 		OpenCaptureHandler.open(page.getWorkbenchWindow(), copyData).join();
 		until(() -> page.findView(SniffViews.COPY_DATA) != null, "the Sniffer to open");
-		assertEquals(3, view.keptCount(), "the traffic view kept its file");
+		assertEquals(3, view.log().size(), "the traffic view kept its file");
 
 		// neither format: said, nothing opened
-		assertEquals(CaptureFiles.Kind.UNKNOWN, CaptureFiles.kindOf(Files.writeString(dir.resolve("x.jsonl"), "{\"a\":1}\n")));
-		assertEquals(CaptureFiles.Kind.TRAFFIC, CaptureFiles.kindOf(write("bare.jsonl", null, linuxFifo())));
+		assertEquals(CaptureFileKinds.Kind.UNKNOWN, CaptureFileKinds.kindOf(Files.writeString(dir.resolve("x.jsonl"), "{\"a\":1}\n")));
+		assertEquals(CaptureFileKinds.Kind.TRAFFIC, CaptureFileKinds.kindOf(write("bare.jsonl", null, linuxFifo())));
 	}
 
 	@Test
@@ -312,10 +312,10 @@ class TrafficViewTest {
 		text.append("{\"seq\":4,\"timeUs\":1,\"pid\":1,\"tid\":1,\"fd\":3,\"object\":null,\"op\":\"sned\"}\n");
 		Files.writeString(file, text);
 		view.load(file);
-		until(() -> view.lastLoad() != null, "the end of the load");
-		assertTrue(view.lastLoad().failure().startsWith("line 5: "), view.lastLoad().failure());
+		until(() -> view.files().lastLoad() != null, "the end of the load");
+		assertTrue(view.files().lastLoad().failure().startsWith("line 5: "), view.files().lastLoad().failure());
 		assertTrue(view.status().getText().contains("line 5"), view.status().getText());
-		until(() -> view.keptCount() == 3, "the 3 good records before it");
+		until(() -> view.log().size() == 3, "the 3 good records before it");
 	}
 
 	@Test
@@ -341,13 +341,13 @@ class TrafficViewTest {
 		List<TrafficRecord> records = linuxFifo();
 		view.setPaused(true);
 		view.load(write("paused.jsonl", null, records));
-		until(() -> view.lastLoad() != null, "the end of the load");
-		until(() -> view.keptCount() == 3, "3 kept records");
-		spin(3 * TrafficView.DRAIN_MILLIS);
-		assertEquals(0, view.viewer().getTable().getItemCount());
-		assertTrue(view.status().getText().contains("paused (3 held back)"), view.status().getText());
+		until(() -> view.files().lastLoad() != null, "the end of the load");
+		until(() -> view.log().size() == 3, "3 kept records");
+		// the view's tick that counted them all is the one that would have shown them
+		until(() -> view.status().getText().contains("paused (3 held back)"), "the paused status");
+		assertEquals(0, view.table().table().getItemCount(), "the table stays still while paused");
 		view.setPaused(false);
-		assertEquals(3, view.viewer().getTable().getItemCount());
+		assertEquals(3, view.table().table().getItemCount());
 	}
 
 	private void screenshot(String name) throws Exception {

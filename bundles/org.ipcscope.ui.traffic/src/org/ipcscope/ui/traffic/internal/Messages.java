@@ -45,6 +45,7 @@ final class Messages extends NLS {
 	public static String State_Loaded;
 	public static String State_LoadedHeader;
 	public static String State_LoadFailed;
+	public static String State_LoadCancelled;
 	public static String Load_Refused;
 	public static String Load_NotUtf8;
 	public static String Job_Start;

@@ -44,15 +44,15 @@ public class OpenCaptureHandler extends AbstractHandler {
 	static Job open(IWorkbenchWindow window, Path file) {
 		Display display = window.getShell().getDisplay();
 		Job job = Job.create(NLS.bind(Messages.Job_Load, file), monitor -> {
-			CaptureFiles.Kind kind;
+			CaptureFileKinds.Kind kind;
 			String problem = null;
 			try {
-				kind = CaptureFiles.kindOf(file);
+				kind = CaptureFileKinds.kindOf(file);
 			} catch (IOException e) {
-				kind = CaptureFiles.Kind.UNKNOWN;
+				kind = CaptureFileKinds.Kind.UNKNOWN;
 				problem = FileProblems.describe(e);
 			}
-			CaptureFiles.Kind found = kind;
+			CaptureFileKinds.Kind found = kind;
 			String why = problem;
 			display.asyncExec(() -> show(window, file, found, why));
 			return Status.OK_STATUS;
@@ -62,7 +62,7 @@ public class OpenCaptureHandler extends AbstractHandler {
 		return job;
 	}
 
-	private static void show(IWorkbenchWindow window, Path file, CaptureFiles.Kind kind, String problem) {
+	private static void show(IWorkbenchWindow window, Path file, CaptureFileKinds.Kind kind, String problem) {
 		IWorkbenchPage page = window.getActivePage();
 		if (page == null || window.getShell().isDisposed()) {
 			return;

@@ -6,11 +6,12 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.ipcscope.core.text.Printable;
 import org.ipcscope.core.traffic.TrafficRecord;
+import org.ipcscope.ui.sniff.internal.CaptureColumn;
 import org.ipcscope.ui.sniff.internal.CaptureTime;
 import org.ipcscope.ui.sniff.internal.PayloadDecoding;
 
 /** The columns of the traffic table and the text of each for a record. */
-enum TrafficColumn {
+enum TrafficColumn implements CaptureColumn {
 	SEQUENCE(Messages.Column_Sequence, 6, SWT.RIGHT),
 	TIME(Messages.Column_Time, 15, SWT.LEFT),
 	PROCESS(Messages.Column_Process, 16, SWT.LEFT),
@@ -21,18 +22,15 @@ enum TrafficColumn {
 	SIZE(Messages.Column_Size, 14, SWT.RIGHT),
 	PREVIEW(Messages.Column_Preview, 40, SWT.LEFT);
 
-	/** Characters of the payload the preview shows. */
-	static final int PREVIEW_CHARS = 64;
-
-	final String title;
-	/** Width in characters of the table's font. */
-	final int chars;
-	final int alignment;
+	private final Layout layout;
 
 	TrafficColumn(String title, int chars, int alignment) {
-		this.title = title;
-		this.chars = chars;
-		this.alignment = alignment;
+		layout = new Layout(title, chars, alignment);
+	}
+
+	@Override
+	public Layout layout() {
+		return layout;
 	}
 
 	/** @param names process names by pid, where known */

@@ -12,7 +12,7 @@ import org.ipcscope.core.text.FlatJson;
 import org.ipcscope.core.traffic.TrafficJsonLines;
 
 /** Tells the two capture formats apart by a file's first line, so one Open Capture... serves both. */
-final class CaptureFiles {
+final class CaptureFileKinds {
 
 	enum Kind {
 		TRAFFIC, COPYDATA, UNKNOWN
@@ -21,7 +21,7 @@ final class CaptureFiles {
 	/** Lines looked at for the first non-blank one. */
 	private static final int LINES = 64;
 
-	private CaptureFiles() {
+	private CaptureFileKinds() {
 	}
 
 	/** Reads at most the first lines; off the UI thread. */
