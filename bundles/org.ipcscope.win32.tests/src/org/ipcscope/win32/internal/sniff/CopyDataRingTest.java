@@ -36,8 +36,8 @@ class CopyDataRingTest {
 			return -1;
 		}
 		long start = head + skip;
-		int slot = CopyDataRing.HEADER_SIZE + (int) (write % SLOTS) * CopyDataRing.SLOT_SIZE;
-		ring.put(CopyDataRing.HEADER_SIZE + SLOTS * CopyDataRing.SLOT_SIZE + (int) (start % size), bytes, 0, stored);
+		int slot = CopyDataRing.SLOTS_OFFSET + (int) (write % SLOTS) * CopyDataRing.SLOT_SIZE;
+		ring.put(CopyDataRing.SLOTS_OFFSET + SLOTS * CopyDataRing.SLOT_SIZE + (int) (start % size), bytes, 0, stored);
 		ring.putLong(slot + CopyDataRing.S_TIME, time);
 		ring.putLong(slot + CopyDataRing.S_WPARAM, 0x1234);
 		ring.putLong(slot + CopyDataRing.S_DWDATA, dwData);
