@@ -13,6 +13,8 @@
  *     Shared 103. Commands on stdin, one per line:
  *       list  -> one "MSG name sent|posted wParam lParam text" line per message (text "-" if none),
  *                then "OK count=N ticks=T" (T: WM_TIMERs so far)
+ *       self  -> posts WM_APP + 1 to the window, whose procedure then sends itself "Mapped" (7, 8) on
+ *                its own thread; "OK" once that was handled
  * regmsg_helper send CLASS TITLE TEXT
  *     registers the three, copies TEXT into a GlobalAlloc'd buffer, then for each of
  *     Mapped (0, 0), Handle (pid, buffer), Shared (0, 0) finds the window and sends it, printing
@@ -75,6 +77,11 @@ static size_t read_sender(DWORD pid, LPARAM address, char *out)
 
 static LRESULT CALLBACK receiver_proc(HWND hwnd, UINT message, WPARAM wParam, LPARAM lParam)
 {
+	if (message == WM_APP + 1) {
+		SendMessageW(hwnd, ids[0], 7, 8);
+		SetEvent((HANDLE)lParam);
+		return 0;
+	}
 	if (message == WM_TIMER) {
 		InterlockedIncrement(&ticks);
 		return 0;
@@ -117,6 +124,11 @@ static DWORD WINAPI commands(LPVOID unused)
 			}
 			printf("OK count=%ld ticks=%ld\n", count, ticks);
 			LeaveCriticalSection(&lock);
+		} else if (strncmp(line, "self", 4) == 0) {
+			HANDLE handled = CreateEventW(NULL, TRUE, FALSE, NULL);
+			PostMessageW(window, WM_APP + 1, 0, (LPARAM)handled);
+			printf(WaitForSingleObject(handled, 60000) == WAIT_OBJECT_0 ? "OK\n" : "ERROR not handled\n");
+			CloseHandle(handled);
 		} else {
 			printf("ERROR unknown command %s", line);
 		}
@@ -142,8 +154,7 @@ static int receive(const wchar_t *class_name, const wchar_t *title)
 		printf("ERROR RegisterClassEx %lu\n", GetLastError());
 		return 1;
 	}
-	window = CreateWindowExW(0, class_name, title, WS_OVERLAPPEDWINDOW, 0, 0, 200, 100, NULL, NULL, wc.hInstance,
-	        NULL);
+	window = CreateWindowExW(0, class_name, title, WS_OVERLAPPEDWINDOW, 0, 0, 200, 100, NULL, NULL, wc.hInstance, NULL);
 	if (window == NULL) {
 		printf("ERROR CreateWindowEx %lu\n", GetLastError());
 		return 1;

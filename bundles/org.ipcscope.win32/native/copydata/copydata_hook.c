@@ -77,8 +77,8 @@
 #define FLAG_RESULT 1u
 #define FLAG_POSTED 2u
 #define FLAG_SAME_THREAD 4u /* sent by the window's own thread: SendMessage called the procedure directly */
-#define FLAG_NOTIFY 8u      /* SendNotifyMessage: the sender does not wait */
-#define FLAG_CALLBACK 16u   /* SendMessageCallback */
+#define FLAG_NOTIFY 8u /* SendNotifyMessage: the sender does not wait */
+#define FLAG_CALLBACK 16u /* SendMessageCallback */
 #define OPTION_ABOVE 1u
 #define MAX_WINDOWS 32
 
@@ -200,8 +200,10 @@ static uint64_t copydata_sender(WPARAM wParam)
 {
 	HWND sender = (HWND)wParam;
 	DWORD sender_pid = 0;
-	return sender != NULL && IsWindow(sender) && GetWindowThreadProcessId(sender, &sender_pid) ? (uint64_t)sender_pid
-	                                                                                                : (uint64_t)-1;
+	if (sender == NULL || !IsWindow(sender) || !GetWindowThreadProcessId(sender, &sender_pid)) {
+		return (uint64_t)-1;
+	}
+	return sender_pid;
 }
 
 /* Publishes the slot once the original window procedure answered. */
@@ -328,16 +330,20 @@ static LRESULT CALLBACK subclass(HWND hwnd, UINT message, WPARAM wParam, LPARAM 
 	unsigned char *view = w->view;
 	if (view != NULL) {
 		DWORD how = InSendMessageEx(NULL);
-		BOOL posted = (how & ISMEX_SEND) == 0 && (how & ISMEX_NOTIFY) == 0 && (how & ISMEX_CALLBACK) == 0 &&
-		              dispatching_posted(w, message, wParam, lParam);
+		BOOL same_thread = (how & (ISMEX_SEND | ISMEX_NOTIFY | ISMEX_CALLBACK)) == 0;
+		/* a posted message's dispatch also looks like a call from the window's own thread */
+		BOOL posted = same_thread && dispatching_posted(w, message, wParam, lParam);
 		if (!posted && wanted(view, message)) {
-			BOOL same_thread = (how & (ISMEX_SEND | ISMEX_NOTIFY | ISMEX_CALLBACK)) == 0;
-			uint32_t flags = (same_thread ? FLAG_SAME_THREAD : 0) | ((how & ISMEX_NOTIFY) ? FLAG_NOTIFY : 0) |
-			                 ((how & ISMEX_CALLBACK) ? FLAG_CALLBACK : 0);
+			uint32_t flags = same_thread ? FLAG_SAME_THREAD : 0;
+			flags |= (how & ISMEX_NOTIFY) ? FLAG_NOTIFY : 0;
+			flags |= (how & ISMEX_CALLBACK) ? FLAG_CALLBACK : 0;
 			const COPYDATASTRUCT *data = message == WM_COPYDATA ? (const COPYDATASTRUCT *)lParam : NULL;
-			uint64_t pid = same_thread            ? (uint64_t)GetCurrentProcessId()
-			               : message == WM_COPYDATA ? copydata_sender(wParam)
-			                                        : (uint64_t)-1;
+			uint64_t pid = (uint64_t)-1;
+			if (same_thread) {
+				pid = GetCurrentProcessId();
+			} else if (message == WM_COPYDATA) {
+				pid = copydata_sender(wParam);
+			}
 			sequence = *u64(view, H_WRITE) + 1;
 			slot = record(view, message, wParam, lParam, data, pid, same_thread ? GetCurrentThreadId() : 0, flags);
 		}

@@ -107,6 +107,38 @@ class RegisteredMessagesTest extends CaptureTestBase {
 		session.close();
 	}
 
+	@org.junit.jupiter.api.Test
+	void inProcessASendFromTheWindowsOwnThreadNamesThatThreadAndProcess() throws Exception {
+		HelperChannel receiver = open(new HelperChannel("regmsg_helper.exe", List.of("receive", "IpcScopeRegMsgSelf",
+				"Receive self"), ANSWER_SECONDS));
+		Map<String, String> ready = HelperChannel.values(receiver.line(), "READY");
+		long hwnd = Long.decode(ready.get("hwnd"));
+		WindowInfo window = sniffer.windows().stream().filter(w -> w.hwnd() == hwnd).findFirst()
+				.orElseThrow(() -> new AssertionError("receiver window not listed"));
+		RecordingListener listener = new RecordingListener();
+		open(sniffer.start(window, CaptureStrategy.IN_PROCESS,
+				CaptureOptions.DEFAULT.withMessages(MessageSelection.parse("WM_APP+1,Mapped")), listener));
+
+		receiver.send("self");
+		assertEquals("OK", receiver.line());
+		RecordingListener.await(() -> listener.messages.size() >= 2, 30, "2 messages: " + listener.messages);
+
+		CapturedMessage posted = listener.messages.get(0);
+		assertEquals("WM_APP+0x1", posted.displayName());
+		assertEquals(CapturedMessage.Kind.POSTED, posted.kind());
+		assertTrue(posted.lParam() != 0, "the event handle the helper posted");
+		assertEquals(CapturedMessage.UNKNOWN_RESULT, posted.result());
+		CapturedMessage mapped = listener.messages.get(1);
+		assertEquals("Mapped", mapped.displayName());
+		assertEquals(CapturedMessage.Kind.SENT, mapped.kind());
+		assertEquals(7, mapped.wParam());
+		assertEquals(8, mapped.lParam());
+		assertEquals(101, mapped.result());
+		assertEquals(Long.parseLong(ready.get("pid")), mapped.senderPid(), "sent by the window's own process");
+		assertEquals(Long.parseLong(ready.get("thread")), mapped.senderThread(), "and its own thread");
+		assertEquals(2, listener.messages.size(), "nothing outside the selection: " + listener.messages);
+	}
+
 	private static List<CapturedMessage> registered(RecordingListener listener) {
 		return listener.messages.stream().filter(m -> WindowMessages.isRegistered(m.message())).toList();
 	}
