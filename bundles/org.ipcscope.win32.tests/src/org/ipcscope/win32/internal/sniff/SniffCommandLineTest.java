@@ -109,16 +109,22 @@ class SniffCommandLineTest {
 					assertTrue(!line.startsWith("ERROR"), line);
 				}
 				assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "sniff ended after --count 4");
-			}
-			assertEquals(0, cli.exitValue(), "exit code; stderr: " + err);
-			List<String> out = streams.out().get(10, TimeUnit.SECONDS);
-			assertEquals(4, out.size(), String.valueOf(out));
-			String[] expected = { "  sent  Mapped \\(0x[0-9a-f]{4}\\)  wParam 0x0 \\(0\\)  lParam 0x0 \\(0\\)  result 101.*",
-					"  sent  Handle \\(0x[0-9a-f]{4}\\)  wParam 0x[0-9a-f]+ \\(\\d+\\)  lParam 0x[0-9a-f]+ \\(\\d+\\)  result 8.*",
-					"  sent  Shared \\(0x[0-9a-f]{4}\\)  wParam 0x0 \\(0\\)  lParam 0x0 \\(0\\)  result 103.*",
-					"  posted  Shared \\(0x[0-9a-f]{4}\\)  wParam 0x5eed \\(24301\\)  lParam 0x[0-9a-f]+ \\(\\d+\\)  result \\?" };
-			for (int i = 0; i < 4; i++) {
-				assertTrue(out.get(i).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}" + expected[i]), out.get(i));
+				assertEquals(0, cli.exitValue(), "exit code; stderr: " + err);
+				List<String> out = streams.out().get(10, TimeUnit.SECONDS);
+				assertEquals(4, out.size(), String.valueOf(out));
+				String[] expected = { "  sent  Mapped \\(0x[0-9a-f]{4}\\)  wParam 0x0 \\(0\\)  lParam 0x0 \\(0\\)  result 101.*",
+						"  sent  Handle \\(0x[0-9a-f]{4}\\)  wParam 0x[0-9a-f]+ \\((\\d+)\\)  lParam (0x[0-9a-f]+) \\(\\d+\\)  result 8.*",
+						"  sent  Shared \\(0x[0-9a-f]{4}\\)  wParam 0x0 \\(0\\)  lParam 0x0 \\(0\\)  result 103.*",
+						"  posted  Shared \\(0x[0-9a-f]{4}\\)  wParam 0x5eed \\(24301\\)  lParam 0x[0-9a-f]+ \\(\\d+\\)  result \\?" };
+				for (int i = 0; i < 4; i++) {
+					assertTrue(out.get(i).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}" + expected[i]), out.get(i));
+				}
+				// "Handle" carries the sender's pid and its buffer's address: dump shows the buffer's text
+				java.util.regex.Matcher handle = java.util.regex.Pattern.compile(".*" + expected[1]).matcher(out.get(1));
+				assertTrue(handle.matches());
+				Run dump = run(cli("dump", handle.group(1), handle.group(2), "9"));
+				assertEquals(0, dump.exit(), String.valueOf(dump.err()));
+				assertTrue(String.join("\n", dump.out()).contains("|cli text.|"), String.valueOf(dump.out()));
 			}
 		}
 	}
