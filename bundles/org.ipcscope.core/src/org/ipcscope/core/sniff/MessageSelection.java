@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -69,7 +70,7 @@ public final class MessageSelection {
 	}
 
 	private void add(String item, BitSet set, boolean out) {
-		switch (item.toLowerCase(java.util.Locale.ROOT)) {
+		switch (item.toLowerCase(Locale.ROOT)) {
 		case "all" -> {
 			set.set(0, LIMIT);
 			includesAbove |= !out;

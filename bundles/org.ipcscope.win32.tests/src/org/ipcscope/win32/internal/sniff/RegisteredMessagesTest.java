@@ -21,6 +21,7 @@ import org.ipcscope.core.sniff.WindowInfo;
 import org.ipcscope.core.sniff.WindowMessages;
 import org.ipcscope.win32.internal.HelperChannel;
 import org.ipcscope.win32.internal.WindowsProcessMemoryProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,10 +47,7 @@ class RegisteredMessagesTest extends CaptureTestBase {
 		String text = "shared text from the sender " + strategy.id() + " " + System.nanoTime();
 		HelperChannel receiver = open(new HelperChannel("regmsg_helper.exe", List.of("receive", className, "Receive"),
 				ANSWER_SECONDS));
-		Map<String, String> ready = HelperChannel.values(receiver.line(), "READY");
-		long hwnd = Long.decode(ready.get("hwnd"));
-		WindowInfo window = sniffer.windows().stream().filter(w -> w.hwnd() == hwnd).findFirst()
-				.orElseThrow(() -> new AssertionError("receiver window not listed"));
+		WindowInfo window = window(HelperChannel.values(receiver.line(), "READY"));
 
 		RecordingListener listener = new RecordingListener();
 		CaptureSession session = open(sniffer.start(window, strategy,
@@ -107,14 +105,12 @@ class RegisteredMessagesTest extends CaptureTestBase {
 		session.close();
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void inProcessASendFromTheWindowsOwnThreadNamesThatThreadAndProcess() throws Exception {
 		HelperChannel receiver = open(new HelperChannel("regmsg_helper.exe", List.of("receive", "IpcScopeRegMsgSelf",
 				"Receive self"), ANSWER_SECONDS));
 		Map<String, String> ready = HelperChannel.values(receiver.line(), "READY");
-		long hwnd = Long.decode(ready.get("hwnd"));
-		WindowInfo window = sniffer.windows().stream().filter(w -> w.hwnd() == hwnd).findFirst()
-				.orElseThrow(() -> new AssertionError("receiver window not listed"));
+		WindowInfo window = window(ready);
 		RecordingListener listener = new RecordingListener();
 		open(sniffer.start(window, CaptureStrategy.IN_PROCESS,
 				CaptureOptions.DEFAULT.withMessages(MessageSelection.parse("WM_APP+1,Mapped")), listener));
@@ -137,6 +133,13 @@ class RegisteredMessagesTest extends CaptureTestBase {
 		assertEquals(Long.parseLong(ready.get("pid")), mapped.senderPid(), "sent by the window's own process");
 		assertEquals(Long.parseLong(ready.get("thread")), mapped.senderThread(), "and its own thread");
 		assertEquals(2, listener.messages.size(), "nothing outside the selection: " + listener.messages);
+	}
+
+	/** @return the receiver's window (its READY line's hwnd) as the sniffer lists it */
+	private WindowInfo window(Map<String, String> ready) throws Exception {
+		long hwnd = Long.decode(ready.get("hwnd"));
+		return sniffer.windows().stream().filter(w -> w.hwnd() == hwnd).findFirst()
+				.orElseThrow(() -> new AssertionError("receiver window 0x" + Long.toHexString(hwnd) + " not listed"));
 	}
 
 	private static List<CapturedMessage> registered(RecordingListener listener) {

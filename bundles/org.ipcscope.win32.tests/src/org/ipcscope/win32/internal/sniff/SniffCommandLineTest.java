@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureStrategy;
@@ -120,7 +122,7 @@ class SniffCommandLineTest {
 					assertTrue(out.get(i).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}" + expected[i]), out.get(i));
 				}
 				// "Handle" carries the sender's pid and its buffer's address: dump shows the buffer's text
-				java.util.regex.Matcher handle = java.util.regex.Pattern.compile(".*" + expected[1]).matcher(out.get(1));
+				Matcher handle = Pattern.compile(".*" + expected[1]).matcher(out.get(1));
 				assertTrue(handle.matches());
 				Run dump = run(cli("dump", handle.group(1), handle.group(2), "9"));
 				assertEquals(0, dump.exit(), String.valueOf(dump.err()));

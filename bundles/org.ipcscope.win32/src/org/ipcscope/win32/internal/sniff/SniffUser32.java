@@ -48,8 +48,6 @@ interface SniffUser32 extends Library {
 	/** @param point a POINT passed by value: y in the high 32 bits, x in the low */
 	HWND WindowFromPoint(long point);
 
-	boolean InSendMessage();
-
 	/** @return ISMEX_* flags of the message being handled: 0 when it was not sent by another thread */
 	int InSendMessageEx(Pointer reserved);
 
