@@ -15,17 +15,17 @@ import java.util.function.Consumer;
  * header, 128 bytes                          slot, 96 bytes, at 8320 + (index % slots) * 96
  *   0 u32 magic "IPCD"   4 u32 version 2       0 u64 sequence = index + 1, written last (publishes it)
  *   8 u32 slots         12 u32 payload cap     8 u64 time: performance counter in microseconds
- *  16 u64 data size (payload ring bytes)      16 u64 wParam        24 u64 dwData
- *  24 u32 state         28 u32 Win32 error     32 u64 cbData        40 i64 result of the window procedure
+ *  16 u64 data size (payload ring bytes)      16 u64 wParam        24 u64 dwData (WM_COPYDATA, else 0)
+ *  24 u32 state         28 u32 Win32 error    32 u64 cbData        40 i64 result of the window procedure
  *  32 u64 write index (the DLL)               48 i64 sender pid or -1
  *  40 u64 read index (this reader)            56 u64 payload start, 64 u64 payload end: positions in the
  *  48 u64 dropped (the DLL)                           data ring counted from its creation (offset = start % size)
  *  56 u64 data head (the DLL)                 72 u32 bytes stored (cbData cut to the cap)
- *  64 u64 data tail (this reader)             76 u32 flags, 1 = result known
- *  72 u64 hwnd          80 u64 target pid      76 u32 flags: 1 result known, 2 posted, 4 sent by the
- *  88 u32 options: 1 = record messages                  window's own thread, 8 SendNotifyMessage, 16 SendMessageCallback
- *         above 0xFFFF                        80 u32 message   84 u32 sender thread (0: not known)
- *  92 u32 our control message (never recorded) 88 u64 lParam
+ *  64 u64 data tail (this reader)             76 u32 flags: 1 result known, 2 posted, 4 sent by the window's
+ *  72 u64 hwnd          80 u64 target pid             own thread, 8 SendNotifyMessage, 16 SendMessageCallback
+ *  88 u32 options: 1 = also record messages   80 u32 message       84 u32 sender thread (0: not known)
+ *         above 0xFFFF                        88 u64 lParam
+ *  92 u32 our control message (never recorded)
  *  96 u32 error of the WH_GETMESSAGE hook (0: posted messages are recorded)
  * bitmap at 128, 8192 bytes: bit m (byte m / 8, bit m % 8) set = record message m
  * slots at 8320; data ring at 8320 + slots * 96, "data size" bytes; a payload never wraps: the DLL skips the end.
