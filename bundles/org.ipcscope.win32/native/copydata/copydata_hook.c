@@ -9,21 +9,25 @@
  * procedure stays loaded even if IPC Scope dies. The hook is used for nothing else: its view of
  * a WM_COPYDATA's data is not reliable (Wine hands hooks a pointer into the sender's memory).
  *
- * Each WM_COPYDATA is copied into a ring in the section
+ * Each message the section's bitmap asks for is recorded into a ring in the section
  *   Local\ipcscope-copydata-<target pid>-<hwnd, hex>-<nonce, hex>
- * that IPC Scope created: the layout is in the Java reader (CopyDataRing.java) and below. The
- * target never waits: a full ring counts a drop. The slot is published after the original window
- * procedure returned, with its result. DETACH restores the window procedure from inside and
- * releases the pin. Built without a C runtime (memcpy comes from msvcrt).
+ * that IPC Scope created: the layout is in the Java reader (CopyDataRing.java) and below. A sent
+ * message is recorded by the subclass procedure and published after the original window procedure
+ * returned, with its result; a WM_COPYDATA keeps its payload. A posted message is recorded by a
+ * WH_GETMESSAGE hook that attach() sets on the window's own thread, when the thread takes it off its
+ * queue (the subclass procedure then knows its dispatch and does not record it again). The target
+ * never waits: a full ring counts a drop. DETACH restores the window procedure from inside, removes
+ * the message hook and releases the pin. Built without a C runtime (memcpy comes from msvcrt).
  */
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 #include <stdint.h>
 
 #define MAGIC 0x44435049u /* "IPCD" */
-#define VERSION 1u
+#define VERSION 2u
 #define HEADER_SIZE 128u
-#define SLOT_SIZE 80u
+#define BITMAP_SIZE 8192u /* one bit per message 0..0xFFFF */
+#define SLOT_SIZE 96u
 
 #define COMMAND_ATTACH 1
 #define COMMAND_DETACH 2
@@ -50,6 +54,9 @@
 #define H_TAIL 64
 #define H_HWND 72
 #define H_PID 80
+#define H_OPTIONS 88 /* OPTION_ABOVE: record messages above 0xFFFF */
+#define H_CONTROL 92 /* our own control message: never recorded */
+#define H_HOOK_ERROR 96 /* why posted messages are not recorded, 0 if they are */
 
 /* slot offsets */
 #define S_SEQ 0
@@ -63,8 +70,16 @@
 #define S_DATA_END 64
 #define S_STORED 72
 #define S_FLAGS 76
+#define S_MESSAGE 80
+#define S_SENDER_THREAD 84
+#define S_LPARAM 88
 
 #define FLAG_RESULT 1u
+#define FLAG_POSTED 2u
+#define FLAG_SAME_THREAD 4u /* sent by the window's own thread: SendMessage called the procedure directly */
+#define FLAG_NOTIFY 8u /* SendNotifyMessage: the sender does not wait */
+#define FLAG_CALLBACK 16u /* SendMessageCallback */
+#define OPTION_ABOVE 1u
 #define MAX_WINDOWS 32
 
 void *__cdecl memcpy(void *, const void *, size_t);
@@ -74,9 +89,20 @@ struct window {
 	WNDPROC original;
 	HANDLE mapping;
 	unsigned char *view;
+	/* the posted message the thread last took off its queue for this window, until dispatched */
+	BOOL pending;
+	MSG posted;
+};
+
+/* one WH_GETMESSAGE hook per thread, shared by that thread's windows */
+struct thread_hook {
+	DWORD thread;
+	HHOOK hook;
+	int users;
 };
 
 static struct window windows[MAX_WINDOWS];
+static struct thread_hook hooks[MAX_WINDOWS];
 static UINT control_message;
 static LARGE_INTEGER frequency;
 static HMODULE self;
@@ -110,8 +136,23 @@ static struct window *find(HWND hwnd)
 	return NULL;
 }
 
-/* Reserves a slot and its payload space and copies the message; NULL (and a drop) if full. */
-static unsigned char *record(unsigned char *view, WPARAM wParam, const COPYDATASTRUCT *data)
+static BOOL wanted(unsigned char *view, UINT message)
+{
+	if (message == *u32(view, H_CONTROL)) {
+		return FALSE;
+	}
+	if (message > 0xFFFFu) {
+		return (*u32(view, H_OPTIONS) & OPTION_ABOVE) != 0;
+	}
+	return (view[HEADER_SIZE + message / 8u] >> (message % 8u) & 1u) != 0;
+}
+
+/*
+ * Reserves a slot and its payload space and copies the message; NULL (and a drop) if full.
+ * data is the COPYDATASTRUCT of a sent WM_COPYDATA, else NULL.
+ */
+static unsigned char *record(unsigned char *view, UINT message, WPARAM wParam, LPARAM lParam,
+        const COPYDATASTRUCT *data, uint64_t sender_pid, DWORD sender_thread, uint32_t flags)
 {
 	uint32_t slots = *u32(view, H_SLOTS);
 	uint64_t size = *u64(view, H_DATA_SIZE);
@@ -131,35 +172,45 @@ static unsigned char *record(unsigned char *view, WPARAM wParam, const COPYDATAS
 		return NULL;
 	}
 	uint64_t start = head + skip;
-	unsigned char *slot = view + HEADER_SIZE + (size_t)(write % slots) * SLOT_SIZE;
-	unsigned char *payload = view + HEADER_SIZE + (size_t)slots * SLOT_SIZE;
+	unsigned char *slot = view + HEADER_SIZE + BITMAP_SIZE + (size_t)(write % slots) * SLOT_SIZE;
+	unsigned char *payload = view + HEADER_SIZE + BITMAP_SIZE + (size_t)slots * SLOT_SIZE;
 	if (stored > 0) {
 		memcpy(payload + start % size, data->lpData, stored);
 	}
-	HWND sender = (HWND)wParam;
-	DWORD sender_pid = 0;
 	*u64(slot, S_TIME) = now_micros();
 	*u64(slot, S_WPARAM) = (uint64_t)wParam;
 	*u64(slot, S_DWDATA) = data == NULL ? 0 : (uint64_t)data->dwData;
 	*u64(slot, S_CBDATA) = data == NULL ? 0 : data->cbData;
 	*u64(slot, S_RESULT) = 0;
-	*u64(slot, S_SENDER_PID) = sender != NULL && IsWindow(sender) && GetWindowThreadProcessId(sender, &sender_pid)
-	        ? (uint64_t)sender_pid
-	        : (uint64_t)-1;
+	*u64(slot, S_SENDER_PID) = sender_pid;
 	*u64(slot, S_DATA_START) = start;
 	*u64(slot, S_DATA_END) = start + need;
 	*u32(slot, S_STORED) = stored;
-	*u32(slot, S_FLAGS) = 0;
+	*u32(slot, S_FLAGS) = flags;
+	*u32(slot, S_MESSAGE) = message;
+	*u32(slot, S_SENDER_THREAD) = sender_thread;
+	*u64(slot, S_LPARAM) = (uint64_t)lParam;
 	*u64(view, H_HEAD) = start + need;
 	__atomic_store_n(u64(view, H_WRITE), write + 1, __ATOMIC_RELEASE);
 	return slot;
+}
+
+/* The sender of a WM_COPYDATA names its window in wParam; -1 when it does not resolve. */
+static uint64_t copydata_sender(WPARAM wParam)
+{
+	HWND sender = (HWND)wParam;
+	DWORD sender_pid = 0;
+	if (sender == NULL || !IsWindow(sender) || !GetWindowThreadProcessId(sender, &sender_pid)) {
+		return (uint64_t)-1;
+	}
+	return sender_pid;
 }
 
 /* Publishes the slot once the original window procedure answered. */
 static void publish(unsigned char *slot, LRESULT result, uint64_t sequence)
 {
 	*u64(slot, S_RESULT) = (uint64_t)result;
-	*u32(slot, S_FLAGS) = FLAG_RESULT;
+	*u32(slot, S_FLAGS) |= FLAG_RESULT;
 	__atomic_store_n(u64(slot, S_SEQ), sequence, __ATOMIC_RELEASE);
 }
 
@@ -172,15 +223,80 @@ static DWORD WINAPI unpin(LPVOID unused)
 	return 0;
 }
 
+static LRESULT CALLBACK message_hook(int code, WPARAM removal, LPARAM lParam)
+{
+	const MSG *msg = (const MSG *)lParam;
+	if (code == HC_ACTION && removal == PM_REMOVE && msg != NULL && msg->hwnd != NULL) {
+		struct window *w = find(msg->hwnd);
+		if (w != NULL && w->original != NULL && w->view != NULL) {
+			w->posted = *msg;
+			w->pending = TRUE;
+			if (wanted(w->view, msg->message)) {
+				uint64_t sequence = *u64(w->view, H_WRITE) + 1;
+				unsigned char *slot =
+				        record(w->view, msg->message, msg->wParam, msg->lParam, NULL, (uint64_t)-1, 0, FLAG_POSTED);
+				if (slot != NULL) {
+					/* nobody gets a posted message's result: published at once */
+					__atomic_store_n(u64(slot, S_SEQ), sequence, __ATOMIC_RELEASE);
+				}
+			}
+		}
+	}
+	return CallNextHookEx(NULL, code, removal, lParam);
+}
+
+/* Sets the thread's WH_GETMESSAGE hook unless one of its windows already did; 0 or the error. */
+static DWORD hook_thread(void)
+{
+	DWORD thread = GetCurrentThreadId();
+	struct thread_hook *free_entry = NULL;
+	for (int i = 0; i < MAX_WINDOWS; i++) {
+		if (hooks[i].users > 0 && hooks[i].thread == thread) {
+			hooks[i].users++;
+			return 0;
+		}
+		if (hooks[i].users == 0 && free_entry == NULL) {
+			free_entry = &hooks[i];
+		}
+	}
+	if (free_entry == NULL) {
+		return ERROR_TOO_MANY_OPEN_FILES;
+	}
+	HHOOK hook = SetWindowsHookExW(WH_GETMESSAGE, message_hook, self, thread);
+	if (hook == NULL) {
+		return GetLastError();
+	}
+	free_entry->thread = thread;
+	free_entry->hook = hook;
+	free_entry->users = 1;
+	return 0;
+}
+
+static void unhook_thread(void)
+{
+	DWORD thread = GetCurrentThreadId();
+	for (int i = 0; i < MAX_WINDOWS; i++) {
+		if (hooks[i].users > 0 && hooks[i].thread == thread) {
+			if (--hooks[i].users == 0) {
+				UnhookWindowsHookEx(hooks[i].hook);
+				hooks[i].hook = NULL;
+			}
+			return;
+		}
+	}
+}
+
 static void release(struct window *w, uint32_t state)
 {
 	if (w->view != NULL) {
 		__atomic_store_n(u32(w->view, H_STATE), state, __ATOMIC_RELEASE);
 		UnmapViewOfFile(w->view);
 		CloseHandle(w->mapping);
+		unhook_thread();
 	}
 	w->view = NULL;
 	w->mapping = NULL;
+	w->pending = FALSE;
 	if (state == STATE_LEFT_SUBCLASSED) {
 		return; /* the subclass procedure stays in use: keep the DLL pinned */
 	}
@@ -192,6 +308,16 @@ static void release(struct window *w, uint32_t state)
 	}
 }
 
+/* Whether this call of the window procedure is the dispatch of the posted message last taken off the queue. */
+static BOOL dispatching_posted(struct window *w, UINT message, WPARAM wParam, LPARAM lParam)
+{
+	if (!w->pending || w->posted.message != message || w->posted.wParam != wParam || w->posted.lParam != lParam) {
+		return FALSE;
+	}
+	w->pending = FALSE;
+	return TRUE;
+}
+
 static LRESULT CALLBACK subclass(HWND hwnd, UINT message, WPARAM wParam, LPARAM lParam)
 {
 	struct window *w = find(hwnd);
@@ -201,11 +327,27 @@ static LRESULT CALLBACK subclass(HWND hwnd, UINT message, WPARAM wParam, LPARAM 
 	WNDPROC original = w->original;
 	unsigned char *slot = NULL;
 	uint64_t sequence = 0;
-	if (message == WM_COPYDATA && w->view != NULL) {
-		sequence = *u64(w->view, H_WRITE) + 1;
-		slot = record(w->view, wParam, (const COPYDATASTRUCT *)lParam);
-	}
 	unsigned char *view = w->view;
+	if (view != NULL) {
+		DWORD how = InSendMessageEx(NULL);
+		BOOL same_thread = (how & (ISMEX_SEND | ISMEX_NOTIFY | ISMEX_CALLBACK)) == 0;
+		/* a posted message's dispatch also looks like a call from the window's own thread */
+		BOOL posted = same_thread && dispatching_posted(w, message, wParam, lParam);
+		if (!posted && wanted(view, message)) {
+			uint32_t flags = same_thread ? FLAG_SAME_THREAD : 0;
+			flags |= (how & ISMEX_NOTIFY) ? FLAG_NOTIFY : 0;
+			flags |= (how & ISMEX_CALLBACK) ? FLAG_CALLBACK : 0;
+			const COPYDATASTRUCT *data = message == WM_COPYDATA ? (const COPYDATASTRUCT *)lParam : NULL;
+			uint64_t pid = (uint64_t)-1;
+			if (same_thread) {
+				pid = GetCurrentProcessId();
+			} else if (message == WM_COPYDATA) {
+				pid = copydata_sender(wParam);
+			}
+			sequence = *u64(view, H_WRITE) + 1;
+			slot = record(view, message, wParam, lParam, data, pid, same_thread ? GetCurrentThreadId() : 0, flags);
+		}
+	}
 	LRESULT result = CallWindowProcW(original, hwnd, message, wParam, lParam);
 	if (slot != NULL && w->view == view) {
 		publish(slot, result, sequence);
@@ -269,8 +411,10 @@ static void attach(HWND hwnd, DWORD nonce)
 	if (w != NULL && w->original != NULL) {
 		/* still subclassed by an earlier capture whose IPC Scope went away: take over its window */
 		if (w->view != NULL) {
-			UnmapViewOfFile(w->view);
+			UnmapViewOfFile(w->view); /* its message hook stays and serves this capture */
 			CloseHandle(w->mapping);
+		} else {
+			*u32(view, H_HOOK_ERROR) = hook_thread();
 		}
 	} else {
 		w = find(NULL);
@@ -296,7 +440,9 @@ static void attach(HWND hwnd, DWORD nonce)
 			return;
 		}
 		w->original = (WNDPROC)original;
+		*u32(view, H_HOOK_ERROR) = hook_thread();
 	}
+	w->pending = FALSE;
 	w->mapping = mapping;
 	w->view = view;
 	*u64(view, H_HWND) = (uint64_t)(uintptr_t)hwnd;

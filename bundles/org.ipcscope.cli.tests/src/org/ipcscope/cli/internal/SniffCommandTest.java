@@ -72,6 +72,12 @@ class SniffCommandTest {
 		assertEquals(CommandLine.EXIT_USAGE, run("sniff", "--class"));
 		assertTrue(err().startsWith("sniff: '--class' needs a value\n"), err());
 		err.reset();
+		assertEquals(CommandLine.EXIT_USAGE, run("sniff", "--class", "C", "--messages", "copydata,,user"));
+		assertTrue(err().startsWith("sniff --messages: empty item in the message list: copydata,,user\n"), err());
+		err.reset();
+		assertEquals(CommandLine.EXIT_USAGE, run("sniff", "--class", "C", "--messages", "0x1\u001b[2J"));
+		assertTrue(err().startsWith("sniff --messages: not a message number: 0x1\\x1b[2J\n"), err());
+		err.reset();
 		assertEquals(CommandLine.EXIT_USAGE, run("windows", "--all"));
 		assertTrue(err().startsWith("windows does not know '--all'\n"), err());
 	}
@@ -86,5 +92,22 @@ class SniffCommandTest {
 				CapturedMessage.UNKNOWN_RESULT);
 		assertTrue(SniffCommand.text(cut).endsWith("  from 0x0 pid ?  dwData 0xffffffffffffffff (18446744073709551615)"
 				+ "  cbData 5000  result ?  \"" + ".".repeat(48) + "\"..."), SniffCommand.text(cut));
+	}
+
+	@Test
+	void textLinesOfOtherMessagesShowKindNameNumberParametersAndResult() {
+		CapturedMessage handle = new CapturedMessage(1, 0, CapturedMessage.Kind.SENT, 0xC0A1, "Handle", 4242,
+				0x2a0000, -1, -1, 0x1a2b, 0, 0, new byte[0], 1);
+		assertTrue(SniffCommand.text(handle).endsWith("  sent  Handle (0xc0a1)  wParam 0x1092 (4242)  lParam 0x2a0000"
+				+ " (2752512)  result 1"), SniffCommand.text(handle));
+		CapturedMessage posted = new CapturedMessage(2, 0, CapturedMessage.Kind.POSTED, 0xC0A2, null, 0, 0, 7, 8,
+				0x1a2b, 0, 0, new byte[0], CapturedMessage.UNKNOWN_RESULT);
+		assertTrue(SniffCommand.text(posted).endsWith("  posted  0xc0a2  wParam 0x0 (0)  lParam 0x0 (0)  result ?"
+				+ "  from pid 7 thread 8"), SniffCommand.text(posted));
+		CapturedMessage odd = new CapturedMessage(3, 0, CapturedMessage.Kind.SENT, 0xC0A3, "a\u001bb", 0, 0, -1, -1,
+				0x1a2b, 0, 0, new byte[0], 0);
+		assertTrue(SniffCommand.text(odd).contains("  sent  a\\x1bb (0xc0a3)  "), SniffCommand.text(odd));
+		assertTrue(SniffCommand.text(new CapturedMessage(4, 0, 0x3c4d, 43, 0x1a2b, 1, 0, new byte[0], 0))
+				.contains("  sent  WM_COPYDATA (0x004a)  from 0x3c4d pid 43  "));
 	}
 }

@@ -18,24 +18,31 @@ import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.CopyDataSniffer;
+import org.ipcscope.core.sniff.MessageSelection;
 import org.ipcscope.core.sniff.WindowInfo;
+import org.ipcscope.core.sniff.WindowMessages;
+import org.ipcscope.core.text.Printable;
 
 /**
- * {@code sniff --window TITLE|--class CLASS|--hwnd H [--strategy proxy|inproc] [--json] [--cap BYTES]
- * [--slots N] [--count N] [--seconds S]}: prints each WM_COPYDATA sent to a window until Ctrl+C,
- * N messages or S seconds; the target is restored in every case (the sniffer's own shutdown hook
- * covers Ctrl+C).
+ * {@code sniff --window TITLE|--class CLASS|--hwnd H [--strategy proxy|inproc] [--messages SET] [--json]
+ * [--cap BYTES] [--slots N] [--count N] [--seconds S]}: prints each message sent or posted to a
+ * window that the selection keeps, until Ctrl+C, N messages or S seconds; the target is restored in
+ * every case (the sniffer's own shutdown hook covers Ctrl+C).
  */
 final class SniffCommand {
 
-	static final String USAGE = "sniff --window TITLE|--class CLASS|--hwnd H [--strategy proxy|inproc] [--json]"
-			+ " [--cap BYTES] [--slots N] [--count N] [--seconds S]";
+	static final String USAGE = "sniff --window TITLE|--class CLASS|--hwnd H [--strategy proxy|inproc]"
+			+ " [--messages all|default|copydata|registered|user|LIST] [--json] [--cap BYTES] [--slots N] [--count N]"
+			+ " [--seconds S]\n"
+			+ "  --messages: default (the default) = all but paint, mouse moves, timers, non-client; LIST: comma-separated"
+			+ " sets, numbers (0x401), SDK names (WM_CLOSE, WM_USER+1) or registered names (Mapped); -ITEM leaves one out";
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS")
 			.withZone(ZoneId.systemDefault());
 
 	private final WindowQuery query;
 	private CaptureStrategy strategy = CaptureStrategy.PROXY;
+	private MessageSelection messages = MessageSelection.DEFAULT;
 	private boolean json;
 	private int cap = CaptureOptions.DEFAULT.payloadCap();
 	private int slots = CaptureOptions.DEFAULT.ringSlots();
@@ -57,6 +64,7 @@ final class SniffCommand {
 			switch (arg) {
 			case "--window", "--class", "--hwnd" -> target.add(arg, value);
 			case "--strategy" -> strategy = strategy(value);
+			case "--messages" -> messages = selection(value);
 			case "--cap" -> cap = (int) number(arg, value, 0, Integer.MAX_VALUE);
 			case "--slots" -> slots = (int) number(arg, value, 1, 1 << 24);
 			case "--count" -> count = number(arg, value, 1, Long.MAX_VALUE);
@@ -72,6 +80,14 @@ final class SniffCommand {
 			return CaptureStrategy.ofId(id);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException("sniff: " + e.getMessage());
+		}
+	}
+
+	private static MessageSelection selection(String spec) throws UsageException {
+		try {
+			return MessageSelection.parse(spec);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("sniff --messages: " + e.getMessage());
 		}
 	}
 
@@ -131,7 +147,7 @@ final class SniffCommand {
 		// holding the stream until the header is out keeps the first message behind it
 		synchronized (out) {
 			try {
-				session = sniffer.start(target, strategy, new CaptureOptions(cap, slots), listener);
+				session = sniffer.start(target, strategy, new CaptureOptions(cap, slots, messages), listener);
 			} catch (IOException e) {
 				err.println(e.getMessage());
 				return CommandLine.EXIT_NOT_FOUND;
@@ -141,7 +157,9 @@ final class SniffCommand {
 			}
 		}
 		try {
-			err.println("Capturing WM_COPYDATA sent to " + describe(target) + " (" + strategy.id() + "); Ctrl+C stops.");
+			err.println("Capturing messages (" + Printable.escape(messages.spec()) + ") sent or posted to " + describe(target)
+					+ " (" + strategy.id() + "); Ctrl+C stops.");
+			session.limits().forEach(err::println);
 			out.flush();
 			if (seconds > 0) {
 				done.await(seconds, TimeUnit.SECONDS);
@@ -164,12 +182,24 @@ final class SniffCommand {
 				+ window.processName() + " pid " + window.pid() + (window.messageOnly() ? ", message-only" : "") + ")";
 	}
 
-	/** time, sender and its pid, dwData in hex and decimal, cbData, result, preview */
+	/**
+	 * time, sent or posted, name and number; for WM_COPYDATA the sender and its pid, dwData in hex and
+	 * decimal, cbData, result, preview; for other messages wParam and lParam in hex and decimal, the
+	 * result, and the sender where Windows told it
+	 */
 	static String text(CapturedMessage m) {
 		String time = TIME.format(Instant.EPOCH.plusNanos(m.timeMicros() * 1000));
 		String result = m.result() == CapturedMessage.UNKNOWN_RESULT ? "?" : Long.toString(m.result());
-		return time + "  from " + CaptureJsonLines.hex(m.sender()) + " pid " + (m.senderPid() < 0 ? "?" : m.senderPid())
-				+ "  dwData " + CaptureJsonLines.hex(m.dwData()) + " (" + Long.toUnsignedString(m.dwData()) + ")  cbData "
-				+ m.cbData() + "  result " + result + "  " + PayloadPreview.of(m.payload(), m.cbData());
+		String head = time + "  " + m.kind().id() + "  " + Printable.escape(m.displayName())
+				+ (m.displayName().startsWith("0x") ? "" : " (" + WindowMessages.hex(m.message()) + ")");
+		if (m.isCopyData()) {
+			return head + "  from " + CaptureJsonLines.hex(m.sender()) + " pid " + (m.senderPid() < 0 ? "?" : m.senderPid())
+					+ "  dwData " + CaptureJsonLines.hex(m.dwData()) + " (" + Long.toUnsignedString(m.dwData())
+					+ ")  cbData " + m.cbData() + "  result " + result + "  " + PayloadPreview.of(m.payload(), m.cbData());
+		}
+		return head + "  wParam " + CaptureJsonLines.hex(m.wParam()) + " (" + Long.toUnsignedString(m.wParam())
+				+ ")  lParam " + CaptureJsonLines.hex(m.lParam()) + " (" + Long.toUnsignedString(m.lParam()) + ")  result "
+				+ result + (m.senderPid() < 0 ? "" : "  from pid " + m.senderPid())
+				+ (m.senderThread() < 0 ? "" : " thread " + m.senderThread());
 	}
 }

@@ -65,4 +65,66 @@ class CaptureJsonLinesTest {
 		assertTrue(missing.getMessage().contains("\"payload\" is missing"), missing.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> CaptureJsonLines.parseLine("{\"payload\":\"\"} x"));
 	}
+
+	@Test
+	void otherMessagesReadBackWithKindNumberNameAndParameters() throws IOException {
+		List<CapturedMessage> messages = List.of(
+				new CapturedMessage(1, 10, CapturedMessage.Kind.SENT, 0xC0A1, "Mapped", 0, 0, -1, -1, TARGET.hwnd(), 0, 0,
+						new byte[0], 7),
+				new CapturedMessage(2, 11, CapturedMessage.Kind.POSTED, 0xC0A2, "H\u00e4ndle \"q\"", 4242,
+						0xffff800012345678L, 17, 18, TARGET.hwnd(), 0, 0, new byte[0], CapturedMessage.UNKNOWN_RESULT),
+				new CapturedMessage(3, 12, CapturedMessage.Kind.SENT, 0x401, null, -1L, 1, 5, 6, TARGET.hwnd(), 0, 0,
+						new byte[0], -3));
+		StringWriter out = new StringWriter();
+		CaptureJsonLines.write(out, TARGET, CaptureStrategy.PROXY, messages);
+
+		List<CapturedMessage> back = CaptureJsonLines.read(new BufferedReader(new StringReader(out.toString())))
+				.messages();
+		assertEquals(3, back.size());
+		for (int i = 0; i < 3; i++) {
+			CapturedMessage want = messages.get(i);
+			CapturedMessage got = back.get(i);
+			assertEquals(want.kind(), got.kind());
+			assertEquals(want.message(), got.message());
+			assertEquals(want.name(), got.name());
+			assertEquals(want.wParam(), got.wParam());
+			assertEquals(want.lParam(), got.lParam());
+			assertEquals(want.senderPid(), got.senderPid());
+			assertEquals(want.senderThread(), got.senderThread());
+			assertEquals(want.result(), got.result());
+		}
+		assertEquals("WM_USER+0x1", back.get(2).displayName());
+		assertTrue(out.toString().contains("\"msg\":\"0xc0a1\",\"name\":\"Mapped\""), out.toString());
+		assertTrue(out.toString().startsWith("{\"format\":\"ipcscope-copydata\",\"version\":2,"));
+	}
+
+	@Test
+	void aVersionOneCaptureStillOpensAsWmCopyData() throws IOException {
+		String old = "{\"format\":\"ipcscope-copydata\",\"version\":1,\"target\":\"0x1a2b\",\"class\":\"C\",\"title\":\"R\","
+				+ "\"pid\":42,\"thread\":7,\"process\":\"r.exe\",\"messageOnly\":false,\"strategy\":\"proxy\"}\n"
+				+ "{\"seq\":1,\"timeUs\":1763820000000000,\"sender\":\"0x3c4d\",\"senderPid\":43,\"target\":\"0x1a2b\","
+				+ "\"dwData\":\"0x10\",\"cbData\":5,\"result\":1,\"payload\":\"aGVsbG8=\"}\n";
+		CapturedMessage message = CaptureJsonLines.read(new BufferedReader(new StringReader(old))).messages().get(0);
+		assertEquals(CapturedMessage.Kind.SENT, message.kind());
+		assertEquals(WindowMessages.WM_COPYDATA, message.message());
+		assertEquals("WM_COPYDATA", message.displayName());
+		assertEquals(0x3c4d, message.wParam());
+		assertEquals(0x3c4d, message.sender());
+		assertEquals(-1, message.senderThread());
+		assertEquals(0x10, message.dwData());
+		assertArrayEquals("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII), message.payload());
+	}
+
+	@Test
+	void aNewLineKeepsEveryVersionOneField() {
+		CapturedMessage message = new CapturedMessage(1, 10, CapturedMessage.Kind.POSTED, 0xC0A1, "Shared", 9, 8, -1,
+				-1, 0x1a2b, 0, 0, new byte[0], CapturedMessage.UNKNOWN_RESULT);
+		java.util.Map<String, String> json = org.ipcscope.core.text.FlatJson.parse(CaptureJsonLines.line(message));
+		for (String key : List.of("seq", "timeUs", "sender", "senderPid", "target", "dwData", "cbData", "payload")) {
+			assertTrue(json.containsKey(key), key);
+		}
+		assertEquals("0x9", json.get("sender"), "a version 1 reader sees wParam as sender");
+		assertThrows(IllegalArgumentException.class, () -> CaptureJsonLines
+				.parseLine(CaptureJsonLines.line(message).replace("\"posted\"", "\"beamed\"")));
+	}
 }

@@ -17,17 +17,21 @@ import org.ipcscope.core.text.JsonLines;
  * message. The format is documented in docs/user/json-formats.md ("Capture files").
  *
  * <pre>
- * {"format":"ipcscope-copydata","version":1,"target":"0x1a2b","class":"MyClass","title":"Receiver","pid":42,"strategy":"proxy"}
- * {"seq":1,"timeUs":1763820000000000,"sender":"0x3c4d","senderPid":43,"target":"0x1a2b","dwData":"0x10","cbData":5,"result":1,"payload":"aGVsbG8="}
+ * {"format":"ipcscope-copydata","version":2,"target":"0x1a2b","class":"MyClass","title":"Receiver","pid":42,"strategy":"proxy"}
+ * {"seq":1,"timeUs":1763820000000000,"sender":"0x3c4d","senderPid":43,"target":"0x1a2b","dwData":"0x10","cbData":5,"result":1,"payload":"aGVsbG8=",
+ *  "kind":"sent","msg":"0x004a","name":"WM_COPYDATA","wParam":"0x3c4d","lParam":"0x6f1e30","senderThread":-1}
  * </pre>
  *
- * Handles and dwData are hex strings (pointer sized, unsigned); senderPid is -1 and result null
- * when unknown; payload is base64 and shorter than cbData when the capture cap cut it.
+ * Handles, wParam, lParam and dwData are hex strings (pointer sized, unsigned); senderPid and
+ * senderThread are -1 and result null when unknown; payload is base64 and shorter than cbData
+ * when the capture cap cut it. Version 2 added kind, msg, name, wParam, lParam and senderThread
+ * and kept every version 1 field (sender is wParam), so version 1 readers still read its lines;
+ * a line without msg is a version 1 WM_COPYDATA.
  */
 public final class CaptureJsonLines {
 
 	public static final String FORMAT = "ipcscope-copydata";
-	public static final int VERSION = 1;
+	public static final int VERSION = 2;
 
 	/** What a capture file holds: its header (if it had one) and its messages in order. */
 	public record Capture(WindowInfo target, CaptureStrategy strategy, List<CapturedMessage> messages) {
@@ -49,7 +53,10 @@ public final class CaptureJsonLines {
 				+ "\",\"senderPid\":" + m.senderPid() + ",\"target\":\"" + hex(m.target()) + "\",\"dwData\":\""
 				+ hex(m.dwData()) + "\",\"cbData\":" + m.cbData() + ",\"result\":"
 				+ (m.result() == CapturedMessage.UNKNOWN_RESULT ? "null" : Long.toString(m.result()))
-				+ ",\"payload\":\"" + Base64.getEncoder().encodeToString(m.payload()) + "\"}";
+				+ ",\"payload\":\"" + Base64.getEncoder().encodeToString(m.payload()) + "\",\"kind\":\"" + m.kind().id()
+				+ "\",\"msg\":\"" + WindowMessages.hex(m.message()) + "\",\"name\":"
+				+ (m.name() == null ? "null" : InventoryJson.quote(m.name())) + ",\"wParam\":\"" + hex(m.wParam())
+				+ "\",\"lParam\":\"" + hex(m.lParam()) + "\",\"senderThread\":" + m.senderThread() + "}";
 	}
 
 	/** Writes the header (when {@code target} is given) and one line per message. */
@@ -104,9 +111,22 @@ public final class CaptureJsonLines {
 					+ " bytes");
 		}
 		String result = json.get("result");
-		return new CapturedMessage(number(json, "seq", 0), number(json, "timeUs", 0), unhex(json, "sender"),
-				number(json, "senderPid", -1), unhex(json, "target"), unhex(json, "dwData"), cbData, payload,
-				result == null ? CapturedMessage.UNKNOWN_RESULT : number(json, "result", 0));
+		long resultValue = result == null ? CapturedMessage.UNKNOWN_RESULT : number(json, "result", 0);
+		if (!json.containsKey("msg")) {
+			return new CapturedMessage(number(json, "seq", 0), number(json, "timeUs", 0), unhex(json, "sender"),
+					number(json, "senderPid", -1), unhex(json, "target"), unhex(json, "dwData"), cbData, payload,
+					resultValue);
+		}
+		long message = unhex(json, "msg");
+		if (message < 0 || message > 0xffffffffL) {
+			throw new IllegalArgumentException("msg is not a 32-bit message number: " + json.get("msg"));
+		}
+		CapturedMessage.Kind kind = CapturedMessage.Kind.ofId(required(json, "kind"));
+		return new CapturedMessage(number(json, "seq", 0), number(json, "timeUs", 0), kind, (int) message,
+				json.get("name"), unhex(json, json.containsKey("wParam") ? "wParam" : "sender"),
+				json.containsKey("lParam") ? unhex(json, "lParam") : 0, number(json, "senderPid", -1),
+				number(json, "senderThread", -1), unhex(json, "target"), unhex(json, "dwData"), cbData, payload,
+				resultValue);
 	}
 
 	public static String hex(long value) {

@@ -13,6 +13,14 @@ public interface CaptureSession extends AutoCloseable {
 
 	boolean isRunning();
 
+	/**
+	 * @return what this capture cannot see, in words fit to show (e.g. the proxy forwards no system
+	 *         messages); empty when it sees everything its selection asks for
+	 */
+	default java.util.List<String> limits() {
+		return java.util.List.of();
+	}
+
 	@Override
 	void close();
 }

@@ -98,7 +98,8 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		for (TableColumn column : table().getColumns()) {
 			titles.add(column.getText());
 		}
-		assertEquals(List.of("#", "Time", "Sender", "Target", "dwData", "cbData", "Result", "Preview"), titles);
+		assertEquals(List.of("#", "Time", "Sender", "Target", "dwData", "cbData", "Result", "Preview", "Message", "wParam",
+				"lParam"), titles);
 
 		TableItem empty = item(0);
 		assertEquals("1", empty.getText(0));
@@ -110,6 +111,9 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		assertEquals("0", empty.getText(5));
 		assertEquals("1", empty.getText(6));
 		assertEquals("", empty.getText(7));
+		assertEquals("sent WM_COPYDATA", empty.getText(8));
+		assertEquals("0x3c4d (15437)", empty.getText(9), "wParam: the sender's window");
+		assertEquals("0x0 (0)", empty.getText(10));
 		assertEquals("1", item(1).getText(5));
 		assertEquals("B", item(1).getText(7));
 		assertEquals("0x3c4d", item(2).getText(2), "an unresolved sender pid is not shown");

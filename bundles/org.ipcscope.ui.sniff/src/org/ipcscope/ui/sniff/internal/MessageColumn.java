@@ -4,6 +4,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CapturedMessage;
+import org.ipcscope.core.text.Printable;
 
 /** The columns of the Sniffer's capture table and the text of each for a message. */
 enum MessageColumn implements CaptureColumn {
@@ -14,7 +15,11 @@ enum MessageColumn implements CaptureColumn {
 	DW_DATA(Messages.Column_DwData, 30, SWT.LEFT),
 	CB_DATA(Messages.Column_CbData, 14, SWT.RIGHT),
 	RESULT(Messages.Column_Result, 12, SWT.RIGHT),
-	PREVIEW(Messages.Column_Preview, 40, SWT.LEFT);
+	PREVIEW(Messages.Column_Preview, 40, SWT.LEFT),
+	// after the WM_COPYDATA columns so that their places stay; to be ordered when the view is split
+	MESSAGE(Messages.Column_Message, 24, SWT.LEFT),
+	W_PARAM(Messages.Column_WParam, 24, SWT.LEFT),
+	L_PARAM(Messages.Column_LParam, 24, SWT.LEFT);
 
 	private final Layout layout;
 
@@ -41,6 +46,12 @@ enum MessageColumn implements CaptureColumn {
 				: Long.toString(m.cbData());
 		case RESULT -> m.result() == CapturedMessage.UNKNOWN_RESULT ? "" : Long.toString(m.result());
 		case PREVIEW -> PayloadDecoding.preview(m.payload(), PREVIEW_CHARS);
+		case MESSAGE -> NLS.bind(m.kind() == CapturedMessage.Kind.POSTED ? Messages.Column_MessagePosted
+				: Messages.Column_MessageSent, Printable.escape(m.displayName()));
+		case W_PARAM -> NLS.bind(Messages.Column_DwDataValue, CaptureJsonLines.hex(m.wParam()),
+				Long.toUnsignedString(m.wParam()));
+		case L_PARAM -> NLS.bind(Messages.Column_DwDataValue, CaptureJsonLines.hex(m.lParam()),
+				Long.toUnsignedString(m.lParam()));
 		};
 	}
 

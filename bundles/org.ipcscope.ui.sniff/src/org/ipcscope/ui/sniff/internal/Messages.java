@@ -52,6 +52,11 @@ public final class Messages extends NLS {
 	public static String Column_SenderPid;
 	public static String Column_Truncated;
 	public static String Column_DwDataValue;
+	public static String Column_Message;
+	public static String Column_MessageSent;
+	public static String Column_MessagePosted;
+	public static String Column_WParam;
+	public static String Column_LParam;
 	public static String State_Idle;
 	public static String State_NoStrategies;
 	public static String State_Starting;

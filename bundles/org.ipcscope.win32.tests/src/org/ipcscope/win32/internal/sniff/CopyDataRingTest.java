@@ -36,8 +36,8 @@ class CopyDataRingTest {
 			return -1;
 		}
 		long start = head + skip;
-		int slot = CopyDataRing.HEADER_SIZE + (int) (write % SLOTS) * CopyDataRing.SLOT_SIZE;
-		ring.put(CopyDataRing.HEADER_SIZE + SLOTS * CopyDataRing.SLOT_SIZE + (int) (start % size), bytes, 0, stored);
+		int slot = CopyDataRing.SLOTS_OFFSET + (int) (write % SLOTS) * CopyDataRing.SLOT_SIZE;
+		ring.put(CopyDataRing.SLOTS_OFFSET + SLOTS * CopyDataRing.SLOT_SIZE + (int) (start % size), bytes, 0, stored);
 		ring.putLong(slot + CopyDataRing.S_TIME, time);
 		ring.putLong(slot + CopyDataRing.S_WPARAM, 0x1234);
 		ring.putLong(slot + CopyDataRing.S_DWDATA, dwData);
@@ -77,7 +77,7 @@ class CopyDataRingTest {
 		assertEquals(8, CopyDataRing.dataSize(16, 0), "a cap of 0 still has a valid ring");
 		assertEquals(64L << 20, CopyDataRing.dataSize(4096, 1 << 20), "the default options stay at 64 MiB");
 		assertEquals(100L << 20, CopyDataRing.dataSize(2, 100 << 20), "one payload always fits");
-		assertEquals(128 + 4096 * 80 + (64L << 20), CopyDataRing.sectionSize(4096, 1 << 20));
+		assertEquals(128 + 8192 + 4096 * 96 + (64L << 20), CopyDataRing.sectionSize(4096, 1 << 20));
 	}
 
 	@Test
@@ -163,5 +163,23 @@ class CopyDataRingTest {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(256);
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CopyDataRing.open(buffer));
 		assertEquals("not a WM_COPYDATA ring: magic 0x0, version 0", e.getMessage());
+	}
+
+	@Test
+	void theBitmapHasOneBitPerMessageAsTheDllReadsIt() {
+		ByteBuffer buffer = ByteBuffer.allocateDirect((int) CopyDataRing.sectionSize(SLOTS, CAP)).order(ByteOrder.LITTLE_ENDIAN);
+		java.util.BitSet record = new java.util.BitSet();
+		record.set(0x4A);
+		record.set(0xC001);
+		record.set(0xFFFF);
+		CopyDataRing.create(buffer, SLOTS, CAP, record, true, 0xC123);
+		// the DLL: view[128 + m / 8] >> (m % 8) & 1
+		for (int m = 0; m < 0x10000; m++) {
+			boolean set = (buffer.get(CopyDataRing.HEADER_SIZE + m / 8) >> (m % 8) & 1) != 0;
+			assertEquals(record.get(m), set, "message 0x" + Integer.toHexString(m));
+		}
+		assertEquals(CopyDataRing.OPTION_ABOVE, buffer.getInt(CopyDataRing.H_OPTIONS));
+		assertEquals(0xC123, buffer.getInt(CopyDataRing.H_CONTROL));
+		assertEquals(CopyDataRing.VERSION, buffer.getInt(CopyDataRing.H_VERSION));
 	}
 }

@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
+import org.ipcscope.win32.internal.HelperChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -46,7 +49,7 @@ class SniffCommandLineTest {
 			List<String> err = new CopyOnWriteArrayList<>();
 			Streams streams = read(cli, err);
 			CompletableFuture<List<String>> out = streams.out();
-			RecordingListener.await(() -> err.stream().anyMatch(l -> l.startsWith("Capturing WM_COPYDATA sent to")), 60,
+			RecordingListener.await(() -> err.stream().anyMatch(l -> l.startsWith("Capturing messages (default) sent or posted to")), 60,
 					"the capture to start: " + err);
 			CopyDataCaptureTest.send(className, "-", CopyDataHelper.MESSAGE_ONLY);
 			assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "sniff ended after --count 4");
@@ -84,8 +87,47 @@ class SniffCommandLineTest {
 			assertTrue(cli.waitFor(60, TimeUnit.SECONDS));
 			assertEquals(0, cli.exitValue(), String.valueOf(err));
 			String line = out.get(10, TimeUnit.SECONDS).get(0);
-			assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}  from 0x[0-9a-f]+ pid \\d+  dwData 0x41 \\(65\\)  cbData 70"
+			assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}  sent  WM_COPYDATA \\(0x004a\\)  from 0x[0-9a-f]+ pid \\d+"
+					+ "  dwData 0x41 \\(65\\)  cbData 70"
 					+ "  result 135  \".{48}\"\\.\\.\\."), line);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(CaptureStrategy.class)
+	void sniffPrintsRegisteredMessagesByNameSentAndPosted(CaptureStrategy strategy) throws Exception {
+		String className = "IpcScopeCliRegMsg" + strategy.id();
+		try (HelperChannel receiver = new HelperChannel("regmsg_helper.exe", List.of("receive", className, "Receive"), 120)) {
+			HelperChannel.values(receiver.line(), "READY");
+			Process cli = cli("sniff", "--class", className, "--strategy", strategy.id(), "--messages",
+					"Mapped,Handle,Shared", "--count", "4");
+			List<String> err = new CopyOnWriteArrayList<>();
+			Streams streams = read(cli, err);
+			RecordingListener.await(() -> err.stream().anyMatch(l -> l.startsWith("Capturing messages (Mapped,Handle,Shared)")),
+					60, "the capture to start: " + err);
+			try (HelperChannel sender = new HelperChannel("regmsg_helper.exe", List.of("send", className, "Receive",
+					"cli text"), 120)) {
+				for (String line = sender.line(); !line.startsWith("DONE"); line = sender.line()) {
+					assertTrue(!line.startsWith("ERROR"), line);
+				}
+				assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "sniff ended after --count 4");
+				assertEquals(0, cli.exitValue(), "exit code; stderr: " + err);
+				List<String> out = streams.out().get(10, TimeUnit.SECONDS);
+				assertEquals(4, out.size(), String.valueOf(out));
+				String[] expected = { "  sent  Mapped \\(0x[0-9a-f]{4}\\)  wParam 0x0 \\(0\\)  lParam 0x0 \\(0\\)  result 101.*",
+						"  sent  Handle \\(0x[0-9a-f]{4}\\)  wParam 0x[0-9a-f]+ \\((\\d+)\\)  lParam (0x[0-9a-f]+) \\(\\d+\\)  result 8.*",
+						"  sent  Shared \\(0x[0-9a-f]{4}\\)  wParam 0x0 \\(0\\)  lParam 0x0 \\(0\\)  result 103.*",
+						"  posted  Shared \\(0x[0-9a-f]{4}\\)  wParam 0x5eed \\(24301\\)  lParam 0x[0-9a-f]+ \\(\\d+\\)  result \\?" };
+				for (int i = 0; i < 4; i++) {
+					assertTrue(out.get(i).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}" + expected[i]), out.get(i));
+				}
+				// "Handle" carries the sender's pid and its buffer's address: dump shows the buffer's text
+				Matcher handle = Pattern.compile(".*" + expected[1]).matcher(out.get(1));
+				assertTrue(handle.matches());
+				Run dump = run(cli("dump", handle.group(1), handle.group(2), "9"));
+				assertEquals(0, dump.exit(), String.valueOf(dump.err()));
+				assertTrue(String.join("\n", dump.out()).contains("|cli text.|"), String.valueOf(dump.out()));
+			}
 		}
 	}
 

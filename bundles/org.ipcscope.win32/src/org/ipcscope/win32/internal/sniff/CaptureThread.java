@@ -42,7 +42,7 @@ abstract class CaptureThread implements CaptureSession {
 		this.targetHwnd = WindowHandles.hwnd(target.hwnd());
 		this.options = options;
 		this.onEnd = onEnd;
-		String name = "WM_COPYDATA " + strategy.id() + " " + WindowHandles.hex(target.hwnd());
+		String name = "Message capture " + strategy.id() + " " + WindowHandles.hex(target.hwnd());
 		this.delivery = new Delivery(listener, name + " delivery");
 		this.thread = new Thread(null, this::run, name, stackBytes);
 		thread.setDaemon(true);

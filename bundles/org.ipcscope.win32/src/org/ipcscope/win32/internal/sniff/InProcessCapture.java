@@ -1,6 +1,8 @@
 package org.ipcscope.win32.internal.sniff;
 
 import java.io.IOException;
+import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +10,7 @@ import org.ipcscope.core.sniff.CaptureListener;
 import org.ipcscope.core.sniff.CaptureOptions;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
+import org.ipcscope.core.sniff.MessageSelection;
 import org.ipcscope.core.sniff.WindowInfo;
 
 import com.sun.jna.Pointer;
@@ -21,7 +24,9 @@ import com.sun.jna.ptr.LongByReference;
 
 /**
  * The in-process strategy: ipcscope_copydata.dll subclasses the target from inside its own
- * thread and copies each WM_COPYDATA into a ring in a shared section; this side reads the ring.
+ * thread (sent messages) and hooks that thread's message queue (posted messages), and copies each
+ * message the ring's bitmap asks for into a ring in a shared section; this side reads the ring
+ * and keeps what the selection accepts once registered names are resolved.
  * One thread does everything that must happen on one thread: it installs the hook, polls, and
  * on stop asks the DLL to restore the window procedure, then removes the hook.
  */
@@ -42,6 +47,8 @@ final class InProcessCapture extends CaptureThread {
 	private CopyDataRing ring;
 	private Pointer hook;
 	private boolean attached;
+	private final MessageNames names = new MessageNames();
+	private volatile List<String> limits = List.of();
 
 	private InProcessCapture(WindowInfo target, CaptureOptions options, CaptureListener listener, Runnable onEnd) {
 		super(CaptureStrategy.IN_PROCESS, target, options, listener, onEnd, 0);
@@ -78,7 +85,9 @@ final class InProcessCapture extends CaptureThread {
 		if (view == null) {
 			throw new IOException("Could not map the ring buffer: error " + Kernel32.INSTANCE.GetLastError());
 		}
-		ring = CopyDataRing.create(view.getByteBuffer(0, size), options.ringSlots(), options.payloadCap());
+		controlMessage = User32.INSTANCE.RegisterWindowMessage(CopyDataDll.CONTROL_MESSAGE);
+		ring = CopyDataRing.create(view.getByteBuffer(0, size), options.ringSlots(), options.payloadCap(), recorded(),
+				options.messages().includesAbove(), controlMessage);
 		IntByReference error = new IntByReference();
 		long hookHandle = dll.install(target.threadId(), error);
 		if (hookHandle == 0) {
@@ -87,11 +96,14 @@ final class InProcessCapture extends CaptureThread {
 					: "Windows refused the hook for thread " + target.threadId() + ": error " + error.getValue());
 		}
 		hook = Pointer.createConstant(hookHandle);
-		controlMessage = User32.INSTANCE.RegisterWindowMessage(CopyDataDll.CONTROL_MESSAGE);
 		control(CopyDataDll.ATTACH, "attach to");
 		int state = ring.state();
 		if (state == CopyDataRing.ATTACHED) {
 			attached = true;
+			if (ring.hookError() != 0) {
+				limits = List.of("Posted messages are not captured: Windows refused the message hook in the"
+						+ " target's thread (error " + ring.hookError() + ").");
+			}
 			return;
 		}
 		if (state == CopyDataRing.FAILED) {
@@ -101,6 +113,22 @@ final class InProcessCapture extends CaptureThread {
 		throw new IOException("The hook did not run in process " + target.pid() + " (" + target.processName()
 				+ "): Windows did not load " + dll.file().getFileName() + " into it. Protected processes, other"
 				+ " desktops and 32-bit targets refuse it; the proxy strategy may still work.");
+	}
+
+	/** @return the numbers the DLL records: what the selection may keep once names are known */
+	private BitSet recorded() {
+		BitSet bits = new BitSet(MessageSelection.LIMIT);
+		for (int message = 0; message < MessageSelection.LIMIT; message++) {
+			if (options.messages().mayAccept(message)) {
+				bits.set(message);
+			}
+		}
+		return bits;
+	}
+
+	@Override
+	public List<String> limits() {
+		return limits;
 	}
 
 	private void control(int command, String what) throws IOException {
@@ -148,9 +176,15 @@ final class InProcessCapture extends CaptureThread {
 	}
 
 	private void deliver(CopyDataRing.Entry entry) {
-		captured.incrementAndGet();
-		delivery.captured(new CapturedMessage(entry.index() + 1, clock.epochMicros(entry.counterMicros()), entry.wParam(),
-				entry.senderPid(), target.hwnd(), entry.dwData(), entry.cbData(), entry.payload(),
+		String name = names.name(entry.message());
+		if (!options.messages().accepts(entry.message(), name)) {
+			return;
+		}
+		long sequence = captured.incrementAndGet();
+		delivery.captured(new CapturedMessage(sequence, clock.epochMicros(entry.counterMicros()),
+				entry.posted() ? CapturedMessage.Kind.POSTED : CapturedMessage.Kind.SENT, entry.message(), name,
+				entry.wParam(), entry.lParam(), entry.senderPid(), entry.senderThread() == 0 ? -1 : entry.senderThread(),
+				target.hwnd(), entry.dwData(), entry.cbData(), entry.payload(),
 				entry.resultKnown() ? entry.result() : CapturedMessage.UNKNOWN_RESULT));
 	}
 

@@ -1,6 +1,7 @@
 package org.ipcscope.win32.internal.sniff;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.ipcscope.core.sniff.CaptureListener;
@@ -26,10 +27,12 @@ import com.sun.jna.ptr.LongByReference;
 
 /**
  * The proxy strategy: a window of the target's class and title in this process takes the
- * target's place (the target is renamed and hidden), logs each WM_COPYDATA while it is being
- * handled and forwards it synchronously to the target, answering the sender with the target's
- * result. Everything runs on one thread with its own message loop; the target is restored on
- * stop, on failure and when that thread ends for any reason.
+ * target's place (the target is renamed and hidden), logs each WM_COPYDATA and each message from
+ * WM_USER up that the selection accepts, and forwards it to the target: a sent message
+ * synchronously, answering the sender with the target's result, a posted one posted. System
+ * messages below WM_USER are the proxy's own (they may carry pointers into this process): neither
+ * forwarded nor logged. Everything runs on one thread with its own message loop; the target is
+ * restored on stop, on failure and when that thread ends for any reason.
  */
 final class ProxyCapture extends CaptureThread {
 
@@ -61,6 +64,7 @@ final class ProxyCapture extends CaptureThread {
 	private boolean classRegistered;
 	private boolean renamed;
 	private boolean hidden;
+	private final MessageNames names = new MessageNames();
 
 	private ProxyCapture(WindowInfo target, CaptureOptions options, CaptureListener listener, Runnable onEnd) {
 		super(CaptureStrategy.PROXY, target, options, listener, onEnd, STACK_BYTES);
@@ -179,15 +183,32 @@ final class ProxyCapture extends CaptureThread {
 		}
 	}
 
+	@Override
+	public List<String> limits() {
+		for (int message = 0; message < SniffUser32.WM_USER; message++) {
+			if (message != SniffUser32.WM_COPYDATA && options.messages().mayAccept(message)) {
+				return List.of("The proxy sees system messages below WM_USER (but WM_COPYDATA) itself: they are"
+						+ " neither forwarded nor captured; the in-process strategy captures them.");
+			}
+		}
+		return List.of();
+	}
+
 	private LRESULT windowProcedure(HWND hwnd, int message, WPARAM wParam, LPARAM lParam) {
 		if (message >= SniffUser32.WM_USER && message != SniffUser32.WM_COPYDATA) {
-			return new LRESULT(passOn(message, wParam.longValue(), lParam.longValue()));
+			try {
+				return new LRESULT(passOn(message, wParam.longValue(), lParam.longValue()));
+			} catch (RuntimeException e) {
+				failure = "The proxy failed: " + e;
+				User32.INSTANCE.PostMessage(hwnd, STOP, null, null);
+				return new LRESULT(0);
+			}
 		}
 		if (message != SniffUser32.WM_COPYDATA) {
 			return User32.INSTANCE.DefWindowProc(hwnd, message, wParam, lParam);
 		}
 		try {
-			return new LRESULT(forward(wParam.longValue(), new Pointer(lParam.longValue())));
+			return new LRESULT(forward(wParam.longValue(), lParam.longValue()));
 		} catch (Throwable e) {
 			// the sender still gets its answer; the capture ends and the target is restored
 			failure = "The proxy failed: " + e;
@@ -196,7 +217,8 @@ final class ProxyCapture extends CaptureThread {
 		}
 	}
 
-	private long forward(long wParam, Pointer copyData) {
+	private long forward(long wParam, long lParam) {
+		Pointer copyData = new Pointer(lParam);
 		long time = clock.nowEpochMicros();
 		long dwData = copyData.getLong(0);
 		long cbData = Integer.toUnsignedLong(copyData.getInt(8));
@@ -205,9 +227,12 @@ final class ProxyCapture extends CaptureThread {
 		LongByReference result = new LongByReference();
 		boolean answered = SniffUser32.INSTANCE.SendMessageTimeoutW(targetHwnd, SniffUser32.WM_COPYDATA, wParam, copyData,
 				SniffUser32.SMTO_NORMAL, FORWARD_TIMEOUT_MS, result) != 0;
-		long sequence = captured.incrementAndGet();
-		delivery.captured(new CapturedMessage(sequence, time, wParam, senderPid(wParam), target.hwnd(), dwData, cbData,
-				payload, answered ? result.getValue() : CapturedMessage.UNKNOWN_RESULT));
+		String name = names.name(SniffUser32.WM_COPYDATA);
+		if (options.messages().accepts(SniffUser32.WM_COPYDATA, name)) {
+			delivery.captured(new CapturedMessage(captured.incrementAndGet(), time, CapturedMessage.Kind.SENT,
+					SniffUser32.WM_COPYDATA, name, wParam, lParam, senderPid(wParam), -1, target.hwnd(), dwData, cbData,
+					payload, answered ? result.getValue() : CapturedMessage.UNKNOWN_RESULT));
+		}
 		if (!answered && !User32.INSTANCE.IsWindow(targetHwnd)) {
 			failure = "The target window " + WindowHandles.hex(target.hwnd()) + " is gone (closed, or its process ended).";
 			User32.INSTANCE.PostMessage(proxy, STOP, null, null);
@@ -220,13 +245,29 @@ final class ProxyCapture extends CaptureThread {
 	 * to marshal: they reach the target as they came, sent or posted.
 	 */
 	private long passOn(int message, long wParam, long lParam) {
-		if (!SniffUser32.INSTANCE.InSendMessage()) {
+		long time = clock.nowEpochMicros();
+		int how = SniffUser32.INSTANCE.InSendMessageEx(null);
+		boolean sent = (how & (SniffUser32.ISMEX_SEND | SniffUser32.ISMEX_NOTIFY | SniffUser32.ISMEX_CALLBACK)) != 0;
+		String name = options.messages().mayAccept(message) ? names.name(message) : null;
+		boolean logged = options.messages().accepts(message, name);
+		if (!sent) {
 			User32.INSTANCE.PostMessage(targetHwnd, message, new WPARAM(wParam), new LPARAM(lParam));
+			if (logged) {
+				delivery.captured(new CapturedMessage(captured.incrementAndGet(), time, CapturedMessage.Kind.POSTED,
+						message, name, wParam, lParam, -1, -1, target.hwnd(), 0, 0, new byte[0],
+						CapturedMessage.UNKNOWN_RESULT));
+			}
 			return 0;
 		}
 		LongByReference result = new LongByReference();
-		return SniffUser32.INSTANCE.SendMessageTimeoutW(targetHwnd, message, wParam, lParam, SniffUser32.SMTO_NORMAL,
-				FORWARD_TIMEOUT_MS, result) != 0 ? result.getValue() : 0;
+		boolean answered = SniffUser32.INSTANCE.SendMessageTimeoutW(targetHwnd, message, wParam, lParam,
+				SniffUser32.SMTO_NORMAL, FORWARD_TIMEOUT_MS, result) != 0;
+		if (logged) {
+			delivery.captured(new CapturedMessage(captured.incrementAndGet(), time, CapturedMessage.Kind.SENT, message,
+					name, wParam, lParam, -1, -1, target.hwnd(), 0, 0, new byte[0],
+					answered ? result.getValue() : CapturedMessage.UNKNOWN_RESULT));
+		}
+		return answered ? result.getValue() : 0;
 	}
 
 	static long senderPid(long wParam) {

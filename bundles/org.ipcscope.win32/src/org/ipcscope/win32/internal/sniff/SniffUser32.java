@@ -48,7 +48,15 @@ interface SniffUser32 extends Library {
 	/** @param point a POINT passed by value: y in the high 32 bits, x in the low */
 	HWND WindowFromPoint(long point);
 
-	boolean InSendMessage();
+	/** @return ISMEX_* flags of the message being handled: 0 when it was not sent by another thread */
+	int InSendMessageEx(Pointer reserved);
+
+	int ISMEX_SEND = 0x1;
+	int ISMEX_NOTIFY = 0x2;
+	int ISMEX_CALLBACK = 0x4;
+
+	/** @return the name's length in chars, 0 if {@code format} is no registered format or message */
+	int GetClipboardFormatNameW(int format, char[] name, int size);
 
 	boolean SetWindowTextW(HWND hwnd, WString text);
 
