@@ -55,12 +55,12 @@ static BOOL put(UINT format, const void *bytes, SIZE_T size)
 
 static BOOL set_formats(const wchar_t *text)
 {
-	static const unsigned char bytes[] = { 'I', 'P', 'C', 1, 2, 3, 0xfe, 0xff };
+	static const unsigned char bytes[] = {'I', 'P', 'C', 1, 2, 3, 0xfe, 0xff};
 	if (!OpenClipboard(window)) {
 		return FALSE;
 	}
 	BOOL ok = EmptyClipboard() && put(CF_UNICODETEXT, text, (wcslen(text) + 1) * sizeof(wchar_t)) &&
-		  put(custom, bytes, sizeof(bytes));
+	        put(custom, bytes, sizeof(bytes));
 	/* delayed rendering: no data now, WM_RENDERFORMAT when someone asks */
 	SetClipboardData(delayed, NULL);
 	CloseClipboard();
@@ -70,11 +70,11 @@ static BOOL set_formats(const wchar_t *text)
 static BOOL set_rich(void)
 {
 	static const char fragment[] = "<b>bold</b> text";
-	static const char rich[] = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\f0 Hello \\b rich\\b0 "
-				   "world\\par second line}";
+	static const char rich[] = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\f0 Hello {\\b rich} "
+	                           "world\\par second line}";
 	char header[512];
 	const char *format = "Version:0.9\r\nStartHTML:%010d\r\nEndHTML:%010d\r\nStartFragment:%010d\r\n"
-			     "EndFragment:%010d\r\nSourceURL:https://example.org/\r\n";
+	                     "EndFragment:%010d\r\nSourceURL:https://example.org/\r\n";
 	const char *before = "<html><body><!--StartFragment-->";
 	const char *after = "<!--EndFragment--></body></html>";
 	int header_length = snprintf(header, sizeof(header), format, 0, 0, 0, 0);
@@ -97,7 +97,7 @@ static BOOL set_rich(void)
 		return FALSE;
 	}
 	BOOL ok = EmptyClipboard() && put(html, document, strlen(document) + 1) && put(rtf, rich, sizeof(rich)) &&
-		  put(CF_HDROP, drop, sizeof(drop));
+	        put(CF_HDROP, drop, sizeof(drop));
 	CloseClipboard();
 	return ok;
 }
@@ -167,7 +167,7 @@ int wmain(int argc, wchar_t **argv)
 	delayed = RegisterClipboardFormatW(L"IpcScopeDelayed");
 	html = RegisterClipboardFormatW(L"HTML Format");
 	rtf = RegisterClipboardFormatW(L"Rich Text Format");
-	WNDCLASSW window_class = { 0 };
+	WNDCLASSW window_class = {0};
 	window_class.lpfnWndProc = owner_proc;
 	window_class.hInstance = GetModuleHandleW(NULL);
 	window_class.lpszClassName = L"IpcScopeClipboardOwner";
@@ -175,13 +175,13 @@ int wmain(int argc, wchar_t **argv)
 		return 1;
 	}
 	window = CreateWindowExW(0, window_class.lpszClassName, L"clipboard owner", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL,
-				 window_class.hInstance, NULL);
+	        window_class.hInstance, NULL);
 	if (window == NULL || !set_formats(argv[2])) {
 		fprintf(stderr, "clipboard_helper: could not own the clipboard: error %lu\n", GetLastError());
 		return 1;
 	}
 	printf("READY hwnd=0x%llx pid=%lu custom=%u delayed=%u sequence=%lu\n", (unsigned long long)(ULONG_PTR)window,
-	       GetCurrentProcessId(), custom, delayed, GetClipboardSequenceNumber());
+	        GetCurrentProcessId(), custom, delayed, GetClipboardSequenceNumber());
 	fflush(stdout);
 	CreateThread(NULL, 0, commands, NULL, 0, NULL);
 	SetTimer(NULL, 0, TIMEOUT_MS, NULL);
