@@ -119,6 +119,10 @@ final class ClipboardCommand {
 			if (request().none() && !snapshot.formats().isEmpty()) {
 				err.println("Content not read: --read FORMAT,... or --read all fetches it (an owner that delayed a format renders it then).");
 			}
+			if (snapshot.owner() == null) {
+				// nothing to show: what this reader can and cannot see here (Wayland) may be why
+				reader.notes().forEach(err::println);
+			}
 		}
 		if (snapshot.problem() != null) {
 			err.println(snapshot.problem());

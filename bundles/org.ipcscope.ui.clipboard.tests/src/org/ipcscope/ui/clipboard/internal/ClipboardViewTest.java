@@ -44,6 +44,7 @@ class ClipboardViewTest {
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		try (HelperProcess first = owner("text from the X client")) {
 			ClipboardView view = (ClipboardView) page.showView(ClipboardView.ID);
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 			waitUntil(() -> view.current() != null && view.current().owner() != null && view.current().owner().pid() == pid(first),
 					"the view to show the owner: " + (view.current() == null ? "nothing" : view.statusText()));
 			assertTrue(view.statusText().startsWith("CLIPBOARD   owner 0x"), view.statusText());
@@ -53,12 +54,17 @@ class ClipboardViewTest {
 			assertTrue(view.current().formats().stream().noneMatch(ClipboardFormat::read), "nothing read before asked");
 			assertEquals("not read", view.formatsViewer().getTable().getItem(3).getText(3));
 
+			// reads run in order: once this one is done, none scheduled before it can come later
+			JobWaits.join(view.refresh(), Duration.ofSeconds(30));
+			DisplayWaits.drain();
 			view.formatsViewer().setSelection(new StructuredSelection(view.current().format("UTF8_STRING")));
 			page.activate(view);
 			view.getSite().getService(IHandlerService.class).executeCommand(ClipboardHandler.READ, null);
 			waitUntil(() -> "text from the X client".equals(view.detailText()), "the content in the detail pane: " + view.detailText());
 			assertEquals("UTF-8 text: text from the X client", view.formatsViewer().getTable().getItem(3).getText(3));
 			assertEquals("not read", view.formatsViewer().getTable().getItem(5).getText(3), "only the selected format was read");
+			assertEquals("text from the X client", view.detailText(), "no later read replaced the content");
+			DisplayWaits.spin(300); // painted before the screenshot
 			Screenshots.save(page.getWorkbenchWindow().getShell(), "ClipboardViewTest-content");
 
 			view.setRecording(true);
@@ -69,7 +75,7 @@ class ClipboardViewTest {
 				ClipboardSnapshot change = view.history().stream().filter(c -> c.owner().pid() == pid(second)).findFirst().get();
 				assertEquals("second owner", ClipboardDecoders.decode(change.format("UTF8_STRING")).text());
 				assertTrue(change.sequence() > 0);
-				DisplayWaits.drain();
+				DisplayWaits.spin(300);
 				Screenshots.save(page.getWorkbenchWindow().getShell(), "ClipboardViewTest-history");
 
 				Path file = Files.createTempFile("clipboard-history", ".jsonl");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -50,9 +51,23 @@ public class ClipboardView extends ViewPart {
 
 	public static final String ID = "org.ipcscope.ui.clipboard.view";
 	private static final int THUMBNAIL = 96;
+	/** Reads run one after the other, so the last one asked for is the one shown. */
+	private static final ISchedulingRule READS = new ISchedulingRule() {
+		@Override
+		public boolean contains(ISchedulingRule rule) {
+			return rule == this;
+		}
+
+		@Override
+		public boolean isConflicting(ISchedulingRule rule) {
+			return rule == this;
+		}
+	};
 
 	private Combo selections;
 	private Label status;
+	/** What reading does, and what the reader cannot see here (Wayland), as the reader says it. */
+	private Label warning;
 	private TableViewer formats;
 	private Label summary;
 	private Label thumbnail;
@@ -64,6 +79,8 @@ public class ClipboardView extends ViewPart {
 	private final List<ClipboardSnapshot> recorded = new ArrayList<>();
 	private volatile ClipboardWatch watch;
 	private volatile boolean recording;
+	/** GTK reports a programmatic select as a selection: the list is being filled, not chosen from. */
+	private boolean filling;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -75,10 +92,14 @@ public class ClipboardView extends ViewPart {
 		selections = new Combo(top, SWT.READ_ONLY);
 		selections.setItems("CLIPBOARD");
 		selections.select(0);
-		selections.addListener(SWT.Selection, e -> refresh());
+		selections.addListener(SWT.Selection, e -> {
+			if (!filling) {
+				refresh();
+			}
+		});
 		status = new Label(top, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-		Label warning = new Label(parent, SWT.WRAP);
+		warning = new Label(parent, SWT.WRAP);
 		warning.setText(Messages.View_Warning);
 		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(warning);
 
@@ -118,10 +139,15 @@ public class ClipboardView extends ViewPart {
 		Job job = Job.create(Messages.Job_Read, monitor -> {
 			try {
 				List<String> names = ClipboardService.call(ClipboardReader::selections);
+				List<String> notes = ClipboardService.call(ClipboardReader::notes);
 				ui(() -> {
+					warning.setText(String.join(" ", notes));
+					warning.getParent().layout();
 					if (!names.isEmpty()) {
+						filling = true;
 						selections.setItems(names.toArray(String[]::new));
 						selections.select(0);
+						filling = false;
 					}
 					refresh();
 				});
@@ -157,6 +183,7 @@ public class ClipboardView extends ViewPart {
 				ui(() -> status.setText(e.getMessage()));
 			}
 		});
+		job.setRule(READS);
 		job.schedule();
 		return job;
 	}
