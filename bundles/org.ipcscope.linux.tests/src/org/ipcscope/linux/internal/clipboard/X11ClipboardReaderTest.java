@@ -18,6 +18,7 @@ import org.ipcscope.core.clipboard.ClipboardReader.ClipboardWatch;
 import org.ipcscope.core.clipboard.ClipboardSnapshot;
 import org.ipcscope.core.clipboard.ContentRequest;
 import org.ipcscope.tests.support.HelperProcess;
+import org.ipcscope.tests.support.PrivateXServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.ipcscope.linux.internal.clipboard;
+package org.ipcscope.tests.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** An Xvfb of the test's own: it picks a free display number and says which (-displayfd). */
-final class PrivateXServer implements AutoCloseable {
+/** An Xvfb of the test's own, for X11 clients: it picks a free display number and says which (-displayfd). */
+public final class PrivateXServer implements AutoCloseable {
 
 	private final Process process;
-	final String display;
+	public final String display;
 
-	PrivateXServer() throws Exception {
+	public PrivateXServer() throws Exception {
 		process = new ProcessBuilder("Xvfb", "-displayfd", "1", "-nolisten", "tcp", "-screen", "0", "320x200x24")
 				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
 		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
