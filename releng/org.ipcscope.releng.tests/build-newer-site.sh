@@ -19,7 +19,7 @@ out=$(realpath -m "$2")
 # qualifiers compare as strings: the build's yyyyMMddHHmm followed by anything is higher than it
 qualifier="$(date -u +%Y%m%d%H%M)-next"
 modules=bundles/org.ipcscope.core,bundles/org.ipcscope.linux,bundles/org.ipcscope.win32,bundles/org.ipcscope.ui
-modules+=,bundles/org.ipcscope.ui.hex,bundles/org.ipcscope.ui.sniff,bundles/org.ipcscope.ui.traffic,bundles/org.ipcscope.ui.process
+modules+=,bundles/org.ipcscope.ui.hex,bundles/org.ipcscope.ui.sniff,bundles/org.ipcscope.ui.traffic,bundles/org.ipcscope.ui.process,bundles/org.ipcscope.ui.clipboard
 modules+=,bundles/org.ipcscope.ui.debug,bundles/org.ipcscope.app,bundles/org.ipcscope.cli
 modules+=,features/org.ipcscope.feature,features/org.ipcscope.standalone,releng/org.ipcscope.site
 (cd "$repository" && ./mvnw -B -o -q package -DskipTests -DforceContextQualifier="$qualifier" -pl "$modules")

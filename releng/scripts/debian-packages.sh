@@ -18,9 +18,9 @@ ensure_packages() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
-# What building the product needs: native helpers and the Windows DLL are compiled by the build.
+# What building the product needs: native helpers (one an X11 client) and the Windows DLL are compiled by the build.
 # shellcheck disable=SC2034 # read by the scripts that source this one
-BUILD_PACKAGES=(gcc libc6-dev gcc-mingw-w64-x86-64)
+BUILD_PACKAGES=(gcc libc6-dev libx11-dev gcc-mingw-w64-x86-64)
 # The struct layout ground truth (core tests) compiles for MSVC x86 with the 32-bit mingw.
 # shellcheck disable=SC2034 # read by ./run-tests
 TEST_PACKAGES=(gcc-mingw-w64-i686)

@@ -3,7 +3,7 @@
 # Completes verbs, options and their values, PIDs from /proc, POSIX segment names from /dev/shm.
 # Kept in step with the command line's usage (CompletionTest compares the verbs).
 
-_ipcscope_verbs="list hex processes regions modules dump search sniff windows tap daemon help --version"
+_ipcscope_verbs="list hex processes regions modules dump search sniff windows tap clipboard daemon help --version"
 _ipcscope_kinds="section event mutex semaphore named-pipe mailslot symlink object posix-shm sysv-shm sysv-sem sysv-msg posix-mq fifo unix-socket pipe tcp udp"
 
 _ipcscope_pids() {
@@ -48,7 +48,9 @@ _ipcscope() {
 	--width) mapfile -t COMPREPLY < <(compgen -W "8 16 32" -- "$cur"); return ;;
 	--text) mapfile -t COMPREPLY < <(compgen -W "ascii latin1 utf8 utf16le" -- "$cur"); return ;;
 	--strategy) mapfile -t COMPREPLY < <(compgen -W "proxy inproc" -- "$cur"); return ;;
-	--namespace | --offset | --length | --watch | --max | --window | --class | --hwnd | --cap | --slots | --count | --seconds | --object) return ;;
+	--selection) mapfile -t COMPREPLY < <(compgen -W "CLIPBOARD PRIMARY" -- "$cur"); return ;;
+	--watch) [ "$verb" = clipboard ] || return ;;
+	--namespace | --offset | --length | --max | --window | --class | --hwnd | --cap | --slots | --count | --seconds | --object | --read) return ;;
 	esac
 	local options positional=
 	case "$verb" in
@@ -61,6 +63,7 @@ _ipcscope() {
 	sniff) options="--window --class --hwnd --strategy --json --cap --slots --count --seconds" ;;
 	windows) options="--json" ;;
 	tap) options="--pid --object --kind --json --count --seconds --cap" ;;
+	clipboard) options="--json --watch --count --seconds --selection --read --cap" ;;
 	daemon) options="status stop" ;;
 	help) options=${_ipcscope_verbs% --version} ;;
 	esac

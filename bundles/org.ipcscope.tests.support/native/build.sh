@@ -7,3 +7,7 @@ mkdir -p "$out"
 for src in "$here"/*.c; do
 	gcc -O2 -Wall -Wextra -Werror -o "$out/$(basename "$src" .c)" "$src" -lrt
 done
+# X11 clients (libx11-dev): kept apart so the helpers above need no X library
+for src in "$here"/x11/*.c; do
+	gcc -O2 -Wall -Wextra -Werror -o "$out/$(basename "$src" .c)" "$src" -lX11
+done

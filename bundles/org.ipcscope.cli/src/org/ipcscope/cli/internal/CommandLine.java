@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.clipboard.ClipboardReader;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.memory.MemorySourceService;
 import org.ipcscope.core.sniff.CopyDataSniffer;
@@ -55,6 +56,11 @@ final class CommandLine {
 		TrafficCapturer open() throws InterruptedException;
 	}
 
+	/** Gives the clipboard reader when a verb needs it; {@code null} if it could not be had. */
+	interface ClipboardAccess {
+		ClipboardReader open() throws InterruptedException;
+	}
+
 	private CommandLine() {
 	}
 
@@ -82,6 +88,12 @@ final class CommandLine {
 	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
 			ProcessAccess processes, SnifferAccess sniffer, TrafficAccess traffic, PrintStream out, PrintStream err)
 			throws InterruptedException {
+		return run(args, workingDirectory, inventory, memory, processes, sniffer, traffic, () -> null, out, err);
+	}
+
+	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
+			ProcessAccess processes, SnifferAccess sniffer, TrafficAccess traffic, ClipboardAccess clipboard,
+			PrintStream out, PrintStream err) throws InterruptedException {
 		PrintStream messages = MessageStream.wrap(err);
 		if (args.isEmpty()) {
 			printUsage(err, null);
@@ -106,6 +118,7 @@ final class CommandLine {
 					messages);
 			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, messages);
 			case "tap" -> tap(new TapCommand(rest), traffic, out, messages);
+			case "clipboard" -> clipboard(new ClipboardCommand(rest), clipboard, out, messages);
 			case "daemon" -> DaemonCommand.run(rest, out, messages);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};
@@ -194,6 +207,17 @@ final class CommandLine {
 		return tap.run(capturer, out, err);
 	}
 
+	private static int clipboard(ClipboardCommand command, ClipboardAccess access, PrintStream out, PrintStream err)
+			throws InterruptedException {
+		ClipboardReader reader = access.open();
+		if (reader == null) {
+			err.println("No clipboard reader is available for " + System.getProperty("os.name")
+					+ ": its provider bundle is missing or failed.");
+			return EXIT_NO_SERVICE;
+		}
+		return command.run(reader, out, err);
+	}
+
 	static void noProvider(PrintStream err) {
 		err.println("No IPC object provider is available: the provider bundles are missing or failed"
 				+ " (see the log in the configuration area).");
@@ -214,6 +238,7 @@ final class CommandLine {
 		verbs.put("sniff", SniffCommand.USAGE);
 		verbs.put("windows", WindowsCommand.USAGE);
 		verbs.put("tap", TapCommand.USAGE);
+		verbs.put("clipboard", ClipboardCommand.USAGE);
 		verbs.put("daemon", DaemonCommand.USAGE);
 		verbs.put("help", "help [VERB]   (this list, or one verb's usage; also VERB --help)");
 		verbs.put("--version", "--version");

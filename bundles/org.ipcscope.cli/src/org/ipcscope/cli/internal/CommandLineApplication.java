@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.ipcscope.core.InventoryService;
+import org.ipcscope.core.clipboard.ClipboardReader;
 import org.ipcscope.core.memory.MemorySourceService;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.sniff.CopyDataSniffer;
@@ -30,11 +31,12 @@ public class CommandLineApplication implements IApplication {
 				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class);
 				TrackedService<ProcessMemoryProvider> processes = new TrackedService<>(ProcessMemoryProvider.class);
 				TrackedService<CopyDataSniffer> sniffer = new TrackedService<>(CopyDataSniffer.class);
-				TrackedService<TrafficCapturer> traffic = new TrackedService<>(TrafficCapturer.class)) {
+				TrackedService<TrafficCapturer> traffic = new TrackedService<>(TrafficCapturer.class);
+				TrackedService<ClipboardReader> clipboard = new TrackedService<>(ClipboardReader.class)) {
 			return CommandLine.run(args, Path.of("").toAbsolutePath(), () -> inventory.await(SERVICE_WAIT_SECONDS),
 					() -> memory.await(SERVICE_WAIT_SECONDS), () -> processes.await(SERVICE_WAIT_SECONDS),
-					() -> sniffer.await(SERVICE_WAIT_SECONDS), () -> traffic.await(SERVICE_WAIT_SECONDS), System.out,
-					System.err);
+					() -> sniffer.await(SERVICE_WAIT_SECONDS), () -> traffic.await(SERVICE_WAIT_SECONDS),
+					() -> clipboard.await(SERVICE_WAIT_SECONDS), System.out, System.err);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 import org.ipcscope.core.Inventory;
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.IpcProvider;
+import org.ipcscope.core.clipboard.ClipboardReader;
 import org.ipcscope.core.memory.MemorySources;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 import org.ipcscope.core.sniff.CopyDataSniffer;
@@ -29,7 +30,8 @@ public final class Main {
 			return memory.isEmpty() ? null : memory;
 		}, () -> ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null),
 				() -> ServiceLoader.load(CopyDataSniffer.class).findFirst().orElse(null),
-				() -> ServiceLoader.load(TrafficCapturer.class).findFirst().orElse(null), System.out, System.err);
+				() -> ServiceLoader.load(TrafficCapturer.class).findFirst().orElse(null),
+				() -> ServiceLoader.load(ClipboardReader.class).findFirst().orElse(null), System.out, System.err);
 		System.out.flush();
 		System.exit(code);
 	}
