@@ -1,7 +1,7 @@
 #!/bin/bash
 # Help > Check for Updates in the Linux product: the product's p2 profile knows the update site the
 # build named (-Dipcscope.update.url); pointed at a site with a newer IPC Scope, Check for Updates
-# offers it, installs it (licence accepted, unsigned content trusted, restart declined), and the
+# offers it, installs it (licence accepted, unsigned content trusted if p2 asks, Restart Now), and the
 # product started again runs the newer bundles.
 #
 # usage: JAVA=/path/to/jdk/bin/java PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
@@ -10,11 +10,12 @@
 #
 #   PRODUCT_ARCHIVE  ipcscope-linux.gtk.x86_64.tar.gz
 #   WORK_DIR         the unpacked product, reports, logs and home of the runs (emptied first)
-#   SCREENSHOT_DIR   where update-test-offered.png goes (the dialog offering the update)
+#   SCREENSHOT_DIR   where update-test-install-N-PAGE.png (each wizard page and p2 question of the update) and
+#                    update-test-N-message.png (the second start's "no updates") go
 #   UPDATE_SITE      a p2 repository with org.ipcscope.standalone of a higher version than the product's
 #                    (build-newer-site.sh makes one)
 #
-# SMOKE_TIMEOUT (seconds, default 240): a workbench is killed when it runs longer.
+# SMOKE_TIMEOUT (seconds, default 600): a workbench is killed when it runs longer.
 # Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
 set -euo pipefail
 
@@ -63,26 +64,37 @@ printf 'eclipse.preferences.version=1\nliveRefreshMillis=3600000\n' > "$settings
 
 smoke_start_xvfb
 smoke_add_probe "$install"
-SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-240}" perspective
-cp "$SMOKE_REPORT" "$SMOKE_WORK/report-update.txt"
-smoke_check "the workbench exited normally after the update (exit code $SMOKE_EXIT)" test "$SMOKE_EXIT" -eq 0
+SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-600}" perspective
+cp "$SMOKE_REPORT" "$SMOKE_WORK/report-update.txt" || true
+cp "$SMOKE_WORK/workbench.log" "$SMOKE_WORK/workbench-update.log"
+# Restart Now: the workbench ends with EXIT_RESTART (23) or EXIT_RELAUNCH (24), for its launcher to start it again
+smoke_check "the workbench ended asking to be started again (exit code $SMOKE_EXIT: 23 or 24)" \
+	test "$SMOKE_EXIT" -eq 23 -o "$SMOKE_EXIT" -eq 24
 smoke_expect "the probe finished" '^probe\tdone\t'
 smoke_expect_none "the probe hit no error" '^error\t'
 smoke_expect "the running IPC Scope was $old" "^update\tinstalled\t$(smoke_regex "$old")$"
 smoke_expect "p2 knows the site as an update site" "^update\tsite\tfile:$(smoke_regex "$site")/?$"
 smoke_expect "Help > Check for Updates was selected" '^update\tmenu\tCheck for Updates$'
+smoke_expect "the wizard opened on Available Updates" '^update\tpage\t[^\t]+\tAvailable Updates\t'
+smoke_expect "Next > led to Update Details" '^update\tpage\t[^\t]+\tUpdate Details\t'
 smoke_expect "Check for Updates offered IPC Scope Standalone $new" \
 	"^update\toffered\tIPC Scope Standalone(\t[^\t]*)*\t$(smoke_regex "$new")(\t|$)"
+smoke_expect "Next > led to Review Licenses" '^update\tpage\t[^\t]+\tReview Licenses\t'
+smoke_expect "the licence was accepted" '^update\tlicence\taccepted$'
 smoke_expect "the update was finished" '^update\tpressed\tFinish$'
+smoke_expect "p2 asked to restart, and Restart Now was pressed" '^update\tpressed\tRestart Now$'
 smoke_check "p2 wrote org.ipcscope.core $new into bundles.info" grep -q "^org\.ipcscope\.core,$(smoke_regex "$new")," "$bundles_info"
 smoke_check "and no longer $old" bash -c "! grep -q '^org\.ipcscope\.core,$(smoke_regex "$old"),' '$bundles_info'"
 
+# The restart, as the product's launcher does it (launchers/ipcscope starts it again on 23 and 24).
 # p2 wrote bundles.info from the profile, without the probe: it is added again for the second start,
 # which runs the newer bundles and finds nothing newer to offer
-mv "$SMOKE_SCREENSHOT" "$SMOKE_SCREENSHOTS/update-test-offered.png" 2>/dev/null || true
+for png in "$SMOKE_SCREENSHOTS"/update-test-[0-9]*.png; do
+	[ -e "$png" ] && mv "$png" "${png/update-test-/update-test-install-}"
+done
 smoke_add_probe "$install"
-SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-240}" perspective
-cp "$SMOKE_REPORT" "$SMOKE_WORK/report-restart.txt"
+SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-600}" perspective
+cp "$SMOKE_REPORT" "$SMOKE_WORK/report-restart.txt" || true
 smoke_check "the workbench exited normally after the restart (exit code $SMOKE_EXIT)" test "$SMOKE_EXIT" -eq 0
 smoke_expect "the probe finished" '^probe\tdone\t'
 smoke_expect_none "the probe hit no error" '^error\t'
@@ -93,4 +105,5 @@ done
 smoke_expect "after the restart the running IPC Scope is $new" "^update\tinstalled\t$(smoke_regex "$new")$"
 smoke_expect "Check for Updates ran again" '^update\tmenu\tCheck for Updates$'
 smoke_expect_none "and offered nothing newer" '^update\toffered\t'
+smoke_expect "p2 said there are no updates" '^update\tdialog\t[^\t]*\t[^\t]*[Nn]o updates'
 smoke_end
