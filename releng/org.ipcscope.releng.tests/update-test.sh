@@ -1,21 +1,21 @@
 #!/bin/bash
 # Help > Check for Updates in the Linux product: the product's p2 profile knows the update site the
 # build named (-Dipcscope.update.url); pointed at a site with a newer IPC Scope, Check for Updates
-# offers it, installs it (licence accepted, unsigned content trusted if p2 asks, Restart Now), and the
-# product started again runs the newer bundles.
+# offers it, installs it (licence accepted, unsigned content trusted), Restart Now, and the
+# product's launcher starts it again on the newer bundles, where Check for Updates finds nothing.
 #
-# usage: JAVA=/path/to/jdk/bin/java PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
+# usage: PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
 #        UPDATE_URL=the-url-the-product-was-built-with UPDATE_SITE=/path/to/newer/site \
 #        update-test.sh PRODUCT_ARCHIVE WORK_DIR SCREENSHOT_DIR
 #
 #   PRODUCT_ARCHIVE  ipcscope-linux.gtk.x86_64.tar.gz
-#   WORK_DIR         the unpacked product, reports, logs and home of the runs (emptied first)
-#   SCREENSHOT_DIR   where update-test-install-N-PAGE.png (each wizard page and p2 question of the update) and
-#                    update-test-N-message.png (the second start's "no updates") go
+#   WORK_DIR         the unpacked product, reports (report.txt, report-restart.txt), log and home (emptied first)
+#   SCREENSHOT_DIR   update-test-N-PAGE.png: each wizard page and p2 question of the update;
+#                    update-test-restart-N-message.png: "No updates found" after the restart
 #   UPDATE_SITE      a p2 repository with org.ipcscope.standalone of a higher version than the product's
 #                    (build-newer-site.sh makes one)
 #
-# SMOKE_TIMEOUT (seconds, default 600): a workbench is killed when it runs longer.
+# SMOKE_TIMEOUT (seconds, default 600): the product is killed after twice that (two starts).
 # Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
 set -euo pipefail
 
@@ -62,14 +62,30 @@ settings_dir="$SMOKE_WORK/home/.local/share/ipcscope/workspace/.metadata/.plugin
 mkdir -p "$settings_dir"
 printf 'eclipse.preferences.version=1\nliveRefreshMillis=3600000\n' > "$settings_dir/org.ipcscope.ui.prefs"
 
+# The product started as its users start it, with its own launcher (ipcscope, no arguments): the
+# probe's settings go to its JVMs through JAVA_TOOL_OPTIONS. Restart Now ends the first JVM with
+# EXIT_RESTART and the launcher starts a second. The probe lists itself in bundles.info again before
+# the restart (p2 wrote the file from its profile), so it runs in the second JVM too, which writes
+# report-restart.txt beside the first's report.txt.
+limit=${SMOKE_TIMEOUT:-600}
+report="$SMOKE_WORK/report.txt"
+restarted="$SMOKE_WORK/report-restart.txt"
 smoke_start_xvfb
 smoke_add_probe "$install"
-SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-600}" perspective
-cp "$SMOKE_REPORT" "$SMOKE_WORK/report-update.txt" || true
-cp "$SMOKE_WORK/workbench.log" "$SMOKE_WORK/workbench-update.log"
-# Restart Now: the workbench ends with EXIT_RESTART (23) or EXIT_RELAUNCH (24), for its launcher to start it again
-smoke_check "the workbench ended asking to be started again (exit code $SMOKE_EXIT: 23 or 24)" \
-	test "$SMOKE_EXIT" -eq 23 -o "$SMOKE_EXIT" -eq 24
+mkdir -p "$SMOKE_SCREENSHOTS"
+smoke_log "starting $install/ipcscope (killed after $((2 * limit))s)"
+started=$SECONDS
+code=0
+(cd "$SMOKE_WORK" && timeout -k 10 $((2 * limit)) env -u XDG_DATA_HOME HOME="$SMOKE_WORK/home" \
+	JAVA_TOOL_OPTIONS="-Duser.home=$SMOKE_WORK/home -Duser.language=en -Duser.country=US \
+-Dipcscope.probe.report=$report -Dipcscope.probe.screenshot=$SMOKE_SCREENSHOTS/update-test.png \
+-Dipcscope.probe.open=perspective -Dipcscope.probe.timeoutSeconds=$((limit - 30)) -Dipcscope.probe.update=true" \
+	"$install/ipcscope") > "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null || code=$?
+smoke_log "the launcher exited with $code after $((SECONDS - started))s (log: $SMOKE_WORK/workbench.log)"
+smoke_check "the launcher ended normally after both starts (exit code $code; 124 = killed on timeout)" test "$code" -eq 0
+
+SMOKE_REPORT=$report
+smoke_log "before the update: $report"
 smoke_expect "the probe finished" '^probe\tdone\t'
 smoke_expect_none "the probe hit no error" '^error\t'
 smoke_expect "the running IPC Scope was $old" "^update\tinstalled\t$(smoke_regex "$old")$"
@@ -86,16 +102,9 @@ smoke_expect "p2 asked to restart, and Restart Now was pressed" '^update\tpresse
 smoke_check "p2 wrote org.ipcscope.core $new into bundles.info" grep -q "^org\.ipcscope\.core,$(smoke_regex "$new")," "$bundles_info"
 smoke_check "and no longer $old" bash -c "! grep -q '^org\.ipcscope\.core,$(smoke_regex "$old"),' '$bundles_info'"
 
-# The restart, as the product's launcher does it (launchers/ipcscope starts it again on 23 and 24).
-# p2 wrote bundles.info from the profile, without the probe: it is added again for the second start,
-# which runs the newer bundles and finds nothing newer to offer
-for png in "$SMOKE_SCREENSHOTS"/update-test-[0-9]*.png; do
-	[ -e "$png" ] && mv "$png" "${png/update-test-/update-test-install-}"
-done
-smoke_add_probe "$install"
-SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-600}" perspective
-cp "$SMOKE_REPORT" "$SMOKE_WORK/report-restart.txt" || true
-smoke_check "the workbench exited normally after the restart (exit code $SMOKE_EXIT)" test "$SMOKE_EXIT" -eq 0
+SMOKE_REPORT=$restarted
+smoke_log "after Restart Now: $restarted"
+smoke_check "the launcher started the workbench again after Restart Now (the probe's second report)" test -s "$restarted"
 smoke_expect "the probe finished" '^probe\tdone\t'
 smoke_expect_none "the probe hit no error" '^error\t'
 for bundle in org.ipcscope.core org.ipcscope.ui org.ipcscope.linux org.ipcscope.app org.ipcscope.cli; do
@@ -106,4 +115,5 @@ smoke_expect "after the restart the running IPC Scope is $new" "^update\tinstall
 smoke_expect "Check for Updates ran again" '^update\tmenu\tCheck for Updates$'
 smoke_expect_none "and offered nothing newer" '^update\toffered\t'
 smoke_expect "p2 said there are no updates" '^update\tdialog\t[^\t]*\t[^\t]*[Nn]o updates'
+SMOKE_SCREENSHOT=$SMOKE_SCREENSHOTS/update-test-1-IUSelectionPage.png
 smoke_end
