@@ -102,6 +102,7 @@ smoke_expect "p2 asked to restart, and Restart Now was pressed" '^update\tpresse
 smoke_check "p2 wrote org.ipcscope.core $new into bundles.info" grep -q "^org\.ipcscope\.core,$(smoke_regex "$new")," "$bundles_info"
 smoke_check "and no longer $old" bash -c "! grep -q '^org\.ipcscope\.core,$(smoke_regex "$old"),' '$bundles_info'"
 
+# shellcheck disable=SC2034 # read by smoke_expect and smoke_end (smoke-lib.sh)
 SMOKE_REPORT=$restarted
 smoke_log "after Restart Now: $restarted"
 smoke_check "the launcher started the workbench again after Restart Now (the probe's second report)" test -s "$restarted"
@@ -115,5 +116,6 @@ smoke_expect "after the restart the running IPC Scope is $new" "^update\tinstall
 smoke_expect "Check for Updates ran again" '^update\tmenu\tCheck for Updates$'
 smoke_expect_none "and offered nothing newer" '^update\toffered\t'
 smoke_expect "p2 said there are no updates" '^update\tdialog\t[^\t]*\t[^\t]*[Nn]o updates'
+# shellcheck disable=SC2034 # read by smoke_end (smoke-lib.sh)
 SMOKE_SCREENSHOT=$SMOKE_SCREENSHOTS/update-test-1-IUSelectionPage.png
 smoke_end
