@@ -64,9 +64,8 @@ printf 'eclipse.preferences.version=1\nliveRefreshMillis=3600000\n' > "$settings
 
 # The product started as its users start it, with its own launcher (ipcscope, no arguments): the
 # probe's settings go to its JVMs through JAVA_TOOL_OPTIONS. Restart Now ends the first JVM with
-# EXIT_RESTART and the launcher starts a second. The probe lists itself in bundles.info again before
-# the restart (p2 wrote the file from its profile), so it runs in the second JVM too, which writes
-# report-restart.txt beside the first's report.txt.
+# EXIT_RESTART and the launcher starts a second. p2 keeps the probe's line when it writes bundles.info,
+# so the probe runs in the second JVM too, which writes report-restart.txt beside the first's report.txt.
 limit=${SMOKE_TIMEOUT:-600}
 report="$SMOKE_WORK/report.txt"
 restarted="$SMOKE_WORK/report-restart.txt"
@@ -105,6 +104,7 @@ smoke_check "and no longer $old" bash -c "! grep -q '^org\.ipcscope\.core,$(smok
 # shellcheck disable=SC2034 # read by smoke_expect and smoke_end (smoke-lib.sh)
 SMOKE_REPORT=$restarted
 smoke_log "after Restart Now: $restarted"
+smoke_check "bundles.info still lists the probe, so that it ran after the restart" grep -q '^org\.ipcscope\.tests\.probe,' "$bundles_info"
 smoke_check "the launcher started the workbench again after Restart Now (the probe's second report)" test -s "$restarted"
 smoke_expect "the probe finished" '^probe\tdone\t'
 smoke_expect_none "the probe hit no error" '^error\t'

@@ -1,9 +1,7 @@
 package org.ipcscope.tests.probe.internal;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,7 +97,6 @@ final class UpdateProbe {
 			if (buttons.contains("Restart Now")) {
 				ui.run(() -> new WorkbenchFacts(window.getWorkbench(), report)
 						.bundles(FrameworkUtil.getBundle(getClass()).getBundleContext()));
-				keepAcrossRestart();
 				report.add("update", "pressed", "Restart Now");
 				return () -> ui.run(() -> press(dialog, List.of("Restart Now")));
 			}
@@ -251,7 +248,7 @@ final class UpdateProbe {
 			}
 			// "No updates found." is a link's text, with "available software sites" as its link
 			Widgets.all(dialog, Link.class, l -> l.isVisible() && !l.getText().isBlank())
-					.forEach(l -> texts.add(l.getText().replaceAll("</?a[^>]*>", "").strip().replaceAll("\\s+", " ")));
+					.forEach(l -> texts.add(l.getText().replaceAll("(?i)</?a[^>]*>", "").strip().replaceAll("\\s+", " ")));
 			report.add("update", "dialog", dialog.getText(), String.join(" | ", texts), "buttons=" + buttons(dialog));
 			try {
 				report.add("screenshot", png, WorkbenchScreenshot.save(dialog, png));
@@ -297,28 +294,6 @@ final class UpdateProbe {
 		ui.await("Trust Selected to be enabled", () -> enabled(dialog, "Trust Selected") ? Boolean.TRUE : null);
 		saveDialog(dialog, "trust-selected");
 		ui.run(() -> press(dialog, List.of("Trust Selected")));
-	}
-
-	/**
-	 * p2 wrote bundles.info from its profile, which does not hold the probe: the probe lists itself
-	 * again (as the script added it), so that it runs in the workbench the launcher starts again.
-	 */
-	private void keepAcrossRestart() {
-		Bundle probe = FrameworkUtil.getBundle(UpdateProbe.class);
-		String location = probe.getLocation().replaceFirst("^reference:", "").replaceFirst("^file:", "");
-		String jar = "plugins/" + Path.of(location).getFileName();
-		try {
-			Path configuration = Path.of(URI.create(System.getProperty("osgi.configuration.area")));
-			Path bundlesInfo = configuration.resolve("org.eclipse.equinox.simpleconfigurator/bundles.info");
-			List<String> lines = Files.readAllLines(bundlesInfo);
-			if (lines.stream().noneMatch(l -> l.startsWith(probe.getSymbolicName() + ","))) {
-				Files.writeString(bundlesInfo, probe.getSymbolicName() + "," + probe.getVersion() + "," + jar
-						+ ",4,false\n", StandardOpenOption.APPEND);
-				report.add("update", "probe listed again", bundlesInfo);
-			}
-		} catch (Exception e) {
-			throw new IllegalStateException("Cannot list the probe in bundles.info for the restart", e);
-		}
 	}
 
 	private static String runningVersion(String symbolicName) {
