@@ -1,20 +1,21 @@
 #!/bin/bash
 # Help > Check for Updates in the Linux product: the product's p2 profile knows the update site the
 # build named (-Dipcscope.update.url); pointed at a site with a newer IPC Scope, Check for Updates
-# offers it, installs it (licence accepted, unsigned content trusted, restart declined), and the
-# product started again runs the newer bundles.
+# offers it, installs it (licence accepted, unsigned content trusted), Restart Now, and the
+# product's launcher starts it again on the newer bundles, where Check for Updates finds nothing.
 #
-# usage: JAVA=/path/to/jdk/bin/java PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
+# usage: PROBE_JAR=/path/to/org.ipcscope.tests.probe.jar \
 #        UPDATE_URL=the-url-the-product-was-built-with UPDATE_SITE=/path/to/newer/site \
 #        update-test.sh PRODUCT_ARCHIVE WORK_DIR SCREENSHOT_DIR
 #
 #   PRODUCT_ARCHIVE  ipcscope-linux.gtk.x86_64.tar.gz
-#   WORK_DIR         the unpacked product, reports, logs and home of the runs (emptied first)
-#   SCREENSHOT_DIR   where update-test-offered.png goes (the dialog offering the update)
+#   WORK_DIR         the unpacked product, reports (report.txt, report-restart.txt), log and home (emptied first)
+#   SCREENSHOT_DIR   update-test-N-PAGE.png: each wizard page and p2 question of the update;
+#                    update-test-restart-N-message.png: "No updates found" after the restart
 #   UPDATE_SITE      a p2 repository with org.ipcscope.standalone of a higher version than the product's
 #                    (build-newer-site.sh makes one)
 #
-# SMOKE_TIMEOUT (seconds, default 240): a workbench is killed when it runs longer.
+# SMOKE_TIMEOUT (seconds, default 600): the product is killed after twice that (two starts).
 # Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
 set -euo pipefail
 
@@ -61,29 +62,50 @@ settings_dir="$SMOKE_WORK/home/.local/share/ipcscope/workspace/.metadata/.plugin
 mkdir -p "$settings_dir"
 printf 'eclipse.preferences.version=1\nliveRefreshMillis=3600000\n' > "$settings_dir/org.ipcscope.ui.prefs"
 
+# The product started as its users start it, with its own launcher (ipcscope, no arguments): the
+# probe's settings go to its JVMs through JAVA_TOOL_OPTIONS. Restart Now ends the first JVM with
+# EXIT_RESTART and the launcher starts a second. p2 keeps the probe's line when it writes bundles.info,
+# so the probe runs in the second JVM too, which writes report-restart.txt beside the first's report.txt.
+limit=${SMOKE_TIMEOUT:-600}
+report="$SMOKE_WORK/report.txt"
+restarted="$SMOKE_WORK/report-restart.txt"
 smoke_start_xvfb
 smoke_add_probe "$install"
-SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-240}" perspective
-cp "$SMOKE_REPORT" "$SMOKE_WORK/report-update.txt"
-smoke_check "the workbench exited normally after the update (exit code $SMOKE_EXIT)" test "$SMOKE_EXIT" -eq 0
+mkdir -p "$SMOKE_SCREENSHOTS"
+smoke_log "starting $install/ipcscope (killed after $((2 * limit))s)"
+started=$SECONDS
+code=0
+(cd "$SMOKE_WORK" && timeout -k 10 $((2 * limit)) env -u XDG_DATA_HOME HOME="$SMOKE_WORK/home" \
+	JAVA_TOOL_OPTIONS="-Duser.home=$SMOKE_WORK/home -Duser.language=en -Duser.country=US \
+-Dipcscope.probe.report=$report -Dipcscope.probe.screenshot=$SMOKE_SCREENSHOTS/update-test.png \
+-Dipcscope.probe.open=perspective -Dipcscope.probe.timeoutSeconds=$((limit - 30)) -Dipcscope.probe.update=true" \
+	"$install/ipcscope") > "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null || code=$?
+smoke_log "the launcher exited with $code after $((SECONDS - started))s (log: $SMOKE_WORK/workbench.log)"
+smoke_check "the launcher ended normally after both starts (exit code $code; 124 = killed on timeout)" test "$code" -eq 0
+
+SMOKE_REPORT=$report
+smoke_log "before the update: $report"
 smoke_expect "the probe finished" '^probe\tdone\t'
 smoke_expect_none "the probe hit no error" '^error\t'
 smoke_expect "the running IPC Scope was $old" "^update\tinstalled\t$(smoke_regex "$old")$"
 smoke_expect "p2 knows the site as an update site" "^update\tsite\tfile:$(smoke_regex "$site")/?$"
 smoke_expect "Help > Check for Updates was selected" '^update\tmenu\tCheck for Updates$'
+smoke_expect "the wizard opened on Available Updates" '^update\tpage\t[^\t]+\tAvailable Updates\t'
+smoke_expect "Next > led to Update Details" '^update\tpage\t[^\t]+\tUpdate Details\t'
 smoke_expect "Check for Updates offered IPC Scope Standalone $new" \
 	"^update\toffered\tIPC Scope Standalone(\t[^\t]*)*\t$(smoke_regex "$new")(\t|$)"
+smoke_expect "Next > led to Review Licenses" '^update\tpage\t[^\t]+\tReview Licenses\t'
+smoke_expect "the licence was accepted" '^update\tlicence\taccepted$'
 smoke_expect "the update was finished" '^update\tpressed\tFinish$'
+smoke_expect "p2 asked to restart, and Restart Now was pressed" '^update\tpressed\tRestart Now$'
 smoke_check "p2 wrote org.ipcscope.core $new into bundles.info" grep -q "^org\.ipcscope\.core,$(smoke_regex "$new")," "$bundles_info"
 smoke_check "and no longer $old" bash -c "! grep -q '^org\.ipcscope\.core,$(smoke_regex "$old"),' '$bundles_info'"
 
-# p2 wrote bundles.info from the profile, without the probe: it is added again for the second start,
-# which runs the newer bundles and finds nothing newer to offer
-mv "$SMOKE_SCREENSHOT" "$SMOKE_SCREENSHOTS/update-test-offered.png" 2>/dev/null || true
-smoke_add_probe "$install"
-SMOKE_PROBE_UPDATE=true SMOKE_NO_DATA=true smoke_run_workbench "$install" "${SMOKE_TIMEOUT:-240}" perspective
-cp "$SMOKE_REPORT" "$SMOKE_WORK/report-restart.txt"
-smoke_check "the workbench exited normally after the restart (exit code $SMOKE_EXIT)" test "$SMOKE_EXIT" -eq 0
+# shellcheck disable=SC2034 # read by smoke_expect and smoke_end (smoke-lib.sh)
+SMOKE_REPORT=$restarted
+smoke_log "after Restart Now: $restarted"
+smoke_check "bundles.info still lists the probe, so that it ran after the restart" grep -q '^org\.ipcscope\.tests\.probe,' "$bundles_info"
+smoke_check "the launcher started the workbench again after Restart Now (the probe's second report)" test -s "$restarted"
 smoke_expect "the probe finished" '^probe\tdone\t'
 smoke_expect_none "the probe hit no error" '^error\t'
 for bundle in org.ipcscope.core org.ipcscope.ui org.ipcscope.linux org.ipcscope.app org.ipcscope.cli; do
@@ -93,4 +115,7 @@ done
 smoke_expect "after the restart the running IPC Scope is $new" "^update\tinstalled\t$(smoke_regex "$new")$"
 smoke_expect "Check for Updates ran again" '^update\tmenu\tCheck for Updates$'
 smoke_expect_none "and offered nothing newer" '^update\toffered\t'
+smoke_expect "p2 said there are no updates" '^update\tdialog\t[^\t]*\t[^\t]*[Nn]o updates'
+# shellcheck disable=SC2034 # read by smoke_end (smoke-lib.sh)
+SMOKE_SCREENSHOT=$SMOKE_SCREENSHOTS/update-test-1-IUSelectionPage.png
 smoke_end

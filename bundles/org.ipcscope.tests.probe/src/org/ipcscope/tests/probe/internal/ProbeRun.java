@@ -49,8 +49,9 @@ final class ProbeRun implements Runnable {
 		report.add("probe", "started", Instant.now());
 		IWorkbench workbench = PlatformUI.getWorkbench();
 		UiThread ui = new UiThread(workbench.getDisplay(), settings.timeout());
+		Runnable last = null;
 		try {
-			probe(workbench, ui);
+			last = probe(workbench, ui);
 			report.add("probe", "done", Instant.now());
 		} catch (Throwable failure) {
 			report.error(failure);
@@ -60,11 +61,17 @@ final class ProbeRun implements Runnable {
 			} catch (Exception e) {
 				e.printStackTrace();
 			}
-			workbench.getDisplay().asyncExec(workbench::close);
+			// the last step (Check for Updates' restart) ends the workbench itself, after the report is out
+			if (last != null) {
+				last.run();
+			} else {
+				workbench.getDisplay().asyncExec(workbench::close);
+			}
 		}
 	}
 
-	private void probe(IWorkbench workbench, UiThread ui) throws Exception {
+	/** @return the step that ends the workbench, or {@code null}: the probe then closes it */
+	private Runnable probe(IWorkbench workbench, UiThread ui) throws Exception {
 		IWorkbenchWindow window = ui.await("a workbench window with a page", () -> windowWithPage(workbench));
 		ui.run(() -> {
 			report.add("window", window.getShell().getText(), "perspective=" + perspectiveId(window.getActivePage()));
@@ -72,10 +79,12 @@ final class ProbeRun implements Runnable {
 		});
 		if (settings.update()) {
 			// Check for Updates needs no list of objects: on a busy machine the first list can take long
-			new UpdateProbe(report, ui, window, settings.screenshot()).run();
-			ui.run(() -> new WorkbenchFacts(workbench, report)
-					.bundles(FrameworkUtil.getBundle(getClass()).getBundleContext()));
-			return;
+			Runnable restart = new UpdateProbe(report, ui, window, settings.screenshot(), settings.report()).run();
+			if (restart == null) {
+				ui.run(() -> new WorkbenchFacts(workbench, report)
+						.bundles(FrameworkUtil.getBundle(getClass()).getBundleContext()));
+			}
+			return restart;
 		}
 		IpcObjectsView view = settings.showView() ? openWithShowViewCommand(window, ui) : openedByPerspective(window, ui);
 		ui.await("the view's first list", () -> listShown(view) ? Boolean.TRUE : null);
@@ -108,7 +117,7 @@ final class ProbeRun implements Runnable {
 		if (settings.menus()) {
 			new MenuProbe(report, ui, window, settings.screenshot()).run();
 		}
-
+		return null;
 	}
 
 	private static IWorkbenchWindow windowWithPage(IWorkbench workbench) {

@@ -1,5 +1,6 @@
 package org.ipcscope.tests.probe.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,6 +39,12 @@ record ProbeSettings(Path report, Path screenshot, boolean showView, Duration ti
 		Path screenshotFile = screenshot == null || screenshot.isBlank()
 				? reportFile.resolveSibling(reportFile.getFileName() + ".png")
 				: Path.of(screenshot);
+		if (Boolean.getBoolean("ipcscope.probe.update") && Files.exists(reportFile)) {
+			// Restart Now: the launcher started the workbench again with the same properties; the
+			// first start's report and screenshots stay, this start's go beside them
+			reportFile = restarted(reportFile);
+			screenshotFile = restarted(screenshotFile);
+		}
 		boolean showView = "showView".equals(System.getProperty("ipcscope.probe.open", "showView"));
 		Duration timeout = Duration.ofSeconds(Long.getLong("ipcscope.probe.timeoutSeconds", 90));
 		String helper = System.getProperty("ipcscope.probe.copyDataHelper", "");
@@ -47,5 +54,12 @@ record ProbeSettings(Path report, Path screenshot, boolean showView, Duration ti
 		return Optional.of(new ProbeSettings(reportFile, screenshotFile, showView, timeout,
 				helper.isBlank() ? null : Path.of(helper), messages, Boolean.getBoolean("ipcscope.probe.menus"),
 				launch.isBlank() ? null : Path.of(launch), Boolean.getBoolean("ipcscope.probe.update")));
+	}
+
+	/** report.txt: report-restart.txt */
+	private static Path restarted(Path file) {
+		String name = file.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return file.resolveSibling(dot < 0 ? name + "-restart" : name.substring(0, dot) + "-restart" + name.substring(dot));
 	}
 }

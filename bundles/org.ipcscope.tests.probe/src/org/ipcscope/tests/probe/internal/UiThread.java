@@ -53,12 +53,22 @@ final class UiThread {
 	 * between letting the UI thread work.
 	 */
 	<T> T await(String what, Supplier<T> step) throws TimeoutException, InterruptedException {
+		return await(what, deadline, step);
+	}
+
+	/** As {@link #await(String, Supplier)}, giving up after {@code limit} (or the probe's time-out, if earlier). */
+	<T> T await(String what, Duration limit, Supplier<T> step) throws TimeoutException, InterruptedException {
+		Instant end = Instant.now().plus(limit);
+		return await(what, end.isBefore(deadline) ? end : deadline, step);
+	}
+
+	private <T> T await(String what, Instant until, Supplier<T> step) throws TimeoutException, InterruptedException {
 		while (true) {
 			T result = call(step);
 			if (result != null) {
 				return result;
 			}
-			if (Instant.now().isAfter(deadline)) {
+			if (Instant.now().isAfter(until)) {
 				throw new TimeoutException("Timed out waiting for " + what);
 			}
 			Thread.sleep(POLL);

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.equinox.p2.ui.ProvisioningUI;
+import org.eclipse.jface.dialogs.ProgressMonitorDialog;
+import org.eclipse.jface.wizard.IWizardPage;
+import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Item;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -26,33 +26,44 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * Help > Check for Updates as a user works it: selects the menu item, reports the dialogs p2 opens
- * (the updates offered, or why there are none), accepts the licence, finishes the wizard and answers
- * the restart question with "not now" (the script starts the product again). Reports {@code update}
- * lines; {@code update\tinstalled\tVERSION} is the running org.ipcscope.core, before anything.
+ * Help > Check for Updates as a user works it: selects the menu item, then goes through the wizard
+ * p2 opens page by page (each reported and saved as a PNG), accepts the licence, finishes, trusts the
+ * unsigned content and answers the restart question with Restart Now. Or, when p2 finds nothing, reports
+ * its message. Reports {@code update} lines; {@code update\tinstalled\tVERSION} is the running
+ * org.ipcscope.core, before anything.
  */
 final class UpdateProbe {
 
-	/** The answers that end Check for Updates: the restart question, a message that there is nothing or an error. */
-	private static final List<String> DONE = List.of("Not Now", "No", "Restart Later", "Apply Changes Later", "OK", "Close");
+	/** What p2 does after Finish (download, install) before it asks to restart. */
+	private static final Duration INSTALL = Duration.ofMinutes(4);
 
-	/** Wizard pages, progress and questions together: far more than Check for Updates shows. */
-	private static final int STEPS = 60;
+	/** Wizard pages: far more than Check for Updates shows. */
+	private static final int PAGES = 10;
 
 	private final ProbeReport report;
 	private final UiThread ui;
 	private final IWorkbenchWindow window;
-	private final Path screenshot;
+	private final Path screenshots;
+	private final Path reportFile;
+	private int shots;
 
-	/** @param screenshot where the dialog that offers updates is saved as a PNG */
-	UpdateProbe(ProbeReport report, UiThread ui, IWorkbenchWindow window, Path screenshot) {
+	/**
+	 * @param screenshot the run's screenshot: each wizard page and dialog goes beside it, numbered
+	 * @param reportFile written after every step, so that a run killed on its time-out still shows how far it got
+	 */
+	UpdateProbe(ProbeReport report, UiThread ui, IWorkbenchWindow window, Path screenshot, Path reportFile) {
 		this.report = report;
 		this.ui = ui;
 		this.window = window;
-		this.screenshot = screenshot;
+		this.screenshots = screenshot;
+		this.reportFile = reportFile;
 	}
 
-	void run() throws TimeoutException, InterruptedException {
+	/**
+	 * @return the last click (the restart, which ends this JVM), for after the report is written; or
+	 *         {@code null} when Check for Updates ended without one
+	 */
+	Runnable run() throws TimeoutException, InterruptedException {
 		report.add("update", "installed", runningVersion("org.ipcscope.core"));
 		ui.run(() -> {
 			ProvisioningUI p2 = ProvisioningUI.getDefaultUI();
@@ -60,22 +71,99 @@ final class UpdateProbe {
 			Arrays.stream(sites).forEach(site -> report.add("update", "site", site));
 		});
 		if (!checkForUpdates()) {
-			return;
+			return null;
 		}
-		// the wizard's pages, then the restart question: each a dialog over the workbench window
-		for (int step = 0; step < STEPS; step++) {
-			Shell dialog = ui.await("a dialog of Check for Updates", this::dialog);
+		// p2 first contacts the sites (a progress dialog), then opens its wizard or says why not
+		Shell first = ui.await("the wizard of Check for Updates or p2's message", this::answerDialog);
+		WizardDialog wizard = ui.call(() -> first.getData() instanceof WizardDialog w ? w : null);
+		if (wizard == null) {
+			// "No updates were found", or an error: reported, closed
+			saveDialog(first, "message");
+			ui.run(() -> press(first, List.of("OK", "Close")));
+			return null;
+		}
+		workWizard(wizard);
+		// the install runs as a job: p2 may ask to trust unsigned content, then asks to restart
+		Duration deadline = INSTALL;
+		while (true) {
+			Shell dialog = ui.await("p2's question after Finish", deadline, this::answerDialog);
+			saveDialog(dialog, "after-finish");
+			List<String> buttons = ui.call(() -> buttons(dialog));
+			if (ui.call(() -> Widgets.first(dialog, Button.class, b -> MenuProbe.plain(b.getText()).equals("Trust Selected")) != null)) {
+				trust(dialog);
+				ui.await("the trust dialog to close", () -> dialog.isDisposed() || !dialog.isVisible() ? Boolean.TRUE : null);
+				continue;
+			}
+			if (buttons.contains("Restart Now")) {
+				ui.run(() -> new WorkbenchFacts(window.getWorkbench(), report)
+						.bundles(FrameworkUtil.getBundle(getClass()).getBundleContext()));
+				report.add("update", "pressed", "Restart Now");
+				return () -> ui.run(() -> press(dialog, List.of("Restart Now")));
+			}
+			throw new IllegalStateException("After Finish p2 showed '" + ui.call(dialog::getText) + "' with " + buttons
+					+ ", not the question to restart");
+		}
+	}
+
+	/** The wizard's pages in turn: Next > while there is one, then Finish. */
+	private void workWizard(WizardDialog wizard) throws TimeoutException, InterruptedException {
+		Shell shell = ui.call(wizard::getShell);
+		for (int pages = 0; pages < PAGES; pages++) {
+			// while p2 resolves (in the wizard's own progress part) Next and Finish are off
+			IWizardPage page = ui.await("the wizard to be ready",
+					() -> ready(shell) || licence(shell) != null ? wizard.getCurrentPage() : null);
 			ui.settle(Duration.ofMillis(300));
-			String answer = ui.call(() -> answer(dialog));
-			if (answer.equals("done")) {
+			String name = ui.call(() -> describe(shell, page));
+			saveDialog(shell, name);
+			String error = ui.call(page::getErrorMessage);
+			if (error != null) {
+				throw new IllegalStateException("The wizard's page '" + name + "' says: " + error);
+			}
+			Button accept = ui.call(() -> licence(shell));
+			if (accept != null) {
+				ui.run(() -> Widgets.click(accept));
+				report.add("update", "licence", "accepted");
+				ui.await("the licence page to let the wizard on", () -> enabled(shell, "Next >") || enabled(shell, "Finish")
+						? Boolean.TRUE : null);
+				saveDialog(shell, name + "-accepted");
+			}
+			if (ui.call(() -> enabled(shell, "Next >"))) {
+				ui.run(() -> press(shell, List.of("Next >")));
+				// a page of its own, or the same page with an error: resolution found a problem
+				ui.await("the wizard to leave page '" + name + "'", () -> shell.isDisposed()
+						|| wizard.getCurrentPage() != page || (ready(shell) && page.getErrorMessage() != null)
+								? Boolean.TRUE : null);
+				continue;
+			}
+			if (ui.call(() -> enabled(shell, "Finish"))) {
+				ui.run(() -> press(shell, List.of("Finish")));
+				ui.await("the wizard to close after Finish", () -> shell.isDisposed() || !shell.isVisible() ? Boolean.TRUE : null);
 				return;
 			}
-			// the dialog changes page, closes or is replaced: wait until it is not what it was
-			String before = answer;
-			ui.await("the dialog to move on from " + before, () -> dialog.isDisposed() || !dialog.isVisible()
-					|| !before.equals(state(dialog)) ? Boolean.TRUE : null);
+			throw new IllegalStateException("The wizard's page '" + name + "' offers neither Next > nor Finish");
 		}
-		throw new IllegalStateException("Check for Updates did not end within " + STEPS + " dialog states");
+		throw new IllegalStateException("The wizard did not finish within " + PAGES + " pages");
+	}
+
+	/** Reports the current page: its name, title, message, buttons and the updates in its tree; returns its name. */
+	private String describe(Shell shell, IWizardPage page) {
+		List<String> texts = new ArrayList<>();
+		MenuProbe.collectTexts(page.getControl(), texts);
+		report.add("update", "page", page.getName(), page.getTitle(), String.valueOf(page.getDescription()),
+				String.valueOf(page.getMessage()), "buttons=" + buttons(shell), String.join(" | ", texts));
+		Tree tree = Widgets.first(page.getControl(), Tree.class, t -> t.isVisible() && t.getItemCount() > 0);
+		if (tree != null) {
+			for (TreeItem item : tree.getItems()) {
+				List<String> cells = new ArrayList<>();
+				for (int i = 0; i < Math.max(1, tree.getColumnCount()); i++) {
+					cells.add(item.getText(i));
+				}
+				List<String> line = new ArrayList<>(List.of("offered"));
+				line.addAll(cells);
+				report.add("update", line);
+			}
+		}
+		return page.getName().replaceAll("[^A-Za-z0-9]+", "-");
 	}
 
 	/** Selects Help > Check for Updates; false when the menu has no such item (reported). */
@@ -108,15 +196,16 @@ final class UpdateProbe {
 	}
 
 	/**
-	 * The topmost modal dialog: p2 may parent its dialogs to no shell at all, and the workbench has
-	 * other shells (progress and tool tip pop-ups) that are not modal.
+	 * The topmost modal dialog that waits for an answer: not a progress dialog ("Contacting Software
+	 * Sites"), which moves on by itself. p2 may parent its dialogs to no shell at all.
 	 */
-	private Shell dialog() {
+	private Shell answerDialog() {
 		Shell[] shells = window.getShell().getDisplay().getShells();
 		for (int i = shells.length - 1; i >= 0; i--) {
 			Shell shell = shells[i];
 			if (shell != window.getShell() && !shell.isDisposed() && shell.isVisible()
 					&& (shell.getStyle() & (SWT.APPLICATION_MODAL | SWT.PRIMARY_MODAL | SWT.SYSTEM_MODAL)) != 0
+					&& !(shell.getData() instanceof ProgressMonitorDialog)
 					&& Widgets.first(shell, Button.class, b -> true) != null) {
 				return shell;
 			}
@@ -124,14 +213,19 @@ final class UpdateProbe {
 		return null;
 	}
 
-	/** The dialog's title, texts and enabled buttons: what changes when it moves on. */
-	private static String state(Shell dialog) {
-		if (dialog.isDisposed()) {
-			return "";
-		}
-		List<String> texts = new ArrayList<>();
-		MenuProbe.collectTexts(dialog, texts);
-		return dialog.getText() + texts + buttons(dialog);
+	/** The licence page's "I accept" while it is not chosen, or {@code null}. */
+	private static Button licence(Shell shell) {
+		return shell.isDisposed() ? null : Widgets.first(shell, Button.class, b -> b.isVisible() && b.isEnabled()
+				&& (b.getStyle() & SWT.RADIO) != 0 && !b.getSelection() && MenuProbe.plain(b.getText()).startsWith("I accept"));
+	}
+
+	/** The wizard runs no resolution: Next > or Finish can be pressed, or it closed. */
+	private static boolean ready(Shell shell) {
+		return shell.isDisposed() || enabled(shell, "Next >") || enabled(shell, "Finish");
+	}
+
+	private static boolean enabled(Shell shell, String label) {
+		return !shell.isDisposed() && buttons(shell).contains(label);
 	}
 
 	private static List<String> buttons(Shell dialog) {
@@ -139,82 +233,67 @@ final class UpdateProbe {
 				.stream().map(b -> MenuProbe.plain(b.getText())).toList();
 	}
 
-	/**
-	 * Reports the dialog and does what a user installing the update does.
-	 *
-	 * @return "done" when Check for Updates has ended, else the dialog's state before the click
-	 */
-	private String answer(Shell dialog) {
-		String state = state(dialog);
-		List<String> texts = new ArrayList<>();
-		MenuProbe.collectTexts(dialog, texts);
-		List<String> buttons = buttons(dialog);
-		report.add("update", "dialog", dialog.getText(), String.join(" | ", texts), "buttons=" + buttons);
-		Tree tree = Widgets.first(dialog, Tree.class, t -> t.getItemCount() > 0);
-		if (tree != null) {
-			for (TreeItem item : tree.getItems()) {
-				List<String> cells = new ArrayList<>();
-				for (int i = 0; i < Math.max(1, tree.getColumnCount()); i++) {
-					cells.add(item.getText(i));
-				}
-				report.add("update", "offered", cells);
+	/** Reports the dialog, saves it as the next numbered PNG beside the run's screenshot, and the report so far. */
+	private void saveDialog(Shell dialog, String what) {
+		Path png = screenshots.resolveSibling(
+				screenshots.getFileName().toString().replace(".png", "") + "-" + (++shots) + "-" + what + ".png");
+		ui.run(() -> {
+			if (dialog.isDisposed()) {
+				return;
 			}
+			List<String> texts = new ArrayList<>();
+			// a wizard's texts are its pages', hidden ones included: its page line has the current one's
+			if (!(dialog.getData() instanceof WizardDialog)) {
+				MenuProbe.collectTexts(dialog, texts);
+			}
+			// "No updates found." is a link's text, with "available software sites" as its link
+			Widgets.all(dialog, Link.class, l -> l.isVisible() && !l.getText().isBlank())
+					.forEach(l -> texts.add(l.getText().replaceAll("(?i)</?a[^>]*>", "").strip().replaceAll("\\s+", " ")));
+			report.add("update", "dialog", dialog.getText(), String.join(" | ", texts), "buttons=" + buttons(dialog));
 			try {
-				report.add("screenshot", screenshot, WorkbenchScreenshot.save(dialog, screenshot));
+				report.add("screenshot", png, WorkbenchScreenshot.save(dialog, png));
 			} catch (Exception e) {
-				report.add("update", "no screenshot", e);
+				report.add("update", "no screenshot", png, e);
 			}
+		});
+		try {
+			report.writeTo(reportFile);
+		} catch (Exception e) {
+			report.add("update", "report not written", e);
 		}
-		Button accept = Widgets.first(dialog, Button.class, b -> (b.getStyle() & SWT.RADIO) != 0
-				&& MenuProbe.plain(b.getText()).startsWith("I accept"));
-		if (accept != null && !accept.getSelection()) {
-			Widgets.click(accept);
-			report.add("update", "licence", "accepted");
-			return state;
-		}
-		// p2 asks before it installs unsigned content: trust it, as the user who asked for the update does
-		if (buttons.stream().anyMatch(b -> b.startsWith("Trust"))) {
-			for (Table table : Widgets.all(dialog, Table.class, t -> (t.getStyle() & SWT.CHECK) != 0)) {
-				for (TableItem item : table.getItems()) {
-					check(table, item);
-				}
-			}
-			for (Tree checks : Widgets.all(dialog, Tree.class, t -> (t.getStyle() & SWT.CHECK) != 0)) {
-				for (TreeItem item : checks.getItems()) {
-					check(checks, item);
-				}
-			}
-		}
-		for (String next : List.of("Trust Selected", "Trust All", "Finish", "Next >", "Not Now", "No", "Restart Later",
-				"Apply Changes Later", "OK", "Close")) {
+	}
+
+	/** Presses the first of {@code labels} that the dialog offers enabled, after this call (its listeners may open a modal loop). */
+	private void press(Shell dialog, List<String> labels) {
+		for (String label : labels) {
 			Button button = Widgets.first(dialog, Button.class, b -> b.isVisible() && b.isEnabled()
-					&& (b.getStyle() & SWT.PUSH) != 0 && MenuProbe.plain(b.getText()).equals(next));
+					&& (b.getStyle() & SWT.PUSH) != 0 && MenuProbe.plain(b.getText()).equals(label));
 			if (button != null) {
-				report.add("update", "pressed", next);
-				// a wizard's Finish runs the install job; the restart question is modal
+				report.add("update", "pressed", label);
 				dialog.getDisplay().asyncExec(() -> {
 					if (!button.isDisposed()) {
 						button.notifyListeners(SWT.Selection, new Event());
 					}
 				});
-				return DONE.contains(next) ? "done" : state;
+				return;
 			}
 		}
-		// a progress dialog ("Contacting Software Sites", "Updating Software"): it moves on by itself
-		return state;
+		throw new IllegalStateException("'" + dialog.getText() + "' offers none of " + labels + ": " + buttons(dialog));
 	}
 
-	/** What checking a row's box does: the box set, the listeners told with CHECK as the detail. */
-	private static void check(Control list, Item item) {
-		if (item instanceof TableItem row) {
-			row.setChecked(true);
-		} else if (item instanceof TreeItem row) {
-			row.setChecked(true);
+	/**
+	 * p2 asks before it installs unsigned content: Select All, then Trust Selected, as the user who
+	 * asked for the update does (Trust Selected is off while nothing is selected).
+	 */
+	private void trust(Shell dialog) throws TimeoutException, InterruptedException {
+		if (ui.call(() -> !enabled(dialog, "Trust Selected") && enabled(dialog, "Select All"))) {
+			ui.run(() -> Widgets.click(Widgets.first(dialog, Button.class, b -> b.isVisible() && b.isEnabled()
+					&& MenuProbe.plain(b.getText()).equals("Select All"))));
+			report.add("update", "pressed", "Select All");
 		}
-		Event event = new Event();
-		event.item = item;
-		event.detail = SWT.CHECK;
-		list.notifyListeners(SWT.Selection, event);
+		ui.await("Trust Selected to be enabled", () -> enabled(dialog, "Trust Selected") ? Boolean.TRUE : null);
+		saveDialog(dialog, "trust-selected");
+		ui.run(() -> press(dialog, List.of("Trust Selected")));
 	}
 
 	private static String runningVersion(String symbolicName) {
