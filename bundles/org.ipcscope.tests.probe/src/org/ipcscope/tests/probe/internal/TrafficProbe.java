@@ -155,7 +155,7 @@ final class TrafficProbe {
 			page.setPartState(page.getReference(objects), IWorkbenchPage.STATE_RESTORED);
 			page.activate(objects);
 			objects.viewer().setSelection(new StructuredSelection(row.getData()), true);
-			report.add("traffic", kind, "row", cells(row));
+			report.add("traffic", fields(List.of(kind, "row"), cells(row)));
 			Menu menu = objects.viewer().getTree().getMenu();
 			menu.notifyListeners(SWT.Show, new Event());
 			List<String> offered = new ArrayList<>();
@@ -166,7 +166,7 @@ final class TrafficProbe {
 					found = item;
 				}
 			}
-			report.add("traffic", kind, "menu", offered);
+			report.add("traffic", fields(List.of(kind, "menu"), offered));
 			return found;
 		});
 		if (capture == null) {
