@@ -241,11 +241,13 @@ class TrafficCaptureTest {
 		TrafficHelper client = open(new TrafficHelper("pipe-client", name));
 		// a small ring, so that the flood fills it
 		TrafficSession session = capture("\\\\.\\pipe\\" + name, Set.of(), 64, server.pid);
-		assertEquals("FLOODED n=1", client.command("flood 1 100")); // completes the read waiting at the start
+		// completes the read waiting at the start, which is recorded when it returns
+		assertEquals("FLOODED n=1", client.command("flood 1 100"));
 		assertEquals("COUNT 1", server.line());
-		int messages = 10_000;
-		assertEquals("FLOODED n=" + messages, client.command("flood " + messages + " 100"));
-		for (int count = 1001; count <= messages + 1; count += 1000) {
+		RecordingTrafficListener.waitFor(() -> reads(server.pid) + session.dropped() == 1, "the first message's read");
+		int messages = 10_000 + 1;
+		assertEquals("FLOODED n=" + (messages - 1), client.command("flood " + (messages - 1) + " 100"));
+		for (int count = 1001; count <= messages; count += 1000) {
 			assertEquals("COUNT " + count, server.line());
 		}
 		RecordingTrafficListener.waitFor(() -> reads(server.pid) + session.dropped() >= messages,
