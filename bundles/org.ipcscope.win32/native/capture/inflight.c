@@ -245,7 +245,8 @@ static void take(struct found *f, HANDLE thread, DWORD tid, uint64_t handle)
 {
 	for (int i = 0; i < MAX_INFLIGHT; i++) {
 		uint64_t none = 0;
-		if (__atomic_compare_exchange_n(&inflights[i].tid, &none, (uint64_t)-1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		if (__atomic_compare_exchange_n(
+		            &inflights[i].tid, &none, (uint64_t)-1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
 			struct inflight *e = &inflights[i];
 			e->iosb = f->iosb;
 			e->return_to = f->return_to;
@@ -285,8 +286,8 @@ int inflight_catch(void)
 		if (entry.th32OwnerProcessID != self_pid || entry.th32ThreadID == self_tid) {
 			continue;
 		}
-		HANDLE thread =
-		        OpenThread(THREAD_SUSPEND_RESUME | THREAD_GET_CONTEXT | THREAD_QUERY_INFORMATION, FALSE, entry.th32ThreadID);
+		HANDLE thread = OpenThread(
+		        THREAD_SUSPEND_RESUME | THREAD_GET_CONTEXT | THREAD_QUERY_INFORMATION, FALSE, entry.th32ThreadID);
 		if (thread == NULL) {
 			continue;
 		}
@@ -334,7 +335,8 @@ void inflight_release(void)
 		}
 		int inside = GetThreadContext(e->thread, &at) && at.Rip >= (DWORD64)(uintptr_t)inflight_return &&
 		        at.Rip < (DWORD64)(uintptr_t)inflight_return_end;
-		if (!inside && !__atomic_load_n(&e->returned, __ATOMIC_ACQUIRE) && *e->slot == (uint64_t)(uintptr_t)inflight_return) {
+		if (!inside && !__atomic_load_n(&e->returned, __ATOMIC_ACQUIRE) &&
+		        *e->slot == (uint64_t)(uintptr_t)inflight_return) {
 			*e->slot = e->return_to;
 			HANDLE thread = e->thread;
 			e->thread = NULL;

@@ -98,12 +98,11 @@ final class TrafficProbe {
 			for (int size : sizes) {
 				exchange(kind, "sent", k++, size, client, server);
 			}
-			// the last record each message causes: the pipe server's ack, the mailslot server's read; the
-			// mailslot server's read that already waited when the capture started may go unseen
+			// the last record each message causes: the pipe server's ack, the mailslot server's read (the
+			// first one already waited when the capture started: recorded when it returned)
 			String last = kind.equals("pipe") ? "write" : "read";
-			int needed = kind.equals("pipe") ? sizes.size() : sizes.size() - 1;
 			ui.await(kind + ": the server's " + last + "s in the table", () -> records().stream()
-					.filter(r -> r.pid() == server.pid && r.op().id().equals(last)).count() >= needed ? Boolean.TRUE : null);
+					.filter(r -> r.pid() == server.pid && r.op().id().equals(last)).count() >= sizes.size() ? Boolean.TRUE : null);
 			// a later batch would add rows that should not be there
 			ui.settle(Duration.ofMillis(1500));
 			List<TrafficRecord> records = ui.call(this::records);
