@@ -19,18 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.StructuredViewer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -59,7 +56,6 @@ class CaptureIoTest {
 	private static final String PROCESSES_VIEW = "org.ipcscope.ui.process.processes";
 	/** plugin.properties command.captureIo */
 	private static final String CAPTURE_IO_LABEL = "Capture I/O...";
-	private static final AtomicReference<Throwable> FAILURE = new AtomicReference<>();
 
 	private IWorkbenchPage page;
 
@@ -79,10 +75,7 @@ class CaptureIoTest {
 		if (processes != null) {
 			page.hideView(processes);
 		}
-		Throwable failure = FAILURE.getAndSet(null);
-		if (failure != null) {
-			throw new AssertionError("answering the dialog failed", failure);
-		}
+		LiveCaptureTest.rethrowAnswerFailure();
 	}
 
 	@Test
@@ -157,7 +150,7 @@ class CaptureIoTest {
 			return false;
 		}, "pid " + pid + " in the Processes view");
 		List<String> shown = new ArrayList<>();
-		answer(dialog -> {
+		LiveCaptureTest.answer(dialog -> {
 			assertEquals(Messages.Dialog_IoTitle, dialog.getShell().getText());
 			for (TableItem item : dialog.holdersTable().getTable().getItems()) {
 				shown.add(item.getText(0) + " " + item.getText(2) + " " + item.getChecked());
@@ -187,10 +180,7 @@ class CaptureIoTest {
 		assertNotNull(captureIo, "the Processes view's context menu offers Capture I/O...: " + offered);
 		captureIo.notifyListeners(SWT.Selection, new Event());
 		menu.notifyListeners(SWT.Hide, new Event());
-		Throwable failure = FAILURE.getAndSet(null);
-		if (failure != null) {
-			throw new AssertionError("answering the dialog failed", failure);
-		}
+		LiveCaptureTest.rethrowAnswerFailure();
 		return shown;
 	}
 
@@ -244,32 +234,5 @@ class CaptureIoTest {
 			bytes[i] = (byte) ((k + 7L * i + i / 251) & 255);
 		}
 		return bytes;
-	}
-
-	/** Answers the next Capture dialog from inside its modal loop; a failure is kept for the test. */
-	private static void answer(LiveCaptureTest.ThrowingConsumer<CaptureDialog> answer) {
-		Display display = Display.getCurrent();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		Runnable[] poll = new Runnable[1];
-		poll[0] = () -> {
-			for (Shell shell : display.getShells()) {
-				if (shell.getData() instanceof CaptureDialog dialog && shell.isVisible()) {
-					try {
-						answer.accept(dialog);
-					} catch (Throwable e) {
-						FAILURE.set(e);
-						dialog.close();
-					}
-					return;
-				}
-			}
-			if (System.nanoTime() < deadline) {
-				display.timerExec(50, poll[0]);
-			} else {
-				FAILURE.set(new AssertionError("no Capture I/O dialog within 60 s"));
-			}
-		};
-		FAILURE.set(null);
-		display.timerExec(50, poll[0]);
 	}
 }
