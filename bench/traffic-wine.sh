@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/releng/scripts/find-jdk.sh"
 find_jdk
 cd "$root"
-./mvnw -B -q package -DskipTests \
+./mvnw -B -o -q package -DskipTests \
 	-pl bundles/org.ipcscope.core,bundles/org.ipcscope.win32,bundles/org.ipcscope.cli,bundles/org.ipcscope.win32.tests
 
 tests="$root/bundles/org.ipcscope.win32.tests"

@@ -77,6 +77,7 @@ DWORD WINAPI watchdog(LPVOID unused)
 	__atomic_store_n(&active, 0, __ATOMIC_RELEASE);
 	unpatch_all();
 	retarget(0);
+	inflight_release();
 	if (__atomic_load_n(&handed_out, __ATOMIC_ACQUIRE)) {
 		finish(STATE_PINNED);
 		__atomic_store_n(&watching, 0, __ATOMIC_RELEASE);
@@ -84,7 +85,9 @@ DWORD WINAPI watchdog(LPVOID unused)
 	}
 	/* a call blocked in a hook (a ReadFile waiting for data, on any handle) may stay there for long */
 	__atomic_store_n(u32(view, H_STATE), STATE_DRAINING, __ATOMIC_RELEASE);
-	while (__atomic_load_n(&inflight, __ATOMIC_ACQUIRE) > 0 || __atomic_load_n(&routines, __ATOMIC_ACQUIRE) > 0) {
+	while (__atomic_load_n(&inflight, __ATOMIC_ACQUIRE) > 0 || __atomic_load_n(&routines, __ATOMIC_ACQUIRE) > 0 ||
+	        __atomic_load_n(&inflight_waiting, __ATOMIC_ACQUIRE) > 0) {
+		inflight_release();
 		Sleep(10);
 	}
 	finish(STATE_UNLOADED);
@@ -136,6 +139,7 @@ __declspec(dllexport) DWORD WINAPI capture_start(LPVOID parameter)
 	__atomic_store_n(&active, 1, __ATOMIC_RELEASE);
 	patch_all();
 	*u32(view, H_RETARGETED) = (uint32_t)retarget(1);
+	*u32(view, H_INFLIGHT) = (uint32_t)inflight_catch();
 	HANDLE thread = CreateThread(NULL, 0, watchdog, NULL, 0, NULL);
 	if (thread == NULL) {
 		DWORD error = GetLastError();

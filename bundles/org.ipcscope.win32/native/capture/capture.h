@@ -32,6 +32,7 @@
 #define H_PATCHED 96
 #define H_FILTER_CHARS 100
 #define H_RETARGETED 104
+#define H_INFLIGHT 108 /* calls already waiting at start whose return is recorded */
 #define H_FILTER 128
 #define MAX_FILTER_CHARS 440
 
@@ -216,6 +217,9 @@ HMODULE WINAPI hook_LoadLibraryW(LPCWSTR name);
 HMODULE WINAPI hook_LoadLibraryA(LPCSTR name);
 HMODULE WINAPI hook_LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags);
 HMODULE WINAPI hook_LoadLibraryExA(LPCSTR name, HANDLE file, DWORD flags);
+extern volatile LONG inflight_waiting;
+int inflight_catch(void);
+void inflight_release(void);
 void section_name(wchar_t *out, DWORD pid, DWORD nonce);
 void finish(uint32_t state);
 DWORD WINAPI watchdog(LPVOID unused);

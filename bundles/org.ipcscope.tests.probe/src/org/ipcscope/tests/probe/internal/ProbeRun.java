@@ -111,6 +111,9 @@ final class ProbeRun implements Runnable {
 		if (settings.copyDataHelper() != null) {
 			new SnifferProbe(settings, report, ui, window).run();
 		}
+		if (settings.trafficHelper() != null) {
+			new TrafficProbe(settings, report, ui, window).run();
+		}
 		if (settings.launchHelper() != null) {
 			new DebugLaunchProbe(report, ui, window, settings.launchHelper(), settings.screenshot()).run();
 		}

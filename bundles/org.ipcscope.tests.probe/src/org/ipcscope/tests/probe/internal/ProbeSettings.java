@@ -25,9 +25,15 @@ import java.util.Optional;
  *                   Debug view ({@link DebugLaunchProbe}; the IDE only); {@code null} otherwise
  * @param update     {@code ipcscope.probe.update=true}: only run Help > Check for Updates, install what
  *                   it offers and report the bundles ({@link UpdateProbe}; the product only), no view steps
+ * @param trafficHelper {@code ipcscope.probe.trafficHelper}: traffic_helper.exe of the Wine tests; when
+ *                   set, the probe also captures a named pipe and a mailslot conversation in the Traffic
+ *                   view ({@link TrafficProbe}); {@code null} otherwise
+ * @param trafficSizes {@code ipcscope.probe.trafficSizes}: the sizes of the messages the client sends,
+ *                   separated by commas
  */
 record ProbeSettings(Path report, Path screenshot, boolean showView, Duration timeout, Path copyDataHelper,
-		List<String> copyDataMessages, boolean menus, Path launchHelper, boolean update) {
+		List<String> copyDataMessages, boolean menus, Path launchHelper, boolean update, Path trafficHelper,
+		List<Integer> trafficSizes) {
 
 	static Optional<ProbeSettings> fromSystemProperties() {
 		String report = System.getProperty("ipcscope.probe.report");
@@ -49,11 +55,15 @@ record ProbeSettings(Path report, Path screenshot, boolean showView, Duration ti
 		Duration timeout = Duration.ofSeconds(Long.getLong("ipcscope.probe.timeoutSeconds", 90));
 		String helper = System.getProperty("ipcscope.probe.copyDataHelper", "");
 		String launch = System.getProperty("ipcscope.probe.launchHelper", "");
+		String traffic = System.getProperty("ipcscope.probe.trafficHelper", "");
+		List<Integer> sizes = Arrays.stream(System.getProperty("ipcscope.probe.trafficSizes", "0,1,65536").split(","))
+				.filter(m -> !m.isBlank()).map(m -> Integer.valueOf(m.strip())).toList();
 		List<String> messages = Arrays.stream(System.getProperty("ipcscope.probe.copyDataMessages", "0x1:1").split(";"))
 				.filter(m -> !m.isBlank()).toList();
 		return Optional.of(new ProbeSettings(reportFile, screenshotFile, showView, timeout,
 				helper.isBlank() ? null : Path.of(helper), messages, Boolean.getBoolean("ipcscope.probe.menus"),
-				launch.isBlank() ? null : Path.of(launch), Boolean.getBoolean("ipcscope.probe.update")));
+				launch.isBlank() ? null : Path.of(launch), Boolean.getBoolean("ipcscope.probe.update"),
+				traffic.isBlank() ? null : Path.of(traffic), sizes));
 	}
 
 	/** report.txt: report-restart.txt */

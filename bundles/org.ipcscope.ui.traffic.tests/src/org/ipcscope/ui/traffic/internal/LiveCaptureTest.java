@@ -239,7 +239,7 @@ class LiveCaptureTest {
 	}
 
 	/** Answers the next Capture dialog from inside its modal loop; a failure is rethrown after it. */
-	private static void answer(ThrowingConsumer<CaptureDialog> answer) {
+	static void answer(ThrowingConsumer<CaptureDialog> answer) {
 		Display display = Display.getCurrent();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		Runnable[] poll = new Runnable[1];
@@ -268,6 +268,11 @@ class LiveCaptureTest {
 	/** Rethrows what went wrong inside the dialog's answer. */
 	@AfterEach
 	void rethrow() {
+		rethrowAnswerFailure();
+	}
+
+	/** Rethrows what went wrong inside the last {@link #answer}, once. */
+	static void rethrowAnswerFailure() {
 		Throwable failure = FAILURE.getAndSet(null);
 		if (failure instanceof Error error) {
 			throw error;

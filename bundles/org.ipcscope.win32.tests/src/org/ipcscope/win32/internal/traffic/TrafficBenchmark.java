@@ -10,8 +10,8 @@ import org.ipcscope.core.traffic.TrafficSession;
 /**
  * What traffic capture costs a target: a named pipe ping-pong (the client writes SIZE bytes, the
  * server echoes them, the client times each round trip itself) without and with both processes
- * captured; then a flood of 10 000 messages from one sender to a captured server, with the rate
- * it reached and the drops. A main class, not a test: bench/traffic-wine.sh runs it. Arguments:
+ * captured; then a flood of 10 000 messages from one sender to a server, not captured (the
+ * helpers' own rate) and captured, with the rates and the drops. A main class, not a test: bench/traffic-wine.sh runs it. Arguments:
  * round trips per case (default 2000), payload sizes (default 64 4096).
  */
 public final class TrafficBenchmark {
@@ -58,15 +58,30 @@ public final class TrafficBenchmark {
 		System.exit(0);
 	}
 
+	/**
+	 * The same flood twice, each with a fresh server and sender: first without capture (the
+	 * helpers' own rate, the peer), then with the server captured.
+	 */
 	private static void flood(Win32TrafficCapturer capturer) throws Exception {
+		System.out.println();
+		System.out.println("| flood of 10 000 x 64 B, one sender | seconds | messages/s | captured | dropped |");
+		System.out.println("| --- | ---: | ---: | ---: | ---: |");
+		flood(capturer, false);
+		flood(capturer, true);
+		System.out.printf("%n(default ring of %d records)%n", TrafficRequest.DEFAULT_RING_RECORDS);
+	}
+
+	private static void flood(Win32TrafficCapturer capturer, boolean capture) throws Exception {
 		String name = TrafficCaptureTest.uniqueName("benchflood");
 		int messages = 10_000;
 		try (TrafficHelper server = new TrafficHelper("pipe-server", name, "noack");
 				TrafficHelper client = new TrafficHelper("pipe-client", name)) {
 			RecordingTrafficListener listener = new RecordingTrafficListener();
-			TrafficSession session = capturer.start(new TrafficRequest(Set.of(server.pid), "\\\\.\\pipe\\" + name,
-					Set.of(), TrafficRequest.DEFAULT_PAYLOAD_CAP, TrafficRequest.DEFAULT_RING_RECORDS), listener);
+			TrafficSession session = capture ? capturer.start(new TrafficRequest(Set.of(server.pid),
+					"\\\\.\\pipe\\" + name, Set.of(), TrafficRequest.DEFAULT_PAYLOAD_CAP,
+					TrafficRequest.DEFAULT_RING_RECORDS), listener) : null;
 			try {
+				// the server's first read: the one waiting when a capture starts
 				client.command("flood 1 64");
 				server.line();
 				long start = System.nanoTime();
@@ -75,12 +90,17 @@ public final class TrafficBenchmark {
 					server.line();
 				}
 				double seconds = (System.nanoTime() - start) / 1e9;
-				RecordingTrafficListener.waitFor(() -> session.captured() + session.dropped() >= messages, "the flood");
-				System.out.printf("%nFlood: %d messages of 64 B from one sender in %.2f s (%.0f messages/s), captured"
-						+ " %d, dropped %d (default ring of %d records)%n", messages, seconds, messages / seconds,
-						session.captured(), session.dropped(), TrafficRequest.DEFAULT_RING_RECORDS);
+				if (session != null) {
+					RecordingTrafficListener.waitFor(() -> session.captured() + session.dropped() >= messages,
+							"the flood");
+				}
+				System.out.printf("| capture %s | %.2f | %.0f | %s | %s |%n", capture ? "on" : "off", seconds,
+						messages / seconds, session == null ? "" : Long.toString(session.captured()),
+						session == null ? "" : Long.toString(session.dropped()));
 			} finally {
-				session.close();
+				if (session != null) {
+					session.close();
+				}
 			}
 		}
 	}

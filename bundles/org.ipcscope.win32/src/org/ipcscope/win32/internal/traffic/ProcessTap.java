@@ -234,6 +234,11 @@ final class ProcessTap {
 		return ring.retargeted();
 	}
 
+	/** @return the calls that were already waiting at the start and are recorded when they return */
+	int inflight() {
+		return ring.inflight();
+	}
+
 	long dropped() {
 		return ring.dropped();
 	}

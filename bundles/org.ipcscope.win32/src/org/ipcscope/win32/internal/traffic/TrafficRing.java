@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  *  80 u64 pid of IPC Scope (the DLL's watchdog waits on it)    88 u64 target pid (the DLL)
  *  96 u32 import table entries patched (the DLL)   100 u32 filter length in UTF-16 units
  * 104 u32 copies of hooked functions' addresses in threads' registers and stacks switched to the hooks (the DLL)
+ * 108 u32 calls already waiting at the start whose return is recorded (the DLL)
  * 128 UTF-16 filter: the only pipe or mailslot NT name wanted (\Device\NamedPipe\x), up to 440 units
  * data ring at 1024 + slots * 64, "data size" bytes; a payload never wraps: the DLL skips the end.
  * </pre>
@@ -76,6 +77,7 @@ final class TrafficRing {
 	private static final int H_PATCHED = 96;
 	private static final int H_FILTER_CHARS = 100;
 	private static final int H_RETARGETED = 104;
+	private static final int H_INFLIGHT = 108;
 	private static final int H_FILTER = 128;
 
 	private static final int S_SEQUENCE = 0;
@@ -161,6 +163,10 @@ final class TrafficRing {
 
 	int retargeted() {
 		return (int) INT.getAcquire(ring, H_RETARGETED);
+	}
+
+	int inflight() {
+		return (int) INT.getAcquire(ring, H_INFLIGHT);
 	}
 
 	long dropped() {

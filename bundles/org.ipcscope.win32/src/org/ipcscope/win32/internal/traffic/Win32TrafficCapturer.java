@@ -79,7 +79,8 @@ public class Win32TrafficCapturer implements TrafficCapturer {
 				taps.add(tap);
 				listener.attached(pid, "ipcscope_capture.dll loaded, " + tap.patched()
 						+ " import table entries and " + tap.retargeted() + " saved function addresses in its threads"
-						+ " hooked (ReadFile/WriteFile/send/recv/...)");
+						+ " hooked (ReadFile/WriteFile/send/recv/...), " + tap.inflight()
+						+ " calls already waiting recorded when they return");
 			} catch (IOException e) {
 				refusals.add(e.getMessage());
 				listener.refused(pid, e.getMessage());
