@@ -118,7 +118,7 @@ class CaptureIoTest {
 			byte[] fourth = sendAndAwait(helper, filtered, writer, socket, 4, 64);
 			assertArrayEquals(concat(third, fourth), joined(filtered, writer, TrafficOp.WRITE, socket));
 			Set<String> objects = new TreeSet<>();
-			filtered.keptRecords().forEach(r -> objects.add(r.object()));
+			filtered.log().all().forEach(r -> objects.add(r.object()));
 			assertEquals(Set.of(socket), objects, "only the named object is captured");
 			Screenshots.save(page.getWorkbenchWindow().getShell(), "CaptureIoTest-one-object");
 			page.hideView(filtered);
@@ -187,7 +187,7 @@ class CaptureIoTest {
 	private TrafficView attachedView(long pid) throws InterruptedException {
 		TrafficView view = (TrafficView) page.findView(TrafficViews.TRAFFIC);
 		assertNotNull(view, "Capture I/O opened the Traffic view");
-		until(() -> view.isCapturing() && view.status().getText().contains("pid " + pid + " attached"),
+		until(() -> view.controller().isCapturing() && view.status().getText().contains("pid " + pid + " attached"),
 				"pid " + pid + " attached: " + view.status().getText());
 		return view;
 	}
@@ -205,14 +205,14 @@ class CaptureIoTest {
 
 	private static Set<Long> pids(TrafficView view) {
 		Set<Long> pids = new TreeSet<>();
-		view.keptRecords().forEach(r -> pids.add(r.pid()));
+		view.log().all().forEach(r -> pids.add(r.pid()));
 		return pids;
 	}
 
 	/** @return the payloads of one process's records of one op on one object, joined in order */
 	private static byte[] joined(TrafficView view, long pid, TrafficOp op, String object) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (TrafficRecord r : view.keptRecords()) {
+		for (TrafficRecord r : view.log().all()) {
 			if (r.pid() == pid && r.op() == op && !r.failed() && object.equals(r.object())) {
 				out.writeBytes(r.payload());
 			}
