@@ -5,24 +5,27 @@
 # percentile of one call's wall time, the wall time of the whole batch and the calls per second,
 # and how many calls the server answered (the others ran in a JVM of their own: a declined call).
 # Needs the product built (./ipcscope builds it). Linux only (the server's socket).
-# Usage: bench/served-concurrency.sh [CLIENTS] [CALLS]   (bash 5: EPOCHREALTIME)
+# IPCSCOPE=PATH/ipcscope times another product's launcher (e.g. a copy with other jars, to compare
+# two builds in alternating runs on a machine whose load changes); the default is ./ipcscope.
+# Usage: [IPCSCOPE=...] bench/served-concurrency.sh [CLIENTS] [CALLS]   (bash 5: EPOCHREALTIME)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 clients=${1:-8}
 calls=${2:-10}
+ipcscope=${IPCSCOPE:-$root/ipcscope}
 export LC_ALL=C.UTF-8
 unset IPCSCOPE_DAEMON IPCSCOPE_FIFO_DIRS
 work=$(mktemp -d)
 export XDG_RUNTIME_DIR="$work/run" IPCSCOPE_DAEMON_IDLE=600
 mkdir -m 700 "$XDG_RUNTIME_DIR"
 cleanup() {
-	"$root/ipcscope" daemon stop >/dev/null 2>&1 || true
+	"$ipcscope" daemon stop >/dev/null 2>&1 || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
 
-served_count() { { "$root/ipcscope" daemon status 2>/dev/null || true; } | sed -n 's/.*, \([0-9]*\) requests served$/\1/p'; }
-"$root/ipcscope" list --json >"$work/objects.json" # answered by a JVM of its own, which starts the server
+served_count() { { "$ipcscope" daemon status 2>/dev/null || true; } | sed -n 's/.*, \([0-9]*\) requests served$/\1/p'; }
+"$ipcscope" list --json >"$work/objects.json" # answered by a JVM of its own, which starts the server
 until [ -n "$(served_count)" ]; do sleep 0.1; done
 sleep 12 # the server's warm-up (10 s at most)
 objects=$(grep -c '"kind"' "$work/objects.json" || true)
@@ -31,7 +34,7 @@ client() { # $1: file for one wall time (µs) a line
 	local i start end
 	for ((i = 0; i < calls; i++)); do
 		start=${EPOCHREALTIME/[.,]/}
-		"$root/ipcscope" list --json >/dev/null
+		"$ipcscope" list --json >/dev/null
 		end=${EPOCHREALTIME/[.,]/}
 		echo $((10#$end - 10#$start)) >>"$1"
 	done
