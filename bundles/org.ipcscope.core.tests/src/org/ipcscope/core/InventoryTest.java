@@ -19,7 +19,7 @@ class InventoryTest {
 			}
 
 			@Override
-			public ProviderResult list() {
+			public ProviderResult list(InventoryRequest request) {
 				return new ProviderResult(List.of(objects), List.of());
 			}
 		};
@@ -48,7 +48,7 @@ class InventoryTest {
 			}
 
 			@Override
-			public ProviderResult list() {
+			public ProviderResult list(InventoryRequest request) {
 				throw new IllegalStateException("boom");
 			}
 		};
@@ -70,13 +70,35 @@ class InventoryTest {
 			}
 
 			@Override
-			public ProviderResult list() {
+			public ProviderResult list(InventoryRequest request) {
 				throw new AssertionError("asked although its kinds were not wanted");
 			}
 		};
 		InventorySnapshot snapshot = Inventory.collect(List.of(mixed, other), Set.of(IpcKind.POSIX_SHM));
 		assertEquals(List.of("/a"), snapshot.objects().stream().map(IpcObject::name).toList());
 		assertTrue(snapshot.problems().isEmpty());
+	}
+
+	@Test
+	void eachProviderGetsItsShareOfTheKindsAndTheWholeRequestBesides() {
+		List<InventoryRequest> asked = new java.util.ArrayList<>();
+		IpcProvider recording = new IpcProvider() {
+			@Override
+			public Set<IpcKind> kinds() {
+				return Set.of(IpcKind.FIFO, IpcKind.PIPE);
+			}
+
+			@Override
+			public ProviderResult list(InventoryRequest request) {
+				asked.add(request);
+				return new ProviderResult(List.of(), List.of());
+			}
+		};
+		List<java.nio.file.Path> directories = List.of(java.nio.file.Path.of("/a"), java.nio.file.Path.of("/b"));
+		Inventory.collect(List.of(recording), new InventoryRequest(Set.of(IpcKind.FIFO, IpcKind.SECTION), directories));
+		Inventory.collect(List.of(recording), InventoryRequest.all());
+		assertEquals(List.of(new InventoryRequest(Set.of(IpcKind.FIFO), directories),
+				new InventoryRequest(Set.of(IpcKind.FIFO, IpcKind.PIPE), List.of())), asked);
 	}
 
 	@Test

@@ -25,19 +25,22 @@ public abstract class CollectingProvider<C> implements IpcProvider {
 		return kinds;
 	}
 
-	@Override
-	public final ProviderResult list() {
-		return list(kinds());
-	}
-
 	/** Runs the collectors of the wanted kinds, each asked only for its own kinds among them. */
-	protected final void collect(Set<IpcKind> wanted, C shared, List<IpcObject> out, List<String> problems) {
+	protected final void collect(InventoryRequest request, C shared, List<IpcObject> out, List<String> problems) {
 		for (KindCollector<? super C> collector : collectors) {
-			Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
-			asked.retainAll(wanted);
-			if (!asked.isEmpty()) {
+			InventoryRequest asked = share(request, collector);
+			if (asked != null) {
 				collector.collect(asked, shared, out, problems);
 			}
 		}
+	}
+
+	/** @return the request narrowed to the collector's kinds, {@code null} when it asks for none of them */
+	protected static InventoryRequest share(InventoryRequest request, KindCollector<?> collector) {
+		Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
+		if (!request.kinds().isEmpty()) {
+			asked.retainAll(request.kinds());
+		}
+		return asked.isEmpty() ? null : request.withKinds(asked);
 	}
 }

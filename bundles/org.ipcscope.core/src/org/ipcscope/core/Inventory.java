@@ -31,22 +31,29 @@ public final class Inventory {
 	 * @param kinds     the kinds wanted; empty for all
 	 */
 	public static InventorySnapshot collect(Collection<? extends IpcProvider> providers, Set<IpcKind> kinds) {
+		return collect(providers, InventoryRequest.of(kinds));
+	}
+
+	/**
+	 * @param providers the providers to ask, each for its share of the request's kinds
+	 */
+	public static InventorySnapshot collect(Collection<? extends IpcProvider> providers, InventoryRequest request) {
 		Instant taken = Instant.now();
 		List<IpcObject> objects = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		for (IpcProvider provider : providers) {
 			Set<IpcKind> wanted = EnumSet.noneOf(IpcKind.class);
 			wanted.addAll(provider.kinds());
-			if (!kinds.isEmpty()) {
-				wanted.retainAll(kinds);
+			if (!request.kinds().isEmpty()) {
+				wanted.retainAll(request.kinds());
 			}
 			if (wanted.isEmpty()) {
 				continue;
 			}
 			try {
-				ProviderResult result = provider.list(wanted);
+				ProviderResult result = provider.list(request.withKinds(wanted));
 				for (IpcObject object : result.objects()) {
-					if (kinds.isEmpty() || kinds.contains(object.kind())) {
+					if (request.wants(object.kind())) {
 						objects.add(object);
 					}
 				}

@@ -14,10 +14,10 @@ public interface KindCollector<C> {
 	Set<IpcKind> kinds();
 
 	/**
-	 * @param wanted   the kinds asked for, a non-empty subset of {@link #kinds()}
+	 * @param request  what the refresh asks for, its kinds a non-empty subset of {@link #kinds()}
 	 * @param shared   what the provider read for this refresh
 	 * @param out      where found objects go
 	 * @param problems where sources that could not be read are told
 	 */
-	void collect(Set<IpcKind> wanted, C shared, List<IpcObject> out, List<String> problems);
+	void collect(InventoryRequest request, C shared, List<IpcObject> out, List<String> problems);
 }

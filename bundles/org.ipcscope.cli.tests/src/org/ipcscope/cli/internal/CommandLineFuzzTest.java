@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -103,7 +104,7 @@ class CommandLineFuzzTest {
 			return false;
 		}
 		try {
-			new ListCommand(args.subList(1, args.size()), Path.of("/"));
+			new ListCommand(args.subList(1, args.size()), new Caller(Path.of("/"), Map.of()));
 			return true;
 		} catch (UsageException e) {
 			return false;
@@ -115,8 +116,10 @@ class CommandLineFuzzTest {
 		Bounded err = new Bounded(ERR_BOUND);
 		PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
 		PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-		Future<Integer> running = RUNNER.submit(() -> CommandLine.run(args, Path.of("/"), () -> inventory.await(20),
-				() -> memory.await(20), () -> processes.await(20), () -> null, outStream, errStream));
+		Future<Integer> running = RUNNER.submit(() -> CommandLine.run(args, new Caller(Path.of("/"), Map.of()),
+				Providers.NONE.withInventory(() -> inventory.await(20)).withMemory(() -> memory.await(20))
+						.withProcesses(() -> processes.await(20)),
+				outStream, errStream));
 		int exit;
 		try {
 			exit = running.get(DEADLINE_SECONDS, TimeUnit.SECONDS);

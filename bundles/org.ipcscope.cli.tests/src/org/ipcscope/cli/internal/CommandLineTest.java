@@ -25,7 +25,8 @@ class CommandLineTest {
 	private int run(String... args) throws Exception {
 		try (TrackedService<InventoryService> inventory = new TrackedService<>(InventoryService.class);
 				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class)) {
-			return CommandLine.run(List.of(args), () -> inventory.await(20), () -> memory.await(20),
+			return CommandLine.run(List.of(args),
+					Providers.NONE.withInventory(() -> inventory.await(20)).withMemory(() -> memory.await(20)),
 					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 		}
 	}

@@ -119,6 +119,55 @@ class DaemonTest extends DaemonTestBase {
 	}
 
 	@Test
+	void requestsAtOnceEachGetTheirOwnFifoDirectories() throws Exception {
+		Path socket = runDirectory.resolve("together.sock");
+		startServer(socket);
+		Path caller = Files.createDirectories(work.resolve("together"));
+		Path optionDirectory = Files.createDirectories(caller.resolve("option-fifos"));
+		Path variableDirectory = Files.createDirectories(caller.resolve("variable-fifos"));
+		Process mkfifo = new ProcessBuilder("mkfifo", optionDirectory.resolve("option fifo").toString(),
+				variableDirectory.resolve("variable fifo").toString()).start();
+		assertEquals(0, mkfifo.waitFor());
+		String optionRow = "\"name\": \"" + optionDirectory.resolve("option fifo") + "\"";
+		String variableRow = "\"name\": \"" + variableDirectory.resolve("variable fifo") + "\"";
+		int served = servedCount(socket);
+
+		// 8 clients at once, half naming one directory by --fifo-dir, half the other by IPCSCOPE_FIFO_DIRS
+		int clients = 8;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+		try {
+			List<java.util.concurrent.Future<Run>> runs = new java.util.ArrayList<>();
+			for (int i = 0; i < clients; i++) {
+				boolean option = i % 2 == 0;
+				runs.add(pool.submit(() -> option
+						? served(socket, caller, Map.of(), "list", "--kind", "fifo", "--json", "--fifo-dir", "option-fifos")
+						: served(socket, caller, Map.of("IPCSCOPE_FIFO_DIRS", "variable-fifos"), "list", "--kind", "fifo",
+								"--json")));
+			}
+			for (int i = 0; i < clients; i++) {
+				Run run = runs.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+				assertEquals(0, run.exit(), run.errText());
+				String own = i % 2 == 0 ? optionRow : variableRow;
+				String other = i % 2 == 0 ? variableRow : optionRow;
+				assertEquals(1, linesWith(own, run.outText()).size(), "client " + i + ": " + run.outText());
+				assertEquals(List.of(), linesWith(other, run.outText()), "client " + i + " got another request's directory");
+			}
+		} finally {
+			pool.shutdownNow();
+		}
+		// each was answered by the server, none declined to run in a JVM of its own
+		assertEquals(served + clients, servedCount(socket));
+	}
+
+	/** @return how many requests the server has answered, as {@code daemon status} says */
+	private static int servedCount(Path socket) throws Exception {
+		Run status = served(socket, "daemon", "status");
+		java.util.regex.Matcher count = java.util.regex.Pattern.compile(", (\\d+) requests served").matcher(status.outText());
+		assertTrue(count.find(), status.outText());
+		return Integer.parseInt(count.group(1));
+	}
+
+	@Test
 	void usageErrorsComeBackAsTheDirectRunGivesThem() throws Exception {
 		Path socket = runDirectory.resolve("usage.sock");
 		startServer(socket);

@@ -52,8 +52,12 @@ class HexCommandTest {
 		memory.close();
 	}
 
+	private static Providers providers() {
+		return Providers.NONE.withInventory(() -> inventory.await(20)).withMemory(() -> memory.await(20));
+	}
+
 	private int run(String... args) throws InterruptedException {
-		return CommandLine.run(List.of(args), () -> inventory.await(20), () -> memory.await(20), out, err);
+		return CommandLine.run(List.of(args), providers(), out, err);
 	}
 
 	private String out() {
@@ -153,7 +157,7 @@ class HexCommandTest {
 					}
 				}
 			};
-			int exit = CommandLine.run(List.of("hex", name), () -> inventory.await(20), () -> memory.await(20),
+			int exit = CommandLine.run(List.of("hex", name), providers(),
 					new PrintStream(truncating, true, StandardCharsets.UTF_8), err);
 			assertEquals(CommandLine.EXIT_NOT_FOUND, exit, err());
 			assertEquals(name + " shrank to 100000 bytes while it was dumped: the dump stops at its new end\n", err());

@@ -64,7 +64,8 @@ class NamesAndEscapesTest {
 	private int run(String... args) throws InterruptedException {
 		outBytes.reset();
 		errBytes.reset();
-		return CommandLine.run(List.of(args), () -> inventory.await(20), () -> memory.await(20), () -> processes.await(20),
+		return CommandLine.run(List.of(args), Providers.NONE.withInventory(() -> inventory.await(20))
+				.withMemory(() -> memory.await(20)).withProcesses(() -> processes.await(20)),
 				new PrintStream(outBytes, true, StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8));
 	}
 

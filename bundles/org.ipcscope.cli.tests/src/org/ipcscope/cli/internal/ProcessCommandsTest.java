@@ -33,8 +33,8 @@ class ProcessCommandsTest {
 		try (TrackedService<InventoryService> inventory = new TrackedService<>(InventoryService.class);
 				TrackedService<MemorySourceService> memory = new TrackedService<>(MemorySourceService.class);
 				TrackedService<ProcessMemoryProvider> processes = new TrackedService<>(ProcessMemoryProvider.class)) {
-			return CommandLine.run(List.of(args), () -> inventory.await(20), () -> memory.await(20),
-					() -> processes.await(20), new PrintStream(out, true, StandardCharsets.UTF_8),
+			return CommandLine.run(List.of(args), Providers.NONE.withInventory(() -> inventory.await(20))
+					.withMemory(() -> memory.await(20)).withProcesses(() -> processes.await(20)), new PrintStream(out, true, StandardCharsets.UTF_8),
 					new PrintStream(err, true, StandardCharsets.UTF_8));
 		}
 	}

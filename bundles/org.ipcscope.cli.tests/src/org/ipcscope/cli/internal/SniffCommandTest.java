@@ -24,10 +24,10 @@ class SniffCommandTest {
 	private int asked;
 
 	private int run(String... args) throws Exception {
-		return CommandLine.run(List.of(args), () -> null, () -> null, () -> null, () -> {
+		return CommandLine.run(List.of(args), Providers.NONE.withSniffer(() -> {
 			asked++;
 			return null;
-		}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		}), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 	}
 
 	private String err() {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -83,8 +84,8 @@ class TapCommandTest {
 
 	private int run(String... args) throws Exception {
 		try (TrackedService<TrafficCapturer> traffic = new TrackedService<>(TrafficCapturer.class)) {
-			return CommandLine.run(List.of(args), Path.of("/"), () -> null, () -> null, () -> null, () -> null,
-					() -> traffic.await(20), new PrintStream(out, true, StandardCharsets.UTF_8),
+			return CommandLine.run(List.of(args), new Caller(Path.of("/"), Map.of()),
+					Providers.NONE.withTraffic(() -> traffic.await(20)), new PrintStream(out, true, StandardCharsets.UTF_8),
 					new PrintStream(err, true, StandardCharsets.UTF_8));
 		}
 	}

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.clipboard.ClipboardReader;
 import org.ipcscope.core.process.ProcessMemoryProvider;
-import org.ipcscope.core.memory.MemorySourceService;
 import org.ipcscope.core.sniff.CopyDataSniffer;
 import org.ipcscope.core.traffic.TrafficCapturer;
 
@@ -31,69 +30,20 @@ final class CommandLine {
 	/** The object asked for does not exist, is gone, or could not be read. */
 	static final int EXIT_NOT_FOUND = 4;
 
-	/** Gives the inventory when a verb needs it; {@code null} if it could not be had. */
-	interface InventoryAccess {
-		InventoryService open() throws InterruptedException;
-	}
-
-	/** Gives the memory sources when a verb needs them; {@code null} if they could not be had. */
-	interface MemoryAccess {
-		MemorySourceService open() throws InterruptedException;
-	}
-
-	/** Gives another process's memory when a verb needs it; {@code null} if it could not be had. */
-	interface ProcessAccess {
-		ProcessMemoryProvider open() throws InterruptedException;
-	}
-
-	/** Gives the WM_COPYDATA sniffer when a verb needs it; {@code null} if it could not be had. */
-	interface SnifferAccess {
-		CopyDataSniffer open() throws InterruptedException;
-	}
-
-	/** Gives the traffic capturer when a verb needs it; {@code null} if it could not be had. */
-	interface TrafficAccess {
-		TrafficCapturer open() throws InterruptedException;
-	}
-
-	/** Gives the clipboard reader when a verb needs it; {@code null} if it could not be had. */
-	interface ClipboardAccess {
-		ClipboardReader open() throws InterruptedException;
-	}
-
 	private CommandLine() {
 	}
 
-	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, PrintStream out,
-			PrintStream err) throws InterruptedException {
-		return run(args, inventory, memory, () -> null, out, err);
+	/** Runs a verb for this JVM's own caller ({@link Caller#current()}). */
+	static int run(List<String> args, Providers providers, PrintStream out, PrintStream err) throws InterruptedException {
+		return run(args, Caller.current(), providers, out, err);
 	}
 
-	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, ProcessAccess processes,
-			PrintStream out, PrintStream err) throws InterruptedException {
-		return run(args, inventory, memory, processes, () -> null, out, err);
-	}
-
-	static int run(List<String> args, InventoryAccess inventory, MemoryAccess memory, ProcessAccess processes,
-			SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
-		return run(args, Path.of("").toAbsolutePath(), inventory, memory, processes, sniffer, out, err);
-	}
-
-	/** @param workingDirectory the caller's, against which relative paths of the arguments are taken */
-	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
-			ProcessAccess processes, SnifferAccess sniffer, PrintStream out, PrintStream err) throws InterruptedException {
-		return run(args, workingDirectory, inventory, memory, processes, sniffer, () -> null, out, err);
-	}
-
-	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
-			ProcessAccess processes, SnifferAccess sniffer, TrafficAccess traffic, PrintStream out, PrintStream err)
+	/**
+	 * @param caller    whom it runs for: where relative paths of the arguments are, and the environment
+	 * @param providers what the verbs may open
+	 */
+	static int run(List<String> args, Caller caller, Providers providers, PrintStream out, PrintStream err)
 			throws InterruptedException {
-		return run(args, workingDirectory, inventory, memory, processes, sniffer, traffic, () -> null, out, err);
-	}
-
-	static int run(List<String> args, Path workingDirectory, InventoryAccess inventory, MemoryAccess memory,
-			ProcessAccess processes, SnifferAccess sniffer, TrafficAccess traffic, ClipboardAccess clipboard,
-			PrintStream out, PrintStream err) throws InterruptedException {
 		PrintStream messages = MessageStream.wrap(err);
 		if (args.isEmpty()) {
 			printUsage(err, null);
@@ -112,13 +62,14 @@ final class CommandLine {
 			List<String> rest = args.subList(1, args.size());
 			return switch (verb) {
 			case "help" -> help(rest, out);
-			case "list" -> list(new ListCommand(rest, workingDirectory), inventory, out, messages);
-			case "hex" -> new HexCommand(rest, workingDirectory).run(memory, inventory, out, messages);
-			case "regions", "modules", "dump", "search", "processes" -> processVerb(verb, rest, workingDirectory, processes, out,
+			case "list" -> list(new ListCommand(rest, caller), providers.inventory(), out, messages);
+			case "hex" -> new HexCommand(rest, caller.workingDirectory()).run(providers.memory(), providers.inventory(), out,
 					messages);
-			case "sniff", "windows" -> sniffVerb(verb, rest, sniffer, out, messages);
-			case "tap" -> tap(new TapCommand(rest), traffic, out, messages);
-			case "clipboard" -> clipboard(new ClipboardCommand(rest), clipboard, out, messages);
+			case "regions", "modules", "dump", "search", "processes" -> processVerb(verb, rest, caller.workingDirectory(),
+					providers.processes(), out, messages);
+			case "sniff", "windows" -> sniffVerb(verb, rest, providers.sniffer(), out, messages);
+			case "tap" -> tap(new TapCommand(rest), providers.traffic(), out, messages);
+			case "clipboard" -> clipboard(new ClipboardCommand(rest), providers.clipboard(), out, messages);
 			case "daemon" -> DaemonCommand.run(rest, out, messages);
 			default -> throw new UsageException("Unknown command '" + verb + "'");
 			};
@@ -156,7 +107,7 @@ final class CommandLine {
 		return out.checkError();
 	}
 
-	private static int list(ListCommand command, InventoryAccess access, PrintStream out, PrintStream err)
+	private static int list(ListCommand command, Providers.InventoryAccess access, PrintStream out, PrintStream err)
 			throws InterruptedException {
 		InventoryService inventory = access.open();
 		if (inventory == null) {
@@ -166,9 +117,8 @@ final class CommandLine {
 		return command.run(inventory, out);
 	}
 
-	private static int processVerb(String verb, List<String> rest, Path workingDirectory, ProcessAccess access,
-			PrintStream out,
-			PrintStream err) throws InterruptedException, UsageException {
+	private static int processVerb(String verb, List<String> rest, Path workingDirectory, Providers.ProcessAccess access,
+			PrintStream out, PrintStream err) throws InterruptedException, UsageException {
 		ProcessMemoryProvider processes = access.open();
 		if (processes == null) {
 			err.println("No process memory provider is available for this system.");
@@ -178,7 +128,7 @@ final class CommandLine {
 				: ProcessCommands.run(verb, rest, workingDirectory, processes, out, err);
 	}
 
-	private static int sniffVerb(String verb, List<String> rest, SnifferAccess access, PrintStream out, PrintStream err)
+	private static int sniffVerb(String verb, List<String> rest, Providers.SnifferAccess access, PrintStream out, PrintStream err)
 			throws InterruptedException, UsageException {
 		SniffCommand sniff = verb.equals("sniff") ? new SniffCommand(rest) : null;
 		WindowsCommand windows = sniff == null ? new WindowsCommand(rest) : null;
@@ -196,7 +146,7 @@ final class CommandLine {
 		return sniff != null ? sniff.run(sniffer, out, err) : windows.run(sniffer, out, err);
 	}
 
-	private static int tap(TapCommand tap, TrafficAccess access, PrintStream out, PrintStream err)
+	private static int tap(TapCommand tap, Providers.TrafficAccess access, PrintStream out, PrintStream err)
 			throws InterruptedException, UsageException {
 		TrafficCapturer capturer = access.open();
 		if (capturer == null) {
@@ -207,7 +157,7 @@ final class CommandLine {
 		return tap.run(capturer, out, err);
 	}
 
-	private static int clipboard(ClipboardCommand command, ClipboardAccess access, PrintStream out, PrintStream err)
+	private static int clipboard(ClipboardCommand command, Providers.ClipboardAccess access, PrintStream out, PrintStream err)
 			throws InterruptedException {
 		ClipboardReader reader = access.open();
 		if (reader == null) {

@@ -1,6 +1,5 @@
 package org.ipcscope.cli.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.equinox.app.IApplication;
@@ -33,10 +32,11 @@ public class CommandLineApplication implements IApplication {
 				TrackedService<CopyDataSniffer> sniffer = new TrackedService<>(CopyDataSniffer.class);
 				TrackedService<TrafficCapturer> traffic = new TrackedService<>(TrafficCapturer.class);
 				TrackedService<ClipboardReader> clipboard = new TrackedService<>(ClipboardReader.class)) {
-			return CommandLine.run(args, Path.of("").toAbsolutePath(), () -> inventory.await(SERVICE_WAIT_SECONDS),
+			Providers providers = new Providers(() -> inventory.await(SERVICE_WAIT_SECONDS),
 					() -> memory.await(SERVICE_WAIT_SECONDS), () -> processes.await(SERVICE_WAIT_SECONDS),
 					() -> sniffer.await(SERVICE_WAIT_SECONDS), () -> traffic.await(SERVICE_WAIT_SECONDS),
-					() -> clipboard.await(SERVICE_WAIT_SECONDS), System.out, System.err);
+					() -> clipboard.await(SERVICE_WAIT_SECONDS));
+			return CommandLine.run(args, providers, System.out, System.err);
 		}
 	}
 

@@ -2,33 +2,14 @@ package org.ipcscope.cli.internal;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.ServiceLoader;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
-
-import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 
 /**
@@ -36,8 +17,8 @@ import org.ipcscope.core.process.ProcessMemoryProvider;
  * Linux): a JVM that keeps the providers loaded and compiled, so that a script's poll costs a warm
  * inventory or search instead of a cold JVM. The script starts it after such a verb it ran directly, detached, once per product build and JDK (the
  * socket's name says which); it serves this user only, over a Unix domain socket in a directory
- * no one else may enter, one command at a time (the FIFO directories are global settings); it
- * exits after {@code IDLE_SECONDS} without requests, when a jar it runs from changes or goes, on
+ * no one else may enter ({@link DaemonSocket}), several requests at once ({@link DaemonConnections});
+ * a warm-up runs between them first ({@link DaemonWarmUp}). It exits after {@code IDLE_SECONDS} without requests, when a jar it runs from changes or goes, on
  * {@code daemon stop}, or when its socket is gone.
  *
  * <pre>DaemonServer SOCKET IDLE_SECONDS [CLIENT]</pre>
@@ -45,48 +26,31 @@ import org.ipcscope.core.process.ProcessMemoryProvider;
  * CLIENT is where the script looks for the native client: copied there from this bundle first,
  * and kept as this bundle packs it while the server runs ({@link ClientCopy}). Where it listens,
  * and what it leaves there when it cannot: {@link DaemonPlace}. Under abuse it stays up: a request
- * is read in parts as it comes (never allocated as declared), at most {@link #MAX_CONNECTIONS} are
- * served at once (more are closed at once), and when no descriptor is left to accept with it
- * waits and serves on.
+ * is read in parts as it comes (never allocated as declared), and {@link DaemonConnections} bounds
+ * the connections served at once.
  */
 public final class DaemonServer implements ServedCommands.Host {
 
-	/** How often the server looks at its idle time, its jars and its socket. */
-	private static final long CHECK_MILLIS = 1000;
-	/** How long a connected client has to send its request, and to take the reply. */
-	private static final long TRANSFER_SECONDS = 10;
-	/** Connections served at once; more are closed at once. Each holds at most a request (1 MiB). */
-	static final int MAX_CONNECTIONS = 16;
-	private static final long ACCEPT_BACKOFF_MILLIS = 200;
+	/** Connections served at once ({@link DaemonConnections#MAX_CONNECTIONS}). */
+	static final int MAX_CONNECTIONS = DaemonConnections.MAX_CONNECTIONS;
 
 	private final DaemonPlace place;
 	private final Path socket;
 	private final Duration idle;
 	private final ClientCopy client;
-	private long lastAcceptFailureLog;
-	private long lastRefusalLog;
 	private long lastClientFailureLog;
-	private final InventoryService inventory;
 	private final ServedCommands commandsServed;
 	private final UserPrincipal user;
 	private final Instant started = Instant.now();
-	private final AtomicInteger active = new AtomicInteger();
-	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread thread = new Thread(r, "transfer timeouts");
-		thread.setDaemon(true);
-		return thread;
-	});
-	private volatile long lastRequest = System.nanoTime();
 	private volatile String stopReason;
-	private Selector selector;
+	private volatile DaemonConnections connections;
 
 	private DaemonServer(DaemonPlace place, Duration idle, ClientCopy client) throws IOException {
 		this.place = place;
 		this.socket = place.socket();
 		this.idle = idle;
 		this.client = client;
-		this.inventory = Main.inventory();
-		this.commandsServed = new ServedCommands(inventory,
+		this.commandsServed = new ServedCommands(Main.inventory(),
 				ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null));
 		this.user = Files.getOwner(Path.of("/proc/self"));
 	}
@@ -136,94 +100,33 @@ public final class DaemonServer implements ServedCommands.Host {
 	}
 
 	private int serve() throws IOException {
-		try (FileChannel lockFile = place.openLock(); FileLock lock = lockFile.tryLock()) {
-			if (lock == null) {
+		try (DaemonSocket guard = DaemonSocket.lock(place)) {
+			if (guard == null) {
 				log("another server serves " + socket);
 				return 0;
 			}
-			// the lock is ours, so a socket file left here is a dead server's
-			Files.deleteIfExists(socket);
+			// before the socket is there: a script that finds the socket finds the client too
 			keepClient();
-			try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-					Selector accepting = Selector.open()) {
-				server.bind(UnixDomainSocketAddress.of(socket));
-				Object inode = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-				place.clearMarker();
-				selector = accepting;
-				log("serving " + socket + " (pid " + ProcessHandle.current().pid() + ", idle timeout "
-						+ idle.toMillis() / 1000.0 + " s)");
-				commandsServed.commands().acquireUninterruptibly();
-				Thread.ofPlatform().name("warm-up").daemon()
-						.start(new DaemonWarmUp(inventory, commandsServed.commands(), () -> stopReason != null));
-				server.configureBlocking(false);
-				server.register(accepting, SelectionKey.OP_ACCEPT);
-				while (stopReason == null) {
-					accepting.select(CHECK_MILLIS);
-					accepting.selectedKeys().clear();
-					acceptAll(server);
-					check(inode);
-				}
-				log("stopping: " + stopReason);
-				server.close();
-				Files.deleteIfExists(socket);
-			}
+			connections = new DaemonConnections(guard.bind(), user, commandsServed, this);
+			log("serving " + socket + " (pid " + ProcessHandle.current().pid() + ", idle timeout "
+					+ idle.toMillis() / 1000.0 + " s)");
+			DaemonWarmUp.start(commandsServed, () -> stopReason != null);
+			connections.serve(() -> stopReason != null, () -> check(guard));
+			log("stopping: " + stopReason);
+			guard.unbind();
 			// a reply under way is finished; a request that comes now finds no socket and runs directly
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRANSFER_SECONDS);
-			while (active.get() > 0 && System.nanoTime() < deadline) {
-				sleep(20);
-			}
+			connections.finish();
 			return 0;
 		}
 	}
 
-	/**
-	 * Takes the connections waiting: each gets a thread, up to {@link #MAX_CONNECTIONS} at once;
-	 * those beyond are closed at once (their clients run the command themselves). When accepting
-	 * fails (no descriptor left: EMFILE), the server waits a moment and goes on serving.
-	 */
-	private void acceptAll(ServerSocketChannel server) {
-		for (;;) {
-			SocketChannel client;
-			try {
-				client = server.accept();
-			} catch (IOException e) {
-				long now = System.nanoTime();
-				if (now - lastAcceptFailureLog > TimeUnit.MINUTES.toNanos(1)) {
-					lastAcceptFailureLog = now;
-					log("cannot accept a connection (" + e.getMessage() + "): waiting, then serving on");
-				}
-				sleep(ACCEPT_BACKOFF_MILLIS);
-				return;
-			}
-			if (client == null) {
-				return;
-			}
-			if (active.get() >= MAX_CONNECTIONS) {
-				close(client);
-				long now = System.nanoTime();
-				if (now - lastRefusalLog > TimeUnit.MINUTES.toNanos(1)) {
-					lastRefusalLog = now;
-					log("closed a connection: " + MAX_CONNECTIONS + " are open already");
-				}
-				continue;
-			}
-			active.incrementAndGet();
-			try {
-				Thread.ofVirtual().start(() -> handle(client));
-			} catch (OutOfMemoryError e) {
-				active.decrementAndGet();
-				close(client);
-			}
-		}
-	}
-
-	private void check(Object inode) {
+	private void check(DaemonSocket guard) {
 		keepClient();
 		if (commandsServed.product().changed()) {
 			stop("the product it runs from has changed");
-		} else if (!inode.equals(fileKey(socket))) {
+		} else if (guard.isGone()) {
 			stop("its socket is gone");
-		} else if (active.get() == 0 && System.nanoTime() - lastRequest > idle.toNanos()) {
+		} else if (connections.idleFor(idle.toNanos())) {
 			stop("idle for " + idle.toMillis() / 1000.0 + " s");
 		}
 	}
@@ -233,36 +136,9 @@ public final class DaemonServer implements ServedCommands.Host {
 		if (stopReason == null) {
 			stopReason = reason;
 		}
-		selector.wakeup();
-	}
-
-	private static Object fileKey(Path path) {
-		try {
-			return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-		} catch (IOException e) {
-			return "gone";
-		}
-	}
-
-	private void handle(SocketChannel channel) {
-		try (channel) {
-			ScheduledFuture<?> timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
-			UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
-			if (!peer.user().equals(user)) {
-				log("refused a client of user " + peer.user().getName());
-				return;
-			}
-			DaemonProtocol.Request request = DaemonProtocol.Request.read(channel);
-			timeout.cancel(false);
-			DaemonProtocol.Reply reply = commandsServed.answer(request, this);
-			timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
-			reply.write(channel);
-			timeout.cancel(false);
-		} catch (IOException | RuntimeException | OutOfMemoryError e) {
-			log("request failed: " + e);
-		} finally {
-			lastRequest = System.nanoTime();
-			active.decrementAndGet();
+		DaemonConnections serving = connections;
+		if (serving != null) {
+			serving.wakeUp();
 		}
 	}
 
@@ -273,14 +149,6 @@ public final class DaemonServer implements ServedCommands.Host {
 				+ " requests served\nsocket: " + socket + "\nidle timeout: " + idle.toMillis() / 1000.0
 				+ " s after the last request\nruns from: " + String.join(File.pathSeparator, commandsServed.product().classPath()) + "\nJava: "
 				+ System.getProperty("java.home") + "\n";
-	}
-
-	private static void close(SocketChannel channel) {
-		try {
-			channel.close();
-		} catch (IOException e) {
-			// it was going anyway
-		}
 	}
 
 	/** The client copy, written again if anything changed it (not fatal: scripts then run a JVM each). */
@@ -296,14 +164,6 @@ public final class DaemonServer implements ServedCommands.Host {
 				lastClientFailureLog = now;
 				log("cannot keep the client: " + e.getMessage());
 			}
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

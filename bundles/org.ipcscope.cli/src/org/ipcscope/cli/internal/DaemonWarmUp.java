@@ -5,15 +5,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.BooleanSupplier;
 
 import org.ipcscope.core.InventoryService;
 
 /**
- * A starting server's warm-up: runs what scripts ask for until it is compiled. The first round
- * holds back the first request (the classes are loaded then), later rounds take turns with
- * requests; the caller holds {@code commands} for the first round.
+ * A starting server's warm-up: runs what scripts ask for until it is compiled. Each round takes
+ * the write side of the server's {@link ServedCommands#warmUpTurns()}, so it runs between
+ * requests; the first round holds back the first requests (the classes are loaded then).
  */
 final class DaemonWarmUp implements Runnable {
 
@@ -25,37 +28,60 @@ final class DaemonWarmUp implements Runnable {
 	private static final int WARM_UP_ROUNDS = 30;
 
 	private final InventoryService inventory;
-	private final Semaphore commands;
+	private final ReadWriteLock turns;
 	private final BooleanSupplier stopping;
+	private final CountDownLatch firstRoundHeld = new CountDownLatch(1);
 
-	DaemonWarmUp(InventoryService inventory, Semaphore commands, BooleanSupplier stopping) {
+	private DaemonWarmUp(InventoryService inventory, ReadWriteLock turns, BooleanSupplier stopping) {
 		this.inventory = inventory;
-		this.commands = commands;
+		this.turns = turns;
 		this.stopping = stopping;
+	}
+
+	/**
+	 * Starts the warm-up of {@code commands} in a thread of its own; returns once its first round
+	 * holds back requests.
+	 */
+	static void start(ServedCommands commands, BooleanSupplier stopping) {
+		DaemonWarmUp warmUp = new DaemonWarmUp(commands.inventory(), commands.warmUpTurns(), stopping);
+		Thread.ofPlatform().name("warm-up").daemon().start(warmUp);
+		boolean interrupted = false;
+		while (true) {
+			try {
+				warmUp.firstRoundHeld.await();
+				break;
+			} catch (InterruptedException e) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
 	public void run() {
 		long end = System.nanoTime() + WARM_UP.toNanos();
 		PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-		boolean held = true; // by the server, for the first round
+		// what a script in / asks, with no FIFO directories of its own
+		Caller script = new Caller(Path.of("/"), Map.of());
+		Providers providers = Providers.NONE.withInventory(() -> inventory);
+		Lock turn = turns.writeLock();
 		try {
 			for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < end && !stopping.getAsBoolean(); round++) {
-				if (!held) {
-					commands.acquire();
-					held = true;
+				turn.lockInterruptibly();
+				try {
+					firstRoundHeld.countDown();
+					CommandLine.run(List.of("list", round % 4 == 3 ? "--kind=fifo" : "--json"), script, providers, nowhere,
+							nowhere);
+				} finally {
+					turn.unlock();
 				}
-				CommandLine.run(List.of("list", round % 4 == 3 ? "--kind=fifo" : "--json"), Path.of("/"), () -> inventory,
-						() -> null, () -> null, () -> null, nowhere, nowhere);
-				commands.release();
-				held = false;
 			}
 		} catch (InterruptedException | RuntimeException e) {
 			DaemonServer.log("warm-up: " + e);
 		} finally {
-			if (held) {
-				commands.release();
-			}
+			firstRoundHeld.countDown();
 		}
 	}
 }

@@ -138,7 +138,7 @@ final class HexCommand {
 		}
 	}
 
-	int run(CommandLine.MemoryAccess memoryAccess, CommandLine.InventoryAccess inventory, PrintStream out,
+	int run(Providers.MemoryAccess memoryAccess, Providers.InventoryAccess inventory, PrintStream out,
 			PrintStream err) throws InterruptedException, UsageException {
 		MemorySourceService memory = memoryAccess.open();
 		if (memory == null) {
@@ -174,7 +174,7 @@ final class HexCommand {
 	 * The name as given, byte for byte; if nothing has it and it holds a backslash, the name its
 	 * escapes stand for, as the text table prints it ({@link Printable}: {@code /a\xff}).
 	 */
-	private Optional<IpcObject> resolve(MemorySourceService memory, CommandLine.InventoryAccess access)
+	private Optional<IpcObject> resolve(MemorySourceService memory, Providers.InventoryAccess access)
 			throws IOException, InterruptedException {
 		Optional<IpcObject> found = resolve(name, memory, access);
 		if (found.isPresent() || name.indexOf('\\') < 0) {
@@ -190,7 +190,7 @@ final class HexCommand {
 	}
 
 	/** By name through the providers first; else among the memory objects the inventory lists (unlinked ones). */
-	private Optional<IpcObject> resolve(String wanted, MemorySourceService memory, CommandLine.InventoryAccess access)
+	private Optional<IpcObject> resolve(String wanted, MemorySourceService memory, Providers.InventoryAccess access)
 			throws IOException, InterruptedException {
 		Optional<IpcObject> found = memory.lookup(wanted, namespace);
 		if (found.isPresent()) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.ipcscope.core.InventoryService;
-import org.ipcscope.core.InventorySettings;
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.export.InventoryJson;
@@ -25,14 +25,14 @@ final class ListCommand {
 	private final Set<IpcKind> kinds = EnumSet.noneOf(IpcKind.class);
 	private boolean json;
 	private final List<Path> fifoDirectories = new ArrayList<>();
-	private final Path workingDirectory;
+	private final Caller caller;
 
 	/**
-	 * @param workingDirectory where relative directories are, also those of the settings: the
-	 *                         caller's, which is not this JVM's when the resident server runs it
+	 * @param caller where relative directories are, also those of its environment's
+	 *               {@code IPCSCOPE_FIFO_DIRS}: not this JVM's when the resident server runs it
 	 */
-	ListCommand(List<String> args, Path workingDirectory) throws UsageException {
-		this.workingDirectory = workingDirectory;
+	ListCommand(List<String> args, Caller caller) throws UsageException {
+		this.caller = caller;
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			switch (arg) {
@@ -76,26 +76,25 @@ final class ListCommand {
 		}
 	}
 
-	/** Lists with this command's FIFO directories added to the settings' for this call only. */
+	/** Lists with the caller's FIFO directories and this command's. */
 	int run(InventoryService inventory, PrintStream out) {
-		List<Path> settings = InventorySettings.fifoDirectories();
+		InventorySnapshot snapshot = inventory.refresh(request());
+		out.print(json ? InventoryJson.write(snapshot) : InventoryText.write(snapshot));
+		out.flush();
+		return 0;
+	}
+
+	/** @return what the inventory is asked for */
+	InventoryRequest request() {
 		// absolute, so that a FIFO found in a directory and through /proc is one row, whoever runs it
 		List<Path> all = new ArrayList<>();
-		for (Path directory : settings) {
-			all.add(workingDirectory.resolve(directory).normalize());
+		for (Path directory : caller.fifoDirectories()) {
+			all.add(caller.workingDirectory().resolve(directory).normalize());
 		}
 		for (Path directory : fifoDirectories) {
-			all.add(workingDirectory.resolve(directory).normalize());
+			all.add(caller.workingDirectory().resolve(directory).normalize());
 		}
-		InventorySettings.setFifoDirectories(all);
-		try {
-			InventorySnapshot snapshot = inventory.refresh(kinds);
-			out.print(json ? InventoryJson.write(snapshot) : InventoryText.write(snapshot));
-			out.flush();
-			return 0;
-		} finally {
-			InventorySettings.setFifoDirectories(settings);
-		}
+		return new InventoryRequest(kinds, all);
 	}
 
 	private static String kindIds() {

@@ -1,6 +1,5 @@
 package org.ipcscope.cli.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -25,13 +24,14 @@ public final class Main {
 
 	public static void main(String[] args) throws InterruptedException {
 		// each verb loads only the providers it uses: a script's list should not pay for the others
-		int code = CommandLine.run(RawArguments.of(args), Path.of("").toAbsolutePath(), Main::inventory, () -> {
+		Providers providers = new Providers(Main::inventory, () -> {
 			MemorySources memory = MemorySources.fromServiceLoader();
 			return memory.isEmpty() ? null : memory;
 		}, () -> ServiceLoader.load(ProcessMemoryProvider.class).findFirst().orElse(null),
 				() -> ServiceLoader.load(CopyDataSniffer.class).findFirst().orElse(null),
 				() -> ServiceLoader.load(TrafficCapturer.class).findFirst().orElse(null),
-				() -> ServiceLoader.load(ClipboardReader.class).findFirst().orElse(null), System.out, System.err);
+				() -> ServiceLoader.load(ClipboardReader.class).findFirst().orElse(null));
+		int code = CommandLine.run(RawArguments.of(args), providers, System.out, System.err);
 		System.out.flush();
 		System.exit(code);
 	}
@@ -40,6 +40,6 @@ public final class Main {
 	static InventoryService inventory() {
 		List<IpcProvider> providers = ServiceLoader.load(IpcProvider.class).stream().map(ServiceLoader.Provider::get)
 				.toList();
-		return providers.isEmpty() ? null : kinds -> Inventory.collect(providers, kinds);
+		return providers.isEmpty() ? null : request -> Inventory.collect(providers, request);
 	}
 }

@@ -91,9 +91,7 @@ public final class PipeServer implements ServedCommands.Host {
 				+ idle.toMillis() / 1000.0 + " s)");
 		// idle from now: the JVM's start does not count against it
 		lastRequest = System.nanoTime();
-		commands.commands().acquireUninterruptibly();
-		Thread.ofPlatform().name("warm-up").daemon()
-				.start(new DaemonWarmUp(commands.inventory(), commands.commands(), () -> stopReason != null));
+		DaemonWarmUp.start(commands, () -> stopReason != null);
 		timer.scheduleWithFixedDelay(this::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
 		for (;;) {
 			boolean connected;

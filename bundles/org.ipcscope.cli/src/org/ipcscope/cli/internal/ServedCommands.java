@@ -2,22 +2,24 @@ package org.ipcscope.cli.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.ipcscope.core.InventoryService;
-import org.ipcscope.core.InventorySettings;
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.process.ProcessMemoryProvider;
 
 /**
  * What the resident server runs for a client: the verbs that only read and print a bounded answer,
  * with the providers it keeps warm, their output kept whole for the reply (the client prints
- * nothing until it has all of it).
+ * nothing until it has all of it). Requests run at once, each with its caller's working directory
+ * and environment ({@link Caller}); only a round of the warm-up runs alone ({@link #warmUpTurns}).
  */
 final class ServedCommands {
 
@@ -38,8 +40,11 @@ final class ServedCommands {
 	private final InventoryService inventory;
 	private final ProcessMemoryProvider processes;
 	private final ProductStamp product = new ProductStamp();
-	/** One command at a time: the inventory's FIFO directories are global. Held by the warm-up first. */
-	private final Semaphore commands = new Semaphore(1);
+	/**
+	 * Requests take the read side, any number at once; a round of the warm-up takes the write side,
+	 * so that it runs between requests rather than slowing them down.
+	 */
+	private final ReadWriteLock warmUpTurns = new ReentrantReadWriteLock();
 	private final AtomicInteger served = new AtomicInteger();
 
 	ServedCommands(InventoryService inventory, ProcessMemoryProvider processes) {
@@ -51,8 +56,8 @@ final class ServedCommands {
 		return inventory;
 	}
 
-	Semaphore commands() {
-		return commands;
+	ReadWriteLock warmUpTurns() {
+		return warmUpTurns;
 	}
 
 	ProductStamp product() {
@@ -79,7 +84,8 @@ final class ServedCommands {
 		if (!serves(request)) {
 			return DaemonProtocol.Reply.DECLINED;
 		}
-		commands.acquireUninterruptibly();
+		Lock turn = warmUpTurns.readLock();
+		turn.lock();
 		try {
 			DaemonProtocol.Reply reply = run(request);
 			served.incrementAndGet();
@@ -88,7 +94,7 @@ final class ServedCommands {
 			DaemonServer.log(args.get(0) + " failed, the client runs it itself: " + e);
 			return DaemonProtocol.Reply.DECLINED;
 		} finally {
-			commands.release();
+			turn.unlock();
 		}
 	}
 
@@ -104,29 +110,24 @@ final class ServedCommands {
 	/** The variables other than the FIFO directories change how this JVM writes: they must be its own. */
 	private static boolean sameLocale(Map<String, String> environment) {
 		for (String name : DaemonProtocol.VARIABLES) {
-			if (!name.equals(InventorySettings.FIFO_DIRS_VARIABLE) && !Objects.equals(environment.get(name), System.getenv(name))) {
+			if (!name.equals(InventoryRequest.FIFO_DIRS_VARIABLE) && !Objects.equals(environment.get(name), System.getenv(name))) {
 				return false;
 			}
 		}
 		return true;
 	}
 
-	/** Runs it as the caller's JVM would; one at a time (the FIFO directories are global settings). */
+	/** Runs it as the caller's JVM would, with the caller's working directory and IPCSCOPE_FIFO_DIRS. */
 	private DaemonProtocol.Reply run(DaemonProtocol.Request request) throws InterruptedException {
-		List<Path> settings = InventorySettings.fifoDirectories();
-		// the caller's IPCSCOPE_FIFO_DIRS, as its own JVM would have read it, for this request only
-		InventorySettings.setFifoDirectories(InventorySettings.parse(request.environment().get(InventorySettings.FIFO_DIRS_VARIABLE)));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		try (PrintStream outStream = new PrintStream(out, false, System.out.charset());
 				PrintStream errStream = new PrintStream(err, false, System.err.charset())) {
-			int code = CommandLine.run(request.args(), request.workingDirectory(), () -> inventory, () -> null,
-					() -> processes, () -> null, outStream, errStream);
+			int code = CommandLine.run(request.args(), Caller.of(request),
+					Providers.NONE.withInventory(() -> inventory).withProcesses(() -> processes), outStream, errStream);
 			outStream.flush();
 			errStream.flush();
 			return new DaemonProtocol.Reply(true, code, out.toByteArray(), err.toByteArray());
-		} finally {
-			InventorySettings.setFifoDirectories(settings);
 		}
 	}
 }

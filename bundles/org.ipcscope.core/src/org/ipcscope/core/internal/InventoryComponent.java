@@ -1,13 +1,12 @@
 package org.ipcscope.core.internal;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ipcscope.core.Inventory;
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.InventoryService;
-import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcProvider;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,7 +29,7 @@ public class InventoryComponent implements InventoryService {
 	}
 
 	@Override
-	public InventorySnapshot refresh(Set<IpcKind> kinds) {
-		return Inventory.collect(providers, kinds);
+	public InventorySnapshot refresh(InventoryRequest request) {
+		return Inventory.collect(providers, request);
 	}
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import org.ipcscope.core.Inventory;
-import org.ipcscope.core.InventorySettings;
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
@@ -166,17 +166,16 @@ class LinuxInventoryTest {
 		Path dir = Files.createTempDirectory("ipcscope-fifos");
 		Path fifo = dir.resolve("idle fifo");
 		assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-		List<Path> before = InventorySettings.fifoDirectories();
 		try {
-			Set<IpcKind> fifos = Set.of(IpcKind.FIFO);
-			assertTrue(all(Inventory.collect(List.of(new LinuxIpcProvider()), fifos), IpcKind.FIFO, fifo.toString())
-					.isEmpty(), "an idle FIFO outside the added directories is not expected");
-			InventorySettings.setFifoDirectories(List.of(dir));
-			IpcObject found = only(Inventory.collect(List.of(new LinuxIpcProvider()), fifos), IpcKind.FIFO, fifo.toString());
+			InventoryRequest fifos = InventoryRequest.of(Set.of(IpcKind.FIFO));
+			IpcObject found = only(Inventory.collect(List.of(new LinuxIpcProvider()), fifos.withFifoDirectories(List.of(dir))),
+					IpcKind.FIFO, fifo.toString());
 			assertTrue(found.owners().isEmpty());
 			assertEquals("0", found.details().get("Readers"));
+			// the directory was searched above: without it in the request, the same refresh misses the FIFO
+			assertTrue(all(Inventory.collect(List.of(new LinuxIpcProvider()), fifos), IpcKind.FIFO, fifo.toString())
+					.isEmpty(), "an idle FIFO outside the request's directories is not expected");
 		} finally {
-			InventorySettings.setFifoDirectories(before);
 			Files.delete(fifo);
 			Files.delete(dir);
 		}

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.internal.FileProblems;
@@ -23,7 +23,7 @@ import org.ipcscope.core.text.NameBytes;
 
 /**
  * Named pipes (mkfifo): those some process holds open, found through /proc/PID/fd, and those
- * lying in the directories the user asked to search.
+ * lying in the directories the request names ({@link InventoryRequest#fifoDirectories()}).
  */
 final class FifoCollector implements Collector {
 
@@ -32,19 +32,13 @@ final class FifoCollector implements Collector {
 	/** Link texts under these never are FIFOs worth a stat. */
 	private static final List<String> SKIPPED = List.of("/dev/", "/proc/", "/sys/", "/memfd:");
 
-	private final Supplier<List<Path>> directories;
-
-	FifoCollector(Supplier<List<Path>> directories) {
-		this.directories = directories;
-	}
-
 	@Override
 	public Set<IpcKind> kinds() {
 		return Set.of(IpcKind.FIFO);
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		Map<String, List<Owner>> fifos = new TreeMap<>();
 		Map<String, Boolean> isFifo = new HashMap<>();
 		List<ProcessTable.Descriptor> ends = new ArrayList<>();
@@ -62,7 +56,7 @@ final class FifoCollector implements Collector {
 		for (ProcessTable.Descriptor descriptor : ends) {
 			fifos.computeIfAbsent(descriptor.target(), t -> new ArrayList<>()).add(processes.owner(descriptor, true));
 		}
-		for (Path directory : directories.get()) {
+		for (Path directory : request.fifoDirectories()) {
 			try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
 				for (Path entry : entries) {
 					if (isFifo(entry)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 
@@ -39,15 +40,15 @@ final class InetCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		// every table first: the owners' look-up waits for the /proc scan, which runs meanwhile
 		List<Endpoint> tcp = new ArrayList<>();
 		List<Endpoint> udp = new ArrayList<>();
-		if (wanted.contains(IpcKind.TCP)) {
+		if (request.wants(IpcKind.TCP)) {
 			read("tcp", IpcKind.TCP, tcp, problems);
 			read("tcp6", IpcKind.TCP, tcp, problems);
 		}
-		if (wanted.contains(IpcKind.UDP)) {
+		if (request.wants(IpcKind.UDP)) {
 			read("udp", IpcKind.UDP, udp, problems);
 			read("udp6", IpcKind.UDP, udp, problems);
 		}

@@ -2,13 +2,10 @@ package org.ipcscope.linux.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 
 import org.ipcscope.core.CollectingProvider;
-import org.ipcscope.core.InventorySettings;
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.IpcProvider;
@@ -26,12 +23,12 @@ public class LinuxIpcProvider extends CollectingProvider<ProcessTable> {
 	private final List<Collector> collectors;
 
 	public LinuxIpcProvider() {
-		this(Path.of("/proc"), Path.of("/dev/shm"), Path.of("/dev/mqueue"), InventorySettings::fifoDirectories);
+		this(Path.of("/proc"), Path.of("/dev/shm"), Path.of("/dev/mqueue"));
 	}
 
-	LinuxIpcProvider(Path proc, Path shm, Path mqueue, Supplier<List<Path>> fifoDirectories) {
+	LinuxIpcProvider(Path proc, Path shm, Path mqueue) {
 		this(proc, List.of(new PosixShmCollector(shm), new SysvCollector(proc.resolve("sysvipc")),
-				new PosixMqCollector(mqueue), new FifoCollector(fifoDirectories), new PipeCollector(),
+				new PosixMqCollector(mqueue), new FifoCollector(), new PipeCollector(),
 				new UnixSocketCollector(proc.resolve("net/unix")), new InetCollector(proc.resolve("net"))));
 	}
 
@@ -47,19 +44,18 @@ public class LinuxIpcProvider extends CollectingProvider<ProcessTable> {
 	}
 
 	@Override
-	public ProviderResult list(Set<IpcKind> wanted) {
-		boolean shared = wanted.contains(IpcKind.POSIX_SHM) || wanted.contains(IpcKind.SYSV_SHM);
-		ProcessTable processes = ProcessTable.scan(proc, shared, wanted.contains(IpcKind.UNIX_SOCKET));
+	public ProviderResult list(InventoryRequest request) {
+		boolean shared = request.wants(IpcKind.POSIX_SHM) || request.wants(IpcKind.SYSV_SHM);
+		ProcessTable processes = ProcessTable.scan(proc, shared, request.wants(IpcKind.UNIX_SOCKET));
 		// The collectors read their kernel tables while the /proc scan runs, then wait for it; each
 		// fills its own lists, joined in the collectors' order, so the result does not depend on timing.
 		List<ProviderResult> parts;
 		try {
 			parts = collectors.parallelStream().map(collector -> {
-				Set<IpcKind> asked = EnumSet.copyOf(collector.kinds());
-				asked.retainAll(wanted);
+				InventoryRequest asked = share(request, collector);
 				List<IpcObject> found = new ArrayList<>();
 				List<String> failed = new ArrayList<>();
-				if (!asked.isEmpty()) {
+				if (asked != null) {
 					collector.collect(asked, processes, found, failed);
 				}
 				return new ProviderResult(found, failed);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
@@ -26,7 +27,7 @@ final class PipeCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		Map<String, List<Owner>> pipes = new TreeMap<>();
 		for (ProcessTable.Descriptor descriptor : processes.descriptors()) {
 			if (descriptor.target().startsWith("pipe:[")) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
@@ -43,7 +44,7 @@ final class PosixShmCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		UserNames users = processes.users();
 		// the segments first: their holders wait for the /proc scan, which runs meanwhile
 		List<IpcObject> segments = new ArrayList<>();

@@ -17,7 +17,7 @@ import org.ipcscope.core.text.NameBytes;
  * Runs the native /proc scanner ({@code native/ipcscope-proc.c}, built with this bundle) and
  * decodes what it prints. The scanner does the system calls; which descriptor or mapping means
  * what is still decided by the collectors. Without a scanner that runs here, {@link #run}
- * answers {@code null} and the table is read in Java instead.
+ * answers {@code null} and the table is read in Java instead ({@link JavaProcScan}).
  */
 final class ProcScan {
 

@@ -1,9 +1,6 @@
 package org.ipcscope.linux.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ipcscope.core.Owner;
-import org.ipcscope.core.text.NameBytes;
 
 /**
- * One pass over /proc: each process's name, the targets of its open descriptors and, when asked,
- * its shared mappings. Everything the owner look-ups need is read here once per refresh, so that
- * the kinds do not walk /proc each on their own.
+ * One pass over /proc ({@link ProcScan}, or {@link JavaProcScan} where the native scanner cannot
+ * run): each process's name, the targets of its open descriptors and, when asked, its shared
+ * mappings, indexed for the collectors' look-ups. Everything the owner look-ups need is read here
+ * once per refresh, so that the kinds do not walk /proc each on their own.
  */
 final class ProcessTable {
 
@@ -122,22 +119,12 @@ final class ProcessTable {
 	}
 
 	private static ProcessTable scanInJava(ProcessTable table, boolean withMappings) {
-		Path proc = table.proc;
-		List<Long> pids = new ArrayList<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
-			for (Path entry : entries) {
-				String fileName = entry.getFileName().toString();
-				if (isPid(fileName)) {
-					pids.add(Long.parseLong(fileName));
-				}
-			}
-		} catch (IOException e) {
+		List<ProcessRecord> records = JavaProcScan.scan(table.proc, withMappings);
+		if (records == null) {
 			table.hiddenProcesses = -1;
-			return table;
+		} else {
+			table.add(records);
 		}
-		// /proc is read a process at a time, each in a few small system calls: spread them over the cores
-		table.add(pids.parallelStream().map(pid -> table.readProcess(pid, withMappings)).filter(r -> r != null)
-				.toList());
 		return table;
 	}
 
@@ -159,111 +146,6 @@ final class ProcessTable {
 			for (Mapping mapping : record.mappings()) {
 				mappingsByPath.computeIfAbsent(mapping.path(), p -> new ArrayList<>(2)).add(mapping);
 			}
-		}
-	}
-
-	private static boolean isPid(String name) {
-		if (name.isEmpty()) {
-			return false;
-		}
-		for (int i = 0; i < name.length(); i++) {
-			if (!Character.isDigit(name.charAt(i))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private ProcessRecord readProcess(long pid, boolean withMappings) {
-		Path dir = proc.resolve(Long.toString(pid));
-		String name;
-		try {
-			name = NameBytes.decode(Files.readAllBytes(dir.resolve("comm"))).strip();
-		} catch (IOException e) {
-			// exited since the listing: nothing of it to show
-			return null;
-		}
-		List<Descriptor> held = new ArrayList<>();
-		try (DirectoryStream<Path> fds = Files.newDirectoryStream(dir.resolve("fd"))) {
-			for (Path fd : fds) {
-				try {
-					held.add(new Descriptor(pid, Integer.parseInt(fd.getFileName().toString()),
-							NameBytes.name(Files.readSymbolicLink(fd))));
-				} catch (IOException | NumberFormatException e) {
-					// closed between listing and reading
-				}
-			}
-		} catch (AccessDeniedException | SecurityException e) {
-			return new ProcessRecord(pid, name, List.of(), List.of(), true);
-		} catch (IOException e) {
-			// exited between reading its name and its descriptors
-			return null;
-		}
-		List<Mapping> mapped = withMappings ? readMappings(pid, dir) : List.of();
-		return new ProcessRecord(pid, name, held, mapped, false);
-	}
-
-	private static final byte[] SHM_PATH = "/dev/shm/".getBytes(StandardCharsets.US_ASCII);
-	private static final byte[] SYSV_PATH = "/SYSV".getBytes(StandardCharsets.US_ASCII);
-
-	/**
-	 * Shared memory mappings from /proc/PID/maps. A JVM's maps has thousands of lines and only a
-	 * few are of interest: the bytes are searched, and only matching lines decoded.
-	 */
-	private static List<Mapping> readMappings(long pid, Path dir) {
-		byte[] maps;
-		try {
-			maps = Files.readAllBytes(dir.resolve("maps"));
-		} catch (IOException | SecurityException e) {
-			return List.of();
-		}
-		List<Mapping> mappings = new ArrayList<>(2);
-		int lineStart = 0;
-		while (lineStart < maps.length) {
-			int lineEnd = lineStart;
-			int slash = -1;
-			while (lineEnd < maps.length && maps[lineEnd] != '\n') {
-				if (slash < 0 && maps[lineEnd] == '/') {
-					slash = lineEnd;
-				}
-				lineEnd++;
-			}
-			if (slash >= 0 && (startsWith(maps, slash, SHM_PATH) || startsWith(maps, slash, SYSV_PATH))) {
-				String line = NameBytes.decode(maps, lineStart, lineEnd - lineStart);
-				Mapping mapping = parseMapping(pid, line, line.indexOf('/'));
-				if (mapping != null) {
-					mappings.add(mapping);
-				}
-			}
-			lineStart = lineEnd + 1;
-		}
-		return mappings;
-	}
-
-	private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
-		if (at + prefix.length > bytes.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if (bytes[at + i] != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** Parses "start-end perms offset dev inode path" (the path may contain spaces). */
-	private static Mapping parseMapping(long pid, String line, int pathStart) {
-		String[] fields = Blanks.split(line.substring(0, pathStart));
-		if (fields.length < 5) {
-			return null;
-		}
-		String[] range = fields[0].split("-");
-		try {
-			long length = Long.parseUnsignedLong(range[1], 16) - Long.parseUnsignedLong(range[0], 16);
-			return new Mapping(pid, line.substring(pathStart), Long.parseLong(fields[4]), length, fields[1]);
-		} catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-			return null;
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
@@ -39,12 +40,12 @@ final class SysvCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		UserNames users = processes.users();
 		// the tables first: the processes attached wait for the /proc scan, which runs meanwhile
-		List<Map<String, String>> segments = wanted.contains(IpcKind.SYSV_SHM) ? table("shm", problems) : List.of();
-		List<Map<String, String>> semaphores = wanted.contains(IpcKind.SYSV_SEM) ? table("sem", problems) : List.of();
-		List<Map<String, String>> queues = wanted.contains(IpcKind.SYSV_MSG) ? table("msg", problems) : List.of();
+		List<Map<String, String>> segments = request.wants(IpcKind.SYSV_SHM) ? table("shm", problems) : List.of();
+		List<Map<String, String>> semaphores = request.wants(IpcKind.SYSV_SEM) ? table("sem", problems) : List.of();
+		List<Map<String, String>> queues = request.wants(IpcKind.SYSV_MSG) ? table("msg", problems) : List.of();
 		for (Map<String, String> row : semaphores) {
 			add(out, problems, row, () -> semaphores(row, users));
 		}

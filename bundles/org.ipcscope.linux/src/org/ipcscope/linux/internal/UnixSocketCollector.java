@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
@@ -35,7 +36,7 @@ final class UnixSocketCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, ProcessTable processes, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, ProcessTable processes, List<IpcObject> out, List<String> problems) {
 		List<String> lines;
 		try {
 			// socket paths are bytes: a name that is not UTF-8 must neither fail the table nor lose a byte

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 
@@ -28,7 +29,7 @@ final class AnonymousPipeCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
 		Map<String, List<FileHandle>> pipes = new LinkedHashMap<>();
 		for (FileHandle handle : handles.files().handles()) {
 			String name = handle.pipeName();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 
@@ -26,7 +27,7 @@ final class MailslotCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
 		Map<String, List<FileHandle>> byName = PipeOwners.group(handles.files().handles(), h -> {
 			String name = h.mailslotName();
 			return name == null || name.isEmpty() ? null : name;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 
@@ -28,7 +29,7 @@ final class NamedPipeCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
+	public void collect(InventoryRequest request, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
 		Map<String, List<FileHandle>> byName = PipeOwners.group(handles.files().handles(), h -> {
 			String name = h.pipeName();
 			return name == null || AnonymousPipes.isAnonymous(name) ? null : name;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
@@ -29,8 +30,8 @@ final class NamespaceCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
-		Walk walk = new Walk(wanted, handles, out, ObjectKinds.describers());
+	public void collect(InventoryRequest request, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
+		Walk walk = new Walk(request.kinds(), handles, out, ObjectKinds.describers());
 		for (NamespaceDirectory namespace : namespaces(problems)) {
 			try {
 				walk.list(namespace, 0);

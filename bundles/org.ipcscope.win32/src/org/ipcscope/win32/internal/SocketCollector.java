@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.Owner;
@@ -35,14 +36,14 @@ final class SocketCollector implements Collector {
 	}
 
 	@Override
-	public void collect(Set<IpcKind> wanted, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
-		if (wanted.contains(IpcKind.TCP)) {
+	public void collect(InventoryRequest request, HandleSnapshot handles, List<IpcObject> out, List<String> problems) {
+		if (request.wants(IpcKind.TCP)) {
 			read("TCP", (b, size) -> IPHlpAPI.INSTANCE.GetExtendedTcpTable(b, size, false, AF_INET, TCP_TABLE_OWNER_PID_ALL, 0),
 					SocketTableDecoder::tcp4, handles, out, problems);
 			read("TCP over IPv6", (b, size) -> IPHlpAPI.INSTANCE.GetExtendedTcpTable(b, size, false, AF_INET6,
 					TCP_TABLE_OWNER_PID_ALL, 0), SocketTableDecoder::tcp6, handles, out, problems);
 		}
-		if (wanted.contains(IpcKind.UDP)) {
+		if (request.wants(IpcKind.UDP)) {
 			read("UDP", (b, size) -> IPHlpAPI.INSTANCE.GetExtendedUdpTable(b, size, false, AF_INET, UDP_TABLE_OWNER_PID, 0),
 					SocketTableDecoder::udp4, handles, out, problems);
 			read("UDP over IPv6", (b, size) -> IPHlpAPI.INSTANCE.GetExtendedUdpTable(b, size, false, AF_INET6,

@@ -3,10 +3,9 @@ package org.ipcscope.win32.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.ipcscope.core.CollectingProvider;
-import org.ipcscope.core.IpcKind;
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.IpcProvider;
 import org.ipcscope.core.ProviderResult;
@@ -44,14 +43,14 @@ public class WindowsIpcProvider extends CollectingProvider<HandleSnapshot> {
 	}
 
 	@Override
-	public ProviderResult list(Set<IpcKind> wanted) {
+	public ProviderResult list(InventoryRequest request) {
 		if (!Platform.isWindows()) {
 			return new ProviderResult(List.of(), List.of("Windows objects: only on Windows"));
 		}
 		List<IpcObject> objects = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		try (HandleSnapshot handles = new HandleSnapshot(handleTable, typeNames, fileInspector)) {
-			collect(wanted, handles, objects, problems);
+			collect(request, handles, objects, problems);
 			problems.addAll(handles.problems());
 		}
 		return new ProviderResult(objects, problems);

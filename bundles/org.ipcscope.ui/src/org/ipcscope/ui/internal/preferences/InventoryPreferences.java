@@ -9,9 +9,9 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
-import org.ipcscope.core.InventorySettings;
+import org.ipcscope.core.InventoryRequest;
 
-/** The inventory's preferences, and handing them to the providers through {@link InventorySettings}. */
+/** The inventory's preferences, and the {@link InventoryRequest} a view's refresh makes of them. */
 public final class InventoryPreferences {
 
 	public static final String FIFO_DIRECTORIES = "fifoDirectories";
@@ -30,11 +30,6 @@ public final class InventoryPreferences {
 		if (store == null) {
 			store = new ScopedPreferenceStore(InstanceScope.INSTANCE, "org.ipcscope.ui");
 			store.setDefault(REFRESH_MILLIS, DEFAULT_REFRESH_MILLIS);
-			store.addPropertyChangeListener(event -> {
-				if (FIFO_DIRECTORIES.equals(event.getProperty())) {
-					apply();
-				}
-			});
 		}
 		return store;
 	}
@@ -56,10 +51,13 @@ public final class InventoryPreferences {
 		return (int) Math.max(MIN_REFRESH_MILLIS, Math.min(MAX_REFRESH_MILLIS, millis));
 	}
 
-	/** Gives the providers what the preferences say; directories from the environment stay. */
-	public static void apply() {
-		List<Path> directories = new ArrayList<>(InventorySettings.parse(System.getenv(InventorySettings.FIFO_DIRS_VARIABLE)));
-		directories.addAll(InventorySettings.parse(store().getString(FIFO_DIRECTORIES)));
-		InventorySettings.setFifoDirectories(directories);
+	/**
+	 * What a refresh asks for as the preferences say now: every kind, and the FIFO directories of
+	 * the environment and of the preferences.
+	 */
+	public static InventoryRequest request() {
+		List<Path> directories = new ArrayList<>(InventoryRequest.parseDirectories(System.getenv(InventoryRequest.FIFO_DIRS_VARIABLE)));
+		directories.addAll(InventoryRequest.parseDirectories(store().getString(FIFO_DIRECTORIES)));
+		return InventoryRequest.all().withFifoDirectories(directories);
 	}
 }

@@ -1,6 +1,5 @@
 package org.ipcscope.ui.internal.views;
 
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -8,9 +7,11 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.ServiceCaller;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.ipcscope.core.InventoryRequest;
 import org.ipcscope.core.InventoryService;
 import org.ipcscope.core.InventorySnapshot;
 import org.ipcscope.ui.internal.Messages;
+import org.ipcscope.ui.internal.preferences.InventoryPreferences;
 
 /**
  * Asks the inventory service off the UI thread. The result goes to a consumer that must itself
@@ -32,8 +33,10 @@ final class InventoryRefreshJob extends Job {
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
 		InventorySnapshot[] result = new InventorySnapshot[1];
+		// the preferences as they are at each refresh: a change applies to the next one
+		InventoryRequest request = InventoryPreferences.request();
 		boolean called = ServiceCaller.callOnce(getClass(), InventoryService.class,
-				service -> result[0] = service.refresh(Set.of()));
+				service -> result[0] = service.refresh(request));
 		if (monitor.isCanceled()) {
 			return Status.CANCEL_STATUS;
 		}

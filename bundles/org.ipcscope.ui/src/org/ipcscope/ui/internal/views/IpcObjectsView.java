@@ -51,7 +51,6 @@ import org.ipcscope.core.change.TrackedObject;
 import org.ipcscope.ui.IpcScopeViews;
 import org.ipcscope.ui.LiveRefresh;
 import org.ipcscope.ui.internal.Messages;
-import org.ipcscope.ui.internal.preferences.InventoryPreferences;
 
 /**
  * The inventory as a tree grouped by kind or by process, with a filter, auto-refresh and change
@@ -132,7 +131,6 @@ public class IpcObjectsView extends ViewPart {
 		getSite().registerContextMenu(contextMenu, viewer);
 		getSite().setSelectionProvider(viewer);
 
-		InventoryPreferences.apply();
 		job = new InventoryRefreshJob(snapshot -> {
 			if (!viewer.getControl().isDisposed()) {
 				viewer.getControl().getDisplay().asyncExec(() -> show(snapshot));
