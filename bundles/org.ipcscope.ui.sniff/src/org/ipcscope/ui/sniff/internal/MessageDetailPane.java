@@ -6,16 +6,21 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CapturedMessage;
+import org.ipcscope.core.sniff.WindowMessages;
+import org.ipcscope.core.text.Printable;
 import org.ipcscope.ui.hex.HexDumpView;
 
 /**
- * The selected entry's payload: its bytes in hex beside them decoded as text. The WM_COPYDATA
- * Sniffer shows a message in it, the Traffic view a transfer ({@link #showPayload}).
+ * The selected entry's payload: its bytes in hex beside them decoded as text. The Sniffer shows a
+ * message in it, with a line of the message's own fields above (kind, name and number, wParam,
+ * lParam, sender, result); the Traffic view a transfer ({@link #showPayload}).
  */
 public final class MessageDetailPane extends Composite {
 
@@ -24,6 +29,7 @@ public final class MessageDetailPane extends Composite {
 	private static final PayloadDecoding[] DECODINGS = { PayloadDecoding.AUTO, PayloadDecoding.ASCII,
 			PayloadDecoding.UTF_8, PayloadDecoding.UTF_16LE };
 
+	private final Label fields;
 	private final Combo decoder;
 	private final Label summary;
 	private final HexDumpView hex;
@@ -36,6 +42,9 @@ public final class MessageDetailPane extends Composite {
 	public MessageDetailPane(Composite parent) {
 		super(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(this);
+		fields = new Label(this, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).span(3, 1).exclude(true).applyTo(fields);
+		fields.setVisible(false);
 		new Label(this, SWT.NONE).setText(Messages.View_Decoder);
 		decoder = new Combo(this, SWT.READ_ONLY);
 		decoder.setItems(Messages.View_DecoderAuto, "ASCII", "UTF-8", "UTF-16LE");
@@ -54,11 +63,39 @@ public final class MessageDetailPane extends Composite {
 
 	void show(CapturedMessage newMessage) {
 		message = newMessage;
+		fields.setText(message == null ? "" : fieldsText(message));
+		((GridData) fields.getLayoutData()).exclude = message == null;
+		fields.setVisible(message != null);
+		layout(true);
 		if (message == null) {
 			showPayload(null, -1);
 		} else {
 			showPayload(message.payload(), message.cbData());
 		}
+	}
+
+	/** @return kind, name and number, wParam, lParam, sender and result of a message, in one line */
+	static String fieldsText(CapturedMessage m) {
+		String sender;
+		if (m.senderThread() >= 0) {
+			sender = NLS.bind(Messages.Detail_Sender, Long.toString(m.senderThread()));
+			if (m.senderPid() >= 0) {
+				sender += ", " + NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid()));
+			}
+		} else if (m.senderPid() >= 0) {
+			sender = NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid()));
+		} else {
+			sender = Messages.Detail_SenderUnknown;
+		}
+		String result = m.result() == CapturedMessage.UNKNOWN_RESULT ? Messages.Detail_ResultUnknown
+				: Long.toString(m.result());
+		return NLS.bind(Messages.Detail_Fields,
+				new Object[] { m.kind().id(), Printable.escape(m.displayName()), WindowMessages.hex(m.message()),
+						param(m.wParam()), param(m.lParam()), sender, result });
+	}
+
+	private static String param(long value) {
+		return CaptureJsonLines.hex(value) + " (" + Long.toUnsignedString(value) + ")";
 	}
 
 	/**
@@ -94,7 +131,7 @@ public final class MessageDetailPane extends Composite {
 					: label(detection.decoding()) + " (" + reason(detection.reason()) + ")";
 			base += "  |  " + NLS.bind(Messages.View_Detected, found);
 		}
-		summary.setText(base);
+		summary.setText(message != null && !message.isCopyData() ? Messages.Detail_NoPayload : base);
 		summary.getParent().layout(new org.eclipse.swt.widgets.Control[] { summary });
 	}
 
@@ -137,6 +174,10 @@ public final class MessageDetailPane extends Composite {
 
 	public Text decodedText() {
 		return decoded;
+	}
+
+	public Label fields() {
+		return fields;
 	}
 
 	public Label summary() {
