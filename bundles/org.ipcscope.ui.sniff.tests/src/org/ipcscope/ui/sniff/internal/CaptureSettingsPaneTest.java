@@ -109,6 +109,8 @@ class CaptureSettingsPaneTest {
 		assertEquals(problem, field.getToolTipText(), "the field says why in its tool tip");
 		assertEquals(shell.getDisplay().getSystemColor(SWT.COLOR_RED), field.getBackground());
 		assertThrows(IllegalArgumentException.class, pane::options);
+		shell.setSize(1000, 420);
+		DisplayWaits.spin(200);
 		Screenshots.save(shell, "CaptureSettingsPaneTest-bad-messages");
 
 		field.setText("");

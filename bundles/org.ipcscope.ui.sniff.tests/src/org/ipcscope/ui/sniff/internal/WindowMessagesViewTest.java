@@ -56,6 +56,10 @@ class WindowMessagesViewTest extends CopyDataViewFixture {
 		assertEquals(CaptureJsonLines.hex(0xffff_ffff_ffff_fffeL) + " (18446744073709551614)",
 				text(2, MessageColumn.W_PARAM), "wParam is read unsigned");
 		assertEquals("", text(1, MessageColumn.RESULT), "a posted message has no result");
+		assertEquals("pid 4300", text(0, MessageColumn.SENDER), "wParam is no sender HWND but for WM_COPYDATA");
+		assertEquals("", text(1, MessageColumn.SENDER));
+		assertEquals("0x3c4d (pid 4300)", text(3, MessageColumn.SENDER));
+		assertEquals(MessageColumn.MESSAGE.ordinal(), table().getColumnOrder()[2], "the message comes third");
 
 		select(0);
 		MessageDetailPane pane = view.detail();

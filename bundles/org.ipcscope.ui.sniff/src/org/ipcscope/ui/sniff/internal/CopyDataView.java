@@ -62,6 +62,7 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	@Override
 	protected void partCreated() {
 		// Copy copies payloads only from the table: in a filter field it stays the field's own
+		table().table().setColumnOrder(MessageColumn.displayOrder());
 		IFocusService focus = getSite().getService(IFocusService.class);
 		if (focus != null) {
 			focus.addFocusTracker(table().table(), TABLE_FOCUS_ID);
