@@ -1,6 +1,7 @@
 package org.ipcscope.ui.sniff.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.CapturedMessage.Kind;
+import org.ipcscope.ui.hex.MemoryEditorInput;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +91,44 @@ class WindowMessagesViewTest extends CopyDataViewFixture {
 		select(4);
 		assertTrue(pane.fields().getText().startsWith("posted WM_USER+0x1 (0x0401)  |  wParam 0x7 (7)  |  lParam 0x8 (8)"),
 				pane.fields().getText());
+	}
+
+	@Test
+	void openInHexEditorFollowsAPidAndAnAddressIntoThatProcess() throws Exception {
+		long pid = ProcessHandle.current().pid();
+		// the first readable mapping of this test's own process: a live pid and an address that is there
+		String first = Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(l -> l.split(" ")[1].startsWith("r"))
+				.findFirst().orElseThrow();
+		long start = Long.parseUnsignedLong(first.substring(0, first.indexOf('-')), 16);
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		long t = 1_763_820_000_600_000L;
+		load(write("memory.jsonl", List.of(
+				new CapturedMessage(1, t, Kind.SENT, 0xc1a0, "Mapped", pid, start + 0x10, pid, 4311, RECEIVER.hwnd(), 0,
+						0, new byte[0], 1),
+				new CapturedMessage(2, t + 1, Kind.SENT, 0xc1a1, "Handle", gone.pid(), start + 0x10, -1, -1,
+						RECEIVER.hwnd(), 0, 0, new byte[0], 1),
+				new CapturedMessage(3, t + 2, SENDER, SENDER_PID, RECEIVER.hwnd(), 0x10, 1, new byte[] { 1 }, 1))), 3);
+		MessageDetailPane pane = view.detail();
+
+		select(2);
+		assertFalse(pane.openMemoryButton().isVisible(), "WM_COPYDATA's wParam is an HWND, not a pid");
+
+		select(1);
+		assertTrue(pane.openMemoryButton().isVisible());
+		pane.openMemoryButton().notifyListeners(SWT.Selection, new Event());
+		waitUntil(() -> view.status().getText().contains("process " + gone.pid()), "the view saying the process is gone");
+
+		select(0);
+		assertTrue(pane.openMemoryButton().isVisible());
+		screenshot("open-memory-offered");
+		pane.openMemoryButton().notifyListeners(SWT.Selection, new Event());
+		waitUntil(() -> page.getActiveEditor() != null
+				&& page.getActiveEditor().getEditorInput() instanceof MemoryEditorInput input
+				&& input.baseAddress().orElse(-1) <= start && input.getName().contains("(" + pid + ")"),
+				"a hex editor on this process's memory at " + Long.toHexString(start));
+		screenshot("open-memory-editor");
+		page.closeAllEditors(false);
 	}
 
 	private String text(int row, MessageColumn column) {

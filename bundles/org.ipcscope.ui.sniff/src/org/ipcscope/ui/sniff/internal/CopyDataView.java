@@ -28,6 +28,7 @@ import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
+import org.ipcscope.ui.process.ProcessViews;
 
 /**
  * The WM_COPYDATA sniffer: pick a window, capture what is sent to it, inspect each message's
@@ -63,6 +64,8 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	protected void partCreated() {
 		// Copy copies payloads only from the table: in a filter field it stays the field's own
 		table().table().setColumnOrder(MessageColumn.displayOrder());
+		detail().setMemoryOpener(
+				m -> ProcessViews.openMemoryAt(getSite().getPage(), m.wParam(), m.lParam(), controller()::say));
 		IFocusService focus = getSite().getService(IFocusService.class);
 		if (focus != null) {
 			focus.addFocusTracker(table().table(), TABLE_FOCUS_ID);

@@ -1,5 +1,7 @@
 package org.ipcscope.ui.sniff.internal;
 
+import java.util.function.Consumer;
+
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -7,6 +9,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -30,6 +33,8 @@ public final class MessageDetailPane extends Composite {
 			PayloadDecoding.UTF_8, PayloadDecoding.UTF_16LE };
 
 	private final Label fields;
+	private final Button openMemory;
+	private Consumer<CapturedMessage> memoryOpener;
 	private final Combo decoder;
 	private final Label summary;
 	private final HexDumpView hex;
@@ -42,9 +47,21 @@ public final class MessageDetailPane extends Composite {
 	public MessageDetailPane(Composite parent) {
 		super(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(this);
-		fields = new Label(this, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, false).span(3, 1).exclude(true).applyTo(fields);
-		fields.setVisible(false);
+		Composite line = new Composite(this, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).span(3, 1).exclude(true).applyTo(line);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(line);
+		line.setVisible(false);
+		fields = new Label(line, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(fields);
+		openMemory = new Button(line, SWT.PUSH);
+		openMemory.setText(Messages.Detail_OpenMemory);
+		openMemory.addListener(SWT.Selection, e -> {
+			if (memoryOpener != null && message != null && mayPointIntoMemory(message)) {
+				memoryOpener.accept(message);
+			}
+		});
+		GridDataFactory.fillDefaults().exclude(true).applyTo(openMemory);
+		openMemory.setVisible(false);
 		new Label(this, SWT.NONE).setText(Messages.View_Decoder);
 		decoder = new Combo(this, SWT.READ_ONLY);
 		decoder.setItems(Messages.View_DecoderAuto, "ASCII", "UTF-8", "UTF-16LE");
@@ -64,14 +81,39 @@ public final class MessageDetailPane extends Composite {
 	void show(CapturedMessage newMessage) {
 		message = newMessage;
 		fields.setText(message == null ? "" : fieldsText(message));
-		((GridData) fields.getLayoutData()).exclude = message == null;
-		fields.setVisible(message != null);
-		layout(true);
+		((GridData) fields.getParent().getLayoutData()).exclude = message == null;
+		fields.getParent().setVisible(message != null);
+		boolean offered = memoryOpener != null && message != null && mayPointIntoMemory(message);
+		((GridData) openMemory.getLayoutData()).exclude = !offered;
+		openMemory.setVisible(offered);
+		if (offered) {
+			openMemory.setToolTipText(NLS.bind(Messages.Detail_OpenMemoryTip, Long.toString(message.wParam()),
+					CaptureJsonLines.hex(message.lParam())));
+		}
+		layout(true, true);
 		if (message == null) {
 			showPayload(null, -1);
 		} else {
 			showPayload(message.payload(), message.cbData());
 		}
+	}
+
+	/**
+	 * Offers Open in Hex Editor where a message may carry a pid in wParam and an address in
+	 * lParam, as the registered-message protocols do; whether the process lives is the opener's to find.
+	 */
+	public void setMemoryOpener(Consumer<CapturedMessage> opener) {
+		memoryOpener = opener;
+		show(message);
+	}
+
+	/** @return whether wParam may be a pid (a positive 32-bit number) and lParam an address, for a message other than WM_COPYDATA */
+	static boolean mayPointIntoMemory(CapturedMessage m) {
+		return !m.isCopyData() && m.wParam() > 0 && m.wParam() <= 0xffff_ffffL && m.lParam() != 0;
+	}
+
+	public Button openMemoryButton() {
+		return openMemory;
 	}
 
 	/** @return kind, name and number, wParam, lParam, sender and result of a message, in one line */

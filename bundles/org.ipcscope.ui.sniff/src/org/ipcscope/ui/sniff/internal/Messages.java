@@ -72,6 +72,8 @@ public final class Messages extends NLS {
 	public static String Detail_SenderUnknown;
 	public static String Detail_ResultUnknown;
 	public static String Detail_NoPayload;
+	public static String Detail_OpenMemory;
+	public static String Detail_OpenMemoryTip;
 	public static String State_Stopping;
 	public static String State_Stopped;
 	public static String State_Ended;
