@@ -28,7 +28,10 @@ public final class AddressEditors {
 		Job job = Job.create(NLS.bind(Messages.AddressEditors_Job, where, Long.toString(pid)), monitor -> {
 			MemoryRegion found = null;
 			String why = null;
+			String name = "";
 			try {
+				name = ProcessProvider.call(provider -> provider.processes()).stream().filter(p -> p.pid() == pid)
+						.map(p -> p.name()).findFirst().orElse("");
 				for (MemoryRegion region : ProcessProvider.call(provider -> provider.regions(pid))) {
 					if (region.contains(address) && region.isReadable()) {
 						found = region;
@@ -42,6 +45,7 @@ public final class AddressEditors {
 				why = NLS.bind(Messages.AddressEditors_Failed, Long.toString(pid), e.getMessage());
 			}
 			MemoryRegion region = found;
+			String processName = name;
 			String reason = why;
 			display.asyncExec(() -> {
 				if (page.getWorkbenchWindow().getShell().isDisposed()) {
@@ -52,7 +56,7 @@ public final class AddressEditors {
 					return;
 				}
 				try {
-					HexEditors.openAt(page, new ProcessRegionInput(pid, "", region), address - region.start(), 1);
+					HexEditors.openAt(page, new ProcessRegionInput(pid, processName, region), address - region.start(), 1);
 				} catch (PartInitException e) {
 					failed.accept(e.getMessage());
 				}

@@ -15,6 +15,7 @@ import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.CapturedMessage.Kind;
 import org.ipcscope.ui.hex.MemoryEditorInput;
+import org.ipcscope.ui.hex.internal.HexEditor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,10 +124,13 @@ class WindowMessagesViewTest extends CopyDataViewFixture {
 		assertTrue(pane.openMemoryButton().isVisible());
 		screenshot("open-memory-offered");
 		pane.openMemoryButton().notifyListeners(SWT.Selection, new Event());
-		waitUntil(() -> page.getActiveEditor() != null
-				&& page.getActiveEditor().getEditorInput() instanceof MemoryEditorInput input
-				&& input.baseAddress().orElse(-1) <= start && input.getName().contains("(" + pid + ")"),
-				"a hex editor on this process's memory at " + Long.toHexString(start));
+		waitUntil(() -> page.getActiveEditor() instanceof HexEditor editor && editor.shownBytes() != null,
+				"a hex editor's first read");
+		HexEditor editor = (HexEditor) page.getActiveEditor();
+		MemoryEditorInput input = editor.memoryInput();
+		assertEquals(start, input.baseAddress().orElse(-1), "the region holding lParam");
+		assertTrue(input.getName().contains("(" + pid + ")"), input.getName());
+		assertEquals(0x10, editor.selectionStart(), "lParam selected");
 		screenshot("open-memory-editor");
 		page.closeAllEditors(false);
 	}
