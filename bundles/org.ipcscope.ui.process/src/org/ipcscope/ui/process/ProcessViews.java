@@ -1,8 +1,12 @@
 package org.ipcscope.ui.process;
 
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
+import org.ipcscope.ui.process.internal.AddressEditors;
 import org.ipcscope.ui.process.internal.RegionMapView;
 
 /** Opens the process memory views, for other plug-ins (the Debug view's Inspect Memory). */
@@ -28,5 +32,16 @@ public final class ProcessViews {
 			map.setProcessName(name);
 		}
 		return view;
+	}
+
+	/**
+	 * Opens the memory of a process at an address in the hex editor: a job finds the readable
+	 * region there through the process memory provider, then the editor opens on that region.
+	 *
+	 * @param failed told why nothing opened (no such process, nothing readable there), on the UI thread
+	 * @return the scheduled job
+	 */
+	public static Job openMemoryAt(IWorkbenchPage page, long pid, long address, Consumer<String> failed) {
+		return AddressEditors.openAt(page, pid, address, failed);
 	}
 }

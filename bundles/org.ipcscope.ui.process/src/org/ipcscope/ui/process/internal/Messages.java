@@ -4,6 +4,9 @@ import org.eclipse.osgi.util.NLS;
 
 public final class Messages extends NLS {
 
+	public static String AddressEditors_Job;
+	public static String AddressEditors_NoRegion;
+	public static String AddressEditors_Failed;
 	public static String Column_Address;
 	public static String Column_Base;
 	public static String Column_Bitness;

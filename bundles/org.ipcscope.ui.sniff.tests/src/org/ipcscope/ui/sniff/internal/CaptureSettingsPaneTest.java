@@ -2,6 +2,9 @@ package org.ipcscope.ui.sniff.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -16,8 +19,10 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.ipcscope.core.sniff.CaptureOptions;
 import org.ipcscope.core.sniff.CaptureStrategy;
+import org.ipcscope.core.sniff.MessageSelection;
 import org.ipcscope.core.sniff.WindowInfo;
 import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.Screenshots;
@@ -76,7 +81,43 @@ class CaptureSettingsPaneTest {
 		button(Messages.View_Stop).notifyListeners(SWT.Selection, null);
 		pane.setRunning(false);
 		assertEquals(List.of("start", "stop"), clicked);
-		assertEquals(CaptureOptions.DEFAULT, pane.options());
+		assertEquals(CaptureOptions.DEFAULT.withMessages(MessageSelection.DEFAULT), pane.options());
+	}
+
+	@Test
+	void theMessagesFieldParsesASelectionAndSaysWhyItRejectsOne() throws Exception {
+		pane.setAvailable(true, EnumSet.allOf(CaptureStrategy.class));
+		Text field = pane.messagesField();
+		assertEquals("default", field.getText());
+		assertTrue(field.isEnabled());
+
+		field.setText("copydata,Mapped,Handle,Shared,0x401,-WM_SETTEXT");
+		assertNull(pane.messagesProblem());
+		MessageSelection chosen = pane.options().messages();
+		assertTrue(chosen.accepts(0xc123, "Mapped"), "a registered name is taken in");
+		assertTrue(chosen.accepts(0x004a, "WM_COPYDATA"));
+		assertTrue(chosen.accepts(0x401, null));
+		assertFalse(chosen.accepts(0xc124, "Other"), "a registered name not listed is left out");
+		assertFalse(chosen.accepts(0x000c, "WM_SETTEXT"));
+		assertEquals(Messages.View_MessagesTip, field.getToolTipText());
+		assertFalse(shell.getDisplay().getSystemColor(SWT.COLOR_RED).equals(field.getBackground()));
+
+		field.setText("copydata,0x10000");
+		String problem = pane.messagesProblem();
+		assertNotNull(problem);
+		assertTrue(problem.contains("0x10000"), problem);
+		assertEquals(problem, field.getToolTipText(), "the field says why in its tool tip");
+		assertEquals(shell.getDisplay().getSystemColor(SWT.COLOR_RED), field.getBackground());
+		assertThrows(IllegalArgumentException.class, pane::options);
+		shell.setSize(1000, 420);
+		DisplayWaits.spin(200);
+		Screenshots.save(shell, "CaptureSettingsPaneTest-bad-messages");
+
+		field.setText("");
+		assertTrue(pane.messagesProblem().startsWith("no messages chosen"), pane.messagesProblem());
+
+		pane.setRunning(true);
+		assertFalse(field.isEnabled(), "the selection does not change while capturing");
 	}
 
 	@Test

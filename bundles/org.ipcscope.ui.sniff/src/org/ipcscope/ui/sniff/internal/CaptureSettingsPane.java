@@ -13,13 +13,15 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
 import org.ipcscope.core.sniff.CaptureOptions;
 import org.ipcscope.core.sniff.CaptureStrategy;
+import org.ipcscope.core.sniff.MessageSelection;
 import org.ipcscope.core.sniff.WindowInfo;
 
 /**
  * What to capture and how: the target window, the strategy with its limits spelled out, the
- * payload cap and ring size, and Start / Stop.
+ * messages kept, the payload cap and ring size, and Start / Stop.
  */
 final class CaptureSettingsPane extends Group {
 
@@ -28,6 +30,7 @@ final class CaptureSettingsPane extends Group {
 	private final Map<CaptureStrategy, Label> limits = new EnumMap<>(CaptureStrategy.class);
 	/** The empty cells left of the limits, hidden with them. */
 	private final Map<CaptureStrategy, Label> fillers = new EnumMap<>(CaptureStrategy.class);
+	private final Text messages;
 	private final Spinner payloadCap;
 	private final Spinner ringSlots;
 	private final Button pick;
@@ -70,6 +73,14 @@ final class CaptureSettingsPane extends Group {
 					.applyTo(limit);
 			limits.put(strategy, limit);
 		}
+
+		new Label(this, SWT.NONE).setText(Messages.View_Messages);
+		messages = new Text(this, SWT.BORDER);
+		messages.setText(MessageSelection.DEFAULT.spec());
+		messages.setMessage(Messages.View_MessagesHint);
+		messages.setToolTipText(Messages.View_MessagesTip);
+		GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(messages);
+		messages.addModifyListener(e -> markMessages());
 
 		new Label(this, SWT.NONE);
 		Composite options = new Composite(this, SWT.NONE);
@@ -158,8 +169,31 @@ final class CaptureSettingsPane extends Group {
 		updateEnablement();
 	}
 
+	/** @throws IllegalArgumentException when the Messages field holds no selection, with why */
 	CaptureOptions options() {
-		return new CaptureOptions(payloadCap.getSelection() * 1024, ringSlots.getSelection());
+		return new CaptureOptions(payloadCap.getSelection() * 1024, ringSlots.getSelection())
+				.withMessages(MessageSelection.parse(messages.getText()));
+	}
+
+	/** @return why the Messages field cannot be read, or null when it can */
+	String messagesProblem() {
+		try {
+			MessageSelection.parse(messages.getText());
+			return null;
+		} catch (IllegalArgumentException e) {
+			return String.valueOf(e.getMessage());
+		}
+	}
+
+	Text messagesField() {
+		return messages;
+	}
+
+	private void markMessages() {
+		String problem = messagesProblem();
+		messages.setBackground(problem == null ? null : getDisplay().getSystemColor(SWT.COLOR_RED));
+		messages.setForeground(problem == null ? null : getDisplay().getSystemColor(SWT.COLOR_WHITE));
+		messages.setToolTipText(problem == null ? Messages.View_MessagesTip : problem);
 	}
 
 	/** @return the limits text of a strategy: under its button where a sniffer exists, else its tool tip */
@@ -172,6 +206,7 @@ final class CaptureSettingsPane extends Group {
 		boolean idle = available && !running;
 		pick.setEnabled(idle);
 		strategies.forEach((s, radio) -> radio.setEnabled(idle && runnable.contains(s)));
+		messages.setEnabled(idle);
 		payloadCap.setEnabled(idle);
 		ringSlots.setEnabled(idle && strategy() == CaptureStrategy.IN_PROCESS);
 		start.setEnabled(idle);

@@ -2,6 +2,7 @@ package org.ipcscope.ui.sniff.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
+import org.ipcscope.ui.process.ProcessViews;
 
 /**
  * The WM_COPYDATA sniffer: pick a window, capture what is sent to it, inspect each message's
@@ -61,6 +63,9 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	@Override
 	protected void partCreated() {
 		// Copy copies payloads only from the table: in a filter field it stays the field's own
+		table().table().setColumnOrder(MessageColumn.displayOrder());
+		detail().setMemoryOpener(
+				m -> ProcessViews.openMemoryAt(getSite().getPage(), m.wParam(), m.lParam(), controller()::say));
 		IFocusService focus = getSite().getService(IFocusService.class);
 		if (focus != null) {
 			focus.addFocusTracker(table().table(), TABLE_FOCUS_ID);
@@ -168,9 +173,7 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 		return switch (state) {
 		case IDLE -> Messages.State_Idle;
 		case STARTING -> NLS.bind(Messages.State_Starting, detail);
-		case RUNNING -> running == null ? detail
-				: NLS.bind(Messages.State_Running, WindowFilter.describe(running.target()),
-						CaptureSettingsPane.strategyName(running.strategy()));
+		case RUNNING -> running == null ? detail : runningText(running);
 		case STOPPING -> Messages.State_Stopping;
 		case STOPPED -> Messages.State_Stopped;
 		case STOP_FAILED -> detail;
@@ -181,6 +184,15 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 		case LOAD_FAILED -> NLS.bind(Messages.State_LoadFailed, detail, load == null ? "?" : load.failure());
 		case LOAD_CANCELLED -> Messages.State_LoadCancelled;
 		};
+	}
+
+	/** @return what runs, and what the session says it cannot see */
+	static String runningText(CaptureSession running) {
+		String window = WindowFilter.describe(running.target());
+		String how = CaptureSettingsPane.strategyName(running.strategy());
+		List<String> limits = running.limits();
+		return limits.isEmpty() ? NLS.bind(Messages.State_Running, window, how)
+				: NLS.bind(Messages.State_RunningLimits, new Object[] { window, how, String.join("; ", limits) });
 	}
 
 	private static String fromHeader(CopyDataFormat.Header header) {
@@ -228,7 +240,13 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 		}
 		WindowInfo window = target;
 		CaptureStrategy chosen = settings.strategy();
-		CaptureOptions options = settings.options();
+		CaptureOptions options;
+		try {
+			options = settings.options();
+		} catch (IllegalArgumentException e) {
+			controller().say(NLS.bind(Messages.Start_BadMessages, e.getMessage()));
+			return;
+		}
 		strategy = chosen;
 		String what = WindowFilter.describe(window);
 		controller().start(what, NLS.bind(Messages.Job_Start, what), feed -> {

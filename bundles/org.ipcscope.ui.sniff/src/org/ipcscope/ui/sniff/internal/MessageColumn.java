@@ -36,7 +36,9 @@ enum MessageColumn implements CaptureColumn {
 		return switch (this) {
 		case SEQUENCE -> Long.toString(m.sequence());
 		case TIME -> time(m.timeMicros());
-		case SENDER -> m.senderPid() < 0 ? CaptureJsonLines.hex(m.sender())
+		// only WM_COPYDATA names its sender's HWND (in wParam); another message's wParam is its own
+		case SENDER -> !m.isCopyData() ? (m.senderPid() < 0 ? "" : NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid())))
+				: m.senderPid() < 0 ? CaptureJsonLines.hex(m.sender())
 				: NLS.bind(Messages.Column_SenderPid, CaptureJsonLines.hex(m.sender()), Long.toString(m.senderPid()));
 		case TARGET -> CaptureJsonLines.hex(m.target());
 		case DW_DATA -> NLS.bind(Messages.Column_DwDataValue, CaptureJsonLines.hex(m.dwData()),
@@ -53,6 +55,17 @@ enum MessageColumn implements CaptureColumn {
 		case L_PARAM -> NLS.bind(Messages.Column_DwDataValue, CaptureJsonLines.hex(m.lParam()),
 				Long.toUnsignedString(m.lParam()));
 		};
+	}
+
+	/** The order the table shows the columns in: what a message is before WM_COPYDATA's own fields. */
+	static int[] displayOrder() {
+		MessageColumn[] order = { SEQUENCE, TIME, MESSAGE, W_PARAM, L_PARAM, SENDER, TARGET, RESULT, DW_DATA, CB_DATA,
+				PREVIEW };
+		int[] indices = new int[order.length];
+		for (int i = 0; i < order.length; i++) {
+			indices[i] = order[i].ordinal();
+		}
+		return indices;
 	}
 
 	/** @return the local time of day to the microsecond */

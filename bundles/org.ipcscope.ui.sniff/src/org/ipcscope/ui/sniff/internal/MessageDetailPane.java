@@ -1,21 +1,29 @@
 package org.ipcscope.ui.sniff.internal;
 
+import java.util.function.Consumer;
+
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CapturedMessage;
+import org.ipcscope.core.sniff.WindowMessages;
+import org.ipcscope.core.text.Printable;
 import org.ipcscope.ui.hex.HexDumpView;
 
 /**
- * The selected entry's payload: its bytes in hex beside them decoded as text. The WM_COPYDATA
- * Sniffer shows a message in it, the Traffic view a transfer ({@link #showPayload}).
+ * The selected entry's payload: its bytes in hex beside them decoded as text. The Sniffer shows a
+ * message in it, with a line of the message's own fields above (kind, name and number, wParam,
+ * lParam, sender, result); the Traffic view a transfer ({@link #showPayload}).
  */
 public final class MessageDetailPane extends Composite {
 
@@ -24,6 +32,9 @@ public final class MessageDetailPane extends Composite {
 	private static final PayloadDecoding[] DECODINGS = { PayloadDecoding.AUTO, PayloadDecoding.ASCII,
 			PayloadDecoding.UTF_8, PayloadDecoding.UTF_16LE };
 
+	private final Label fields;
+	private final Button openMemory;
+	private Consumer<CapturedMessage> memoryOpener;
 	private final Combo decoder;
 	private final Label summary;
 	private final HexDumpView hex;
@@ -36,6 +47,21 @@ public final class MessageDetailPane extends Composite {
 	public MessageDetailPane(Composite parent) {
 		super(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(this);
+		Composite line = new Composite(this, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).span(3, 1).exclude(true).applyTo(line);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(line);
+		line.setVisible(false);
+		fields = new Label(line, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(fields);
+		openMemory = new Button(line, SWT.PUSH);
+		openMemory.setText(Messages.Detail_OpenMemory);
+		openMemory.addListener(SWT.Selection, e -> {
+			if (memoryOpener != null && message != null && mayPointIntoMemory(message)) {
+				memoryOpener.accept(message);
+			}
+		});
+		GridDataFactory.fillDefaults().exclude(true).applyTo(openMemory);
+		openMemory.setVisible(false);
 		new Label(this, SWT.NONE).setText(Messages.View_Decoder);
 		decoder = new Combo(this, SWT.READ_ONLY);
 		decoder.setItems(Messages.View_DecoderAuto, "ASCII", "UTF-8", "UTF-16LE");
@@ -54,11 +80,64 @@ public final class MessageDetailPane extends Composite {
 
 	void show(CapturedMessage newMessage) {
 		message = newMessage;
+		fields.setText(message == null ? "" : fieldsText(message));
+		((GridData) fields.getParent().getLayoutData()).exclude = message == null;
+		fields.getParent().setVisible(message != null);
+		boolean offered = memoryOpener != null && message != null && mayPointIntoMemory(message);
+		((GridData) openMemory.getLayoutData()).exclude = !offered;
+		openMemory.setVisible(offered);
+		if (offered) {
+			openMemory.setToolTipText(NLS.bind(Messages.Detail_OpenMemoryTip, Long.toString(message.wParam()),
+					CaptureJsonLines.hex(message.lParam())));
+		}
+		layout(true, true);
 		if (message == null) {
 			showPayload(null, -1);
 		} else {
 			showPayload(message.payload(), message.cbData());
 		}
+	}
+
+	/**
+	 * Offers Open in Hex Editor where a message may carry a pid in wParam and an address in
+	 * lParam, as the registered-message protocols do; whether the process lives is the opener's to find.
+	 */
+	public void setMemoryOpener(Consumer<CapturedMessage> opener) {
+		memoryOpener = opener;
+		show(message);
+	}
+
+	/** @return whether wParam may be a pid (a positive 32-bit number) and lParam an address, for a message other than WM_COPYDATA */
+	static boolean mayPointIntoMemory(CapturedMessage m) {
+		return !m.isCopyData() && m.wParam() > 0 && m.wParam() <= 0xffff_ffffL && m.lParam() != 0;
+	}
+
+	public Button openMemoryButton() {
+		return openMemory;
+	}
+
+	/** @return kind, name and number, wParam, lParam, sender and result of a message, in one line */
+	static String fieldsText(CapturedMessage m) {
+		String sender;
+		if (m.senderThread() >= 0) {
+			sender = NLS.bind(Messages.Detail_Sender, Long.toString(m.senderThread()));
+			if (m.senderPid() >= 0) {
+				sender += ", " + NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid()));
+			}
+		} else if (m.senderPid() >= 0) {
+			sender = NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid()));
+		} else {
+			sender = Messages.Detail_SenderUnknown;
+		}
+		String result = m.result() == CapturedMessage.UNKNOWN_RESULT ? Messages.Detail_ResultUnknown
+				: Long.toString(m.result());
+		return NLS.bind(Messages.Detail_Fields,
+				new Object[] { m.kind().id(), Printable.escape(m.displayName()), WindowMessages.hex(m.message()),
+						param(m.wParam()), param(m.lParam()), sender, result });
+	}
+
+	private static String param(long value) {
+		return CaptureJsonLines.hex(value) + " (" + Long.toUnsignedString(value) + ")";
 	}
 
 	/**
@@ -94,7 +173,7 @@ public final class MessageDetailPane extends Composite {
 					: label(detection.decoding()) + " (" + reason(detection.reason()) + ")";
 			base += "  |  " + NLS.bind(Messages.View_Detected, found);
 		}
-		summary.setText(base);
+		summary.setText(message != null && !message.isCopyData() ? Messages.Detail_NoPayload : base);
 		summary.getParent().layout(new org.eclipse.swt.widgets.Control[] { summary });
 	}
 
@@ -137,6 +216,10 @@ public final class MessageDetailPane extends Composite {
 
 	public Text decodedText() {
 		return decoded;
+	}
+
+	public Label fields() {
+		return fields;
 	}
 
 	public Label summary() {

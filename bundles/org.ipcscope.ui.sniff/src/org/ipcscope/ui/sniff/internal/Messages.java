@@ -11,6 +11,9 @@ public final class Messages extends NLS {
 	public static String View_NoTarget;
 	public static String View_PickWindow;
 	public static String View_Strategy;
+	public static String View_Messages;
+	public static String View_MessagesHint;
+	public static String View_MessagesTip;
 	public static String View_PayloadCap;
 	public static String View_PayloadCapTip;
 	public static String View_RingSlots;
@@ -61,6 +64,16 @@ public final class Messages extends NLS {
 	public static String State_NoStrategies;
 	public static String State_Starting;
 	public static String State_Running;
+	public static String State_RunningLimits;
+	public static String Start_BadMessages;
+	public static String Detail_Fields;
+	public static String Detail_Sender;
+	public static String Detail_SenderPid;
+	public static String Detail_SenderUnknown;
+	public static String Detail_ResultUnknown;
+	public static String Detail_NoPayload;
+	public static String Detail_OpenMemory;
+	public static String Detail_OpenMemoryTip;
 	public static String State_Stopping;
 	public static String State_Stopped;
 	public static String State_Ended;

@@ -1,0 +1,141 @@
+package org.ipcscope.ui.sniff.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.ipcscope.core.sniff.CaptureJsonLines;
+import org.ipcscope.core.sniff.CapturedMessage;
+import org.ipcscope.core.sniff.CapturedMessage.Kind;
+import org.ipcscope.ui.hex.MemoryEditorInput;
+import org.ipcscope.ui.hex.internal.HexEditor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A version 2 capture of the seed 002 protocol, as a Windows capture saves it: registered
+ * messages "Mapped", "Handle" and "Shared" sent and posted with the sender's pid and an address in
+ * wParam and lParam, beside a WM_COPYDATA and an unnamed WM_USER message. Loaded into the Sniffer
+ * view on Linux, each row and the detail pane show the message's own fields.
+ * Screenshots: target/screenshots/WindowMessagesViewTest-*.png
+ */
+class WindowMessagesViewTest extends CopyDataViewFixture {
+
+	private static final long ADDRESS = 0x0000_7ff6_1234_5670L;
+
+	static List<CapturedMessage> seedProtocol() {
+		long t = 1_763_820_000_500_000L;
+		return List.of(
+				new CapturedMessage(1, t, Kind.SENT, 0xc1a0, "Mapped", SENDER_PID, ADDRESS, SENDER_PID, 4311,
+						RECEIVER.hwnd(), 0, 0, new byte[0], 1),
+				new CapturedMessage(2, t + 10, Kind.POSTED, 0xc1a1, "Handle", SENDER_PID, 0x1f4, -1, -1,
+						RECEIVER.hwnd(), 0, 0, new byte[0], CapturedMessage.UNKNOWN_RESULT),
+				new CapturedMessage(3, t + 20, Kind.SENT, 0xc1a2, "Shared", 0xffff_ffff_ffff_fffeL, ADDRESS + 0x40,
+						-1, 4311, RECEIVER.hwnd(), 0, 0, new byte[0], 0),
+				new CapturedMessage(4, t + 30, SENDER, SENDER_PID, RECEIVER.hwnd(), 0x10, 5,
+						"hello".getBytes(StandardCharsets.US_ASCII), 1),
+				new CapturedMessage(5, t + 40, Kind.POSTED, 0x0401, null, 7, 8, -1, -1, RECEIVER.hwnd(), 0, 0,
+						new byte[0], CapturedMessage.UNKNOWN_RESULT));
+	}
+
+	@Test
+	void registeredMessagesShowNameKindAndParametersInRowsAndDetail() throws Exception {
+		Path file = write("seed002.jsonl", seedProtocol());
+		assertTrue(Files.readAllLines(file).get(0).contains("\"version\":2"), "a version 2 file");
+		load(file, 5);
+
+		assertEquals("sent Mapped", text(0, MessageColumn.MESSAGE));
+		assertEquals("posted Handle", text(1, MessageColumn.MESSAGE));
+		assertEquals("sent Shared", text(2, MessageColumn.MESSAGE));
+		assertEquals("sent WM_COPYDATA", text(3, MessageColumn.MESSAGE));
+		assertEquals("posted WM_USER+0x1", text(4, MessageColumn.MESSAGE));
+		assertEquals(CaptureJsonLines.hex(SENDER_PID) + " (4300)", text(0, MessageColumn.W_PARAM));
+		assertEquals(CaptureJsonLines.hex(ADDRESS) + " (" + ADDRESS + ")", text(0, MessageColumn.L_PARAM));
+		assertEquals("0x1f4 (500)", text(1, MessageColumn.L_PARAM));
+		assertEquals(CaptureJsonLines.hex(0xffff_ffff_ffff_fffeL) + " (18446744073709551614)",
+				text(2, MessageColumn.W_PARAM), "wParam is read unsigned");
+		assertEquals("", text(1, MessageColumn.RESULT), "a posted message has no result");
+		assertEquals("pid 4300", text(0, MessageColumn.SENDER), "wParam is no sender HWND but for WM_COPYDATA");
+		assertEquals("", text(1, MessageColumn.SENDER));
+		assertEquals("0x3c4d (pid 4300)", text(3, MessageColumn.SENDER));
+		assertEquals(MessageColumn.MESSAGE.ordinal(), table().getColumnOrder()[2], "the message comes third");
+
+		select(0);
+		MessageDetailPane pane = view.detail();
+		assertTrue(pane.fields().isVisible());
+		assertEquals("sent Mapped (0xc1a0)  |  wParam " + CaptureJsonLines.hex(SENDER_PID) + " (4300)  |  lParam "
+				+ CaptureJsonLines.hex(ADDRESS) + " (" + ADDRESS + ")  |  sender thread 4311, pid 4300  |  result 1",
+				pane.fields().getText());
+		assertEquals(Messages.Detail_NoPayload, pane.summary().getText());
+		screenshot("mapped");
+
+		select(1);
+		assertEquals("posted Handle (0xc1a1)  |  wParam " + CaptureJsonLines.hex(SENDER_PID)
+				+ " (4300)  |  lParam 0x1f4 (500)  |  sender not told  |  result not seen", pane.fields().getText());
+
+		select(2);
+		assertTrue(pane.fields().getText().startsWith("sent Shared (0xc1a2)"), pane.fields().getText());
+		assertTrue(pane.fields().getText().contains("sender thread 4311  |"), pane.fields().getText());
+
+		select(3);
+		assertTrue(pane.fields().getText().startsWith("sent WM_COPYDATA (0x004a)"), pane.fields().getText());
+		assertEquals("5 bytes", pane.summary().getText().split("  \\|  ")[0], "WM_COPYDATA keeps its payload");
+		assertEquals("hello", pane.decodedText().getText());
+		screenshot("copydata");
+
+		select(4);
+		assertTrue(pane.fields().getText().startsWith("posted WM_USER+0x1 (0x0401)  |  wParam 0x7 (7)  |  lParam 0x8 (8)"),
+				pane.fields().getText());
+	}
+
+	@Test
+	void openInHexEditorFollowsAPidAndAnAddressIntoThatProcess() throws Exception {
+		long pid = ProcessHandle.current().pid();
+		// the first readable mapping of this test's own process: a live pid and an address that is there
+		String first = Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(l -> l.split(" ")[1].startsWith("r"))
+				.findFirst().orElseThrow();
+		long start = Long.parseUnsignedLong(first.substring(0, first.indexOf('-')), 16);
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		long t = 1_763_820_000_600_000L;
+		load(write("memory.jsonl", List.of(
+				new CapturedMessage(1, t, Kind.SENT, 0xc1a0, "Mapped", pid, start + 0x10, pid, 4311, RECEIVER.hwnd(), 0,
+						0, new byte[0], 1),
+				new CapturedMessage(2, t + 1, Kind.SENT, 0xc1a1, "Handle", gone.pid(), start + 0x10, -1, -1,
+						RECEIVER.hwnd(), 0, 0, new byte[0], 1),
+				new CapturedMessage(3, t + 2, SENDER, SENDER_PID, RECEIVER.hwnd(), 0x10, 1, new byte[] { 1 }, 1))), 3);
+		MessageDetailPane pane = view.detail();
+
+		select(2);
+		assertFalse(pane.openMemoryButton().isVisible(), "WM_COPYDATA's wParam is an HWND, not a pid");
+
+		select(1);
+		assertTrue(pane.openMemoryButton().isVisible());
+		pane.openMemoryButton().notifyListeners(SWT.Selection, new Event());
+		waitUntil(() -> view.status().getText().contains("process " + gone.pid()), "the view saying the process is gone");
+
+		select(0);
+		assertTrue(pane.openMemoryButton().isVisible());
+		screenshot("open-memory-offered");
+		pane.openMemoryButton().notifyListeners(SWT.Selection, new Event());
+		waitUntil(() -> page.getActiveEditor() instanceof HexEditor editor && editor.shownBytes() != null,
+				"a hex editor's first read");
+		HexEditor editor = (HexEditor) page.getActiveEditor();
+		MemoryEditorInput input = editor.memoryInput();
+		assertEquals(start, input.baseAddress().orElse(-1), "the region holding lParam");
+		assertTrue(input.getName().contains("(" + pid + ")"), input.getName());
+		assertEquals(0x10, editor.selectionStart(), "lParam selected");
+		screenshot("open-memory-editor");
+		page.closeAllEditors(false);
+	}
+
+	private String text(int row, MessageColumn column) {
+		return item(row).getText(column.ordinal());
+	}
+}
