@@ -5,7 +5,8 @@
 #        workbench shows its window on a private Xvfb, its workspace in the XDG data directory.
 # Windows (Wine, a prefix with no Java and no JAVA_HOME): `ipcscope-cli.exe list --json` finds a
 #        helper's section, `hex` of a missing one exits 4, `hex` of a section with a non-ASCII
-#        name reads it (the argument reached Java as UTF-16), and `IPC Scope.exe` shows its window.
+#        name reads it (the argument reached Java as UTF-16), and `IPC Scope.exe` shows its window
+#        and starts itself again when Java exits with 23 or 24 (an update's Restart Now).
 # Writes the archive sizes and start times to WORK_DIR/measurements.txt (docs/performance.md).
 #
 # usage: PROBE_JAR=... IPC_HELPER=... WINE_HELPERS=DIR archive-launchers-test.sh PRODUCTS_DIR WORK_DIR SCREENSHOT_DIR
@@ -197,4 +198,41 @@ smoke_check "Wine: and not in the product's folder" test ! -e "$product/workspac
 wineserver -k || true
 wait "$gui_pid" 2>/dev/null || true
 gui_pid=
+
+# Restart: Java exits with 23 after an update's Restart Now (24 to relaunch); IPC Scope.exe, which
+# runs Java inside its own process, starts itself again with its arguments. A stand-in Equinox
+# launcher counts its starts: the first exits 23, the second 24, the third 0.
+restart="$SMOKE_WORK/restart"
+mkdir -p "$restart/product/plugins" "$restart/src/org/eclipse/equinox/launcher"
+cp -r "$product/jre" "$product/IPC Scope.exe" "$restart/product/"
+cat >"$restart/src/org/eclipse/equinox/launcher/Main.java" <<'JAVA'
+package org.eclipse.equinox.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+public class Main {
+	public static void main(String[] args) throws Exception {
+		Path log = Path.of(args[0]);
+		long before = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+		Files.writeString(log, "start " + String.join("|", args) + "\n", StandardOpenOption.CREATE,
+				StandardOpenOption.APPEND);
+		System.exit(before == 0 ? 23 : before == 1 ? 24 : 0);
+	}
+}
+JAVA
+"$(dirname "$JAVA")/javac" --release 21 -d "$restart/classes" "$restart/src/org/eclipse/equinox/launcher/Main.java"
+"$(dirname "$JAVA")/jar" cf "$restart/product/plugins/org.eclipse.equinox.launcher_9.0.0.jar" -C "$restart/classes" .
+(cd "$restart" && timeout 300 wine "$restart/product/IPC Scope.exe" 'C:\starts.log' 'ü x') >"$restart/out" 2>&1 || true
+starts="$WINEPREFIX/drive_c/starts.log"
+# a start after exit code 0 would begin before that process ends: wait until none is left
+deadline=$((SECONDS + 180))
+while { [ "$(wc -l <"$starts" 2>/dev/null || echo 0)" -lt 3 ] || pgrep -r R,S,D -f 'IPC Scope\.exe' >/dev/null; } &&
+	[ $SECONDS -lt $deadline ]; do
+	sleep 0.5
+done
+wineserver -k || true
+smoke_check "Wine: IPC Scope.exe starts again after exit codes 23 and 24, with its arguments, and not after 0" \
+	test "$(tr -d '\r' <"$starts" 2>/dev/null)" = "$(printf 'start C:\\starts.log|ü x\n%.0s' 1 2 3)"
 smoke_end

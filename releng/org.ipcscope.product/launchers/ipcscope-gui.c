@@ -19,6 +19,7 @@ int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR command_line, 
 	wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &count);
 	if (argv == NULL || launcher_init(&self, report) != 0)
 		return LAUNCHER_BROKEN;
+	self.restarts = 1;
 	char *options[8];
 	int n = 0;
 	char *jar = launcher_plugin(&self, L"org.eclipse.equinox.launcher");

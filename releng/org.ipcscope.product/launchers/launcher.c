@@ -21,6 +21,7 @@ static void report_last_error(launcher *self, const wchar_t *what, const wchar_t
 int launcher_init(launcher *self, report_fn report)
 {
 	self->report = report;
+	self->restarts = 0;
 	DWORD length = GetModuleFileNameW(NULL, self->root, sizeof self->root / sizeof *self->root);
 	if (length == 0 || length >= sizeof self->root / sizeof *self->root) {
 		report_last_error(self, L"cannot find where this program is:", L"");
@@ -125,6 +126,31 @@ int launcher_windows_options(launcher *self, char **options, int *count)
 
 typedef jint(JNICALL *create_java_vm_fn)(JavaVM **, void **, void *);
 
+/* Equinox's exit codes for "start me again": EXIT_RESTART (after an update, for one) and EXIT_RELAUNCH */
+#define EXIT_RESTART 23
+#define EXIT_RELAUNCH 24
+
+static launcher *exiting;
+
+/* The JVM's exit hook: System.exit ends this process from inside Java, so a restart the workbench
+ * asks for has to be started here, as a new process with this one's command line. */
+static void JNICALL on_exit(jint code)
+{
+	if (exiting == NULL || !exiting->restarts || (code != EXIT_RESTART && code != EXIT_RELAUNCH))
+		return;
+	wchar_t *command_line = _wcsdup(GetCommandLineW());
+	STARTUPINFOW startup = {.cb = sizeof startup};
+	PROCESS_INFORMATION started;
+	if (command_line != NULL &&
+	        CreateProcessW(NULL, command_line, NULL, NULL, FALSE, 0, NULL, NULL, &startup, &started)) {
+		CloseHandle(started.hThread);
+		CloseHandle(started.hProcess);
+	} else {
+		report_last_error(exiting, L"cannot start IPC Scope again after its update; start it yourself:", exiting->root);
+	}
+	free(command_line);
+}
+
 /* One line for an exception main let through (no stack trace: the command line's rule). */
 static void report_exception(launcher *self, JNIEnv *env)
 {
@@ -170,13 +196,16 @@ int launcher_run_java(
 		report_last_error(self, L"not a Java virtual machine:", jvm);
 		return LAUNCHER_BROKEN;
 	}
-	JavaVMOption *vm_options = calloc(option_count, sizeof *vm_options);
+	JavaVMOption *vm_options = calloc(option_count + 1, sizeof *vm_options);
 	if (vm_options == NULL)
 		return LAUNCHER_BROKEN;
 	for (int i = 0; i < option_count; i++)
 		vm_options[i].optionString = options[i];
+	exiting = self;
+	vm_options[option_count].optionString = "exit";
+	vm_options[option_count].extraInfo = (void *)on_exit;
 	JavaVMInitArgs init = {.version = JNI_VERSION_21,
-	        .nOptions = option_count,
+	        .nOptions = option_count + 1,
 	        .options = vm_options,
 	        .ignoreUnrecognized = JNI_FALSE};
 	JavaVM *vm;

@@ -14,9 +14,11 @@ typedef void (*report_fn)(const wchar_t *message);
 typedef struct {
 	wchar_t root[MAX_PATH * 2]; /* the folder of the .exe: the product's root */
 	report_fn report;
+	/* start this program again when Java exits with 23 or 24 (the workbench's restart and relaunch) */
+	int restarts;
 } launcher;
 
-/* Fills in the product's root; 0, or reports and returns LAUNCHER_BROKEN. */
+/* Fills in the product's root (restarts off); 0, or reports and returns LAUNCHER_BROKEN. */
 int launcher_init(launcher *self, report_fn report);
 
 /* The jar of plug-in `name` in root\plugins (the newest by name when several are there), as an ANSI
