@@ -10,7 +10,7 @@ import org.ipcscope.ui.process.ProcessViews;
 /**
  * Two columns. On the left the lists (IPC Objects, Processes) over the whole height, with the
  * Properties view below them when it opens. On the right what the user opened from them: region
- * maps and the WM_COPYDATA Sniffer at the top, the hex editors below. Each part keeps a column's
+ * maps, the Sniffer, Traffic and Clipboard views at the top, the hex editors below. Each part keeps a column's
  * width and half its height at least, so that a region map, the sniffer and two editors open
  * together still show their rows; an empty right column takes no room.
  */
@@ -19,6 +19,9 @@ public class IpcScopePerspective implements IPerspectiveFactory {
 	static final String ID = "org.ipcscope.app.perspective";
 	/** The sniffer's view, named by id: the application does not need its bundle to start. */
 	static final String COPY_DATA_SNIFFER = "org.ipcscope.ui.sniff.views.copyData";
+	/** The Traffic and Clipboard views, by id for the same reason. */
+	static final String TRAFFIC = "org.ipcscope.ui.traffic.views.traffic";
+	static final String CLIPBOARD = "org.ipcscope.ui.clipboard.view";
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
@@ -32,10 +35,14 @@ public class IpcScopePerspective implements IPerspectiveFactory {
 		IPlaceholderFolderLayout opened = layout.createPlaceholderFolder("opened", IPageLayout.TOP, 0.5f, editorArea);
 		opened.addPlaceholder(ProcessViews.REGION_MAP_VIEW_ID + ":*");
 		opened.addPlaceholder(COPY_DATA_SNIFFER);
+		opened.addPlaceholder(TRAFFIC);
+		opened.addPlaceholder(CLIPBOARD);
 		layout.getViewLayout(IpcScopeViews.IPC_OBJECTS).setCloseable(false);
 		layout.addShowViewShortcut(IpcScopeViews.IPC_OBJECTS);
 		layout.addShowViewShortcut(ProcessViews.PROCESSES_VIEW_ID);
 		layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
 		layout.addShowViewShortcut(COPY_DATA_SNIFFER);
+		layout.addShowViewShortcut(TRAFFIC);
+		layout.addShowViewShortcut(CLIPBOARD);
 	}
 }

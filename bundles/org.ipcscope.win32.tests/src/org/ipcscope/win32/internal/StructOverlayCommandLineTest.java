@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.ipcscope.core.IpcProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -97,15 +98,7 @@ class StructOverlayCommandLineTest {
 
 	/** Runs org.ipcscope.cli's Main in a Windows JVM of its own, the providers found through META-INF/services. */
 	private static Run run(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java.exe").toString(),
-				"-Djava.security.properties=" + System.getProperty("java.security.properties"), "-XX:ActiveProcessorCount=2",
-				"--enable-native-access=ALL-UNNAMED", "-cp", classPath(), "org.ipcscope.cli.internal.Main"));
-		String jna = System.getProperty("jna.boot.library.path");
-		if (jna != null) {
-			command.add(1, "-Djna.boot.library.path=" + jna);
-		}
-		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).start();
+		Process process = CommandLineJvm.start(IpcProvider.class, args);
 		process.getOutputStream().close();
 		CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process, false));
 		CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process, true));
@@ -120,14 +113,5 @@ class StructOverlayCommandLineTest {
 		} catch (Exception e) {
 			return e.toString();
 		}
-	}
-
-	/** This JVM's class path (it holds org.ipcscope.cli's classes) and the win32 bundle, for its META-INF/services. */
-	private static String classPath() throws Exception {
-		Path classes = Path.of(WindowsIpcProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		Path bundle = classes.getParent().getParent();
-		String path = System.getProperty("java.class.path");
-		assertTrue(path.contains("org.ipcscope.cli"), "org.ipcscope.cli's classes are on the test class path: " + path);
-		return path + File.pathSeparator + bundle;
 	}
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.ipcscope.core.clipboard.ClipboardDecoders;
 import org.ipcscope.core.clipboard.ClipboardJsonLines;
 import org.ipcscope.core.clipboard.ClipboardSnapshot;
+import org.ipcscope.core.clipboard.ClipboardReader;
+import org.ipcscope.win32.internal.CommandLineJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -101,24 +103,7 @@ class ClipboardCommandLineTest {
 	}
 
 	private static Process cli(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java.exe").toString(),
-				"-Djava.security.properties=" + System.getProperty("java.security.properties"), "-XX:ActiveProcessorCount=2",
-				"--enable-native-access=ALL-UNNAMED", "-cp", classPath(), "org.ipcscope.cli.internal.Main"));
-		String jna = System.getProperty("jna.boot.library.path");
-		if (jna != null) {
-			command.add(1, "-Djna.boot.library.path=" + jna);
-		}
-		command.addAll(List.of(args));
-		return new ProcessBuilder(command).start();
-	}
-
-	/** This JVM's class path (it holds org.ipcscope.cli's classes) and the win32 bundle's META-INF/services. */
-	private static String classPath() throws Exception {
-		Path classes = Path.of(WindowsClipboardReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		Path bundle = classes.getParent().getParent();
-		assertTrue(Files.isRegularFile(bundle.resolve("META-INF/services/org.ipcscope.core.clipboard.ClipboardReader")),
-				bundle.toString());
-		return System.getProperty("java.class.path") + File.pathSeparator + bundle;
+		return CommandLineJvm.start(ClipboardReader.class, args);
 	}
 
 	/** stdout's lines once the process ends, and stderr's reader, which ends after the process does. */

@@ -23,6 +23,8 @@ import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.win32.internal.HelperChannel;
+import org.ipcscope.core.sniff.CopyDataSniffer;
+import org.ipcscope.win32.internal.CommandLineJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -148,25 +150,7 @@ class SniffCommandLineTest {
 	}
 
 	private static Process cli(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java.exe").toString(),
-				"-Djava.security.properties=" + System.getProperty("java.security.properties"), "-XX:ActiveProcessorCount=2",
-				"--enable-native-access=ALL-UNNAMED", "-cp", classPath(), "org.ipcscope.cli.internal.Main"));
-		String jna = System.getProperty("jna.boot.library.path");
-		if (jna != null) {
-			command.add(1, "-Djna.boot.library.path=" + jna);
-		}
-		command.addAll(List.of(args));
-		return new ProcessBuilder(command).start();
-	}
-
-	/** This JVM's class path (it holds org.ipcscope.cli's classes) and the win32 bundle's META-INF/services. */
-	private static String classPath() throws Exception {
-		Path classes = Path.of(WindowsCopyDataSniffer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		Path bundle = classes.getParent().getParent();
-		assertTrue(Files.isRegularFile(bundle.resolve("META-INF/services/org.ipcscope.core.sniff.CopyDataSniffer")), bundle.toString());
-		String path = System.getProperty("java.class.path");
-		assertTrue(path.contains("org.ipcscope.cli"), "org.ipcscope.cli's classes are on the test class path: " + path);
-		return path + File.pathSeparator + bundle;
+		return CommandLineJvm.start(CopyDataSniffer.class, args);
 	}
 
 	/** The process's stdout lines, and stderr's reader, which ends after the process does. */

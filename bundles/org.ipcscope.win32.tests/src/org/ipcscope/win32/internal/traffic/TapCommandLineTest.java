@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.ipcscope.core.traffic.TrafficJsonLines;
 import org.ipcscope.core.traffic.TrafficOp;
 import org.ipcscope.core.traffic.TrafficRecord;
+import org.ipcscope.core.traffic.TrafficCapturer;
+import org.ipcscope.win32.internal.CommandLineJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -42,9 +44,9 @@ class TapCommandLineTest {
 			CompletableFuture<List<String>> out = read(cli, err);
 			RecordingTrafficListener.waitFor(() -> err.stream().anyMatch(l -> l.startsWith("Capturing")),
 					"tap to start: " + err);
-			// the first message completes the read the server was already waiting in (not recorded):
-			// client write, server ack write and client ack read are 3 records, the second message's
-			// client write is the 4th
+			// the first message completes the read the server was already waiting in (recorded when it
+			// returns, docs/user/traffic.md): with the client's write and the two ack transfers that
+			// is 4 records, and the second message brings more than --count takes
 			assertEquals("SENT 2 " + TrafficHelper.fnv(TrafficHelper.pattern(2)), client.command("send 2"));
 			assertEquals("SENT 5 " + TrafficHelper.fnv(TrafficHelper.pattern(5)), client.command("send 5"));
 			assertTrue(cli.waitFor(60, TimeUnit.SECONDS), "tap ended after --count 4: " + err);
@@ -57,6 +59,7 @@ class TapCommandLineTest {
 			assertEquals(4, records.size(), records.toString());
 			// the rings of the two processes are read in turn: 4 of these, each once
 			List<String> expected = new ArrayList<>(List.of(key(client.pid, TrafficOp.WRITE, TrafficHelper.pattern(2)),
+					key(server.pid, TrafficOp.READ, TrafficHelper.pattern(2)),
 					key(server.pid, TrafficOp.WRITE, "ack 1".getBytes()), key(client.pid, TrafficOp.READ, "ack 1".getBytes()),
 					key(client.pid, TrafficOp.WRITE, TrafficHelper.pattern(5)),
 					key(server.pid, TrafficOp.READ, TrafficHelper.pattern(5)),
@@ -85,26 +88,7 @@ class TapCommandLineTest {
 	}
 
 	private static Process cli(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java.exe").toString(),
-				"-Djava.security.properties=" + System.getProperty("java.security.properties"), "-XX:ActiveProcessorCount=2",
-				"--enable-native-access=ALL-UNNAMED", "-cp", classPath(), "org.ipcscope.cli.internal.Main"));
-		String jna = System.getProperty("jna.boot.library.path");
-		if (jna != null) {
-			command.add(1, "-Djna.boot.library.path=" + jna);
-		}
-		command.addAll(List.of(args));
-		return new ProcessBuilder(command).start();
-	}
-
-	/** This JVM's class path (it holds org.ipcscope.cli's classes) and the win32 bundle's META-INF/services. */
-	private static String classPath() throws Exception {
-		Path classes = Path.of(Win32TrafficCapturer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		Path bundle = classes.getParent().getParent();
-		assertTrue(Files.isRegularFile(bundle.resolve("META-INF/services/org.ipcscope.core.traffic.TrafficCapturer")),
-				bundle.toString());
-		String path = System.getProperty("java.class.path");
-		assertTrue(path.contains("org.ipcscope.cli"), "org.ipcscope.cli's classes are on the test class path: " + path);
-		return path + File.pathSeparator + bundle;
+		return CommandLineJvm.start(TrafficCapturer.class, args);
 	}
 
 	private static CompletableFuture<List<String>> read(Process process, List<String> err) throws Exception {
