@@ -127,6 +127,9 @@ final class SnifferProbe {
 		String failedPrefix = " | " + prefix(Messages.State_Failed);
 		ui.run(() -> {
 			Widgets.click(strategyButton(strategy));
+			// this is the WM_COPYDATA round: the default selection would also record the WM_GETTEXT
+			// that reading the target's title sends it
+			Widgets.first(root, Text.class, t -> Messages.View_MessagesHint.equals(t.getMessage())).setText("copydata");
 			Widgets.click(Widgets.button(root, Messages.View_Start));
 		});
 		String running = ui.await("the " + tag + " capture to run", () -> {
