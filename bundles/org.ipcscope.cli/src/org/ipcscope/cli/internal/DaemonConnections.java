@@ -8,7 +8,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -21,7 +20,7 @@ import jdk.net.UnixDomainPrincipal;
  * reads its request, has {@link ServedCommands} answer it and writes the reply, all at once with
  * the others. Under abuse it stays up: at most {@link #MAX_CONNECTIONS} are served at once (more
  * are closed at once: their clients run the command themselves), a client has
- * {@link #TRANSFER_SECONDS} to send its request and again to take the reply, and when no
+ * {@link ServedCommands#TRANSFER_SECONDS} to send its request and again to take the reply, and when no
  * descriptor is left to accept with it waits and serves on.
  */
 final class DaemonConnections {
@@ -29,7 +28,6 @@ final class DaemonConnections {
 	/** How often the loop gives its caller a look at its idle time, its jars and its socket. */
 	private static final long CHECK_MILLIS = 1000;
 	/** How long a connected client has to send its request, and to take the reply. */
-	static final long TRANSFER_SECONDS = 10;
 	/** Connections served at once; more are closed at once. Each holds at most a request (1 MiB). */
 	static final int MAX_CONNECTIONS = 16;
 	private static final long ACCEPT_BACKOFF_MILLIS = 200;
@@ -86,9 +84,9 @@ final class DaemonConnections {
 		return active.get() == 0 && System.nanoTime() - lastRequest > nanos;
 	}
 
-	/** Lets the replies under way finish, for {@link #TRANSFER_SECONDS} at most. */
+	/** Lets the replies under way finish, for {@link ServedCommands#TRANSFER_SECONDS} at most. */
 	void finish() {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRANSFER_SECONDS);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ServedCommands.TRANSFER_SECONDS);
 		while (active.get() > 0 && System.nanoTime() < deadline) {
 			sleep(20);
 		}
@@ -132,18 +130,12 @@ final class DaemonConnections {
 
 	private void handle(SocketChannel channel) {
 		try (channel) {
-			ScheduledFuture<?> timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
 			UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
 			if (!peer.user().equals(user)) {
 				DaemonServer.log("refused a client of user " + peer.user().getName());
 				return;
 			}
-			DaemonProtocol.Request request = DaemonProtocol.Request.read(channel);
-			timeout.cancel(false);
-			DaemonProtocol.Reply reply = commands.answer(request, host);
-			timeout = watchdog.schedule(() -> close(channel), TRANSFER_SECONDS, TimeUnit.SECONDS);
-			reply.write(channel);
-			timeout.cancel(false);
+			commands.serve(channel, host, watchdog, () -> close(channel));
 		} catch (IOException | RuntimeException | OutOfMemoryError e) {
 			DaemonServer.log("request failed: " + e);
 		} finally {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,7 +33,6 @@ import org.ipcscope.core.process.ProcessMemoryProvider;
 public final class PipeServer implements ServedCommands.Host {
 
 	private static final long CHECK_MILLIS = 1000;
-	private static final long TRANSFER_SECONDS = 10;
 	private static final long ACCEPT_BACKOFF_MILLIS = 200;
 
 	private final String name;
@@ -117,13 +115,7 @@ public final class PipeServer implements ServedCommands.Host {
 
 	private void handle(NamedPipes.Connection connection) {
 		try (connection) {
-			ScheduledFuture<?> timeout = timer.schedule(connection::cancel, TRANSFER_SECONDS, TimeUnit.SECONDS);
-			DaemonProtocol.Request request = DaemonProtocol.Request.read(connection);
-			timeout.cancel(false);
-			DaemonProtocol.Reply reply = commands.answer(request, this);
-			timeout = timer.schedule(connection::cancel, TRANSFER_SECONDS, TimeUnit.SECONDS);
-			reply.write(connection);
-			timeout.cancel(false);
+			commands.serve(connection, this, timer, connection::cancel);
 		} catch (IOException | RuntimeException | OutOfMemoryError e) {
 			DaemonServer.log("request failed: " + e);
 		} finally {

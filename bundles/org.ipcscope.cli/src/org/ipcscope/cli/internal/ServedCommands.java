@@ -1,11 +1,16 @@
 package org.ipcscope.cli.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.ByteChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -62,6 +67,24 @@ final class ServedCommands {
 
 	ProductStamp product() {
 		return product;
+	}
+
+	/** How long a client may take to send its request, and again to take the reply. */
+	static final long TRANSFER_SECONDS = 10;
+
+	/**
+	 * One client's turn on either server: its request read, answered and the reply written, each
+	 * transfer cut off by {@code cancel} when it takes longer than {@link #TRANSFER_SECONDS}, so a
+	 * client that stalls cannot hold a request thread.
+	 */
+	void serve(ByteChannel channel, Host host, ScheduledExecutorService timer, Runnable cancel) throws IOException {
+		ScheduledFuture<?> timeout = timer.schedule(cancel, TRANSFER_SECONDS, TimeUnit.SECONDS);
+		DaemonProtocol.Request request = DaemonProtocol.Request.read(channel);
+		timeout.cancel(false);
+		DaemonProtocol.Reply reply = answer(request, host);
+		timeout = timer.schedule(cancel, TRANSFER_SECONDS, TimeUnit.SECONDS);
+		reply.write(channel);
+		timeout.cancel(false);
 	}
 
 	/**
