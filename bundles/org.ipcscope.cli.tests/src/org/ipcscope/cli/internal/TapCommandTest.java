@@ -126,8 +126,12 @@ class TapCommandTest {
 	@Test
 	void jsonLinesEndToEndAndCtrlCRestoresTheTargets() throws Exception {
 		try (Pipe pipe = Pipe.start()) {
-			List<String> command = CliJvm.command(CliJvm.jars(), "tap", "--pid", Long.toString(pipe.writer()), "--json",
-					"--kind", "pipe", "--object", pipe.name(), "--cap", "1048576");
+			List<String> command = new ArrayList<>(
+					// a JVM started with SIGINT ignored (as a non-interactive shell's `cmd &` leaves it) takes no
+					// Ctrl+C: the test gives the CLI the terminal's default, whatever the build was started from
+					List.of("env", "--default-signal=INT"));
+			command.addAll(CliJvm.command(CliJvm.jars(), "tap", "--pid", Long.toString(pipe.writer()), "--json",
+					"--kind", "pipe", "--object", pipe.name(), "--cap", "1048576"));
 			Process tap = new ProcessBuilder(command).start();
 			BlockingQueue<String> errLines = lines(tap.getErrorStream());
 			BlockingQueue<String> outLines = lines(tap.getInputStream());

@@ -22,6 +22,7 @@ import org.ipcscope.core.traffic.TrafficOp;
 import org.ipcscope.core.traffic.TrafficRecord;
 import org.ipcscope.core.traffic.TrafficRequest;
 import org.ipcscope.core.traffic.TrafficSession;
+import org.ipcscope.tests.support.TrafficConversation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +70,7 @@ class TrafficCaptureTest {
 
 	@Test
 	void aFailedCallIsRecordedWithItsError() throws Exception {
-		try (Conversation talk = Conversation.start("unix-dgram")) {
+		try (TrafficConversation talk = TrafficConversation.start("unix-dgram")) {
 			RecordingListener listener = new RecordingListener();
 			try (TrafficSession session = capturer.start(request(Set.of(talk.writer), null, IpcKind.UNIX_SOCKET, 64), listener)) {
 				assertFalse(talk.send(1024 * KIB), "a datagram of 1 MiB is more than a socket's buffer");
@@ -83,7 +84,7 @@ class TrafficCaptureTest {
 		}
 	}
 
-	record Capture(Conversation talk, RecordingListener listener) {
+	record Capture(TrafficConversation talk, RecordingListener listener) {
 	}
 
 	/**
@@ -92,7 +93,7 @@ class TrafficCaptureTest {
 	 */
 	private Capture exchange(String channel, IpcKind kind, String writeCall, String readCall, List<Integer> sizes)
 			throws Exception {
-		Conversation talk = Conversation.start(channel);
+		TrafficConversation talk = TrafficConversation.start(channel);
 		try {
 			RecordingListener listener = new RecordingListener();
 			// a pipe by its name (both ends share it); the others by kind, as their ends have names of their own
@@ -139,10 +140,10 @@ class TrafficCaptureTest {
 	}
 
 	/** After stop: both processes neither stopped nor traced, talking on, and nothing more captured. */
-	private static void assertRunsOnUntraced(Conversation talk, RecordingListener listener) throws IOException {
+	private static void assertRunsOnUntraced(TrafficConversation talk, RecordingListener listener) throws IOException {
 		int before = listener.records.size();
 		for (long pid : List.of(talk.writer, talk.reader)) {
-			String status = Conversation.stateAndTracer(pid);
+			String status = TrafficConversation.stateAndTracer(pid);
 			assertTrue(status.endsWith("|0"), "process " + pid + " is still traced: " + status);
 			assertFalse(status.startsWith("t") || status.startsWith("T"), "process " + pid + " is stopped: " + status);
 		}
@@ -153,7 +154,7 @@ class TrafficCaptureTest {
 
 	@Test
 	void aFloodIsCapturedOrCountedAndNeverStopsTheWriter() throws Exception {
-		try (Conversation talk = Conversation.start("fifo")) {
+		try (TrafficConversation talk = TrafficConversation.start("fifo")) {
 			CountDownLatch flooded = new CountDownLatch(1);
 			RecordingListener listener = new RecordingListener() {
 				@Override
@@ -191,7 +192,7 @@ class TrafficCaptureTest {
 
 	@Test
 	void aTargetThatExitsEndsItsPartCleanly() throws Exception {
-		try (Conversation talk = Conversation.start("pipe")) {
+		try (TrafficConversation talk = TrafficConversation.start("pipe")) {
 			RecordingListener listener = new RecordingListener();
 			try (TrafficSession session = capturer.start(request(Set.of(talk.writer), null, IpcKind.PIPE, 64), listener)) {
 				assertTrue(talk.send(3));
@@ -213,7 +214,7 @@ class TrafficCaptureTest {
 		long gone = ProcessHandle.current().pid() + 4_000_000L;
 		assertEquals("process " + gone + " does not exist (or has exited)", assertThrows(IOException.class,
 				() -> capturer.start(request(Set.of(gone), null, IpcKind.PIPE, 64), new RecordingListener())).getMessage());
-		try (Conversation talk = Conversation.start("pipe");
+		try (TrafficConversation talk = TrafficConversation.start("pipe");
 				TrafficSession first = capturer.start(request(Set.of(talk.writer), null, IpcKind.PIPE, 64),
 						new RecordingListener())) {
 			RecordingListener second = new RecordingListener();

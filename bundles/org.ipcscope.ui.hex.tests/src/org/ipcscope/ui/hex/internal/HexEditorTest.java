@@ -262,6 +262,14 @@ class HexEditorTest {
 			helper.awaitLine("SEEN 01ab0304"::equals, Duration.ofSeconds(10));
 			screenshot("HexEditorTest-written");
 
+			// eight digits typed at once are eight writes; they land in the order typed
+			editor.goTo(100);
+			type(canvas, "deadbeef");
+			helper.awaitLine("SEEN deadbeef"::equals, Duration.ofSeconds(10));
+			join(editor.write(100, new byte[] { 9, 9, 9, 9 }));
+			assertEquals("SEEN 09090909", helper.awaitLine(line -> true, Duration.ofSeconds(10)),
+					"no typed write lands after the last one typed");
+
 			join(editor.setWritingEnabled(false));
 			assertFalse(editor.isWritingEnabled());
 		}

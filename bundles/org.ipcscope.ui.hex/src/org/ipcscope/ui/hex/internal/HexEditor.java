@@ -19,6 +19,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.jface.action.MenuManager;
@@ -82,6 +83,21 @@ public class HexEditor extends EditorPart {
 	/** A selection asked for before the first bytes came: applied to the first frame. */
 	private long[] pendingSelection;
 	private RegionReadJob readJob;
+	/**
+	 * Opening, writes, undo and redo run one after the other in the order asked for: the two
+	 * digits of one typed byte are two writes, and the second must land last.
+	 */
+	private final ISchedulingRule edits = new ISchedulingRule() {
+		@Override
+		public boolean contains(ISchedulingRule rule) {
+			return rule == this;
+		}
+
+		@Override
+		public boolean isConflicting(ISchedulingRule rule) {
+			return rule == this;
+		}
+	};
 	private HexCanvas canvas;
 	private InspectorPane inspector;
 	private StructurePane structure;
@@ -187,6 +203,7 @@ public class HexEditor extends EditorPart {
 				});
 			}
 		});
+		job.setRule(edits);
 		schedule(job);
 		return job;
 	}
@@ -216,17 +233,17 @@ public class HexEditor extends EditorPart {
 		return onSource(Messages.HexEditor_WriteJob, monitor -> {
 			region.read(source -> region.writes().write(source, offset, bytes));
 			return null;
-		}, ignored -> requestRead(false));
+		}, ignored -> requestRead(false), edits);
 	}
 
 	public Job undo() {
 		return onSource(Messages.HexEditor_UndoJob, monitor -> region.read(source -> region.writes().undo(source)),
-				done -> afterUndoRedo(done, Messages.HexEditor_NothingToUndo));
+				done -> afterUndoRedo(done, Messages.HexEditor_NothingToUndo), edits);
 	}
 
 	public Job redo() {
 		return onSource(Messages.HexEditor_RedoJob, monitor -> region.read(source -> region.writes().redo(source)),
-				done -> afterUndoRedo(done, Messages.HexEditor_NothingToRedo));
+				done -> afterUndoRedo(done, Messages.HexEditor_NothingToRedo), edits);
 	}
 
 	private void afterUndoRedo(WriteHistory.Write done, String nothing) {
@@ -629,6 +646,10 @@ public class HexEditor extends EditorPart {
 	}
 
 	private <T> Job onSource(String name, Work<T> work, Done<T> done) {
+		return onSource(name, work, done, null);
+	}
+
+	private <T> Job onSource(String name, Work<T> work, Done<T> done, ISchedulingRule rule) {
 		Job job = new Job(name) {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
@@ -653,6 +674,7 @@ public class HexEditor extends EditorPart {
 			}
 		};
 		job.setUser(false);
+		job.setRule(rule);
 		schedule(job);
 		return job;
 	}

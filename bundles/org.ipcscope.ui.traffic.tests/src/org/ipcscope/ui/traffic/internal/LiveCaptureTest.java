@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +37,7 @@ import org.ipcscope.core.traffic.TrafficOp;
 import org.ipcscope.core.traffic.TrafficRecord;
 import org.ipcscope.tests.support.HelperProcess;
 import org.ipcscope.tests.support.Screenshots;
+import org.ipcscope.tests.support.TrafficConversation;
 import org.ipcscope.ui.traffic.TrafficViews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,14 +55,12 @@ import org.osgi.util.tracker.ServiceTracker;
 class LiveCaptureTest {
 
 	private IWorkbenchPage page;
-	private Path dir;
 
 	@BeforeEach
 	void setUp() throws Exception {
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		page = window.getActivePage();
 		window.getShell().setSize(1280, 900);
-		dir = Files.createTempDirectory("ipcscope-traffic-ui");
 	}
 
 	@AfterEach
@@ -70,12 +68,6 @@ class LiveCaptureTest {
 		if (page.findView(TrafficViews.TRAFFIC) instanceof TrafficView view) {
 			page.hideView(view);
 		}
-		try (var files = Files.list(dir)) {
-			for (Path file : files.toList()) {
-				Files.delete(file);
-			}
-		}
-		Files.delete(dir);
 	}
 
 	@Test
@@ -117,18 +109,12 @@ class LiveCaptureTest {
 
 	@Test
 	void aFifosWriterAndReaderAreCapturedByteExactAndLetGoWhenTheViewCloses() throws Exception {
-		Path fifo = dir.resolve("fifo");
-		// traffic_helper: this process writes, its child reads (READY writer/reader/wname/rname)
-		try (HelperProcess helper = HelperProcess.start(4, HelperProcess.helper("traffic_helper").toString(), "fifo",
-				fifo.toString())) {
-			java.util.Map<String, String> ready = new java.util.HashMap<>();
-			for (String line : helper.readyLines()) {
-				String[] parts = line.split(" ", 2);
-				ready.put(parts[0], parts[1]);
-			}
-			long writer = Long.parseLong(ready.get("writer"));
-			long reader = Long.parseLong(ready.get("reader"));
-			IpcObject object = awaitObject(IpcKind.FIFO, fifo.toString(), Set.of(writer, reader));
+		// traffic_helper: this process writes, its child reads
+		try (TrafficConversation talk = TrafficConversation.start("fifo")) {
+			long writer = talk.writer;
+			long reader = talk.reader;
+			String fifo = talk.readerName;
+			IpcObject object = awaitObject(IpcKind.FIFO, fifo, Set.of(writer, reader));
 
 			List<String> shown = new ArrayList<>();
 			answer(dialog -> {
@@ -152,15 +138,11 @@ class LiveCaptureTest {
 			until(() -> view.controller().isCapturing() && view.status().getText().contains("pid " + writer + " attached")
 					&& view.status().getText().contains("pid " + reader + " attached"), "both processes attached");
 
-			ByteArrayOutputStream sent = new ByteArrayOutputStream();
-			int[] sizes = { 5, 300, 4096 };
-			for (int k = 1; k <= sizes.length; k++) {
-				helper.send("send " + sizes[k - 1]);
-				int message = k;
-				helper.awaitLine(l -> l.equals("SENT " + message), Duration.ofSeconds(30));
-				sent.writeBytes(message(k, sizes[k - 1]));
+			for (int size : new int[] { 5, 300, 4096 }) {
+				assertTrue(talk.send(size), "send " + size);
 			}
-			byte[] expectedBytes = sent.toByteArray();
+			talk.awaitDelivered();
+			byte[] expectedBytes = talk.sent();
 			until(() -> joined(view, writer, TrafficOp.WRITE).length == expectedBytes.length
 					&& joined(view, reader, TrafficOp.READ).length == expectedBytes.length,
 					"both directions' bytes in the view: " + view.status().getText() + "; session captured "
@@ -168,7 +150,7 @@ class LiveCaptureTest {
 			assertArrayEquals(expectedBytes, joined(view, writer, TrafficOp.WRITE));
 			assertArrayEquals(expectedBytes, joined(view, reader, TrafficOp.READ));
 			for (int row = 0; row < view.log().shownCount(); row++) {
-				assertEquals(fifo.toString(), view.table().table().getItem(row).getText(TrafficColumn.OBJECT.ordinal()));
+				assertEquals(fifo, view.table().table().getItem(row).getText(TrafficColumn.OBJECT.ordinal()));
 			}
 			// Follow Stream on the first write gives the same bytes
 			int firstWrite = 0;
@@ -182,13 +164,11 @@ class LiveCaptureTest {
 			spin(200);
 			Screenshots.save(page.getWorkbenchWindow().getShell(), "LiveCaptureTest-fifo-capture");
 
-			// closing the view lets both go; they run on
+			// closing the view lets both go; they run on, and no byte is lost
 			page.hideView(view);
 			until(() -> tracerPid(writer) == 0 && tracerPid(reader) == 0, "TracerPid 0 in both");
-			helper.send("send 7");
-			helper.awaitLine(l -> l.equals("SENT 4"), Duration.ofSeconds(30));
-			long total = expectedBytes.length + 7;
-			helper.awaitLine(l -> l.startsWith("GOT " + total + " "), Duration.ofSeconds(30));
+			assertTrue(talk.send(7), "send 7 after the capture");
+			talk.awaitDelivered();
 		}
 	}
 
@@ -201,15 +181,6 @@ class LiveCaptureTest {
 			}
 		}
 		return out.toByteArray();
-	}
-
-	/** The bytes of message {@code k} of traffic_helper. */
-	private static byte[] message(long k, int size) {
-		byte[] bytes = new byte[size];
-		for (int i = 0; i < size; i++) {
-			bytes[i] = (byte) ((k + 7L * i + i / 251) & 255);
-		}
-		return bytes;
 	}
 
 	/** Waits until the inventory lists the object with (at least) these holders. */

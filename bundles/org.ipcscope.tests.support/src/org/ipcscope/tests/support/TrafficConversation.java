@@ -1,4 +1,4 @@
-package org.ipcscope.linux.internal;
+package org.ipcscope.tests.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,27 +8,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ipcscope.tests.support.HelperProcess;
-
 /**
  * Two processes of {@code traffic_helper} talking over one channel: what the writer sent, and
  * what the reader says it got (its running byte count and FNV-1a hash).
  */
-final class Conversation implements AutoCloseable {
+public final class TrafficConversation implements AutoCloseable {
 
-	final HelperProcess helper;
-	final long writer;
-	final long reader;
-	final String writerName;
-	final String readerName;
+	public final HelperProcess helper;
+	public final long writer;
+	public final long reader;
+	/** Each end's name as {@code list} shows it (a FIFO's path, pipe:[INODE], ...). */
+	public final String writerName;
+	public final String readerName;
+	/** The directory a FIFO was made in, deleted on close; null for the other channels. */
+	private final Path fifoDir;
 	private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
 	private final List<Integer> sizes = new ArrayList<>();
 	private long messages;
 	/** The reader's last "GOT" line, kept while waiting for the writer's lines (they interleave). */
 	private volatile String lastGot = "";
 
-	private Conversation(HelperProcess helper) {
+	private TrafficConversation(HelperProcess helper, Path fifoDir) {
 		this.helper = helper;
+		this.fifoDir = fifoDir;
 		long w = 0, r = 0;
 		String wn = null, rn = null;
 		for (String line : helper.readyLines()) {
@@ -48,16 +50,18 @@ final class Conversation implements AutoCloseable {
 	}
 
 	/** @param channel pipe, fifo, unix-stream, unix-dgram or tcp; a FIFO is made in a directory of its own */
-	static Conversation start(String channel) throws IOException {
+	public static TrafficConversation start(String channel) throws IOException {
 		List<String> command = new ArrayList<>(List.of(HelperProcess.helper("traffic_helper").toString(), channel));
+		Path fifoDir = null;
 		if (channel.equals("fifo")) {
-			command.add(Files.createTempDirectory("ipcscope-tap").resolve("fifo").toString());
+			fifoDir = Files.createTempDirectory("ipcscope-traffic");
+			command.add(fifoDir.resolve("fifo").toString());
 		}
-		return new Conversation(HelperProcess.start(4, command.toArray(String[]::new)));
+		return new TrafficConversation(HelperProcess.start(4, command.toArray(String[]::new)), fifoDir);
 	}
 
 	/** The bytes of message {@code k} (1, 2, ...), as the helper makes them. */
-	static byte[] message(long k, int size) {
+	public static byte[] message(long k, int size) {
 		byte[] bytes = new byte[size];
 		for (int i = 0; i < size; i++) {
 			bytes[i] = (byte) ((k + 7L * i + i / 251) & 255);
@@ -66,7 +70,7 @@ final class Conversation implements AutoCloseable {
 	}
 
 	/** Sends one message and waits until the writer's call returned; @return whether it succeeded */
-	boolean send(int size) throws IOException {
+	public boolean send(int size) throws IOException {
 		long k = ++messages;
 		helper.send("send " + size);
 		String line = helper.awaitLine(
@@ -80,7 +84,7 @@ final class Conversation implements AutoCloseable {
 	}
 
 	/** Sends {@code count} messages of {@code size} at full speed and waits until the writer is done. */
-	void flood(int count, int size) throws IOException {
+	public void flood(int count, int size) throws IOException {
 		long last = messages + count;
 		for (long k = messages + 1; k <= last; k++) {
 			sent.writeBytes(message(k, size));
@@ -92,7 +96,7 @@ final class Conversation implements AutoCloseable {
 	}
 
 	/** Waits until the reader says it got every byte sent so far, unchanged. */
-	void awaitDelivered() throws IOException {
+	public void awaitDelivered() throws IOException {
 		byte[] all = sent.toByteArray();
 		String expected = "GOT " + all.length + " " + String.format("%016x", fnv(all));
 		if (!lastGot.equals(expected)) {
@@ -108,15 +112,15 @@ final class Conversation implements AutoCloseable {
 		return true;
 	}
 
-	byte[] sent() {
+	public byte[] sent() {
 		return sent.toByteArray();
 	}
 
-	List<Integer> sizes() {
+	public List<Integer> sizes() {
 		return List.copyOf(sizes);
 	}
 
-	static long fnv(byte[] bytes) {
+	public static long fnv(byte[] bytes) {
 		long hash = 0xcbf29ce484222325L;
 		for (byte b : bytes) {
 			hash ^= b & 0xff;
@@ -126,7 +130,7 @@ final class Conversation implements AutoCloseable {
 	}
 
 	/** @return "State" and "TracerPid" of the process's /proc status, e.g. "S (sleeping)|0" */
-	static String stateAndTracer(long pid) throws IOException {
+	public static String stateAndTracer(long pid) throws IOException {
 		String state = "?", tracer = "?";
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
 			if (line.startsWith("State:")) {
@@ -141,5 +145,13 @@ final class Conversation implements AutoCloseable {
 	@Override
 	public void close() {
 		helper.close();
+		if (fifoDir != null) {
+			try {
+				Files.deleteIfExists(fifoDir.resolve("fifo"));
+				Files.deleteIfExists(fifoDir);
+			} catch (IOException e) {
+				// a left temporary directory is no test failure
+			}
+		}
 	}
 }
