@@ -209,15 +209,17 @@ class CopyDataViewTest extends CopyDataViewFixture {
 
 		// a mistake keeps the last good filter and says what is wrong
 		view.filters().field(CopyDataView.DW_DATA).setText("0x3z");
-		spin(50);
+		// the status saying what is wrong proves the filter ran over the new text
+		waitUntil(() -> view.status().getText().contains("filter: dwData: '0x3z' is not a number"),
+				"the filter's error in the status, not " + view.status().getText());
 		assertEquals(1, view.log().shownCount());
-		assertTrue(view.status().getText().contains("filter: dwData: '0x3z' is not a number"), view.status().getText());
+		assertTrue(view.status().getText().contains("9 captured, 0 dropped, 1 shown"), view.status().getText());
 		assertTrue(view.filters().field(CopyDataView.DW_DATA).getToolTipText().startsWith("dwData: '0x3z' is not a number"),
 				"the wrong field says why: " + view.filters().field(CopyDataView.DW_DATA).getToolTipText());
 		assertEquals(view.filters().field(CopyDataView.SENDER).getMessage(), view.filters().field(CopyDataView.SENDER).getToolTipText(), "the right ones do not");
 		screenshot("filter-error");
 		setFilters("", "", "");
-		assertEquals(messages.size(), table().getItemCount());
+		waitUntil(() -> table().getItemCount() == messages.size(), "every row without a filter");
 	}
 
 	@Test
@@ -296,23 +298,29 @@ class CopyDataViewTest extends CopyDataViewFixture {
 	private void assertFilter(List<CapturedMessage> messages, String dwData, String sender, String content,
 			int... sequences) throws InterruptedException {
 		setFilters(dwData, sender, content);
-		List<String> shown = new ArrayList<>();
-		for (int row = 0; row < table().getItemCount(); row++) {
-			shown.add(item(row).getText(0));
-		}
 		List<String> expected = new ArrayList<>();
 		for (int sequence : sequences) {
 			expected.add(Integer.toString(sequence));
 		}
-		assertEquals(expected, shown, "dwData '" + dwData + "', sender '" + sender + "', content '" + content + "': "
-				+ view.status().getText());
+		// consecutive filters of this test show different rows: the old rows cannot pass for the new ones
+		waitUntil(() -> expected.equals(shownSequences()), "dwData '" + dwData + "', sender '" + sender
+				+ "', content '" + content + "' to show " + expected);
+		assertTrue(view.status().getText().contains(", " + sequences.length + " shown"), view.status().getText());
 	}
 
-	private void setFilters(String dwData, String sender, String content) throws InterruptedException {
+	private List<String> shownSequences() {
+		List<String> shown = new ArrayList<>();
+		for (int row = 0; row < table().getItemCount(); row++) {
+			shown.add(item(row).getText(0));
+		}
+		return shown;
+	}
+
+	/** Sets the three fields; each change re-filters (a red field keeps the last good filter). */
+	private void setFilters(String dwData, String sender, String content) {
 		view.filters().field(CopyDataView.DW_DATA).setText(dwData);
 		view.filters().field(CopyDataView.SENDER).setText(sender);
 		view.filters().field(CopyDataView.CONTENT).setText(content);
-		spin(50);
 	}
 
 	private static void assertSameMessage(CapturedMessage expected, CapturedMessage actual) {

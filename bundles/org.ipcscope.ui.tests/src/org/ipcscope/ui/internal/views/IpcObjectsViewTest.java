@@ -126,15 +126,17 @@ class IpcObjectsViewTest {
 				"/tmp/ipcscope-ui-fifo-" + self)) {
 			refreshAndWait();
 			waitForRow(wanted);
+			waitForRow(other);
 			view.filterText().setText("wanted");
-			spin(200);
+			// the other row was listed: its going is the filter at work
+			waitUntil(() -> row(other).isEmpty(), "the filter to hide " + other);
 			assertTrue(row(wanted).isPresent());
-			assertTrue(row(other).isEmpty(), "the filter let " + other + " through");
 			screenshot("filtered");
 
 			view.filterText().setText("-" + self);
 			view.setGrouping(Grouping.PROCESS);
-			spin(200);
+			waitUntil(() -> view.viewer().getTree().getItemCount() > 0
+					&& view.viewer().getTree().getItem(0).getText(0).startsWith("ipc_helper ("), "the rows grouped by process");
 			List<TreeItem> groups = List.of(view.viewer().getTree().getItems());
 			assertEquals(1, groups.size(), "only the helper holds objects named after this test");
 			assertEquals("ipc_helper (" + helper.pid() + ") (3)", groups.get(0).getText(0));
@@ -142,7 +144,6 @@ class IpcObjectsViewTest {
 
 			view.setGrouping(Grouping.KIND);
 			view.filterText().setText("");
-			spin(200);
 			view.viewer().setSelection(new StructuredSelection(waitForRow(wanted).getData()), true);
 			IPropertySource properties = Adapters.adapt(waitForRow(wanted).getData(), IPropertySource.class);
 			assertNotNull(properties, "no Properties view adapter for a row");
@@ -150,9 +151,10 @@ class IpcObjectsViewTest {
 			assertEquals("mapped, rw-s", properties.getPropertyValue("owner.0"));
 
 			view.revealOwnerProcesses();
-			spin(200);
+			waitUntil(() -> view.grouping() == Grouping.PROCESS
+					&& ((IStructuredSelection) view.viewer().getSelection()).getFirstElement() instanceof RowGroup,
+					"the owner process selected in the process grouping");
 			IStructuredSelection selection = (IStructuredSelection) view.viewer().getSelection();
-			assertEquals(Grouping.PROCESS, view.grouping());
 			assertEquals(helper.pid(), ((RowGroup) selection.getFirstElement()).pid());
 		}
 	}
