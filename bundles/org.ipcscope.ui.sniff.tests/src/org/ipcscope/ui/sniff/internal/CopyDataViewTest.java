@@ -164,9 +164,8 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		byte[] big = messages.get(3).payload();
 		assertEquals(65536, detail.hexView().rowCount(), "1 MiB in rows of 16");
 		detail.hexView().setTopRow(Integer.MAX_VALUE);
-		spin(100);
-		List<String> visible = detail.hexView().visibleRows();
-		String last = visible.get(visible.size() - 1);
+		waitUntil(() -> lastVisibleRow(detail).startsWith("000ffff0  "), "the row at 0xffff0 shown last");
+		String last = lastVisibleRow(detail);
 		assertTrue(last.startsWith("000ffff0  " + String.format("%02x", big[big.length - 16] & 0xFF)), last);
 		assertTrue(detail.decodedText().getText().endsWith("(983040 more bytes, see the hex)"),
 				"the text pane decodes the first 64 KiB only");
@@ -306,6 +305,11 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		waitUntil(() -> expected.equals(shownSequences()), "dwData '" + dwData + "', sender '" + sender
 				+ "', content '" + content + "' to show " + expected);
 		assertTrue(view.status().getText().contains(", " + sequences.length + " shown"), view.status().getText());
+	}
+
+	private static String lastVisibleRow(MessageDetailPane detail) {
+		List<String> visible = detail.hexView().visibleRows();
+		return visible.isEmpty() ? "" : visible.get(visible.size() - 1);
 	}
 
 	private List<String> shownSequences() {

@@ -184,7 +184,9 @@ class IpcObjectsViewTest {
 			waitUntil(() -> page.findView(IPageLayout.ID_PROP_SHEET) != null, "the Properties view after Alt+Enter");
 			page.activate(view);
 			ICommandService commands = view.getSite().getService(ICommandService.class);
-			spin(200);
+			// the view's handler is in charge once the view is active again: its enablement is the one asked
+			waitUntil(() -> commands.getCommand("org.ipcscope.ui.commands.askDetails").isHandled(),
+					"the view's Ask Details handler to be active");
 			assertFalse(commands.getCommand("org.ipcscope.ui.commands.askDetails").isEnabled(),
 					"Ask Details is offered on a row no probe can learn more of");
 			screenshot("socket-properties");
