@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * How fast another process's memory is read and searched, and its region map built: 128 MiB that
  * win_mem_helper.exe committed, read in 1 MiB chunks, then searched for three patterns that are
  * not there; the region maps of the helper and of this JVM. Measures and prints; whether every byte
- * is read and searched is ProcessMemoryThroughputTest's to check. Runs with -Pbench under Wine.
+ * is read and searched is ProcessMemoryFullScanTest's to check. Runs with -Pbench under Wine.
  */
 class ProcessMemoryBenchmark {
 
