@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Inventory benchmark on a busy machine: 300 helper processes hold shared memory, pipes, FIFOs,
 # Unix and loopback sockets; then, in the same run, time
-#   - one refresh inside a running IPC Scope (warm JVM, as the view's auto-refresh),
+#   - one refresh inside a running IPC Scope (warm JVM, as the view's auto-refresh: InventoryRefreshBench
+#     of the bench module, built here),
 #   - ./ipcscope list --json end to end: served by the resident server (warm), the first call with
 #     no server running (cold: answered by a JVM of its own, which then starts the server), and
 #     with the server turned off (IPCSCOPE_DAEMON=0, a JVM of its own every time),
@@ -19,6 +20,8 @@ helpers=${1:-300}
 runs=${2:-10}
 . "$root/releng/scripts/find-jdk.sh"
 find_jdk
+. "$root/bench/bench-build.sh"
+bench_build "$root"
 export LC_ALL=C.UTF-8
 IPCSCOPE_DAEMON=0 "$root/ipcscope" list --kind fifo >/dev/null # builds the product if missing
 "$root/ipcscope" daemon stop >/dev/null # a server warming up would distort what is timed
@@ -89,12 +92,11 @@ measure() { # runs "$@" $runs times; prints "median best cpu" in ms (no fork bet
 }
 
 plugin() { local jars=("$product"/plugins/"$1"_*.jar); echo "${jars[0]}"; }
-cp="$(plugin org.ipcscope.core):$(plugin org.ipcscope.linux):$(plugin com.sun.jna)"
-"$JAVA_HOME/bin/javac" -d "$work" -cp "$cp" "$root/bench/InventoryRefreshBench.java"
+cp="$root/bench/target/classes:$(plugin org.ipcscope.core):$(plugin org.ipcscope.linux):$(plugin com.sun.jna)"
 # phase 1: the refresh and the other tools
 start_helpers
 read -r refresh refresh_best refresh_cpu objects < <("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-	-cp "$work:$cp" InventoryRefreshBench 30 "$ticks")
+	-cp "$cp" org.ipcscope.bench.InventoryRefreshBench 30 "$ticks")
 read -r lsof_ms lsof_best lsof_cpu < <(measure lsof -n)
 read -r ipcs_ms ipcs_best ipcs_cpu < <(measure ipcs -a)
 read -r ss_ms ss_best ss_cpu < <(measure ss -xap)

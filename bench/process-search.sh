@@ -2,8 +2,8 @@
 # Process memory search benchmark: a helper process holds MIB MiB of resident, varied memory
 # (random bytes, text, zeros with small integers, pointer-like words) with decoys every 16 MiB and
 # the needle near the end; then, in the same run, over the same range:
-#   - IPC Scope's search in a running JVM (Linux provider + MemorySearch): text, hex with ??,
-#     int32 and int64 patterns,
+#   - IPC Scope's search in a running JVM (Linux provider + MemorySearch: ProcessSearchBench of the
+#     bench module, built here): text, hex with ??, int32 and int64 patterns,
 #   - ./ipcscope search PID text:NEEDLE end to end, served by the resident server and in a JVM of
 #     its own (IPCSCOPE_DAEMON=0: JVM start, every readable region),
 #   - gdb -batch -p PID -ex 'find /b START, END, bytes...' (whole command, and minus gdb's own
@@ -19,6 +19,8 @@ runs=${2:-5}
 find_jdk
 . "$root/releng/scripts/debian-packages.sh"
 ensure_packages gcc libc6-dev gdb
+. "$root/bench/bench-build.sh"
+bench_build "$root"
 export LC_ALL=C.UTF-8
 "$root/ipcscope" list --kind fifo >/dev/null # builds the product if missing
 product="$root/releng/org.ipcscope.product/target/products/org.ipcscope.product/linux/gtk/x86_64/ipcscope"
@@ -34,8 +36,7 @@ trap cleanup EXIT
 gcc -O2 -o "$work/ipc_helper" "$root/bundles/org.ipcscope.tests.support/native/ipc_helper.c" -lrt
 gcc -O2 -o "$work/vm-scan" "$root/bench/vm-scan.c"
 plugin() { ls "$product"/plugins/"$1"_*.jar | head -n 1; }
-cp="$(plugin org.ipcscope.core):$(plugin org.ipcscope.linux):$(plugin com.sun.jna)"
-"$JAVA_HOME/bin/javac" -d "$work" -cp "$cp" "$root/bench/ProcessSearchBench.java"
+cp="$root/bench/target/classes:$(plugin org.ipcscope.core):$(plugin org.ipcscope.linux):$(plugin com.sun.jna)"
 
 needle="IPCSCOPE-NEEDLE-$$"
 value=1234567890
@@ -92,7 +93,7 @@ runs=$gdb_runs
 gdb_find=$(awk -v a="$gdb" -v b="$gdb_attach" 'BEGIN {printf "%.1f", a - b}')
 gdb_find_cpu=$(awk -v a="$gdb_cpu" -v b="$gdb_attach_cpu" 'BEGIN {printf "%.0f", a - b}')
 
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$work:$cp" ProcessSearchBench "$helper_pid" "$start" "$end" "$runs" \
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" org.ipcscope.bench.ProcessSearchBench "$helper_pid" "$start" "$end" "$runs" \
 	"$at_needle" "text:$needle" "$at_needle" "hex:$wild" "$at_value" "int32:$value" "$at_value" "int64:$value" >"$work/java"
 if grep -q MISSED "$work/java"; then
 	echo "IPC Scope's search missed an expected match:" >&2

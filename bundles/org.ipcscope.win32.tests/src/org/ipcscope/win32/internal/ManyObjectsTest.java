@@ -14,9 +14,8 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
- * 5000 sections of another process at once: all found, each with its owner. Also times one
- * whole refresh (namespace, pipes, owners: every kind) with them present; the number is printed,
- * not asserted, for docs/performance.md.
+ * 5000 sections of another process at once: all found, each with its owner. How long a refresh
+ * with them present takes: ManyObjectsBenchmark in the bench module (-Pbench).
  */
 @EnabledOnOs(OS.WINDOWS)
 class ManyObjectsTest {
@@ -40,27 +39,6 @@ class ManyObjectsTest {
 			}
 			assertTrue(found.stream().allMatch(o -> o.owners().size() == 1 && o.owners().get(0).pid() == helper.pid()
 					&& o.problem() == null && o.size() == 4096), "every section with its one owner");
-
-			time(provider);
 		}
-	}
-
-	/** Not an assertion: the first refresh warms the JIT and the type names, the next ones are timed. */
-	private static void time(WindowsIpcProvider provider) {
-		int objects = 0;
-		long best = Long.MAX_VALUE;
-		long total = 0;
-		int runs = 3;
-		for (int i = 0; i < runs; i++) {
-			long started = System.nanoTime();
-			objects = provider.list().objects().size();
-			long elapsed = System.nanoTime() - started;
-			best = Math.min(best, elapsed);
-			total += elapsed;
-		}
-		System.out.printf("TIMING: one refresh of every Windows kind with %d objects (%d of them sections of one"
-				+ " helper process)%s: best %d ms, mean %d ms over %d runs%n", objects, COUNT,
-				Wine.isWine() ? " under Wine " + Wine.version().orElse("") : "", best / 1_000_000,
-				total / runs / 1_000_000, runs);
 	}
 }

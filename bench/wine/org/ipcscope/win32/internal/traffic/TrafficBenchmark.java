@@ -6,20 +6,29 @@ import java.util.Set;
 
 import org.ipcscope.core.traffic.TrafficRequest;
 import org.ipcscope.core.traffic.TrafficSession;
+import org.junit.jupiter.api.Test;
 
 /**
  * What traffic capture costs a target: a named pipe ping-pong (the client writes SIZE bytes, the
  * server echoes them, the client times each round trip itself) without and with both processes
  * captured; then a flood of 10 000 messages from one sender to a server, not captured (the
- * helpers' own rate) and captured, with the rates and the drops. A main class, not a test: bench/traffic-wine.sh runs it. Arguments:
- * round trips per case (default 2000), payload sizes (default 64 4096).
+ * helpers' own rate) and captured, with the rates and the drops. Measures and prints, asserts
+ * nothing: bench/traffic-wine.sh runs its main class (arguments: round trips per case, default 2000;
+ * payload sizes, default 64 4096), -Pbench its default cases.
  */
 public final class TrafficBenchmark {
 
-	private TrafficBenchmark() {
+	@Test
+	void defaultCases() throws Exception {
+		run(new String[0]);
 	}
 
 	public static void main(String[] args) throws Exception {
+		run(args);
+		System.exit(0);
+	}
+
+	private static void run(String[] args) throws Exception {
 		int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
 		int[] sizes = args.length > 1 ? new int[args.length - 1] : new int[] { 64, 4096 };
 		for (int i = 1; i < args.length; i++) {
@@ -55,7 +64,6 @@ public final class TrafficBenchmark {
 		} finally {
 			capturer.deactivate();
 		}
-		System.exit(0);
 	}
 
 	/**

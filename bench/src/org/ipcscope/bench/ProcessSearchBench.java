@@ -1,3 +1,5 @@
+package org.ipcscope.bench;
+
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;

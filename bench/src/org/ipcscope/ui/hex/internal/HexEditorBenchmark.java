@@ -1,13 +1,5 @@
 package org.ipcscope.ui.hex.internal;
 
-import static org.ipcscope.ui.hex.internal.HexUi.helper;
-import static org.ipcscope.ui.hex.internal.HexUi.lookup;
-import static org.ipcscope.ui.hex.internal.HexUi.open;
-import static org.ipcscope.ui.hex.internal.HexUi.page;
-import static org.ipcscope.ui.hex.internal.HexUi.spin;
-import static org.ipcscope.ui.hex.internal.HexUi.uniqueName;
-import static org.ipcscope.ui.hex.internal.HexUi.waitUntil;
-
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -15,26 +7,33 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.hex.Viewport;
 import org.ipcscope.core.hex.ViewportReader;
 import org.ipcscope.core.memory.FileMemorySource;
+import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.HelperProcess;
+import org.ipcscope.ui.hex.HexEditors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Benchmark harness, not a test of limits: measures and prints, asserts nothing. Numbers go to
- * target/benchmarks/hex-editor.txt and docs/performance.md.
+ * Benchmark harness, not a test of limits: measures and prints, asserts nothing. Runs with -Pbench
+ * (docs/dev/testing.md). Numbers go to target/benchmarks/hex-editor.txt and docs/performance.md.
  * <ul>
  * <li>paint time of a full window of rows (1280x1024 workbench, editor maximized), every byte
  * marked changed: the worst case;</li>
@@ -233,5 +232,49 @@ class HexEditorBenchmark {
 		Files.write(file, report);
 		report.forEach(line -> System.out.println("BENCHMARK " + line));
 		System.out.println("Benchmark saved: " + file.toAbsolutePath());
+	}
+
+	// the few steps of the hex tests' HexUi (a fragment this one cannot see) that the benchmark needs
+
+	private static String uniqueName(String what) {
+		return "/ipcscope-hex-" + what + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+	}
+
+	private static HelperProcess helper(int objects, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(HelperProcess.helper("ipc_helper").toString());
+		command.addAll(List.of(arguments));
+		return HelperProcess.start(objects, command.toArray(String[]::new));
+	}
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	/** through the DS service, once the providers are up */
+	private static IpcObject lookup(String name) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		Optional<IpcObject> found;
+		while ((found = MemoryServices.lookup(name, null)).isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("no memory provider found " + name);
+			}
+			spin(50);
+		}
+		return found.get();
+	}
+
+	private static HexEditor open(IpcObject object) throws Exception {
+		HexEditor editor = (HexEditor) HexEditors.open(page(), object);
+		waitUntil(() -> editor.canvas().frame() != null || editor.isGone(), "the editor's first read of " + object.name());
+		return editor;
+	}
+
+	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+		DisplayWaits.waitUntil(condition, what, Duration.ofSeconds(20));
+	}
+
+	private static void spin(long millis) throws InterruptedException {
+		DisplayWaits.spin(millis);
 	}
 }

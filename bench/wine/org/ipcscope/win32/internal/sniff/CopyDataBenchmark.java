@@ -8,20 +8,28 @@ import java.util.Map;
 import org.ipcscope.core.sniff.CaptureOptions;
 import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
+import org.junit.jupiter.api.Test;
 
 /**
  * What each capture strategy costs a sender: the round trip of a synchronous WM_COPYDATA
  * (SendMessageTimeout, measured by the sender process itself) without capture, through the proxy
  * and with the in-process DLL, and the messages per second one sender then gets through.
- * A main class, not a test: bench/copydata-wine.sh runs it. Arguments: messages per case
- * (default 2000), payload sizes (default 64 4096 65536).
+ * Measures and prints, asserts nothing: bench/copydata-wine.sh runs its main class (arguments: messages
+ * per case, default 2000; payload sizes, default 64 4096 65536), -Pbench its default cases.
  */
 public final class CopyDataBenchmark {
 
-	private CopyDataBenchmark() {
+	@Test
+	void defaultCases() throws Exception {
+		run(new String[0]);
 	}
 
 	public static void main(String[] args) throws Exception {
+		run(args);
+		System.exit(0);
+	}
+
+	private static void run(String[] args) throws Exception {
 		int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
 		List<Integer> sizes = new ArrayList<>();
 		for (int i = 1; i < args.length; i++) {
@@ -55,7 +63,6 @@ public final class CopyDataBenchmark {
 		} finally {
 			sniffer.deactivate();
 		}
-		System.exit(0);
 	}
 
 	private static Map<String, Double> bench(int n, int size) throws Exception {
