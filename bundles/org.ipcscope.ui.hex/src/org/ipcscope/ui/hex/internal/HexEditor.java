@@ -1,24 +1,12 @@
 package org.ipcscope.ui.hex.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
@@ -34,7 +22,6 @@ import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
@@ -48,19 +35,16 @@ import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.hex.TextEncoding;
 import org.ipcscope.core.hex.Viewport;
 import org.ipcscope.core.hex.WriteHistory;
-import org.ipcscope.core.memory.MemoryDiff;
-import org.ipcscope.core.memory.MemoryRead;
 import org.ipcscope.core.memory.MemorySnapshot;
 import org.ipcscope.core.memory.MemorySource;
-import org.ipcscope.core.memory.ScanMonitor;
 import org.ipcscope.core.memory.SourceGoneException;
 import org.ipcscope.core.search.BytePattern;
-import org.ipcscope.core.search.MemorySearch;
 import org.ipcscope.ui.hex.MemoryEditorInput;
 
 /**
- * A live hex view of one shared-memory object. Reading, writing, searching and snapshots run in
- * jobs; the UI thread only paints what they hand back. Read-only until the user allows writing
+ * A live hex view of one shared-memory object or process region. Reading, writing, searching and
+ * snapshots run in jobs ({@link UiJobs}, the work itself in {@link RegionOperations}); the UI
+ * thread only paints what they hand back. Read-only until the user allows writing
  * for this editor. When the object goes away, the editor says so and keeps showing the last
  * bytes it read.
  */
@@ -70,16 +54,12 @@ public class HexEditor extends EditorPart {
 	static final String CONTEXT_ID = "org.ipcscope.ui.hex.editorContext";
 	static final String CONTEXT_MENU_ID = "org.ipcscope.ui.hex.editor.context";
 	static final String TOOLBAR_URI = "toolbar:org.ipcscope.ui.hex.editor.toolbar";
-	/** Largest selection copied to the clipboard. */
-	static final int COPY_LIMIT = 16 * 1024 * 1024;
-	/** Differences listed by a comparison at most. */
-	static final int DIFFERENCE_LIMIT = 10_000;
-	private static final int SAVE_CHUNK = 1 << 20;
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private final HexSettings settings = HexSettings.fromPreferences();
 	private MemoryEditorInput memory;
 	private LiveRegion region;
+	private RegionOperations operations;
+	private UiJobs jobs;
 	/** A selection asked for before the first bytes came: applied to the first frame. */
 	private long[] pendingSelection;
 	private RegionReadJob readJob;
@@ -102,12 +82,9 @@ public class HexEditor extends EditorPart {
 	private InspectorPane inspector;
 	private StructurePane structure;
 	private Banner banner;
-	private Label status;
+	private StatusLine status;
 	private ToolBarManager toolbar;
-	private String message;
 	private BytePattern lastPattern;
-	private long lastReadNanos;
-	private int lastReadRows;
 	private final IPreferenceChangeListener preferences = e -> asyncExec(this::preferencesChanged);
 
 	@Override
@@ -126,6 +103,11 @@ public class HexEditor extends EditorPart {
 			settings.baseAddress = base;
 		});
 		region = new LiveRegion();
+		operations = new RegionOperations(region);
+		jobs = new UiJobs(region, this::asyncExec, e -> {
+			region.markGone(e.getMessage());
+			asyncExec(this::showProblem);
+		}, (job, text) -> setMessage(NLS.bind(Messages.HexEditor_Failed, job, text)));
 	}
 
 	/** @return the shared-memory object shown, or {@code null} if the editor shows other memory */
@@ -165,8 +147,7 @@ public class HexEditor extends EditorPart {
 		side.setWeights(35, 65);
 		sash.setWeights(55, 45);
 
-		status = new Label(parent, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+		status = new StatusLine(parent, canvas, settings, region);
 
 		MenuManager menu = new MenuManager("#HexEditorContext", CONTEXT_MENU_ID);
 		canvas.setMenu(menu.createContextMenu(canvas));
@@ -176,8 +157,7 @@ public class HexEditor extends EditorPart {
 
 		readJob = new RegionReadJob(region, frame -> asyncExec(() -> show(frame)),
 				problem -> asyncExec(this::showProblem));
-		message = Messages.HexEditor_Opening;
-		updateStatus();
+		status.setMessage(Messages.HexEditor_Opening);
 		openSource(false);
 		structure.restore();
 	}
@@ -197,9 +177,9 @@ public class HexEditor extends EditorPart {
 			} catch (IOException e) {
 				String text = e.getMessage();
 				asyncExec(() -> {
-					message = NLS.bind(Messages.HexEditor_CannotOpen, text);
+					String message = NLS.bind(Messages.HexEditor_CannotOpen, text);
 					banner.show(message);
-					updateStatus();
+					status.setMessage(message);
 				});
 			}
 		});
@@ -213,7 +193,7 @@ public class HexEditor extends EditorPart {
 			return;
 		}
 		canvas.setWritable(writable);
-		message = null;
+		status.clearMessage();
 		banner.hide();
 		refreshCommands();
 		requestRead(true);
@@ -230,19 +210,19 @@ public class HexEditor extends EditorPart {
 
 	/** Writes over bytes of the live object, undoably, in a job. */
 	public Job write(long offset, byte[] bytes) {
-		return onSource(Messages.HexEditor_WriteJob, monitor -> {
+		return jobs.run(Messages.HexEditor_WriteJob, monitor -> {
 			region.read(source -> region.writes().write(source, offset, bytes));
 			return null;
 		}, ignored -> requestRead(false), edits);
 	}
 
 	public Job undo() {
-		return onSource(Messages.HexEditor_UndoJob, monitor -> region.read(source -> region.writes().undo(source)),
+		return jobs.run(Messages.HexEditor_UndoJob, monitor -> region.read(source -> region.writes().undo(source)),
 				done -> afterUndoRedo(done, Messages.HexEditor_NothingToUndo), edits);
 	}
 
 	public Job redo() {
-		return onSource(Messages.HexEditor_RedoJob, monitor -> region.read(source -> region.writes().redo(source)),
+		return jobs.run(Messages.HexEditor_RedoJob, monitor -> region.read(source -> region.writes().redo(source)),
 				done -> afterUndoRedo(done, Messages.HexEditor_NothingToRedo), edits);
 	}
 
@@ -284,9 +264,8 @@ public class HexEditor extends EditorPart {
 			inspector.show(frame.inspectorOffset(), frame.inspector(), settings.absoluteOffsets, settings.baseAddress);
 		}
 		structure.refresh();
-		lastReadNanos = frame.nanos();
-		lastReadRows = (frame.viewport().length() + canvas.bytesPerRow() - 1) / canvas.bytesPerRow();
-		updateStatus();
+		status.read(frame.nanos(), (frame.viewport().length() + canvas.bytesPerRow() - 1) / canvas.bytesPerRow());
+		status.update();
 	}
 
 	private void showProblem() {
@@ -295,7 +274,7 @@ public class HexEditor extends EditorPart {
 		}
 		String gone = region.gone();
 		if (gone != null) {
-			String time = TIME.format(LocalTime.ofInstant(region.goneAt(), ZoneId.systemDefault()));
+			String time = StatusLine.TIME.format(LocalTime.ofInstant(region.goneAt(), ZoneId.systemDefault()));
 			banner.show(NLS.bind(Messages.HexEditor_Gone, new Object[] { name(), gone, time }));
 			refreshCommands();
 		}
@@ -318,43 +297,15 @@ public class HexEditor extends EditorPart {
 	}
 
 	public String statusText() {
-		return status.getText();
+		return status.text();
 	}
 
 	private void setMessage(String text) {
-		message = text;
-		updateStatus();
+		status.setMessage(text);
 	}
 
 	private void updateStatus() {
-		if (status.isDisposed()) {
-			return;
-		}
-		List<String> parts = new ArrayList<>();
-		long caret = canvas.caret();
-		long shown = settings.absoluteOffsets ? settings.baseAddress + caret : caret;
-		parts.add(NLS.bind(Messages.Status_Offset, formatOffset(shown), Long.toString(caret)));
-		if (canvas.selectionLength() > 1) {
-			parts.add(NLS.bind(Messages.Status_Selected, canvas.selectionLength()));
-		}
-		parts.add(NLS.bind(Messages.Status_Size, canvas.regionSize()));
-		if (isGone()) {
-			parts.add(Messages.Status_Gone);
-		} else if (settings.autoRefresh) {
-			parts.add(NLS.bind(Messages.Status_Refreshing,
-					new Object[] { lastReadRows, String.format("%.2f", lastReadNanos / 1e6), settings.intervalMillis }));
-		} else {
-			parts.add(Messages.Status_Paused);
-		}
-		parts.add(region.canWrite() ? Messages.Status_Writable : Messages.Status_ReadOnly);
-		if (region.baseline() != null) {
-			parts.add(NLS.bind(Messages.Status_Baseline,
-					TIME.format(LocalTime.ofInstant(region.baseline().taken(), ZoneId.systemDefault()))));
-		}
-		if (message != null) {
-			parts.add(message);
-		}
-		status.setText(String.join("  \u00b7  ", parts));
+		status.update();
 	}
 
 	static String formatOffset(long offset) {
@@ -504,24 +455,15 @@ public class HexEditor extends EditorPart {
 		lastPattern = pattern;
 		// from the start of the selection (the last match), so that matches may overlap
 		long at = canvas.selectionStart();
-		return onSource(NLS.bind(Messages.HexEditor_FindJob, pattern), monitor -> region.read(source -> {
-			MemorySearch search = new MemorySearch(source, pattern);
-			long size = source.size();
-			ScanMonitor scan = scanMonitor(monitor, size);
-			OptionalLong found = forward ? search.forward(at + 1, size, scan) : search.backward(at, 0, size, scan);
-			if (found.isEmpty()) {
-				found = forward ? search.forward(0, Math.min(size, at + pattern.length()), scan)
-						: search.backward(size, at, size, scan);
-			}
-			return found;
-		}), found -> {
-			if (found.isPresent()) {
-				canvas.select(found.getAsLong(), pattern.length());
-				setMessage(NLS.bind(Messages.HexEditor_Found, formatOffset(found.getAsLong())));
-			} else {
-				setMessage(NLS.bind(Messages.HexEditor_NotFound, pattern));
-			}
-		});
+		return jobs.run(NLS.bind(Messages.HexEditor_FindJob, pattern), monitor -> operations.find(pattern, at, forward, monitor),
+				found -> {
+					if (found.isPresent()) {
+						canvas.select(found.getAsLong(), pattern.length());
+						setMessage(NLS.bind(Messages.HexEditor_Found, formatOffset(found.getAsLong())));
+					} else {
+						setMessage(NLS.bind(Messages.HexEditor_NotFound, pattern));
+					}
+				});
 	}
 
 	/** Finds the last pattern again; {@code null} if there was none. */
@@ -537,11 +479,7 @@ public class HexEditor extends EditorPart {
 
 	/** Takes a snapshot of the whole region as the baseline of "changes since", in a job. */
 	public Job setBaseline() {
-		return onSource(Messages.HexEditor_BaselineJob, monitor -> region.read(source -> {
-			MemorySnapshot snapshot = MemorySnapshot.take(source, null, scanMonitor(monitor, source.size()));
-			region.setBaseline(snapshot);
-			return snapshot;
-		}), snapshot -> {
+		return jobs.run(Messages.HexEditor_BaselineJob, operations::takeBaseline, snapshot -> {
 			setMessage(Messages.HexEditor_BaselineSet);
 			requestRead(false);
 		});
@@ -556,20 +494,15 @@ public class HexEditor extends EditorPart {
 		}
 		long selectionStart = canvas.selectionStart();
 		long from = canvas.selectionLength() > 1 ? selectionStart + canvas.selectionLength() : canvas.caret() + 1;
-		return onSource(Messages.HexEditor_ChangeJob, monitor -> region.read(source -> {
-			MemoryDiff diff = new MemoryDiff(baseline, source);
-			long size = source.size();
-			ScanMonitor scan = scanMonitor(monitor, size);
-			OptionalLong at = forward ? diff.next(from, size, scan) : diff.previous(selectionStart, 0, scan);
-			return at.isEmpty() ? null : diff.runAt(at.getAsLong(), 0, size, scan);
-		}), range -> {
-			if (range == null) {
-				setMessage(forward ? Messages.HexEditor_NoNextChange : Messages.HexEditor_NoPreviousChange);
-			} else {
-				canvas.select(range.offset(), range.length());
-				setMessage(NLS.bind(Messages.HexEditor_ChangeAt, formatOffset(range.offset()), range.length()));
-			}
-		});
+		return jobs.run(Messages.HexEditor_ChangeJob,
+				monitor -> operations.change(baseline, from, selectionStart, forward, monitor), range -> {
+					if (range == null) {
+						setMessage(forward ? Messages.HexEditor_NoNextChange : Messages.HexEditor_NoPreviousChange);
+					} else {
+						canvas.select(range.offset(), range.length());
+						setMessage(NLS.bind(Messages.HexEditor_ChangeAt, formatOffset(range.offset()), range.length()));
+					}
+				});
 	}
 
 	/** Snapshots the region now and lists how it differs from the baseline, in a dialog. */
@@ -579,15 +512,8 @@ public class HexEditor extends EditorPart {
 			setMessage(Messages.HexEditor_NoBaseline);
 			return null;
 		}
-		return onSource(Messages.HexEditor_CompareJob, monitor -> region.read(source -> {
-			SubMonitor progress = SubMonitor.convert(monitor, 2);
-			try (MemorySnapshot now = MemorySnapshot.take(source, null, scanMonitor(progress.split(1), source.size()))) {
-				long end = Math.max(baseline.size(), now.size());
-				MemoryDiff.Result result = new MemoryDiff(baseline, now).ranges(0, end, DIFFERENCE_LIMIT,
-						scanMonitor(progress.split(1), end));
-				return Difference.describe(result, baseline, now);
-			}
-		}), differences -> new DifferencesDialog(getSite().getShell(), differences, this).open());
+		return jobs.run(Messages.HexEditor_CompareJob, monitor -> operations.compare(baseline, monitor),
+				differences -> new DifferencesDialog(getSite().getShell(), differences, this).open());
 	}
 
 	// ---- copy and save
@@ -595,113 +521,30 @@ public class HexEditor extends EditorPart {
 	/** Copies the selection to the clipboard in a format. */
 	public Job copy(CopyFormat format) {
 		long start = canvas.selectionStart();
-		long length = Math.min(canvas.selectionLength(), COPY_LIMIT);
-		return onSource(Messages.HexEditor_CopyJob, monitor -> region.read(source -> source.read(start, (int) length)),
-				read -> {
-					String text = format.format(read.bytes());
-					Clipboard clipboard = new Clipboard(canvas.getDisplay());
-					try {
-						clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
-					} finally {
-						clipboard.dispose();
-					}
-					setMessage(NLS.bind(Messages.HexEditor_Copied,
-							new Object[] { read.bytes().length, format.label(), read.isComplete() ? "" : Messages.HexEditor_CopiedUnreadable }));
-				});
+		long length = canvas.selectionLength();
+		return jobs.run(Messages.HexEditor_CopyJob, monitor -> operations.readForCopy(start, length), read -> {
+			String text = format.format(read.bytes());
+			Clipboard clipboard = new Clipboard(canvas.getDisplay());
+			try {
+				clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
+			} finally {
+				clipboard.dispose();
+			}
+			setMessage(NLS.bind(Messages.HexEditor_Copied, new Object[] { read.bytes().length, format.label(),
+					read.isComplete() ? "" : Messages.HexEditor_CopiedUnreadable }));
+		});
 	}
 
 	/** Writes the selection, or the whole region, to a file, in chunks; unreadable bytes as 0. */
 	public Job save(Path file, boolean selectionOnly) {
 		long start = selectionOnly ? canvas.selectionStart() : 0;
 		long length = selectionOnly ? canvas.selectionLength() : canvas.regionSize();
-		return onSource(NLS.bind(Messages.HexEditor_SaveJob, file), monitor -> region.read(source -> {
-			ScanMonitor scan = scanMonitor(monitor, length);
-			try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
-				for (long done = 0; done < length;) {
-					scan.checkCanceled();
-					int chunk = (int) Math.min(SAVE_CHUNK, length - done);
-					MemoryRead read = source.read(start + done, chunk);
-					ByteBuffer buffer = ByteBuffer.wrap(read.bytes());
-					while (buffer.hasRemaining()) {
-						out.write(buffer);
-					}
-					done += chunk;
-					scan.scanned(chunk);
-				}
-			}
-			return length;
-		}), written -> setMessage(NLS.bind(Messages.HexEditor_Saved, written, file)));
-	}
-
-	// ---- jobs
-
-	/** Work in a job whose result comes back to the UI thread. */
-	private interface Work<T> {
-		T run(IProgressMonitor monitor) throws IOException;
-	}
-
-	private interface Done<T> {
-		void accept(T result);
-	}
-
-	private <T> Job onSource(String name, Work<T> work, Done<T> done) {
-		return onSource(name, work, done, null);
-	}
-
-	private <T> Job onSource(String name, Work<T> work, Done<T> done, ISchedulingRule rule) {
-		Job job = new Job(name) {
-			@Override
-			protected IStatus run(IProgressMonitor monitor) {
-				try {
-					T result = work.run(monitor);
-					asyncExec(() -> done.accept(result));
-				} catch (CancellationException | OperationCanceledException e) {
-					return Status.CANCEL_STATUS;
-				} catch (SourceGoneException e) {
-					region.markGone(e.getMessage());
-					asyncExec(HexEditor.this::showProblem);
-				} catch (IOException e) {
-					String text = e.getMessage();
-					asyncExec(() -> setMessage(NLS.bind(Messages.HexEditor_Failed, name, text)));
-				}
-				return Status.OK_STATUS;
-			}
-
-			@Override
-			public boolean belongsTo(Object family) {
-				return family == region;
-			}
-		};
-		job.setUser(false);
-		job.setRule(rule);
-		schedule(job);
-		return job;
+		return jobs.run(NLS.bind(Messages.HexEditor_SaveJob, file), monitor -> operations.save(file, start, length, monitor),
+				written -> setMessage(NLS.bind(Messages.HexEditor_Saved, written, file)));
 	}
 
 	private static void schedule(Job job) {
 		job.schedule();
-	}
-
-	private static ScanMonitor scanMonitor(IProgressMonitor monitor, long total) {
-		SubMonitor progress = SubMonitor.convert(monitor, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total >> 20)));
-		return new ScanMonitor() {
-			private long pending;
-
-			@Override
-			public boolean isCanceled() {
-				return monitor.isCanceled();
-			}
-
-			@Override
-			public void scanned(long bytes) {
-				pending += bytes;
-				if (pending >= 1 << 20) {
-					progress.worked((int) (pending >> 20));
-					pending &= (1 << 20) - 1;
-				}
-			}
-		};
 	}
 
 	private void asyncExec(Runnable runnable) {
