@@ -1,7 +1,6 @@
 package org.ipcscope.ui.hex.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -16,9 +15,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -31,14 +27,10 @@ import org.eclipse.ui.menus.IMenuService;
 import org.eclipse.ui.part.EditorPart;
 import org.ipcscope.ui.hex.Banner;
 import org.ipcscope.core.IpcObject;
-import org.ipcscope.core.hex.CopyFormat;
-import org.ipcscope.core.hex.TextEncoding;
 import org.ipcscope.core.hex.Viewport;
 import org.ipcscope.core.hex.WriteHistory;
-import org.ipcscope.core.memory.MemorySnapshot;
 import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.SourceGoneException;
-import org.ipcscope.core.search.BytePattern;
 import org.ipcscope.ui.hex.MemoryEditorInput;
 
 /**
@@ -58,7 +50,8 @@ public class HexEditor extends EditorPart {
 	private final HexSettings settings = HexSettings.fromPreferences();
 	private MemoryEditorInput memory;
 	private LiveRegion region;
-	private RegionOperations operations;
+	private RegionCommands commands;
+	private ViewControl view;
 	private UiJobs jobs;
 	/** A selection asked for before the first bytes came: applied to the first frame. */
 	private long[] pendingSelection;
@@ -84,7 +77,6 @@ public class HexEditor extends EditorPart {
 	private Banner banner;
 	private StatusLine status;
 	private ToolBarManager toolbar;
-	private BytePattern lastPattern;
 	private final IPreferenceChangeListener preferences = e -> asyncExec(this::preferencesChanged);
 
 	@Override
@@ -103,7 +95,7 @@ public class HexEditor extends EditorPart {
 			settings.baseAddress = base;
 		});
 		region = new LiveRegion();
-		operations = new RegionOperations(region);
+		view = new ViewControl(this, settings);
 		jobs = new UiJobs(region, this::asyncExec, e -> {
 			region.markGone(e.getMessage());
 			asyncExec(this::showProblem);
@@ -158,6 +150,7 @@ public class HexEditor extends EditorPart {
 		readJob = new RegionReadJob(region, frame -> asyncExec(() -> show(frame)),
 				problem -> asyncExec(this::showProblem));
 		status.setMessage(Messages.HexEditor_Opening);
+		commands = new RegionCommands(this, region, jobs);
 		openSource(false);
 		structure.restore();
 	}
@@ -237,7 +230,7 @@ public class HexEditor extends EditorPart {
 
 	// ---- reading
 
-	private void requestRead(boolean tick) {
+	void requestRead(boolean tick) {
 		if (canvas == null || canvas.isDisposed() || !region.isOpen()) {
 			return;
 		}
@@ -334,64 +327,23 @@ public class HexEditor extends EditorPart {
 		return structure;
 	}
 
-	public void setAutoRefresh(boolean on) {
-		settings.autoRefresh = on;
-		requestRead(on);
-		viewChanged();
+	StatusLine status() {
+		return status;
 	}
 
-	public boolean isAutoRefresh() {
-		return settings.autoRefresh;
+	/** @return find, baseline, changes, comparison, copy and save */
+	RegionCommands commands() {
+		return commands;
 	}
 
+	/** @return the view settings the user changes */
+	ViewControl view() {
+		return view;
+	}
+
+	/** Sets how often the visible rows are read while refreshing automatically (at least 50 ms). */
 	public void setRefreshInterval(long millis) {
-		settings.intervalMillis = Math.max(50, millis);
-		requestRead(false);
-		viewChanged();
-	}
-
-	/** @param bytes 8, 16, 32 or {@link HexSettings#AUTO_FIT} */
-	public void setBytesPerRow(int bytes) {
-		settings.bytesPerRow = bytes;
-		layoutChanged();
-	}
-
-	/** @param bytes 1, 2, 4 or 8 */
-	public void setGrouping(int bytes) {
-		settings.group = bytes;
-		layoutChanged();
-	}
-
-	public void setLittleEndian(boolean little) {
-		settings.littleEndian = little;
-		layoutChanged();
-	}
-
-	public void setTextEncoding(TextEncoding encoding) {
-		settings.encoding = encoding;
-		layoutChanged();
-	}
-
-	public void setAbsoluteOffsets(boolean absolute) {
-		settings.absoluteOffsets = absolute;
-		layoutChanged();
-	}
-
-	/** The address the region starts at in "absolute" offsets: where some process maps it. */
-	public void setBaseAddress(long base) {
-		settings.baseAddress = base;
-		layoutChanged();
-	}
-
-	private void layoutChanged() {
-		canvas.settingsChanged();
-		requestRead(false);
-		viewChanged();
-	}
-
-	private void viewChanged() {
-		updateStatus();
-		refreshCommands();
+		view.setRefreshInterval(millis);
 	}
 
 	private void preferencesChanged() {
@@ -414,10 +366,10 @@ public class HexEditor extends EditorPart {
 
 	/** Updates the checked states of the editor's toggles and radio items. */
 	void refreshCommands() {
-		ICommandService commands = getSite().getService(ICommandService.class);
-		if (commands != null) {
+		ICommandService service = getSite().getService(ICommandService.class);
+		if (service != null) {
 			for (String id : HexCommands.STATEFUL) {
-				commands.refreshElements(id, null);
+				service.refreshElements(id, null);
 			}
 		}
 	}
@@ -448,99 +400,6 @@ public class HexEditor extends EditorPart {
 
 	public long selectionLength() {
 		return canvas.selectionLength();
-	}
-
-	/** Finds the pattern after the caret (or before it), wrapping around once; selects the match. */
-	public Job find(BytePattern pattern, boolean forward) {
-		lastPattern = pattern;
-		// from the start of the selection (the last match), so that matches may overlap
-		long at = canvas.selectionStart();
-		return jobs.run(NLS.bind(Messages.HexEditor_FindJob, pattern), monitor -> operations.find(pattern, at, forward, monitor),
-				found -> {
-					if (found.isPresent()) {
-						canvas.select(found.getAsLong(), pattern.length());
-						setMessage(NLS.bind(Messages.HexEditor_Found, formatOffset(found.getAsLong())));
-					} else {
-						setMessage(NLS.bind(Messages.HexEditor_NotFound, pattern));
-					}
-				});
-	}
-
-	/** Finds the last pattern again; {@code null} if there was none. */
-	public Job findAgain(boolean forward) {
-		if (lastPattern == null) {
-			setMessage(Messages.HexEditor_NoPattern);
-			return null;
-		}
-		return find(lastPattern, forward);
-	}
-
-	// ---- baseline, changes since, comparison
-
-	/** Takes a snapshot of the whole region as the baseline of "changes since", in a job. */
-	public Job setBaseline() {
-		return jobs.run(Messages.HexEditor_BaselineJob, operations::takeBaseline, snapshot -> {
-			setMessage(Messages.HexEditor_BaselineSet);
-			requestRead(false);
-		});
-	}
-
-	/** Selects the next (or previous) run of bytes that differ from the baseline. */
-	public Job goToChange(boolean forward) {
-		MemorySnapshot baseline = region.baseline();
-		if (baseline == null) {
-			setMessage(Messages.HexEditor_NoBaseline);
-			return null;
-		}
-		long selectionStart = canvas.selectionStart();
-		long from = canvas.selectionLength() > 1 ? selectionStart + canvas.selectionLength() : canvas.caret() + 1;
-		return jobs.run(Messages.HexEditor_ChangeJob,
-				monitor -> operations.change(baseline, from, selectionStart, forward, monitor), range -> {
-					if (range == null) {
-						setMessage(forward ? Messages.HexEditor_NoNextChange : Messages.HexEditor_NoPreviousChange);
-					} else {
-						canvas.select(range.offset(), range.length());
-						setMessage(NLS.bind(Messages.HexEditor_ChangeAt, formatOffset(range.offset()), range.length()));
-					}
-				});
-	}
-
-	/** Snapshots the region now and lists how it differs from the baseline, in a dialog. */
-	public Job compareWithBaseline() {
-		MemorySnapshot baseline = region.baseline();
-		if (baseline == null) {
-			setMessage(Messages.HexEditor_NoBaseline);
-			return null;
-		}
-		return jobs.run(Messages.HexEditor_CompareJob, monitor -> operations.compare(baseline, monitor),
-				differences -> new DifferencesDialog(getSite().getShell(), differences, this).open());
-	}
-
-	// ---- copy and save
-
-	/** Copies the selection to the clipboard in a format. */
-	public Job copy(CopyFormat format) {
-		long start = canvas.selectionStart();
-		long length = canvas.selectionLength();
-		return jobs.run(Messages.HexEditor_CopyJob, monitor -> operations.readForCopy(start, length), read -> {
-			String text = format.format(read.bytes());
-			Clipboard clipboard = new Clipboard(canvas.getDisplay());
-			try {
-				clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
-			} finally {
-				clipboard.dispose();
-			}
-			setMessage(NLS.bind(Messages.HexEditor_Copied, new Object[] { read.bytes().length, format.label(),
-					read.isComplete() ? "" : Messages.HexEditor_CopiedUnreadable }));
-		});
-	}
-
-	/** Writes the selection, or the whole region, to a file, in chunks; unreadable bytes as 0. */
-	public Job save(Path file, boolean selectionOnly) {
-		long start = selectionOnly ? canvas.selectionStart() : 0;
-		long length = selectionOnly ? canvas.selectionLength() : canvas.regionSize();
-		return jobs.run(NLS.bind(Messages.HexEditor_SaveJob, file), monitor -> operations.save(file, start, length, monitor),
-				written -> setMessage(NLS.bind(Messages.HexEditor_Saved, written, file)));
 	}
 
 	private static void schedule(Job job) {
@@ -599,7 +458,7 @@ public class HexEditor extends EditorPart {
 
 	@Override
 	public void doSaveAs() {
-		// see save(Path, boolean)
+		// see RegionCommands.save(Path, boolean)
 	}
 
 	@Override
