@@ -3,10 +3,8 @@ package org.ipcscope.ui.hex.internal;
 import java.io.IOException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.HexFormat;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.jface.action.MenuManager;
@@ -28,9 +26,6 @@ import org.eclipse.ui.part.EditorPart;
 import org.ipcscope.ui.hex.Banner;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.hex.Viewport;
-import org.ipcscope.core.hex.WriteHistory;
-import org.ipcscope.core.memory.MemorySource;
-import org.ipcscope.core.memory.SourceGoneException;
 import org.ipcscope.ui.hex.MemoryEditorInput;
 
 /**
@@ -51,33 +46,19 @@ public class HexEditor extends EditorPart {
 	private MemoryEditorInput memory;
 	private LiveRegion region;
 	private RegionCommands commands;
+	private RegionEdits edits;
 	private ViewControl view;
 	private UiJobs jobs;
 	/** A selection asked for before the first bytes came: applied to the first frame. */
 	private long[] pendingSelection;
 	private RegionReadJob readJob;
-	/**
-	 * Opening, writes, undo and redo run one after the other in the order asked for: the two
-	 * digits of one typed byte are two writes, and the second must land last.
-	 */
-	private final ISchedulingRule edits = new ISchedulingRule() {
-		@Override
-		public boolean contains(ISchedulingRule rule) {
-			return rule == this;
-		}
-
-		@Override
-		public boolean isConflicting(ISchedulingRule rule) {
-			return rule == this;
-		}
-	};
 	private HexCanvas canvas;
 	private InspectorPane inspector;
 	private StructurePane structure;
 	private Banner banner;
 	private StatusLine status;
 	private ToolBarManager toolbar;
-	private final IPreferenceChangeListener preferences = e -> asyncExec(this::preferencesChanged);
+	private final IPreferenceChangeListener preferences = e -> asyncExec(() -> view.preferencesChanged());
 
 	@Override
 	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -151,50 +132,16 @@ public class HexEditor extends EditorPart {
 				problem -> asyncExec(this::showProblem));
 		status.setMessage(Messages.HexEditor_Opening);
 		commands = new RegionCommands(this, region, jobs);
-		openSource(false);
+		edits = new RegionEdits(this, region, jobs);
+		edits.open(false);
 		structure.restore();
 	}
 
 	// ---- opening and writing
 
-	/** Opens the object's memory, read-only or writable, in a job; keeps the change history when reopened. */
-	private Job openSource(boolean writable) {
-		Job job = Job.create(NLS.bind(Messages.HexEditor_OpenJob, name()), monitor -> {
-			try {
-				MemorySource source = memory.open(writable);
-				region.setSource(source, settings.historyDepth);
-				asyncExec(() -> opened(source.canWrite()));
-			} catch (SourceGoneException e) {
-				region.markGone(e.getMessage());
-				asyncExec(this::showProblem);
-			} catch (IOException e) {
-				String text = e.getMessage();
-				asyncExec(() -> {
-					String message = NLS.bind(Messages.HexEditor_CannotOpen, text);
-					banner.show(message);
-					status.setMessage(message);
-				});
-			}
-		});
-		job.setRule(edits);
-		schedule(job);
-		return job;
-	}
-
-	private void opened(boolean writable) {
-		if (canvas.isDisposed()) {
-			return;
-		}
-		canvas.setWritable(writable);
-		status.clearMessage();
-		banner.hide();
-		refreshCommands();
-		requestRead(true);
-	}
-
 	/** Allows or forbids writing for this editor; writes then go to the live object. */
 	public Job setWritingEnabled(boolean on) {
-		return openSource(on);
+		return edits.open(on);
 	}
 
 	public boolean isWritingEnabled() {
@@ -203,29 +150,15 @@ public class HexEditor extends EditorPart {
 
 	/** Writes over bytes of the live object, undoably, in a job. */
 	public Job write(long offset, byte[] bytes) {
-		return jobs.run(Messages.HexEditor_WriteJob, monitor -> {
-			region.read(source -> region.writes().write(source, offset, bytes));
-			return null;
-		}, ignored -> requestRead(false), edits);
+		return edits.write(offset, bytes);
 	}
 
 	public Job undo() {
-		return jobs.run(Messages.HexEditor_UndoJob, monitor -> region.read(source -> region.writes().undo(source)),
-				done -> afterUndoRedo(done, Messages.HexEditor_NothingToUndo), edits);
+		return edits.undo();
 	}
 
 	public Job redo() {
-		return jobs.run(Messages.HexEditor_RedoJob, monitor -> region.read(source -> region.writes().redo(source)),
-				done -> afterUndoRedo(done, Messages.HexEditor_NothingToRedo), edits);
-	}
-
-	private void afterUndoRedo(WriteHistory.Write done, String nothing) {
-		if (done == null) {
-			setMessage(nothing);
-		} else {
-			canvas.select(done.offset(), done.before().length);
-			requestRead(false);
-		}
+		return edits.redo();
 	}
 
 	// ---- reading
@@ -261,7 +194,7 @@ public class HexEditor extends EditorPart {
 		status.update();
 	}
 
-	private void showProblem() {
+	void showProblem() {
 		if (canvas.isDisposed()) {
 			return;
 		}
@@ -327,6 +260,10 @@ public class HexEditor extends EditorPart {
 		return structure;
 	}
 
+	Banner banner() {
+		return banner;
+	}
+
 	StatusLine status() {
 		return status;
 	}
@@ -344,24 +281,6 @@ public class HexEditor extends EditorPart {
 	/** Sets how often the visible rows are read while refreshing automatically (at least 50 ms). */
 	public void setRefreshInterval(long millis) {
 		view.setRefreshInterval(millis);
-	}
-
-	private void preferencesChanged() {
-		if (canvas == null || canvas.isDisposed()) {
-			return;
-		}
-		settings.historyDepth = HexPreferences.historyDepth();
-		int depth = settings.historyDepth;
-		Job.create(Messages.ReadJob_Name, monitor -> {
-			try {
-				region.withReader(reader -> {
-					reader.setHistoryDepth(depth);
-					return null;
-				});
-			} catch (IOException e) {
-				// not open yet or closed: the depth applies when it opens
-			}
-		}).schedule();
 	}
 
 	/** Updates the checked states of the editor's toggles and radio items. */
@@ -402,11 +321,7 @@ public class HexEditor extends EditorPart {
 		return canvas.selectionLength();
 	}
 
-	private static void schedule(Job job) {
-		job.schedule();
-	}
-
-	private void asyncExec(Runnable runnable) {
+	void asyncExec(Runnable runnable) {
 		Display display = canvas == null || canvas.isDisposed() ? null : canvas.getDisplay();
 		if (display != null && !display.isDisposed()) {
 			display.asyncExec(() -> {
@@ -490,11 +405,5 @@ public class HexEditor extends EditorPart {
 		public void edit(long offset, byte[] bytes) {
 			write(offset, bytes);
 		}
-	}
-
-	static String hex(byte[] bytes, int limit) {
-		int shown = Math.min(bytes.length, limit);
-		String text = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, shown);
-		return bytes.length > limit ? text + " ..." : text;
 	}
 }

@@ -1,5 +1,8 @@
 package org.ipcscope.ui.hex.internal;
 
+import java.io.IOException;
+
+import org.eclipse.core.runtime.jobs.Job;
 import org.ipcscope.core.hex.TextEncoding;
 
 /**
@@ -74,5 +77,24 @@ final class ViewControl {
 	private void viewChanged() {
 		editor.status().update();
 		editor.refreshCommands();
+	}
+
+	/** The history depth preference changed: the reader keeps that many refreshes from now on. */
+	void preferencesChanged() {
+		if (editor.canvas() == null || editor.canvas().isDisposed()) {
+			return;
+		}
+		settings.historyDepth = HexPreferences.historyDepth();
+		int depth = settings.historyDepth;
+		Job.create(Messages.ReadJob_Name, monitor -> {
+			try {
+				editor.region().withReader(reader -> {
+					reader.setHistoryDepth(depth);
+					return null;
+				});
+			} catch (IOException e) {
+				// not open yet or closed: the depth applies when it opens
+			}
+		}).schedule();
 	}
 }
