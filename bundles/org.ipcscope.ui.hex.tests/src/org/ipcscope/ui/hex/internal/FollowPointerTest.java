@@ -4,7 +4,6 @@ import static org.ipcscope.ui.hex.internal.HexUi.helper;
 import static org.ipcscope.ui.hex.internal.HexUi.join;
 import static org.ipcscope.ui.hex.internal.HexUi.page;
 import static org.ipcscope.ui.hex.internal.HexUi.screenshot;
-import static org.ipcscope.ui.hex.internal.HexUi.spin;
 import static org.ipcscope.ui.hex.internal.HexUi.waitUntil;
 import static org.ipcscope.ui.hex.internal.StructurePaneTest.all;
 import static org.ipcscope.ui.hex.internal.StructurePaneTest.cell;
@@ -54,11 +53,7 @@ class FollowPointerTest {
 
 	@AfterEach
 	void closeEditors() throws InterruptedException {
-		page().closeAllEditors(false);
-		spin(100);
-		for (String name : names) {
-			RememberedStructs.save(name, List.of());
-		}
+		HexUi.closeEditorsAndForgetStructs(names);
 	}
 
 	@Test
