@@ -17,6 +17,9 @@
  *   marker TEXT         TEXT copied into heap memory         READY marker 0xADDRESS
  *   ticker TEXT         TEXT in heap memory, followed (4-byte aligned) by a uint32 that a thread
  *                       of this process adds 1 to every 100 ms   READY ticker 0xTEXT 0xCOUNTER
+ *   pointer TEXT        TEXT copied into heap memory, and a page mapped on its own holding, 64 bytes
+ *                       in, struct { uint32_t tag = 0x50545221; char *text; } pointing at that copy
+ *                                                          READY pointer 0xSTRUCT 0xTEXT
  *   gap                 three pages mapped, the middle one unmapped again   READY gap 0xFIRSTPAGE
  *   churn PREFIX        a child creates and removes segments, FIFOs, pipes and sockets
  *                       named PREFIX... in a loop until the helper ends   READY churn CHILDPID
@@ -528,6 +531,27 @@ static int create_ticker(const char *text)
 	return 0;
 }
 
+/* The struct sits in a mapping apart from [heap]: following its pointer leaves the region it is in. */
+static int create_pointer(const char *text)
+{
+	char *copy = malloc(strlen(text) + 64);
+	if (copy == NULL)
+		return fail("malloc", text);
+	strcpy(copy, text);
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned char *mapped = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mapped == MAP_FAILED)
+		return fail("mmap", "pointer");
+	struct holder {
+		uint32_t tag;
+		char *text;
+	} *holder = (struct holder *)(mapped + 64);
+	holder->tag = 0x50545221;
+	holder->text = copy;
+	printf("READY pointer %p %p\n", (void *)holder, (void *)copy);
+	return 0;
+}
+
 static int create_gap(void)
 {
 	long page = sysconf(_SC_PAGESIZE);
@@ -763,6 +787,10 @@ static int create(int argc, char **argv, int i)
 	if (strcmp(kind, "marker") == 0) {
 		NEED(1);
 		return create_marker(argv[i + 1]) ? -1 : 1;
+	}
+	if (strcmp(kind, "pointer") == 0) {
+		NEED(1);
+		return create_pointer(argv[i + 1]) ? -1 : 1;
 	}
 	if (strcmp(kind, "ticker") == 0) {
 		NEED(1);

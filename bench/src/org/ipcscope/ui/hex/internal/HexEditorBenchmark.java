@@ -102,23 +102,23 @@ class HexEditorBenchmark {
 	 */
 	private void paint(HexEditor editor, Path file) throws Exception {
 		HexCanvas canvas = editor.canvas();
-		editor.setAutoRefresh(false);
+		editor.view().setAutoRefresh(false);
 		editor.refreshNow();
 		spin(300);
 		editor.refreshNow();
 		spin(300);
 		paintTimes(canvas, "warm-up");
 		report.add(paintTimes(canvas, "no byte marked"));
-		editor.setAutoRefresh(true);
+		editor.view().setAutoRefresh(true);
 		for (int seed = 2; seed < 5; seed++) {
 			fillRandom(file, 0, 1 << 20, seed);
 			long tick = canvas.frame().viewport().tick();
 			waitUntil(() -> canvas.frame().viewport().tick() > tick + 1, "refreshes after the change");
 		}
-		editor.setAutoRefresh(false);
+		editor.view().setAutoRefresh(false);
 		spin(200);
 		report.add(paintTimes(canvas, "every byte marked, changed in the last 3 refreshes"));
-		editor.setAutoRefresh(true);
+		editor.view().setAutoRefresh(true);
 	}
 
 	private String paintTimes(HexCanvas canvas, String marks) throws InterruptedException {

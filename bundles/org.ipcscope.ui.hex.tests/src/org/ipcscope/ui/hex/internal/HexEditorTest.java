@@ -95,7 +95,7 @@ class HexEditorTest {
 			assertTrue(editor.statusText().contains("rows in"), editor.statusText());
 			screenshot("HexEditorTest-counter-changes");
 
-			editor.setAutoRefresh(false);
+			editor.view().setAutoRefresh(false);
 			// a read under way when paused still lands: wait for it (a busy machine may take long)
 			waitUntil(() -> Job.getJobManager().find(editor.jobFamily()).length == 0, "the last read before the pause");
 			DisplayWaits.drain();
@@ -206,7 +206,7 @@ class HexEditorTest {
 			emptyEditor.goTo(100);
 			assertEquals(0, emptyEditor.caret(), "nowhere to go in an empty region");
 			assertTrue(emptyEditor.statusText().contains("Size 0"), emptyEditor.statusText());
-			assertNull(emptyEditor.findAgain(true));
+			assertNull(emptyEditor.commands().findAgain(true));
 
 			HexEditor editor = open(lookup(removed));
 			editor.setRefreshInterval(100);
@@ -296,41 +296,41 @@ class HexEditorTest {
 				channel.write(ByteBuffer.wrap("Wide".getBytes(StandardCharsets.UTF_16LE)), 0x300);
 			}
 			HexEditor editor = open(lookup(name));
-			join(editor.find(BytePattern.hex("68 65 ?? 6C"), true));
+			join(editor.commands().find(BytePattern.hex("68 65 ?? 6C"), true));
 			assertEquals(0x200, editor.selectionStart());
 			assertEquals(4, editor.selectionLength());
-			join(editor.findAgain(true));
+			join(editor.commands().findAgain(true));
 			assertEquals(0x9000, editor.selectionStart());
-			join(editor.findAgain(true));
+			join(editor.commands().findAgain(true));
 			assertEquals(0x200, editor.selectionStart(), "wraps around to the first match");
-			join(editor.findAgain(false));
+			join(editor.commands().findAgain(false));
 			assertEquals(0x9000, editor.selectionStart(), "backwards wraps to the last match");
-			join(editor.find(PatternSyntax.parse("utf16:Wide"), true));
+			join(editor.commands().find(PatternSyntax.parse("utf16:Wide"), true));
 			assertEquals(0x300, editor.selectionStart());
 			assertEquals(8, editor.selectionLength());
-			join(editor.find(PatternSyntax.parse("text:no such text"), true));
+			join(editor.commands().find(PatternSyntax.parse("text:no such text"), true));
 			assertTrue(editor.statusText().contains("Not found"), editor.statusText());
 
 			editor.select(0x200, 5);
-			join(editor.copy(CopyFormat.C_ARRAY));
+			join(editor.commands().copy(CopyFormat.C_ARRAY));
 			String array = CopyFormat.C_ARRAY.format("hello".getBytes(StandardCharsets.US_ASCII));
 			waitUntil(() -> array.equals(clipboard()), "the C array on the clipboard, not " + clipboard());
-			join(editor.copy(CopyFormat.BASE64));
+			join(editor.commands().copy(CopyFormat.BASE64));
 			waitUntil(() -> "aGVsbG8=".equals(clipboard()), "base64 on the clipboard");
 
 			Path saved = Files.createTempFile("ipcscope-selection", ".bin");
 			try {
-				join(editor.save(saved, true));
+				join(editor.commands().save(saved, true));
 				assertEquals("hello", Files.readString(saved));
-				join(editor.save(saved, false));
+				join(editor.commands().save(saved, false));
 				assertEquals(65536, Files.size(saved));
 			} finally {
 				Files.delete(saved);
 			}
 
-			editor.setTextEncoding(TextEncoding.UTF_16LE);
-			editor.setGrouping(4);
-			editor.setBytesPerRow(32);
+			editor.view().setTextEncoding(TextEncoding.UTF_16LE);
+			editor.view().setGrouping(4);
+			editor.view().setBytesPerRow(32);
 			editor.goTo(0x300);
 			spin(300);
 			assertEquals(32, editor.canvas().bytesPerRow());
@@ -352,21 +352,21 @@ class HexEditorTest {
 		String name = uniqueName("baseline");
 		try (HelperProcess helper = helper(1, "posix", name, "65536")) {
 			HexEditor editor = open(lookup(name));
-			join(editor.setBaseline());
+			join(editor.commands().setBaseline());
 			assertNotNull(editor.region().baseline());
 			try (FileChannel channel = FileChannel.open(Path.of("/dev/shm", name.substring(1)), StandardOpenOption.WRITE)) {
 				channel.write(ByteBuffer.wrap(new byte[] { 7, 7, 7 }), 0x10);
 				channel.write(ByteBuffer.wrap(new byte[] { 9 }), 0x8000);
 			}
 			editor.goTo(0);
-			join(editor.goToChange(true));
+			join(editor.commands().goToChange(true));
 			assertEquals(0x10, editor.selectionStart(), editor.statusText());
 			assertEquals(3, editor.selectionLength());
-			join(editor.goToChange(true));
+			join(editor.commands().goToChange(true));
 			assertEquals(0x8000, editor.selectionStart(), editor.statusText());
-			join(editor.goToChange(true));
+			join(editor.commands().goToChange(true));
 			assertEquals(0x8000, editor.selectionStart(), "no change after the last");
-			join(editor.goToChange(false));
+			join(editor.commands().goToChange(false));
 			assertEquals(0x10, editor.selectionStart(), editor.statusText());
 			assertEquals(3, editor.selectionLength());
 
@@ -374,7 +374,7 @@ class HexEditorTest {
 			editor.refreshNow();
 			waitUntil(() -> editor.canvas().frame().sinceBaseline().get(0x10), "the change since the baseline marked");
 
-			join(editor.compareWithBaseline());
+			join(editor.commands().compareWithBaseline());
 			Shell dialog = waitForShell("Changes in " + name);
 			DifferencesDialog differences = (DifferencesDialog) dialog.getData();
 			List<?> rows = (List<?>) differences.viewer().getInput();
@@ -419,7 +419,7 @@ class HexEditorTest {
 			HexEditor one = editorFor(first);
 			HexEditor two = editorFor(second);
 			waitUntil(() -> one.canvas().frame() != null && two.canvas().frame() != null, "both editors to read");
-			one.setBytesPerRow(8);
+			one.view().setBytesPerRow(8);
 			assertEquals(16, two.canvas().bytesPerRow(), "each editor has its own settings");
 			assertEquals(8192, one.canvas().regionSize());
 			assertEquals(4096, two.canvas().regionSize());

@@ -81,4 +81,13 @@ final class HexUi {
 		spin(300);
 		Screenshots.save(page().getWorkbenchWindow().getShell(), name);
 	}
+
+	/** Closes every editor, then forgets the overlays remembered for the objects named. */
+	static void closeEditorsAndForgetStructs(List<String> names) throws InterruptedException {
+		page().closeAllEditors(false);
+		spin(100);
+		for (String name : names) {
+			RememberedStructs.save(name, List.of());
+		}
+	}
 }

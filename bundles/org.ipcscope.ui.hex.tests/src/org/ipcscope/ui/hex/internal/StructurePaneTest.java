@@ -61,11 +61,7 @@ class StructurePaneTest {
 
 	@AfterEach
 	void closeEditors() throws InterruptedException {
-		page().closeAllEditors(false);
-		spin(100);
-		for (String name : names) {
-			RememberedStructs.save(name, List.of());
-		}
+		HexUi.closeEditorsAndForgetStructs(names);
 	}
 
 	@Test

@@ -11,14 +11,14 @@ public class AutoRefreshHandler extends HexEditorHandler implements IElementUpda
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		editor.setAutoRefresh(!editor.isAutoRefresh());
+		editor.view().setAutoRefresh(!editor.view().isAutoRefresh());
 	}
 
 	@Override
 	public void updateElement(UIElement element, @SuppressWarnings("rawtypes") Map parameters) {
 		HexEditor editor = editorOf(element);
 		if (editor != null) {
-			element.setChecked(editor.isAutoRefresh());
+			element.setChecked(editor.view().isAutoRefresh());
 		}
 	}
 }

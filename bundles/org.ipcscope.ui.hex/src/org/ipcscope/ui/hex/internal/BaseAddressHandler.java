@@ -20,8 +20,8 @@ public class BaseAddressHandler extends HexEditorHandler {
 					}
 				});
 		if (dialog.open() == Window.OK) {
-			editor.setBaseAddress(OffsetExpression.evaluate(dialog.getValue()));
-			editor.setAbsoluteOffsets(true);
+			editor.view().setBaseAddress(OffsetExpression.evaluate(dialog.getValue()));
+			editor.view().setAbsoluteOffsets(true);
 		}
 	}
 }

@@ -7,6 +7,6 @@ public class BaselineHandler extends HexEditorHandler {
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		editor.setBaseline();
+		editor.commands().setBaseline();
 	}
 }

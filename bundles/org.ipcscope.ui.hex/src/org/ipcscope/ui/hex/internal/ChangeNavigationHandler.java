@@ -7,6 +7,6 @@ public class ChangeNavigationHandler extends HexEditorHandler {
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		editor.goToChange(!"previous".equals(value(event)));
+		editor.commands().goToChange(!"previous".equals(value(event)));
 	}
 }

@@ -7,6 +7,6 @@ public class CompareHandler extends HexEditorHandler {
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		editor.compareWithBaseline();
+		editor.commands().compareWithBaseline();
 	}
 }

@@ -9,6 +9,6 @@ public class CopyAsHandler extends HexEditorHandler {
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
 		String format = value(event);
-		editor.copy(format == null ? CopyFormat.HEX : CopyFormat.fromId(format));
+		editor.commands().copy(format == null ? CopyFormat.HEX : CopyFormat.fromId(format));
 	}
 }

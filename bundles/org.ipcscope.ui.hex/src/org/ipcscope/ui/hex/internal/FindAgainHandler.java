@@ -7,6 +7,6 @@ public class FindAgainHandler extends HexEditorHandler {
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		editor.findAgain(!"previous".equals(value(event)));
+		editor.commands().findAgain(!"previous".equals(value(event)));
 	}
 }

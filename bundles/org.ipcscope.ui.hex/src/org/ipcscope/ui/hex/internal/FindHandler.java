@@ -11,7 +11,7 @@ public class FindHandler extends HexEditorHandler {
 	void run(HexEditor editor, ExecutionEvent event) {
 		FindDialog dialog = new FindDialog(HandlerUtil.getActiveShell(event));
 		if (dialog.open() == Window.OK && dialog.pattern() != null) {
-			editor.find(dialog.pattern(), dialog.forward());
+			editor.commands().find(dialog.pattern(), dialog.forward());
 		}
 	}
 }

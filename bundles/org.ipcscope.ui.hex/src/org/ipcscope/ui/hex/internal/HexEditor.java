@@ -1,25 +1,10 @@
 package org.ipcscope.ui.hex.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.jface.action.MenuManager;
@@ -28,13 +13,9 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
@@ -44,23 +25,13 @@ import org.eclipse.ui.menus.IMenuService;
 import org.eclipse.ui.part.EditorPart;
 import org.ipcscope.ui.hex.Banner;
 import org.ipcscope.core.IpcObject;
-import org.ipcscope.core.hex.CopyFormat;
-import org.ipcscope.core.hex.TextEncoding;
 import org.ipcscope.core.hex.Viewport;
-import org.ipcscope.core.hex.WriteHistory;
-import org.ipcscope.core.memory.MemoryDiff;
-import org.ipcscope.core.memory.MemoryRead;
-import org.ipcscope.core.memory.MemorySnapshot;
-import org.ipcscope.core.memory.MemorySource;
-import org.ipcscope.core.memory.ScanMonitor;
-import org.ipcscope.core.memory.SourceGoneException;
-import org.ipcscope.core.search.BytePattern;
-import org.ipcscope.core.search.MemorySearch;
 import org.ipcscope.ui.hex.MemoryEditorInput;
 
 /**
- * A live hex view of one shared-memory object. Reading, writing, searching and snapshots run in
- * jobs; the UI thread only paints what they hand back. Read-only until the user allows writing
+ * A live hex view of one shared-memory object or process region. Reading, writing, searching and
+ * snapshots run in jobs ({@link UiJobs}, the work itself in {@link RegionOperations}); the UI
+ * thread only paints what they hand back. Read-only until the user allows writing
  * for this editor. When the object goes away, the editor says so and keeps showing the last
  * bytes it read.
  */
@@ -70,45 +41,24 @@ public class HexEditor extends EditorPart {
 	static final String CONTEXT_ID = "org.ipcscope.ui.hex.editorContext";
 	static final String CONTEXT_MENU_ID = "org.ipcscope.ui.hex.editor.context";
 	static final String TOOLBAR_URI = "toolbar:org.ipcscope.ui.hex.editor.toolbar";
-	/** Largest selection copied to the clipboard. */
-	static final int COPY_LIMIT = 16 * 1024 * 1024;
-	/** Differences listed by a comparison at most. */
-	static final int DIFFERENCE_LIMIT = 10_000;
-	private static final int SAVE_CHUNK = 1 << 20;
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private final HexSettings settings = HexSettings.fromPreferences();
 	private MemoryEditorInput memory;
 	private LiveRegion region;
+	private RegionCommands commands;
+	private RegionEdits edits;
+	private ViewControl view;
+	private UiJobs jobs;
 	/** A selection asked for before the first bytes came: applied to the first frame. */
 	private long[] pendingSelection;
 	private RegionReadJob readJob;
-	/**
-	 * Opening, writes, undo and redo run one after the other in the order asked for: the two
-	 * digits of one typed byte are two writes, and the second must land last.
-	 */
-	private final ISchedulingRule edits = new ISchedulingRule() {
-		@Override
-		public boolean contains(ISchedulingRule rule) {
-			return rule == this;
-		}
-
-		@Override
-		public boolean isConflicting(ISchedulingRule rule) {
-			return rule == this;
-		}
-	};
 	private HexCanvas canvas;
 	private InspectorPane inspector;
 	private StructurePane structure;
 	private Banner banner;
-	private Label status;
+	private StatusLine status;
 	private ToolBarManager toolbar;
-	private String message;
-	private BytePattern lastPattern;
-	private long lastReadNanos;
-	private int lastReadRows;
-	private final IPreferenceChangeListener preferences = e -> asyncExec(this::preferencesChanged);
+	private final IPreferenceChangeListener preferences = e -> asyncExec(() -> view.preferencesChanged());
 
 	@Override
 	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -126,6 +76,11 @@ public class HexEditor extends EditorPart {
 			settings.baseAddress = base;
 		});
 		region = new LiveRegion();
+		view = new ViewControl(this, settings);
+		jobs = new UiJobs(region, this::asyncExec, e -> {
+			region.markGone(e.getMessage());
+			asyncExec(this::showProblem);
+		}, (job, text) -> setMessage(NLS.bind(Messages.HexEditor_Failed, job, text)));
 	}
 
 	/** @return the shared-memory object shown, or {@code null} if the editor shows other memory */
@@ -165,8 +120,7 @@ public class HexEditor extends EditorPart {
 		side.setWeights(35, 65);
 		sash.setWeights(55, 45);
 
-		status = new Label(parent, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+		status = new StatusLine(parent, canvas, settings, region);
 
 		MenuManager menu = new MenuManager("#HexEditorContext", CONTEXT_MENU_ID);
 		canvas.setMenu(menu.createContextMenu(canvas));
@@ -176,52 +130,18 @@ public class HexEditor extends EditorPart {
 
 		readJob = new RegionReadJob(region, frame -> asyncExec(() -> show(frame)),
 				problem -> asyncExec(this::showProblem));
-		message = Messages.HexEditor_Opening;
-		updateStatus();
-		openSource(false);
+		status.setMessage(Messages.HexEditor_Opening);
+		commands = new RegionCommands(this, region, jobs);
+		edits = new RegionEdits(this, region, jobs);
+		edits.open(false);
 		structure.restore();
 	}
 
 	// ---- opening and writing
 
-	/** Opens the object's memory, read-only or writable, in a job; keeps the change history when reopened. */
-	private Job openSource(boolean writable) {
-		Job job = Job.create(NLS.bind(Messages.HexEditor_OpenJob, name()), monitor -> {
-			try {
-				MemorySource source = memory.open(writable);
-				region.setSource(source, settings.historyDepth);
-				asyncExec(() -> opened(source.canWrite()));
-			} catch (SourceGoneException e) {
-				region.markGone(e.getMessage());
-				asyncExec(this::showProblem);
-			} catch (IOException e) {
-				String text = e.getMessage();
-				asyncExec(() -> {
-					message = NLS.bind(Messages.HexEditor_CannotOpen, text);
-					banner.show(message);
-					updateStatus();
-				});
-			}
-		});
-		job.setRule(edits);
-		schedule(job);
-		return job;
-	}
-
-	private void opened(boolean writable) {
-		if (canvas.isDisposed()) {
-			return;
-		}
-		canvas.setWritable(writable);
-		message = null;
-		banner.hide();
-		refreshCommands();
-		requestRead(true);
-	}
-
 	/** Allows or forbids writing for this editor; writes then go to the live object. */
 	public Job setWritingEnabled(boolean on) {
-		return openSource(on);
+		return edits.open(on);
 	}
 
 	public boolean isWritingEnabled() {
@@ -230,34 +150,20 @@ public class HexEditor extends EditorPart {
 
 	/** Writes over bytes of the live object, undoably, in a job. */
 	public Job write(long offset, byte[] bytes) {
-		return onSource(Messages.HexEditor_WriteJob, monitor -> {
-			region.read(source -> region.writes().write(source, offset, bytes));
-			return null;
-		}, ignored -> requestRead(false), edits);
+		return edits.write(offset, bytes);
 	}
 
 	public Job undo() {
-		return onSource(Messages.HexEditor_UndoJob, monitor -> region.read(source -> region.writes().undo(source)),
-				done -> afterUndoRedo(done, Messages.HexEditor_NothingToUndo), edits);
+		return edits.undo();
 	}
 
 	public Job redo() {
-		return onSource(Messages.HexEditor_RedoJob, monitor -> region.read(source -> region.writes().redo(source)),
-				done -> afterUndoRedo(done, Messages.HexEditor_NothingToRedo), edits);
-	}
-
-	private void afterUndoRedo(WriteHistory.Write done, String nothing) {
-		if (done == null) {
-			setMessage(nothing);
-		} else {
-			canvas.select(done.offset(), done.before().length);
-			requestRead(false);
-		}
+		return edits.redo();
 	}
 
 	// ---- reading
 
-	private void requestRead(boolean tick) {
+	void requestRead(boolean tick) {
 		if (canvas == null || canvas.isDisposed() || !region.isOpen()) {
 			return;
 		}
@@ -284,18 +190,17 @@ public class HexEditor extends EditorPart {
 			inspector.show(frame.inspectorOffset(), frame.inspector(), settings.absoluteOffsets, settings.baseAddress);
 		}
 		structure.refresh();
-		lastReadNanos = frame.nanos();
-		lastReadRows = (frame.viewport().length() + canvas.bytesPerRow() - 1) / canvas.bytesPerRow();
-		updateStatus();
+		status.read(frame.nanos(), (frame.viewport().length() + canvas.bytesPerRow() - 1) / canvas.bytesPerRow());
+		status.update();
 	}
 
-	private void showProblem() {
+	void showProblem() {
 		if (canvas.isDisposed()) {
 			return;
 		}
 		String gone = region.gone();
 		if (gone != null) {
-			String time = TIME.format(LocalTime.ofInstant(region.goneAt(), ZoneId.systemDefault()));
+			String time = StatusLine.TIME.format(LocalTime.ofInstant(region.goneAt(), ZoneId.systemDefault()));
 			banner.show(NLS.bind(Messages.HexEditor_Gone, new Object[] { name(), gone, time }));
 			refreshCommands();
 		}
@@ -318,43 +223,15 @@ public class HexEditor extends EditorPart {
 	}
 
 	public String statusText() {
-		return status.getText();
+		return status.text();
 	}
 
 	private void setMessage(String text) {
-		message = text;
-		updateStatus();
+		status.setMessage(text);
 	}
 
 	private void updateStatus() {
-		if (status.isDisposed()) {
-			return;
-		}
-		List<String> parts = new ArrayList<>();
-		long caret = canvas.caret();
-		long shown = settings.absoluteOffsets ? settings.baseAddress + caret : caret;
-		parts.add(NLS.bind(Messages.Status_Offset, formatOffset(shown), Long.toString(caret)));
-		if (canvas.selectionLength() > 1) {
-			parts.add(NLS.bind(Messages.Status_Selected, canvas.selectionLength()));
-		}
-		parts.add(NLS.bind(Messages.Status_Size, canvas.regionSize()));
-		if (isGone()) {
-			parts.add(Messages.Status_Gone);
-		} else if (settings.autoRefresh) {
-			parts.add(NLS.bind(Messages.Status_Refreshing,
-					new Object[] { lastReadRows, String.format("%.2f", lastReadNanos / 1e6), settings.intervalMillis }));
-		} else {
-			parts.add(Messages.Status_Paused);
-		}
-		parts.add(region.canWrite() ? Messages.Status_Writable : Messages.Status_ReadOnly);
-		if (region.baseline() != null) {
-			parts.add(NLS.bind(Messages.Status_Baseline,
-					TIME.format(LocalTime.ofInstant(region.baseline().taken(), ZoneId.systemDefault()))));
-		}
-		if (message != null) {
-			parts.add(message);
-		}
-		status.setText(String.join("  \u00b7  ", parts));
+		status.update();
 	}
 
 	static String formatOffset(long offset) {
@@ -383,90 +260,35 @@ public class HexEditor extends EditorPart {
 		return structure;
 	}
 
-	public void setAutoRefresh(boolean on) {
-		settings.autoRefresh = on;
-		requestRead(on);
-		viewChanged();
+	Banner banner() {
+		return banner;
 	}
 
-	public boolean isAutoRefresh() {
-		return settings.autoRefresh;
+	StatusLine status() {
+		return status;
 	}
 
+	/** @return find, baseline, changes, comparison, copy and save */
+	RegionCommands commands() {
+		return commands;
+	}
+
+	/** @return the view settings the user changes */
+	ViewControl view() {
+		return view;
+	}
+
+	/** Sets how often the visible rows are read while refreshing automatically (at least 50 ms). */
 	public void setRefreshInterval(long millis) {
-		settings.intervalMillis = Math.max(50, millis);
-		requestRead(false);
-		viewChanged();
-	}
-
-	/** @param bytes 8, 16, 32 or {@link HexSettings#AUTO_FIT} */
-	public void setBytesPerRow(int bytes) {
-		settings.bytesPerRow = bytes;
-		layoutChanged();
-	}
-
-	/** @param bytes 1, 2, 4 or 8 */
-	public void setGrouping(int bytes) {
-		settings.group = bytes;
-		layoutChanged();
-	}
-
-	public void setLittleEndian(boolean little) {
-		settings.littleEndian = little;
-		layoutChanged();
-	}
-
-	public void setTextEncoding(TextEncoding encoding) {
-		settings.encoding = encoding;
-		layoutChanged();
-	}
-
-	public void setAbsoluteOffsets(boolean absolute) {
-		settings.absoluteOffsets = absolute;
-		layoutChanged();
-	}
-
-	/** The address the region starts at in "absolute" offsets: where some process maps it. */
-	public void setBaseAddress(long base) {
-		settings.baseAddress = base;
-		layoutChanged();
-	}
-
-	private void layoutChanged() {
-		canvas.settingsChanged();
-		requestRead(false);
-		viewChanged();
-	}
-
-	private void viewChanged() {
-		updateStatus();
-		refreshCommands();
-	}
-
-	private void preferencesChanged() {
-		if (canvas == null || canvas.isDisposed()) {
-			return;
-		}
-		settings.historyDepth = HexPreferences.historyDepth();
-		int depth = settings.historyDepth;
-		Job.create(Messages.ReadJob_Name, monitor -> {
-			try {
-				region.withReader(reader -> {
-					reader.setHistoryDepth(depth);
-					return null;
-				});
-			} catch (IOException e) {
-				// not open yet or closed: the depth applies when it opens
-			}
-		}).schedule();
+		view.setRefreshInterval(millis);
 	}
 
 	/** Updates the checked states of the editor's toggles and radio items. */
 	void refreshCommands() {
-		ICommandService commands = getSite().getService(ICommandService.class);
-		if (commands != null) {
+		ICommandService service = getSite().getService(ICommandService.class);
+		if (service != null) {
 			for (String id : HexCommands.STATEFUL) {
-				commands.refreshElements(id, null);
+				service.refreshElements(id, null);
 			}
 		}
 	}
@@ -499,212 +321,7 @@ public class HexEditor extends EditorPart {
 		return canvas.selectionLength();
 	}
 
-	/** Finds the pattern after the caret (or before it), wrapping around once; selects the match. */
-	public Job find(BytePattern pattern, boolean forward) {
-		lastPattern = pattern;
-		// from the start of the selection (the last match), so that matches may overlap
-		long at = canvas.selectionStart();
-		return onSource(NLS.bind(Messages.HexEditor_FindJob, pattern), monitor -> region.read(source -> {
-			MemorySearch search = new MemorySearch(source, pattern);
-			long size = source.size();
-			ScanMonitor scan = scanMonitor(monitor, size);
-			OptionalLong found = forward ? search.forward(at + 1, size, scan) : search.backward(at, 0, size, scan);
-			if (found.isEmpty()) {
-				found = forward ? search.forward(0, Math.min(size, at + pattern.length()), scan)
-						: search.backward(size, at, size, scan);
-			}
-			return found;
-		}), found -> {
-			if (found.isPresent()) {
-				canvas.select(found.getAsLong(), pattern.length());
-				setMessage(NLS.bind(Messages.HexEditor_Found, formatOffset(found.getAsLong())));
-			} else {
-				setMessage(NLS.bind(Messages.HexEditor_NotFound, pattern));
-			}
-		});
-	}
-
-	/** Finds the last pattern again; {@code null} if there was none. */
-	public Job findAgain(boolean forward) {
-		if (lastPattern == null) {
-			setMessage(Messages.HexEditor_NoPattern);
-			return null;
-		}
-		return find(lastPattern, forward);
-	}
-
-	// ---- baseline, changes since, comparison
-
-	/** Takes a snapshot of the whole region as the baseline of "changes since", in a job. */
-	public Job setBaseline() {
-		return onSource(Messages.HexEditor_BaselineJob, monitor -> region.read(source -> {
-			MemorySnapshot snapshot = MemorySnapshot.take(source, null, scanMonitor(monitor, source.size()));
-			region.setBaseline(snapshot);
-			return snapshot;
-		}), snapshot -> {
-			setMessage(Messages.HexEditor_BaselineSet);
-			requestRead(false);
-		});
-	}
-
-	/** Selects the next (or previous) run of bytes that differ from the baseline. */
-	public Job goToChange(boolean forward) {
-		MemorySnapshot baseline = region.baseline();
-		if (baseline == null) {
-			setMessage(Messages.HexEditor_NoBaseline);
-			return null;
-		}
-		long selectionStart = canvas.selectionStart();
-		long from = canvas.selectionLength() > 1 ? selectionStart + canvas.selectionLength() : canvas.caret() + 1;
-		return onSource(Messages.HexEditor_ChangeJob, monitor -> region.read(source -> {
-			MemoryDiff diff = new MemoryDiff(baseline, source);
-			long size = source.size();
-			ScanMonitor scan = scanMonitor(monitor, size);
-			OptionalLong at = forward ? diff.next(from, size, scan) : diff.previous(selectionStart, 0, scan);
-			return at.isEmpty() ? null : diff.runAt(at.getAsLong(), 0, size, scan);
-		}), range -> {
-			if (range == null) {
-				setMessage(forward ? Messages.HexEditor_NoNextChange : Messages.HexEditor_NoPreviousChange);
-			} else {
-				canvas.select(range.offset(), range.length());
-				setMessage(NLS.bind(Messages.HexEditor_ChangeAt, formatOffset(range.offset()), range.length()));
-			}
-		});
-	}
-
-	/** Snapshots the region now and lists how it differs from the baseline, in a dialog. */
-	public Job compareWithBaseline() {
-		MemorySnapshot baseline = region.baseline();
-		if (baseline == null) {
-			setMessage(Messages.HexEditor_NoBaseline);
-			return null;
-		}
-		return onSource(Messages.HexEditor_CompareJob, monitor -> region.read(source -> {
-			SubMonitor progress = SubMonitor.convert(monitor, 2);
-			try (MemorySnapshot now = MemorySnapshot.take(source, null, scanMonitor(progress.split(1), source.size()))) {
-				long end = Math.max(baseline.size(), now.size());
-				MemoryDiff.Result result = new MemoryDiff(baseline, now).ranges(0, end, DIFFERENCE_LIMIT,
-						scanMonitor(progress.split(1), end));
-				return Difference.describe(result, baseline, now);
-			}
-		}), differences -> new DifferencesDialog(getSite().getShell(), differences, this).open());
-	}
-
-	// ---- copy and save
-
-	/** Copies the selection to the clipboard in a format. */
-	public Job copy(CopyFormat format) {
-		long start = canvas.selectionStart();
-		long length = Math.min(canvas.selectionLength(), COPY_LIMIT);
-		return onSource(Messages.HexEditor_CopyJob, monitor -> region.read(source -> source.read(start, (int) length)),
-				read -> {
-					String text = format.format(read.bytes());
-					Clipboard clipboard = new Clipboard(canvas.getDisplay());
-					try {
-						clipboard.setContents(new Object[] { text }, new Transfer[] { TextTransfer.getInstance() });
-					} finally {
-						clipboard.dispose();
-					}
-					setMessage(NLS.bind(Messages.HexEditor_Copied,
-							new Object[] { read.bytes().length, format.label(), read.isComplete() ? "" : Messages.HexEditor_CopiedUnreadable }));
-				});
-	}
-
-	/** Writes the selection, or the whole region, to a file, in chunks; unreadable bytes as 0. */
-	public Job save(Path file, boolean selectionOnly) {
-		long start = selectionOnly ? canvas.selectionStart() : 0;
-		long length = selectionOnly ? canvas.selectionLength() : canvas.regionSize();
-		return onSource(NLS.bind(Messages.HexEditor_SaveJob, file), monitor -> region.read(source -> {
-			ScanMonitor scan = scanMonitor(monitor, length);
-			try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
-				for (long done = 0; done < length;) {
-					scan.checkCanceled();
-					int chunk = (int) Math.min(SAVE_CHUNK, length - done);
-					MemoryRead read = source.read(start + done, chunk);
-					ByteBuffer buffer = ByteBuffer.wrap(read.bytes());
-					while (buffer.hasRemaining()) {
-						out.write(buffer);
-					}
-					done += chunk;
-					scan.scanned(chunk);
-				}
-			}
-			return length;
-		}), written -> setMessage(NLS.bind(Messages.HexEditor_Saved, written, file)));
-	}
-
-	// ---- jobs
-
-	/** Work in a job whose result comes back to the UI thread. */
-	private interface Work<T> {
-		T run(IProgressMonitor monitor) throws IOException;
-	}
-
-	private interface Done<T> {
-		void accept(T result);
-	}
-
-	private <T> Job onSource(String name, Work<T> work, Done<T> done) {
-		return onSource(name, work, done, null);
-	}
-
-	private <T> Job onSource(String name, Work<T> work, Done<T> done, ISchedulingRule rule) {
-		Job job = new Job(name) {
-			@Override
-			protected IStatus run(IProgressMonitor monitor) {
-				try {
-					T result = work.run(monitor);
-					asyncExec(() -> done.accept(result));
-				} catch (CancellationException | OperationCanceledException e) {
-					return Status.CANCEL_STATUS;
-				} catch (SourceGoneException e) {
-					region.markGone(e.getMessage());
-					asyncExec(HexEditor.this::showProblem);
-				} catch (IOException e) {
-					String text = e.getMessage();
-					asyncExec(() -> setMessage(NLS.bind(Messages.HexEditor_Failed, name, text)));
-				}
-				return Status.OK_STATUS;
-			}
-
-			@Override
-			public boolean belongsTo(Object family) {
-				return family == region;
-			}
-		};
-		job.setUser(false);
-		job.setRule(rule);
-		schedule(job);
-		return job;
-	}
-
-	private static void schedule(Job job) {
-		job.schedule();
-	}
-
-	private static ScanMonitor scanMonitor(IProgressMonitor monitor, long total) {
-		SubMonitor progress = SubMonitor.convert(monitor, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total >> 20)));
-		return new ScanMonitor() {
-			private long pending;
-
-			@Override
-			public boolean isCanceled() {
-				return monitor.isCanceled();
-			}
-
-			@Override
-			public void scanned(long bytes) {
-				pending += bytes;
-				if (pending >= 1 << 20) {
-					progress.worked((int) (pending >> 20));
-					pending &= (1 << 20) - 1;
-				}
-			}
-		};
-	}
-
-	private void asyncExec(Runnable runnable) {
+	void asyncExec(Runnable runnable) {
 		Display display = canvas == null || canvas.isDisposed() ? null : canvas.getDisplay();
 		if (display != null && !display.isDisposed()) {
 			display.asyncExec(() -> {
@@ -756,7 +373,7 @@ public class HexEditor extends EditorPart {
 
 	@Override
 	public void doSaveAs() {
-		// see save(Path, boolean)
+		// see RegionCommands.save(Path, boolean)
 	}
 
 	@Override
@@ -788,11 +405,5 @@ public class HexEditor extends EditorPart {
 		public void edit(long offset, byte[] bytes) {
 			write(offset, bytes);
 		}
-	}
-
-	static String hex(byte[] bytes, int limit) {
-		int shown = Math.min(bytes.length, limit);
-		String text = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, shown);
-		return bytes.length > limit ? text + " ..." : text;
 	}
 }

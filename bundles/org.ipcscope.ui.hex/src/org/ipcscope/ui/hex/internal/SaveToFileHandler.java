@@ -19,7 +19,7 @@ public class SaveToFileHandler extends HexEditorHandler {
 		dialog.setOverwrite(true);
 		String file = dialog.open();
 		if (file != null) {
-			editor.save(Path.of(file), selection);
+			editor.commands().save(Path.of(file), selection);
 		}
 	}
 }

@@ -10,17 +10,17 @@ import org.ipcscope.core.hex.TextEncoding;
  * ({@code ViewSettingHandler:grouping}) and the values its menu items carry.
  */
 enum ViewSetting {
-	INTERVAL("interval", (editor, value) -> editor.setRefreshInterval(Long.parseLong(value)),
+	INTERVAL("interval", (editor, value) -> editor.view().setRefreshInterval(Long.parseLong(value)),
 			settings -> Long.toString(settings.intervalMillis)),
 	BYTES_PER_ROW("bytesPerRow",
-			(editor, value) -> editor.setBytesPerRow("auto".equals(value) ? HexSettings.AUTO_FIT : Integer.parseInt(value)),
+			(editor, value) -> editor.view().setBytesPerRow("auto".equals(value) ? HexSettings.AUTO_FIT : Integer.parseInt(value)),
 			settings -> settings.bytesPerRow == HexSettings.AUTO_FIT ? "auto" : Integer.toString(settings.bytesPerRow)),
-	GROUPING("grouping", (editor, value) -> editor.setGrouping(Integer.parseInt(value)),
+	GROUPING("grouping", (editor, value) -> editor.view().setGrouping(Integer.parseInt(value)),
 			settings -> Integer.toString(settings.group)),
-	BYTE_ORDER("byteOrder", (editor, value) -> editor.setLittleEndian("little".equals(value)),
+	BYTE_ORDER("byteOrder", (editor, value) -> editor.view().setLittleEndian("little".equals(value)),
 			settings -> settings.littleEndian ? "little" : "big"),
-	TEXT("text", (editor, value) -> editor.setTextEncoding(TextEncoding.fromId(value)), settings -> settings.encoding.id()),
-	OFFSETS("offsets", (editor, value) -> editor.setAbsoluteOffsets("absolute".equals(value)),
+	TEXT("text", (editor, value) -> editor.view().setTextEncoding(TextEncoding.fromId(value)), settings -> settings.encoding.id()),
+	OFFSETS("offsets", (editor, value) -> editor.view().setAbsoluteOffsets("absolute".equals(value)),
 			settings -> settings.absoluteOffsets ? "absolute" : "relative");
 
 	private final String id;
