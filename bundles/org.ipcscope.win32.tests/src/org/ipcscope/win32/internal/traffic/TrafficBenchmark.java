@@ -11,10 +11,12 @@ import org.ipcscope.core.traffic.TrafficSession;
 
 /**
  * What traffic capture costs a target: a named pipe ping-pong (the client writes SIZE bytes, the
- * server echoes them, the client times each round trip itself) without and with both processes
- * captured; then a flood of 10 000 messages from one sender to a server, not captured (the
- * helpers' own rate) and captured, with the rates and the drops. A main class, not a test: bench/traffic-wine.sh runs it. Arguments:
- * round trips per case (default 2000), payload sizes (default 64 4096).
+ * server echoes them, the client times each round trip itself), rounds without and with both
+ * processes captured alternating (system property ipcscope.bench.rounds, default 5), each round's
+ * median and the median of those; then a flood of 10 000 messages from one sender to a server,
+ * not captured (the helpers' own rate) and captured, with the rates and the drops. A main class,
+ * not a test: bench/traffic-wine.sh runs it. Arguments: round trips per round (default 2000),
+ * payload sizes (default 64 4096).
  */
 public final class TrafficBenchmark {
 
