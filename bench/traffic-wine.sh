@@ -5,13 +5,22 @@
 # Runs TrafficBenchmark in a Windows JVM under Wine in a prefix of its own; prints a Markdown table and keeps it in
 # bench/target/benchmarks/traffic-wine.txt.
 # Needs wine, mingw (gcc-mingw-w64-x86-64) and the Maven repository (./run-tests fills it).
-# Usage: bench/traffic-wine.sh [ROUND_TRIPS_PER_CASE] [PAYLOAD_SIZE]...   (default 2000 64 4096)
+# The ping-pong alternates ROUNDS rounds without and with capture (default 5) in the same two
+# processes and reports the median of the rounds' medians, so that a change of load touches both.
+# Usage: [ROUNDS=N] [SKIP_BUILD=1] bench/traffic-wine.sh [ROUND_TRIPS_PER_ROUND] [PAYLOAD_SIZE]...
+#        (default 2000 64 4096; SKIP_BUILD=1 runs what an earlier build of the tree left)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/releng/scripts/find-jdk.sh"
 find_jdk
 . "$root/bench/bench-build.sh"
-bench_build "$root"
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+	bench_build "$root"
+fi
+rounds=${ROUNDS:-5}
+case $rounds in
+'' | *[!0-9]* | 0) echo "ROUNDS must be a positive number" >&2 && exit 2 ;;
+esac
 
 tests="$root/bundles/org.ipcscope.win32.tests"
 work="$root/bench/target/bench-traffic"
@@ -47,5 +56,6 @@ printf 'security.provider.1=SunMSCAPI\nsecurity.provider.12=SUN\n' >"$work/java.
 	echo "Traffic capture under Wine $(wine --version 2>/dev/null | sed 's/^wine-//'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 	wine "$java_exe" "-Djava.security.properties=$(windows_path "$work/java.security")" \
 		"-Dipcscope.win32.helpers=$(windows_path "$tests/target/helpers")" -XX:ActiveProcessorCount=2 \
+		"-Dipcscope.bench.rounds=$rounds" \
 		--enable-native-access=ALL-UNNAMED -cp "$class_path" org.ipcscope.win32.internal.traffic.TrafficBenchmark "$@"
 } | tee "$root/bench/target/benchmarks/traffic-wine.txt"

@@ -126,6 +126,12 @@ __declspec(dllexport) DWORD WINAPI capture_start(LPVOID parameter)
 		filter_chars = MAX_FILTER_CHARS;
 	}
 	memcpy(filter, view + H_FILTER, filter_chars * 2u);
+	/* the pages record() reuses (see REUSE), faulted in now rather than by the target's calls */
+	volatile unsigned char *data = view + HEADER_SIZE + (size_t)*u32(view, H_SLOTS) * SLOT_SIZE;
+	uint64_t warm = *u64(view, H_DATA_SIZE) < REUSE ? *u64(view, H_DATA_SIZE) : REUSE;
+	for (uint64_t at = 0; at < warm; at += 4096) {
+		data[at] = 0;
+	}
 	memset(cache, 0, sizeof cache);
 	memset(pendings, 0, sizeof pendings);
 	capturer = OpenProcess(SYNCHRONIZE, FALSE, (DWORD)*u64(view, H_CAPTURER_PID));

@@ -11,6 +11,7 @@
 #define VERSION 1u
 #define HEADER_SIZE 1024u
 #define SLOT_SIZE 64u
+#define REUSE (4u << 20) /* payload bytes after which the writer goes back to the start, see record() */
 
 /* header offsets */
 #define H_MAGIC 0

@@ -54,6 +54,16 @@ int record(uint64_t handle, int op, int call, uint64_t requested, uint64_t trans
 	uint64_t need = (stored + 7u) & ~(uint64_t)7u;
 	uint64_t position = head % size;
 	uint64_t skip = position + need > size ? size - position : 0;
+	/*
+	 * While the reader keeps up, go back to the start of the data area once REUSE bytes are used:
+	 * capture_start faulted those pages in, where going on through a data area of up to 64 MiB
+	 * touches a fresh page every 4 KiB (a page fault: most of a 4 KiB record's cost, measured under
+	 * Wine, docs/performance.md). Only when the room left after the jump is at least half the
+	 * jump's position, so that a burst right after it still has REUSE / 2 or more.
+	 */
+	if (skip == 0 && position >= REUSE && (head - tail) + need <= position / 2) {
+		skip = size - position;
+	}
 	if (write - read >= slots || head + skip + need - tail > size) {
 		ReleaseSRWLockExclusive(&ring_lock);
 		if (op != OP_INFO) { /* an announcement is not a transfer: the next call on the handle retries it */

@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * 104 u32 copies of hooked functions' addresses in threads' registers and stacks switched to the hooks (the DLL)
  * 108 u32 calls already waiting at the start whose return is recorded (the DLL)
  * 128 UTF-16 filter: the only pipe or mailslot NT name wanted (\Device\NamedPipe\x), up to 440 units
- * data ring at 1024 + slots * 64, "data size" bytes; a payload never wraps: the DLL skips the end.
+ * data ring at 1024 + slots * 64, "data size" bytes; a payload never wraps: the DLL skips the end,
+ *   or, past 4 MiB and while the reader keeps up, the rest of the ring (a record's data start says where it is).
  * </pre>
  *
  * Op 100 is not a transfer: it announces a handle (before its first record), its payload the

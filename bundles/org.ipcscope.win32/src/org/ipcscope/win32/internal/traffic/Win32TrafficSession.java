@@ -18,6 +18,12 @@ import org.ipcscope.core.traffic.TrafficSession;
 final class Win32TrafficSession implements TrafficSession {
 
 	private static final long EXIT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+	/**
+	 * The longest pause between two polls. Each wake-up of this thread costs the targets too (under
+	 * Wine it is a request to the wineserver that also carries their pipe I/O, on cores they
+	 * share), so the thread sleeps long unless the rings fill fast.
+	 */
+	private static final long MAX_PAUSE_MS = 10;
 
 	private final TrafficRequest request;
 	private final TrafficListener listener;
@@ -47,10 +53,11 @@ final class Win32TrafficSession implements TrafficSession {
 		String reason = null;
 		long nextCheck = System.nanoTime() + EXIT_CHECK_NANOS;
 		try {
+			long pause = MAX_PAUSE_MS;
 			while (!stopRequested) {
 				int read = 0;
 				for (ProcessTap tap : taps) {
-					read += tap.poll(this::deliver);
+					read = Math.max(read, tap.poll(this::deliver));
 				}
 				reportDrops();
 				if (System.nanoTime() - nextCheck > 0) {
@@ -68,8 +75,9 @@ final class Win32TrafficSession implements TrafficSession {
 						break;
 					}
 				}
-				if (read == 0) {
-					Thread.sleep(1);
+				pause = pause(read, pause);
+				if (pause > 0) {
+					Thread.sleep(pause);
 				}
 			}
 		} catch (InterruptedException e) {
@@ -89,6 +97,23 @@ final class Win32TrafficSession implements TrafficSession {
 			}
 			onEnd.run();
 		}
+	}
+
+	/**
+	 * The next pause: as long as a quarter of a ring takes to fill at the rate the last poll saw,
+	 * between 1 ms and {@link #MAX_PAUSE_MS}; none while polls find half a ring or more.
+	 *
+	 * @param read the most records one ring held at the last poll
+	 */
+	private long pause(int read, long last) {
+		int quarter = Math.max(1, request.ringRecords() / 4);
+		if (read >= 2 * quarter) {
+			return 0;
+		}
+		if (read == 0) {
+			return MAX_PAUSE_MS;
+		}
+		return Math.clamp(Math.max(last, 1) * quarter / read, 1, MAX_PAUSE_MS);
 	}
 
 	/** @return the targets still captured */
