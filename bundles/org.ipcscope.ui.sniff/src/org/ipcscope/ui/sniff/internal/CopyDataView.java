@@ -31,8 +31,8 @@ import org.ipcscope.core.sniff.WindowInfo;
 import org.ipcscope.ui.process.ProcessViews;
 
 /**
- * The WM_COPYDATA sniffer: pick a window, capture what is sent to it, inspect each message's
- * bytes; or open a capture file saved earlier (also where no sniffer exists, as on Linux).
+ * The Message Sniffer: pick a window, capture the messages sent and posted to it, inspect each
+ * message's fields and WM_COPYDATA's bytes; or open a capture file saved earlier (also where no sniffer exists, as on Linux).
  */
 public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, CopyDataFormat.Header> {
 
