@@ -135,6 +135,49 @@ class WindowMessagesViewTest extends CopyDataViewFixture {
 		page.closeAllEditors(false);
 	}
 
+	@Test
+	void theTableFiltersByMessageNameAndByWParamOrLParamText() throws Exception {
+		load(write("seed002-filter.jsonl", seedProtocol()), 5);
+		assertEquals(List.of(1L, 2L, 3L, 4L, 5L), shown(MessageFilterFields.none()));
+
+		assertEquals(List.of(2L), shown(new MessageFilterFields("handle", "")), "a name, any case");
+		assertEquals(List.of(2L, 5L), shown(new MessageFilterFields("posted", "")), "the kind is in the column's text");
+		assertEquals(List.of(1L, 3L), shown(new MessageFilterFields("Mapped, Shared", "")), "alternatives");
+		assertEquals(List.of(5L), shown(new MessageFilterFields("0x401", "")), "a number finds an unnamed message");
+		assertEquals(List.of(4L, 5L), shown(new MessageFilterFields("1025,WM_COPY", "")), "decimal, and a part of a name");
+		assertEquals(List.of(2L), shown(new MessageFilterFields("", "0x1f4")), "lParam in hex");
+		assertEquals(List.of(2L), shown(new MessageFilterFields("", "(500)")), "lParam in decimal");
+		assertEquals(List.of(5L), shown(new MessageFilterFields("", "w:0x7")), "w: looks at wParam only");
+		assertEquals(List.of(1L, 3L), shown(new MessageFilterFields("", "l:0x7")), "l: looks at lParam only");
+		assertEquals(List.of(1L, 2L), shown(new MessageFilterFields("", "(4300)")),
+				"the sender pid in wParam; not WM_COPYDATA's, whose wParam is the sender's HWND");
+		assertEquals(List.of(3L), shown(new MessageFilterFields("sent", "18446744073709551614")), "unsigned");
+		assertEquals(List.of(1L, 3L), shown(new MessageFilterFields("sent", "l:7ff6")), "both fields must match");
+		assertTrue(view.status().getText().startsWith("5 captured, 0 dropped, 2 shown"), view.status().getText());
+		screenshot("filter-message-params");
+		assertEquals(List.of(), shown(new MessageFilterFields("posted", "l:7ff6")), "nothing matches both");
+		assertEquals(List.of(1L, 2L, 3L, 4L, 5L), shown(MessageFilterFields.none()), "cleared, every row is back");
+	}
+
+	/** What the user types in the Message and wParam/lParam fields. */
+	private record MessageFilterFields(String message, String params) {
+		static MessageFilterFields none() {
+			return new MessageFilterFields("", "");
+		}
+	}
+
+	/** Types both fields and @return the sequence numbers of the rows the table then shows, in order */
+	private List<Long> shown(MessageFilterFields typed) throws InterruptedException {
+		view.filters().field(CopyDataView.MESSAGE).setText(typed.message());
+		view.filters().field(CopyDataView.PARAMS).setText(typed.params());
+		spin(30);
+		List<Long> rows = new java.util.ArrayList<>();
+		for (int row = 0; row < table().getItemCount(); row++) {
+			rows.add(Long.parseLong(text(row, MessageColumn.SEQUENCE)));
+		}
+		return rows;
+	}
+
 	private String text(int row, MessageColumn column) {
 		return item(row).getText(column.ordinal());
 	}

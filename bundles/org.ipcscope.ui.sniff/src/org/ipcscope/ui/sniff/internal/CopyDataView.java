@@ -40,9 +40,11 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	/** The focus id plugin.xml uses to let Copy copy payloads when the table has the focus. */
 	static final String TABLE_FOCUS_ID = "org.ipcscope.ui.sniff.captureTable";
 	/** The filter fields, in {@link FilterBar} order. */
-	static final int DW_DATA = 0;
-	static final int SENDER = 1;
-	static final int CONTENT = 2;
+	static final int MESSAGE = 0;
+	static final int PARAMS = 1;
+	static final int DW_DATA = 2;
+	static final int SENDER = 3;
+	static final int CONTENT = 4;
 
 	private CaptureSettingsPane settings;
 	private boolean available;
@@ -121,14 +123,18 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 
 	@Override
 	protected FilterBar.Field[] filterFields() {
-		return new FilterBar.Field[] { new FilterBar.Field(Messages.View_DwDataFilter, Messages.View_DwDataHint, 12),
+		// in the order of the table's columns: what a message is first, WM_COPYDATA's own fields after
+		return new FilterBar.Field[] { new FilterBar.Field(Messages.View_MessageFilter, Messages.View_MessageHint, 14),
+				new FilterBar.Field(Messages.View_ParamsFilter, Messages.View_ParamsHint, 14),
+				new FilterBar.Field(Messages.View_DwDataFilter, Messages.View_DwDataHint, 12),
 				new FilterBar.Field(Messages.View_SenderFilter, Messages.View_SenderHint, 14),
 				new FilterBar.Field(Messages.View_ContentFilter, Messages.View_ContentHint, 24) };
 	}
 
 	@Override
 	protected Predicate<CapturedMessage> filter(String[] texts) {
-		return MessageFilter.parse(texts[DW_DATA], texts[SENDER], texts[CONTENT]);
+		return MessageFilter.parse(texts[DW_DATA], texts[SENDER], texts[CONTENT]).withMessage(texts[MESSAGE],
+				texts[PARAMS]);
 	}
 
 	@Override

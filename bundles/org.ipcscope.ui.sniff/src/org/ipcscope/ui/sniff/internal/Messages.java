@@ -20,6 +20,10 @@ public final class Messages extends NLS {
 	public static String View_RingSlotsTip;
 	public static String View_Start;
 	public static String View_Stop;
+	public static String View_MessageFilter;
+	public static String View_MessageHint;
+	public static String View_ParamsFilter;
+	public static String View_ParamsHint;
 	public static String View_DwDataFilter;
 	public static String View_DwDataHint;
 	public static String View_SenderFilter;
