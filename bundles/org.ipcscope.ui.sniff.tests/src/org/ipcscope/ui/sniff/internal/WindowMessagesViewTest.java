@@ -135,6 +135,52 @@ class WindowMessagesViewTest extends CopyDataViewFixture {
 		page.closeAllEditors(false);
 	}
 
+	/**
+	 * The sender's descriptor in lParam: this test process holds a POSIX shared memory object (a
+	 * file in /dev/shm) open, and Open in Hex Editor finds it among the inventory's owners and opens
+	 * that object, not the pid and address.
+	 */
+	@Test
+	void openInHexEditorFollowsTheSendersHandleToItsSharedMemory() throws Exception {
+		long pid = ProcessHandle.current().pid();
+		String name = "ipcscope-sniffhandle-" + pid;
+		Path shm = Path.of("/dev/shm", name);
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(shm,
+				java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.READ,
+				java.nio.file.StandardOpenOption.WRITE)) {
+			channel.write(java.nio.ByteBuffer.wrap("handle's object".getBytes(StandardCharsets.US_ASCII)));
+			long fd = -1;
+			try (var links = Files.list(Path.of("/proc/self/fd"))) {
+				for (Path link : links.toList()) {
+					try {
+						if (Files.readSymbolicLink(link).equals(shm)) {
+							fd = Long.parseLong(link.getFileName().toString());
+						}
+					} catch (java.io.IOException e) {
+						// the listing's own descriptor, closed by now
+					}
+				}
+			}
+			assertTrue(fd > 0, "this process holds " + shm);
+			load(write("handle.jsonl", List.of(new CapturedMessage(1, 1_763_820_000_700_000L, Kind.SENT, 0xc1a1,
+					"Handle", 7, fd, pid, 4311, RECEIVER.hwnd(), 0, 0, new byte[0], 1))), 1);
+			select(0);
+			MessageDetailPane pane = view.detail();
+			assertTrue(pane.openMemoryButton().isVisible());
+			pane.openMemoryButton().notifyListeners(SWT.Selection, new Event());
+			waitUntil(() -> page.getActiveEditor() instanceof HexEditor editor && editor.shownBytes() != null,
+					"a hex editor's first read");
+			HexEditor editor = (HexEditor) page.getActiveEditor();
+			assertTrue(editor.getEditorInput().getName().contains(name), editor.getEditorInput().getName());
+			waitUntil(() -> view.status().getText().contains("POSIX shm /" + name), "the view saying what it opened: "
+					+ view.status().getText());
+			screenshot("open-handle-object");
+			page.closeAllEditors(false);
+		} finally {
+			Files.deleteIfExists(shm);
+		}
+	}
+
 	@Test
 	void theTableFiltersByMessageNameAndByWParamOrLParamText() throws Exception {
 		load(write("seed002-filter.jsonl", seedProtocol()), 5);

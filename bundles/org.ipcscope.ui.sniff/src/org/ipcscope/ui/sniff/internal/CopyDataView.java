@@ -28,7 +28,6 @@ import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
-import org.ipcscope.ui.process.ProcessViews;
 
 /**
  * The Message Sniffer: pick a window, capture the messages sent and posted to it, inspect each
@@ -66,8 +65,7 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	protected void partCreated() {
 		// Copy copies payloads only from the table: in a filter field it stays the field's own
 		table().table().setColumnOrder(MessageColumn.displayOrder());
-		detail().setMemoryOpener(
-				m -> ProcessViews.openMemoryAt(getSite().getPage(), m.wParam(), m.lParam(), controller()::say));
+		detail().setMemoryOpener(m -> MessageMemoryOpener.open(getSite().getPage(), m, controller()::say));
 		IFocusService focus = getSite().getService(IFocusService.class);
 		if (focus != null) {
 			focus.addFocusTracker(table().table(), TABLE_FOCUS_ID);

@@ -78,6 +78,11 @@ public final class Messages extends NLS {
 	public static String Detail_NoPayload;
 	public static String Detail_OpenMemory;
 	public static String Detail_OpenMemoryTip;
+	public static String Detail_OpenHandleTip;
+	public static String Detail_OpenedHandle;
+	public static String Detail_HandleNotMemory;
+	public static String Detail_NoHandleObject;
+	public static String Job_FindHandle;
 	public static String State_Stopping;
 	public static String State_Stopped;
 	public static String State_Ended;
