@@ -271,7 +271,7 @@ smoke_expect_menus() {
 	smoke_expect "Help offers Check for Updates (p2)" '^menu\tHelp\t(.*\t)?Check for Updates(\t|$)'
 	smoke_expect "Help offers Install New Software... (p2)" '^menu\tHelp\t(.*\t)?Install New Software\.\.\.(\t|$)'
 	smoke_expect "the Processes tab, closed, is offered by Show View" '^showview\tProcesses\t[^\t]+\tbefore\tclosed$'
-	for view in "IPC Objects" "Processes" "WM_COPYDATA Sniffer" "Traffic" "Clipboard" "Properties"; do
+	for view in "IPC Objects" "Processes" "Message Sniffer" "Traffic" "Clipboard" "Properties"; do
 		smoke_expect "Window > Show View > $view opens it" "^showview\t$view\t[^\t]+\tafter\topen\tactive$"
 	done
 	smoke_expect_none "Show View offers no view that needs a process (Region Map)" '^showview\tRegion Map\t'

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Live WM_COPYDATA capture in the win32 product's workbench under Wine: the archived product,
 # unpacked, started with the Windows JVM and SWT win32 on a private Xvfb, with the probe. The probe
-# picks copydata_helper.exe's receiver window in the WM_COPYDATA Sniffer view's picker, captures
+# picks copydata_helper.exe's receiver window in the Message Sniffer view's picker, captures
 # with the proxy and then the in-process strategy through the view's Start and Stop buttons while
 # a copydata_helper sender sends the messages below, and reports the table, the view's selection,
 # the detail pane and what the receiver got. This script checks the report.

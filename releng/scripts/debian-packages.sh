@@ -21,6 +21,7 @@ ensure_packages() {
 # What building the product needs: native helpers (one an X11 client) and the Windows DLL are compiled by the build.
 # shellcheck disable=SC2034 # read by the scripts that source this one
 BUILD_PACKAGES=(gcc libc6-dev libx11-dev gcc-mingw-w64-x86-64)
-# The struct layout ground truth (core tests) compiles for MSVC x86 with the 32-bit mingw.
+# The struct layout ground truth (core tests) compiles for MSVC x86 with the 32-bit mingw; the
+# Clipboard view's test has xclip own the X selection.
 # shellcheck disable=SC2034 # read by ./run-tests
-TEST_PACKAGES=(gcc-mingw-w64-i686)
+TEST_PACKAGES=(gcc-mingw-w64-i686 xclip)

@@ -16,7 +16,7 @@ import java.util.Optional;
  *                   otherwise ({@code perspective}) expect the perspective to have opened it
  * @param timeout    {@code ipcscope.probe.timeoutSeconds}: how long all waiting may take together
  * @param copyDataHelper   {@code ipcscope.probe.copyDataHelper}: copydata_helper.exe of the Wine tests;
- *                   when set, the probe also captures live in the WM_COPYDATA Sniffer view
+ *                   when set, the probe also captures live in the Message Sniffer view
  *                   ({@link SnifferProbe}); {@code null} otherwise
  * @param copyDataMessages {@code ipcscope.probe.copyDataMessages}: what the sender sends, ';' between
  *                   messages, each {@code DWDATA:SIZE} (a byte pattern) or {@code DWDATA=TEXT} (TEXT URL-encoded, sent as UTF-8)

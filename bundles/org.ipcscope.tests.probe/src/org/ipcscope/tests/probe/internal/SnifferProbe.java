@@ -30,7 +30,7 @@ import org.ipcscope.ui.sniff.internal.Messages;
 
 /**
  * The sniffer step, run where a sniffer exists (the win32 product under Wine): a receiver window
- * from copydata_helper.exe is picked in the WM_COPYDATA Sniffer view's own picker, captured with
+ * from copydata_helper.exe is picked in the Message Sniffer view's own picker, captured with
  * each strategy through the view's Start and Stop buttons while a copydata_helper sender sends the
  * messages the script chose, and the table, the view's selection, the detail pane and the
  * receiver's own record are reported. Screenshots: the table after each capture, the detail pane

@@ -94,4 +94,70 @@ class ClipboardViewTest {
 			page.hideView(view);
 		}
 	}
+
+	/**
+	 * xclip (Debian package xclip, a real X client) owns CLIPBOARD on the tests' display with one
+	 * target of its own, named CF_DIB, holding a 3 x 2 24-bit bottom-up DIB; the view lists xclip's
+	 * targets and, on Read Content, shows the DIB as a thumbnail whose pixels are the DIB's.
+	 */
+	@Test
+	void xclipOwnsTheClipboardAndItsDibShowsAsAThumbnail() throws Exception {
+		int[][] rgb = { { 0xff0000, 0x00ff00, 0x0000ff }, { 0x123456, 0xffffff, 0x000000 } };
+		int stride = (3 * 3 + 3) & ~3;
+		java.nio.ByteBuffer dib = java.nio.ByteBuffer.allocate(40 + stride * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		dib.putInt(40).putInt(3).putInt(2).putShort((short) 1).putShort((short) 24).putInt(0).putInt(stride * 2)
+				.putInt(2835).putInt(2835).putInt(0).putInt(0);
+		for (int y = 1; y >= 0; y--) {
+			int start = dib.position();
+			for (int x = 0; x < 3; x++) {
+				dib.put((byte) rgb[y][x]).put((byte) (rgb[y][x] >> 8)).put((byte) (rgb[y][x] >> 16));
+			}
+			dib.position(start + stride);
+		}
+		Path file = Files.createTempFile("xclip", ".dib");
+		Files.write(file, dib.array());
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		// -quiet keeps xclip in the foreground: this process is the owner
+		Process xclip = new ProcessBuilder("xclip", "-quiet", "-selection", "clipboard", "-t", "CF_DIB", "-i",
+				file.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		try {
+			ClipboardView view = (ClipboardView) page.showView(ClipboardView.ID);
+			page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (view.current() == null || view.current().format("CF_DIB") == null) {
+				assertTrue(xclip.isAlive(), () -> "xclip exited: " + xclip.exitValue());
+				assertTrue(System.nanoTime() < deadline, "the view to list xclip's CF_DIB: " + view.statusText());
+				JobWaits.join(view.refresh(), Duration.ofSeconds(30));
+				DisplayWaits.drain();
+			}
+			assertEquals(List.of("TARGETS", "CF_DIB"), view.current().formats().stream().map(ClipboardFormat::name).toList(),
+					"xclip's targets");
+			assertTrue(view.current().owner() != null && view.current().owner().handle() != 0, view.statusText());
+			// xclip sets no _NET_WM_PID on its window, and the reader finds pids only there (no XRes yet)
+			assertEquals(-1, view.current().owner().pid(), view.statusText());
+			assertTrue(view.statusText().contains("(pid " + Messages.View_Unknown + ")"), view.statusText());
+
+			view.formatsViewer().setSelection(new StructuredSelection(view.current().format("CF_DIB")));
+			page.activate(view);
+			view.getSite().getService(IHandlerService.class).executeCommand(ClipboardHandler.READ, null);
+			waitUntil(() -> view.thumbnailImage() != null, "the thumbnail: " + view.detailText());
+			org.eclipse.swt.graphics.ImageData shown = view.thumbnailImage().getImageData();
+			assertEquals(3, shown.width);
+			assertEquals(2, shown.height);
+			for (int y = 0; y < 2; y++) {
+				for (int x = 0; x < 3; x++) {
+					org.eclipse.swt.graphics.RGB pixel = shown.palette.getRGB(shown.getPixel(x, y));
+					assertEquals(Integer.toHexString(rgb[y][x]),
+							Integer.toHexString(pixel.red << 16 | pixel.green << 8 | pixel.blue), "pixel " + x + "," + y);
+				}
+			}
+			DisplayWaits.spin(300);
+			Screenshots.save(page.getWorkbenchWindow().getShell(), "ClipboardViewTest-xclip-dib");
+			page.hideView(view);
+		} finally {
+			xclip.destroy();
+			xclip.waitFor();
+			Files.deleteIfExists(file);
+		}
+	}
 }

@@ -370,6 +370,11 @@ public class ClipboardView extends ViewPart {
 		return detail.getText();
 	}
 
+	/** @return the bitmap shown beside the detail, or null */
+	Image thumbnailImage() {
+		return thumbnail.getImage();
+	}
+
 	TableViewer formatsViewer() {
 		return formats;
 	}

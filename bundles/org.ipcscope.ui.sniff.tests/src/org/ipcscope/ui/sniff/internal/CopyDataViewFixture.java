@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The WM_COPYDATA Sniffer view opened in a real workbench on Linux, and capture files of known
+ * The Message Sniffer view opened in a real workbench on Linux, and capture files of known
  * messages to load into it. Screenshots: target/screenshots/&lt;test class&gt;-*.png
  */
 abstract class CopyDataViewFixture {

@@ -26,7 +26,7 @@ import org.ipcscope.tests.support.Screenshots;
 import org.junit.jupiter.api.Test;
 
 /**
- * The WM_COPYDATA Sniffer view in a real workbench on Linux, where no sniffer exists: it must
+ * The Message Sniffer view in a real workbench on Linux, where no sniffer exists: it must
  * say so, and open capture files written here with the capture format (the same files a Windows
  * capture saves) so that they can be inspected, filtered and exported.
  * Screenshots: target/screenshots/CopyDataViewTest-*.png
@@ -36,7 +36,7 @@ class CopyDataViewTest extends CopyDataViewFixture {
 	@Test
 	void onLinuxSaysTheMechanismIsWindowsOnlyAndStillOffersCaptureFiles() throws Exception {
 		assertTrue(view.banner().isVisible());
-		assertTrue(view.banner().getText().startsWith("Capturing WM_COPYDATA is Windows-only"), view.banner().getText());
+		assertTrue(view.banner().getText().startsWith("Capturing window messages is Windows-only"), view.banner().getText());
 		assertTrue(view.banner().getText().contains("Open Capture"), view.banner().getText());
 		for (CaptureStrategy strategy : CaptureStrategy.values()) {
 			assertEquals(CaptureSettingsPane.strategyLimits(strategy), view.settings().limitsShown(strategy));
@@ -57,7 +57,7 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		dialog.open();
 		try {
 			// the listing job asks for the sniffer service, finds none, and the dialog says so
-			waitUntil(() -> dialog.status().getText().startsWith("Could not list the windows: Capturing WM_COPYDATA is Windows-only"),
+			waitUntil(() -> dialog.status().getText().startsWith("Could not list the windows: Capturing window messages is Windows-only"),
 					"the picker's message, not " + dialog.status().getText());
 			assertEquals(7, dialog.getShell().isDisposed() ? -1
 					: ((org.eclipse.swt.widgets.Table) findTable(dialog.getShell())).getColumnCount());

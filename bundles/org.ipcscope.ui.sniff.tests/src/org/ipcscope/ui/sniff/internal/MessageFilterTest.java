@@ -100,4 +100,22 @@ class MessageFilterTest {
 		assertFalse(passes("5", "pid:9", "pong", m));
 		assertFalse(passes("6", "pid:9", "ping", m));
 	}
+
+	@Test
+	void messageNamesAndNumbersAndParameterTexts() {
+		CapturedMessage handle = new CapturedMessage(2, 0, CapturedMessage.Kind.POSTED, 0xc1a1, "Handle", 4300, 0x1f4,
+				-1, -1, 0x1a2b, 0, 0, new byte[0], CapturedMessage.UNKNOWN_RESULT);
+		assertTrue(MessageFilter.ALL.withMessage("HANDLE", "").test(handle));
+		assertTrue(MessageFilter.ALL.withMessage("posted", "").test(handle));
+		assertTrue(MessageFilter.ALL.withMessage("x, 0xc1a1", "").test(handle), "a number in hex");
+		assertTrue(MessageFilter.ALL.withMessage("49569", "").test(handle), "a number in decimal");
+		assertFalse(MessageFilter.ALL.withMessage("Mapped,sent", "").test(handle));
+		assertTrue(MessageFilter.ALL.withMessage(" , ", "").test(handle), "no item: everything");
+		assertTrue(MessageFilter.ALL.withMessage("", "0X1F4").test(handle));
+		assertTrue(MessageFilter.ALL.withMessage("", "l:(500)").test(handle));
+		assertFalse(MessageFilter.ALL.withMessage("", "w:(500)").test(handle));
+		assertTrue(MessageFilter.ALL.withMessage("", "w:4300").test(handle));
+		assertTrue(MessageFilter.ALL.withMessage("", "l:").test(handle), "a prefix alone: everything");
+		assertFalse(MessageFilter.parse("16", "", "").withMessage("Handle", "").test(handle), "with the other parts");
+	}
 }

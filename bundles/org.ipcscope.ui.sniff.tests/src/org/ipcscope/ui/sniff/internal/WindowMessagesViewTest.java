@@ -135,6 +135,95 @@ class WindowMessagesViewTest extends CopyDataViewFixture {
 		page.closeAllEditors(false);
 	}
 
+	/**
+	 * The sender's descriptor in lParam: this test process holds a POSIX shared memory object (a
+	 * file in /dev/shm) open, and Open in Hex Editor finds it among the inventory's owners and opens
+	 * that object, not the pid and address.
+	 */
+	@Test
+	void openInHexEditorFollowsTheSendersHandleToItsSharedMemory() throws Exception {
+		long pid = ProcessHandle.current().pid();
+		String name = "ipcscope-sniffhandle-" + pid;
+		Path shm = Path.of("/dev/shm", name);
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(shm,
+				java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.READ,
+				java.nio.file.StandardOpenOption.WRITE)) {
+			channel.write(java.nio.ByteBuffer.wrap("handle's object".getBytes(StandardCharsets.US_ASCII)));
+			long fd = -1;
+			try (var links = Files.list(Path.of("/proc/self/fd"))) {
+				for (Path link : links.toList()) {
+					try {
+						if (Files.readSymbolicLink(link).equals(shm)) {
+							fd = Long.parseLong(link.getFileName().toString());
+						}
+					} catch (java.io.IOException e) {
+						// the listing's own descriptor, closed by now
+					}
+				}
+			}
+			assertTrue(fd > 0, "this process holds " + shm);
+			load(write("handle.jsonl", List.of(new CapturedMessage(1, 1_763_820_000_700_000L, Kind.SENT, 0xc1a1,
+					"Handle", 7, fd, pid, 4311, RECEIVER.hwnd(), 0, 0, new byte[0], 1))), 1);
+			select(0);
+			MessageDetailPane pane = view.detail();
+			assertTrue(pane.openMemoryButton().isVisible());
+			pane.openMemoryButton().notifyListeners(SWT.Selection, new Event());
+			waitUntil(() -> page.getActiveEditor() instanceof HexEditor editor && editor.shownBytes() != null,
+					"a hex editor's first read");
+			HexEditor editor = (HexEditor) page.getActiveEditor();
+			assertTrue(editor.getEditorInput().getName().contains(name), editor.getEditorInput().getName());
+			waitUntil(() -> view.status().getText().contains("POSIX shm /" + name), "the view saying what it opened: "
+					+ view.status().getText());
+			screenshot("open-handle-object");
+			page.closeAllEditors(false);
+		} finally {
+			Files.deleteIfExists(shm);
+		}
+	}
+
+	@Test
+	void theTableFiltersByMessageNameAndByWParamOrLParamText() throws Exception {
+		load(write("seed002-filter.jsonl", seedProtocol()), 5);
+		assertEquals(List.of(1L, 2L, 3L, 4L, 5L), shown(MessageFilterFields.none()));
+
+		assertEquals(List.of(2L), shown(new MessageFilterFields("handle", "")), "a name, any case");
+		assertEquals(List.of(2L, 5L), shown(new MessageFilterFields("posted", "")), "the kind is in the column's text");
+		assertEquals(List.of(1L, 3L), shown(new MessageFilterFields("Mapped, Shared", "")), "alternatives");
+		assertEquals(List.of(5L), shown(new MessageFilterFields("0x401", "")), "a number finds an unnamed message");
+		assertEquals(List.of(4L, 5L), shown(new MessageFilterFields("1025,WM_COPY", "")), "decimal, and a part of a name");
+		assertEquals(List.of(2L), shown(new MessageFilterFields("", "0x1f4")), "lParam in hex");
+		assertEquals(List.of(2L), shown(new MessageFilterFields("", "(500)")), "lParam in decimal");
+		assertEquals(List.of(5L), shown(new MessageFilterFields("", "w:0x7")), "w: looks at wParam only");
+		assertEquals(List.of(1L, 3L), shown(new MessageFilterFields("", "l:0x7")), "l: looks at lParam only");
+		assertEquals(List.of(1L, 2L), shown(new MessageFilterFields("", "(4300)")),
+				"the sender pid in wParam; not WM_COPYDATA's, whose wParam is the sender's HWND");
+		assertEquals(List.of(3L), shown(new MessageFilterFields("sent", "18446744073709551614")), "unsigned");
+		assertEquals(List.of(1L, 3L), shown(new MessageFilterFields("sent", "l:7ff6")), "both fields must match");
+		assertTrue(view.status().getText().startsWith("5 captured, 0 dropped, 2 shown"), view.status().getText());
+		screenshot("filter-message-params");
+		assertEquals(List.of(), shown(new MessageFilterFields("posted", "l:7ff6")), "nothing matches both");
+		assertEquals(List.of(1L, 2L, 3L, 4L, 5L), shown(MessageFilterFields.none()), "cleared, every row is back");
+	}
+
+	/** What the user types in the Message and wParam/lParam fields. */
+	private record MessageFilterFields(String message, String params) {
+		static MessageFilterFields none() {
+			return new MessageFilterFields("", "");
+		}
+	}
+
+	/** Types both fields and @return the sequence numbers of the rows the table then shows, in order */
+	private List<Long> shown(MessageFilterFields typed) throws InterruptedException {
+		view.filters().field(CopyDataView.MESSAGE).setText(typed.message());
+		view.filters().field(CopyDataView.PARAMS).setText(typed.params());
+		spin(30);
+		List<Long> rows = new java.util.ArrayList<>();
+		for (int row = 0; row < table().getItemCount(); row++) {
+			rows.add(Long.parseLong(text(row, MessageColumn.SEQUENCE)));
+		}
+		return rows;
+	}
+
 	private String text(int row, MessageColumn column) {
 		return item(row).getText(column.ordinal());
 	}

@@ -26,7 +26,7 @@ import org.eclipse.ui.part.ViewPart;
 
 /**
  * A view of one capture, live or from a file: a banner, the view's own settings, a filter bar,
- * the capture table over the detail pane, and a status line. The WM_COPYDATA Sniffer and the
+ * the capture table over the detail pane, and a status line. The Message Sniffer and the
  * Traffic view are two of them.
  *
  * Entries reach the view through the {@link CaptureLog}: the capture thread only queues, the UI

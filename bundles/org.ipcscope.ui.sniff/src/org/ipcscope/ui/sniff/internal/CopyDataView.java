@@ -28,11 +28,10 @@ import org.ipcscope.core.sniff.CaptureSession;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.core.sniff.WindowInfo;
-import org.ipcscope.ui.process.ProcessViews;
 
 /**
- * The WM_COPYDATA sniffer: pick a window, capture what is sent to it, inspect each message's
- * bytes; or open a capture file saved earlier (also where no sniffer exists, as on Linux).
+ * The Message Sniffer: pick a window, capture the messages sent and posted to it, inspect each
+ * message's fields and WM_COPYDATA's bytes; or open a capture file saved earlier (also where no sniffer exists, as on Linux).
  */
 public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, CopyDataFormat.Header> {
 
@@ -40,9 +39,11 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	/** The focus id plugin.xml uses to let Copy copy payloads when the table has the focus. */
 	static final String TABLE_FOCUS_ID = "org.ipcscope.ui.sniff.captureTable";
 	/** The filter fields, in {@link FilterBar} order. */
-	static final int DW_DATA = 0;
-	static final int SENDER = 1;
-	static final int CONTENT = 2;
+	static final int MESSAGE = 0;
+	static final int PARAMS = 1;
+	static final int DW_DATA = 2;
+	static final int SENDER = 3;
+	static final int CONTENT = 4;
 
 	private CaptureSettingsPane settings;
 	private boolean available;
@@ -64,8 +65,7 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	protected void partCreated() {
 		// Copy copies payloads only from the table: in a filter field it stays the field's own
 		table().table().setColumnOrder(MessageColumn.displayOrder());
-		detail().setMemoryOpener(
-				m -> ProcessViews.openMemoryAt(getSite().getPage(), m.wParam(), m.lParam(), controller()::say));
+		detail().setMemoryOpener(m -> MessageMemoryOpener.open(getSite().getPage(), m, controller()::say));
 		IFocusService focus = getSite().getService(IFocusService.class);
 		if (focus != null) {
 			focus.addFocusTracker(table().table(), TABLE_FOCUS_ID);
@@ -121,14 +121,18 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 
 	@Override
 	protected FilterBar.Field[] filterFields() {
-		return new FilterBar.Field[] { new FilterBar.Field(Messages.View_DwDataFilter, Messages.View_DwDataHint, 12),
+		// in the order of the table's columns: what a message is first, WM_COPYDATA's own fields after
+		return new FilterBar.Field[] { new FilterBar.Field(Messages.View_MessageFilter, Messages.View_MessageHint, 14),
+				new FilterBar.Field(Messages.View_ParamsFilter, Messages.View_ParamsHint, 14),
+				new FilterBar.Field(Messages.View_DwDataFilter, Messages.View_DwDataHint, 12),
 				new FilterBar.Field(Messages.View_SenderFilter, Messages.View_SenderHint, 14),
 				new FilterBar.Field(Messages.View_ContentFilter, Messages.View_ContentHint, 24) };
 	}
 
 	@Override
 	protected Predicate<CapturedMessage> filter(String[] texts) {
-		return MessageFilter.parse(texts[DW_DATA], texts[SENDER], texts[CONTENT]);
+		return MessageFilter.parse(texts[DW_DATA], texts[SENDER], texts[CONTENT]).withMessage(texts[MESSAGE],
+				texts[PARAMS]);
 	}
 
 	@Override

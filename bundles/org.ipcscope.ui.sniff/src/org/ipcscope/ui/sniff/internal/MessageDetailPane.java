@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CapturedMessage;
+import org.ipcscope.core.sniff.MessageHandles;
 import org.ipcscope.core.sniff.WindowMessages;
 import org.ipcscope.core.text.Printable;
 import org.ipcscope.ui.hex.HexDumpView;
@@ -56,7 +57,7 @@ public final class MessageDetailPane extends Composite {
 		openMemory = new Button(line, SWT.PUSH);
 		openMemory.setText(Messages.Detail_OpenMemory);
 		openMemory.addListener(SWT.Selection, e -> {
-			if (memoryOpener != null && message != null && mayPointIntoMemory(message)) {
+			if (memoryOpener != null && message != null && mayOpen(message)) {
 				memoryOpener.accept(message);
 			}
 		});
@@ -83,12 +84,14 @@ public final class MessageDetailPane extends Composite {
 		fields.setText(message == null ? "" : fieldsText(message));
 		((GridData) fields.getParent().getLayoutData()).exclude = message == null;
 		fields.getParent().setVisible(message != null);
-		boolean offered = memoryOpener != null && message != null && mayPointIntoMemory(message);
+		boolean offered = memoryOpener != null && message != null && mayOpen(message);
 		((GridData) openMemory.getLayoutData()).exclude = !offered;
 		openMemory.setVisible(offered);
 		if (offered) {
-			openMemory.setToolTipText(NLS.bind(Messages.Detail_OpenMemoryTip, Long.toString(message.wParam()),
-					CaptureJsonLines.hex(message.lParam())));
+			openMemory.setToolTipText(mayPointIntoMemory(message)
+					? NLS.bind(Messages.Detail_OpenMemoryTip, Long.toString(message.wParam()),
+							CaptureJsonLines.hex(message.lParam()))
+					: Messages.Detail_OpenHandleTip);
 		}
 		layout(true, true);
 		if (message == null) {
@@ -105,6 +108,11 @@ public final class MessageDetailPane extends Composite {
 	public void setMemoryOpener(Consumer<CapturedMessage> opener) {
 		memoryOpener = opener;
 		show(message);
+	}
+
+	/** @return whether a pid and an address, or a handle of a known process, may be in wParam and lParam */
+	static boolean mayOpen(CapturedMessage m) {
+		return mayPointIntoMemory(m) || !MessageHandles.candidates(m).isEmpty();
 	}
 
 	/** @return whether wParam may be a pid (a positive 32-bit number) and lParam an address, for a message other than WM_COPYDATA */

@@ -10,10 +10,14 @@ import org.ipcscope.core.search.PatternSyntax;
 import org.ipcscope.core.sniff.CapturedMessage;
 
 /**
- * What the capture table shows: messages whose dwData, sender and payload match. Each part is
- * typed by the user; an empty part matches everything.
+ * What the capture table shows: messages whose name, wParam/lParam, dwData, sender and payload
+ * match. Each part is typed by the user; an empty part matches everything.
  *
  * <ul>
+ * <li>message: comma-separated alternatives, each a part of the Message column's text ({@code Mapped},
+ * {@code posted}, {@code WM_USER}), case-insensitive, or a message number ({@code 0x401}, {@code 1025});</li>
+ * <li>wParam/lParam: a part of the text either column shows (hex and unsigned decimal), case-insensitive;
+ * {@code w:} or {@code l:} in front looks at one of them only;</li>
  * <li>dwData: {@code 16}, {@code 0x10}, or an inclusive range {@code 0x10-0x1f} / {@code 16..31}
  * (unsigned, as dwData is pointer sized);</li>
  * <li>sender: {@code 0x3c4d} or {@code hwnd:15437} is a window handle, {@code 43} or {@code pid:43}
@@ -23,15 +27,21 @@ import org.ipcscope.core.sniff.CapturedMessage;
  * </ul>
  */
 public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<CapturedMessage> sender,
-		List<BytePattern> content) implements Predicate<CapturedMessage> {
+		List<BytePattern> content, Predicate<CapturedMessage> message, Predicate<CapturedMessage> params)
+		implements Predicate<CapturedMessage> {
 
-	public static final MessageFilter ALL = new MessageFilter(m -> true, m -> true, List.of());
+	public static final MessageFilter ALL = new MessageFilter(m -> true, m -> true, List.of(), m -> true, m -> true);
 
 	/** @throws IllegalArgumentException with a message fit to show, naming the part that is wrong */
 	public static MessageFilter parse(String dwData, String sender, String content) {
 		return new MessageFilter(dwDataPredicate(dwData.strip().toLowerCase(Locale.ROOT)),
 				senderPredicate(sender.strip()),
-				contentPatterns(content));
+				contentPatterns(content), m -> true, m -> true);
+	}
+
+	/** @return this filter that also asks for the message and wParam/lParam texts (which are never wrong) */
+	public MessageFilter withMessage(String messageText, String paramsText) {
+		return new MessageFilter(dwData, sender, content, messagePredicate(messageText), paramsPredicate(paramsText));
 	}
 
 	/** @return why these texts make no filter, or null when they do */
@@ -46,7 +56,7 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 
 	@Override
 	public boolean test(CapturedMessage message) {
-		if (!dwData.test(message) || !sender.test(message)) {
+		if (!this.message.test(message) || !params.test(message) || !dwData.test(message) || !sender.test(message)) {
 			return false;
 		}
 		if (content.isEmpty()) {
@@ -74,6 +84,47 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 			throw new IllegalArgumentException(Messages.bind(Messages.Filter_EmptyRange, text));
 		}
 		return m -> Long.compareUnsigned(m.dwData(), low) >= 0 && Long.compareUnsigned(m.dwData(), high) <= 0;
+	}
+
+	static Predicate<CapturedMessage> messagePredicate(String text) {
+		Predicate<CapturedMessage> any = m -> false;
+		boolean empty = true;
+		for (String item : text.split(",")) {
+			String wanted = item.strip().toLowerCase(Locale.ROOT);
+			if (wanted.isEmpty()) {
+				continue;
+			}
+			empty = false;
+			Long number = number(wanted);
+			Predicate<CapturedMessage> one = m -> MessageColumn.MESSAGE.text(m).toLowerCase(Locale.ROOT).contains(wanted)
+					|| number != null && Integer.toUnsignedLong(m.message()) == number;
+			any = any.or(one);
+		}
+		return empty ? m -> true : any;
+	}
+
+	static Predicate<CapturedMessage> paramsPredicate(String text) {
+		String wanted = text.strip().toLowerCase(Locale.ROOT);
+		boolean onlyW = wanted.startsWith("w:");
+		boolean onlyL = wanted.startsWith("l:");
+		String part = onlyW || onlyL ? wanted.substring(2).strip() : wanted;
+		if (part.isEmpty()) {
+			return m -> true;
+		}
+		return m -> !onlyL && MessageColumn.W_PARAM.text(m).toLowerCase(Locale.ROOT).contains(part)
+				|| !onlyW && MessageColumn.L_PARAM.text(m).toLowerCase(Locale.ROOT).contains(part);
+	}
+
+	/** @return the number a filter item is ({@code 0x401}, {@code 1025}), or null for a name */
+	private static Long number(String item) {
+		try {
+			if (item.startsWith("0x")) {
+				return Long.parseUnsignedLong(item.substring(2), 16);
+			}
+			return item.chars().allMatch(Character::isDigit) ? Long.valueOf(Long.parseUnsignedLong(item)) : null;
+		} catch (NumberFormatException e) {
+			return null;
+		}
 	}
 
 	static Predicate<CapturedMessage> senderPredicate(String text) {

@@ -20,6 +20,10 @@ public final class Messages extends NLS {
 	public static String View_RingSlotsTip;
 	public static String View_Start;
 	public static String View_Stop;
+	public static String View_MessageFilter;
+	public static String View_MessageHint;
+	public static String View_ParamsFilter;
+	public static String View_ParamsHint;
 	public static String View_DwDataFilter;
 	public static String View_DwDataHint;
 	public static String View_SenderFilter;
@@ -74,6 +78,11 @@ public final class Messages extends NLS {
 	public static String Detail_NoPayload;
 	public static String Detail_OpenMemory;
 	public static String Detail_OpenMemoryTip;
+	public static String Detail_OpenHandleTip;
+	public static String Detail_OpenedHandle;
+	public static String Detail_HandleNotMemory;
+	public static String Detail_NoHandleObject;
+	public static String Job_FindHandle;
 	public static String State_Stopping;
 	public static String State_Stopped;
 	public static String State_Ended;

@@ -84,7 +84,7 @@ public class SnifferCommandHandler extends AbstractHandler implements IExecutabl
 		try {
 			return (CopyDataView) window.getActivePage().showView(SniffViews.COPY_DATA);
 		} catch (PartInitException e) {
-			throw new ExecutionException("Could not open the WM_COPYDATA Sniffer view", e);
+			throw new ExecutionException("Could not open the Message Sniffer view", e);
 		}
 	}
 

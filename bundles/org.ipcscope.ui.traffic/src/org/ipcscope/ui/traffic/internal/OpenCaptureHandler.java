@@ -26,7 +26,7 @@ import org.ipcscope.ui.traffic.TrafficViews;
 
 /**
  * File > Open Capture...: reads the file's first line in a job and opens the file in the view
- * of its format, the Traffic view or the WM_COPYDATA Sniffer.
+ * of its format, the Traffic view or the Message Sniffer.
  */
 public class OpenCaptureHandler extends AbstractHandler {
 
