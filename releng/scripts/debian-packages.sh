@@ -22,6 +22,6 @@ ensure_packages() {
 # shellcheck disable=SC2034 # read by the scripts that source this one
 BUILD_PACKAGES=(gcc libc6-dev libx11-dev gcc-mingw-w64-x86-64)
 # The struct layout ground truth (core tests) compiles for MSVC x86 with the 32-bit mingw; the
-# Clipboard view's test has xclip own the X selection.
+# Clipboard view's test has xclip own the X selection, and libxcb-res tells the reader its pid.
 # shellcheck disable=SC2034 # read by ./run-tests
-TEST_PACKAGES=(gcc-mingw-w64-i686 xclip)
+TEST_PACKAGES=(gcc-mingw-w64-i686 xclip libxcb-res0)

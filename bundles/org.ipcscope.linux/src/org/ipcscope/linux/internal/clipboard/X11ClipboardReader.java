@@ -44,7 +44,8 @@ public class X11ClipboardReader implements ClipboardReader {
 		}
 		notes.add("Listing the targets asks the owner for TARGETS; reading a target asks the owner to convert its data:"
 				+ " both are requests the owning program answers. Nothing else is asked unless asked for.");
-		notes.add("The owner's process comes from the _NET_WM_PID its program set on the window; a window without it shows no pid.");
+		notes.add("The owner's process is the one the X server knows for the window's client (X-Resource extension,"
+				+ " libxcb-res), else the _NET_WM_PID its program set on the window; a remote client's window without it shows no pid.");
 		return notes;
 	}
 

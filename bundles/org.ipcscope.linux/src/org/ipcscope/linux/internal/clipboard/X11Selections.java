@@ -94,9 +94,16 @@ final class X11Selections {
 		return new ClipboardFormat(id, name, value.size(), bytes, x.name(value.type()).equals(name) ? "" : "type " + x.name(value.type()));
 	}
 
-	/** The owner window's process, from the _NET_WM_PID its client set on it. */
+	/**
+	 * The owner window's process: as the X server knows it (X-Resource, from the client's socket),
+	 * else from the _NET_WM_PID its client set on the window (clients such as xclip set none).
+	 */
 	static ClipboardWindow owner(XConnection x, int window) {
 		long handle = Integer.toUnsignedLong(window);
+		long server = x.clientPid(window);
+		if (server > 0) {
+			return new ClipboardWindow(handle, server, processName(server), "XRes");
+		}
 		XConnection.Property pid = x.property(window, x.atom("_NET_WM_PID"), 4, false);
 		if (pid == null || pid.format() != 32 || pid.bytes().length < 4) {
 			return new ClipboardWindow(handle, -1, "", "");

@@ -100,6 +100,43 @@ final class XConnection implements AutoCloseable {
 	}
 
 	/**
+	 * The pid of the local client that created {@code window}, from the X-Resource extension.
+	 *
+	 * @return the pid, or -1 when the server does not know it (a remote client), has no X-Resource
+	 *         1.2, or libxcb-res is not installed
+	 */
+	long clientPid(int window) {
+		Xcb.Res res;
+		try {
+			res = Xcb.Res.INSTANCE;
+		} catch (LinkageError e) {
+			return -1;
+		}
+		Memory spec = new Memory(8);
+		spec.setInt(0, window);
+		spec.setInt(4, Xcb.Res.CLIENT_ID_MASK_LOCAL_CLIENT_PID);
+		Pointer reply = res.xcb_res_query_client_ids_reply(c, res.xcb_res_query_client_ids(c, 1, spec), null);
+		if (reply == null) {
+			return -1;
+		}
+		Long pid = take(reply, r -> {
+			// the reply's 32 bytes, then each id: its spec (client, mask), its length in bytes, its values
+			int ids = r.getInt(8);
+			long offset = 32;
+			for (int i = 0; i < ids; i++) {
+				int mask = r.getInt(offset + 4);
+				int length = r.getInt(offset + 8);
+				if (mask == Xcb.Res.CLIENT_ID_MASK_LOCAL_CLIENT_PID && length == 4) {
+					return Integer.toUnsignedLong(r.getInt(offset + 12));
+				}
+				offset += 12 + Integer.toUnsignedLong(length);
+			}
+			return null;
+		});
+		return pid == null ? -1 : pid;
+	}
+
+	/**
 	 * Asks the owner to convert the selection to {@code target} into a property of this
 	 * connection's window, and waits for its answer.
 	 *

@@ -100,6 +100,22 @@ interface Xcb extends Library {
 		int xcb_xfixes_select_selection_input(Pointer c, int window, int selection, int eventMask);
 	}
 
+	/**
+	 * libxcb-res: the X-Resource extension (1.2), which tells the pid of a local client that owns
+	 * a window, learnt by the server from the client's socket, whatever the client set on it.
+	 */
+	interface Res extends Library {
+
+		Res INSTANCE = Native.load("xcb-res", Res.class);
+
+		int CLIENT_ID_MASK_LOCAL_CLIENT_PID = 2;
+
+		/** @param specs xcb_res_client_id_spec_t[]: u32 client (any XID of it), u32 mask */
+		int xcb_res_query_client_ids(Pointer c, int numSpecs, Pointer specs);
+
+		Pointer xcb_res_query_client_ids_reply(Pointer c, int cookie, Pointer error);
+	}
+
 	/** libc's poll and free, for waiting on the connection and freeing XCB's replies. */
 	interface C extends Library {
 

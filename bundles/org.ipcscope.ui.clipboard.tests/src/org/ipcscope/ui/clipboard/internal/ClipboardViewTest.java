@@ -133,9 +133,10 @@ class ClipboardViewTest {
 			assertEquals(List.of("TARGETS", "CF_DIB"), view.current().formats().stream().map(ClipboardFormat::name).toList(),
 					"xclip's targets");
 			assertTrue(view.current().owner() != null && view.current().owner().handle() != 0, view.statusText());
-			// xclip sets no _NET_WM_PID on its window, and the reader finds pids only there (no XRes yet)
-			assertEquals(-1, view.current().owner().pid(), view.statusText());
-			assertTrue(view.statusText().contains("(pid " + Messages.View_Unknown + ")"), view.statusText());
+			// xclip sets no _NET_WM_PID on its window: its pid is the one the X server knows (XRes)
+			assertEquals(xclip.pid(), view.current().owner().pid(), view.statusText());
+			assertEquals("XRes", view.current().owner().how());
+			assertTrue(view.statusText().contains("(pid " + xclip.pid()), view.statusText());
 
 			view.formatsViewer().setSelection(new StructuredSelection(view.current().format("CF_DIB")));
 			page.activate(view);
