@@ -113,10 +113,10 @@ owner=$(sed -n 's/^clip\towner\tREADY hwnd=\(0x[0-9a-f]*\) pid=[0-9]* custom=\([
 read -r hwnd custom delayed pid <<< "${owner:-0x0 0 0 0}"
 smoke_check "the helper owns the clipboard (window $hwnd, pid $pid, formats $custom and $delayed)" test "$pid" != 0
 smoke_expect "the status names the owner's window and pid" "^clip\tstatus\tCLIPBOARD   owner $hwnd \(pid $pid( [^)]*)?\)   sequence [0-9]+"
-smoke_expect "the formats list shows the text, its size and that it was not read" \
-	"^clip\tformats\trow\t[0-9]+\t13\tCF_UNICODETEXT\t$(( (${#TEXTS[0]} + 1) * 2 ))\tnot read$"
-smoke_expect "... the registered format with its id and 8 bytes" "^clip\tformats\trow\t[0-9]+\t$custom\tIpcScopeCustom\t8\tnot read$"
-smoke_expect "... and the delayed format, with no data yet" "^clip\tformats\trow\t[0-9]+\t$delayed\tIpcScopeDelayed\t[^\t]*\t[^\t]*delayed[^\t]*$"
+# listing asks the owner nothing: no sizes (GlobalSize needs the data), no content
+smoke_expect "the formats list shows the text, not read" '^clip\tformats\trow\t[0-9]+\t13\tCF_UNICODETEXT\t\?\tnot read$'
+smoke_expect "... the registered format with its id" "^clip\tformats\trow\t[0-9]+\t$custom\tIpcScopeCustom\t\\?\tnot read$"
+smoke_expect "... and the delayed format with its id" "^clip\tformats\trow\t[0-9]+\t$delayed\tIpcScopeDelayed\t\\?\tnot read$"
 smoke_expect "listing the formats rendered nothing" '^clip\trenders\tlisted\tOK renders=0$'
 changes=$((${#TEXTS[@]} - 1))
 smoke_expect "the history recorded the $changes changes" "^clip\thistory-label\tHistory of changes: $changes \(recording\)$"
@@ -124,16 +124,21 @@ smoke_expect "the history has $changes rows" "^clip\thistory\trows\t$changes$"
 for k in $(seq 1 "$changes"); do
 	sequence=$(sed -n "s/^clip\tset\t$k\tOK sequence=\([0-9]*\)$/\1/p" "$SMOKE_REPORT" 2>/dev/null || true)
 	smoke_check "change $k: the helper put '${TEXTS[$k]}' (sequence ${sequence:-?})" test -n "$sequence"
+	# the history fetches the text only: its size, the other formats by name
 	smoke_expect "change $k: a history row with its sequence, the owner, the three formats and the text" \
-		"^clip\thistory\trow\t$((k - 1))\t[0-9:.]+\t${sequence:-none}\t$hwnd \(pid $pid( [^)]*)?\)\tCF_UNICODETEXT[^\t]*IpcScopeCustom \(8\)[^\t]*IpcScopeDelayed[^\t]*\t${TEXTS[$k]}$"
+		"^clip\thistory\trow\t$((k - 1))\t[0-9:.]+\t${sequence:-none}\t$hwnd \(pid $pid( [^)]*)?\)\tCF_UNICODETEXT \($(( (${#TEXTS[$k]} + 1) * 2 ))\), IpcScopeCustom, IpcScopeDelayed(, [^\t]*)?\t${TEXTS[$k]}$"
 done
 smoke_expect "recording the history rendered nothing" '^clip\trenders\trecorded\tOK renders=0$'
 smoke_expect "Read Content shows the text" "^clip\tread\tCF_UNICODETEXT\tdetail\t${TEXTS[$changes]}$"
+smoke_expect "... its size and how it decoded it" \
+	"^clip\tread\tCF_UNICODETEXT\trow\t13\tCF_UNICODETEXT\t$(( (${#TEXTS[$changes]} + 1) * 2 ))\tUTF-16LE text, NUL-terminated: ${TEXTS[$changes]}$"
 smoke_expect "... and reading it rendered nothing" '^clip\trenders\tread-CF_UNICODETEXT\tOK renders=0$'
-smoke_expect "Read Content shows the registered format's 8 bytes" '^clip\tread\tIpcScopeCustom\tdetail\t.*49 50 43 01 02 03 fe ff'
+smoke_expect "Read Content shows the registered format's 8 bytes" \
+	'^clip\tread\tIpcScopeCustom\tdetail\t00000000  49 50 43 01 02 03 fe ff +IPC\.\.\.\.\.'
+smoke_expect "... and its size" "^clip\tread\tIpcScopeCustom\trow\t$custom\tIpcScopeCustom\t8\t8 bytes$"
 smoke_expect "... and reading it rendered nothing" '^clip\trenders\tread-IpcScopeCustom\tOK renders=0$'
 smoke_expect "Read Content on the delayed format shows what the owner rendered then" \
-	'^clip\tread\tIpcScopeDelayed\tdetail\t.*rendered 1'
+	'^clip\tread\tIpcScopeDelayed\tdetail\t00000000  72 65 6e 64 65 72 65 64 20 31 +rendered 1'
 smoke_expect "... the owner rendered it once, when asked" '^clip\trenders\tread-IpcScopeDelayed\tOK renders=1$'
 smoke_check "a screenshot of the history was saved" test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-clipboard-history.png"
 smoke_check "a screenshot of the delayed format read was saved" test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-clipboard-delayed.png"
