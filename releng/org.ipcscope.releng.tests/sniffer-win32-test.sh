@@ -230,7 +230,19 @@ for strategy in PROXY IN_PROCESS; do
 	smoke_check "regmsg $strategy: a screenshot of the table was saved" \
 		test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-regmsg-$(echo "$strategy" | tr 'A-Z_' 'a-z-').png"
 done
-smoke_expect "regmsg: Open in Hex Editor shows the sender's buffer's text at the address" \
-	"^regmsg\thex\ttext-at-caret\t$REGMSG_TEXT IN_PROCESS$"
-smoke_check "regmsg: a screenshot of the hex editor was saved" test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-regmsg-hex.png"
+# pid and address: the IN_PROCESS round's, whose sender still holds its buffer
+smoke_expect "regmsg: Open in Hex Editor opened the memory of the sender $pid" \
+	"^regmsg\thex\ttitle\tregmsg_helper\.exe \\($pid\\) "
+smoke_expect "regmsg: ... with the caret at the buffer's address $address" \
+	"^regmsg\thex\tstatus\tOffset $(printf '0x%X' "$((address))") "
+# from the caret to the end of the rows on screen: a row (16 bytes) at least, or all of it
+shown=$(sed -n 's/^regmsg\thex\ttext-at-caret\t//p' "$SMOKE_REPORT" 2>/dev/null || true)
+# begins_with TEXT PREFIX: PREFIX is TEXT's first 16 characters or more
+begins_with() {
+	[ "${#2}" -ge 16 ] && [ "${1:0:${#2}}" = "$2" ]
+}
+smoke_check "regmsg: ... where it shows the sender's buffer's text ('$shown')" \
+	begins_with "$REGMSG_TEXT IN_PROCESS" "$shown"
+smoke_check "regmsg: screenshots of the hex editor were saved" \
+	test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-regmsg-hex-opened.png" -a -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-regmsg-hex.png"
 smoke_end

@@ -132,21 +132,32 @@ final class RegMsgProbe {
 			report.add("regmsg", "hex", "caret", editor.caret());
 			report.add("regmsg", "hex", "status", editor.statusText());
 		});
-		byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
-		String shown = ui.await("the buffer's bytes on screen", Duration.ofSeconds(30), () -> {
-			Viewport bytes = editor.shownBytes();
-			long at = editor.caret() - bytes.offset();
-			if (at < 0 || at + wanted.length > bytes.bytes().length) {
-				return null;
-			}
-			return new String(bytes.bytes(), (int) at, wanted.length, StandardCharsets.UTF_8);
-		});
-		report.add("regmsg", "hex", "text-at-caret", shown);
+		// as the user finds it right after the click, the sniffer view still maximized
+		sniff.screenshot("regmsg-hex-opened");
 		ui.run(() -> {
-			window.getActivePage().setEditorAreaVisible(true);
 			IWorkbenchPage page = window.getActivePage();
+			page.setPartState(page.getReference(sniff.view), IWorkbenchPage.STATE_RESTORED);
+			page.activate(editor);
 			page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
 		});
+		byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+		String shown;
+		try {
+			shown = ui.await("the buffer's bytes on screen", Duration.ofSeconds(30), () -> {
+				// the caret's row may be the last on screen: what is shown from the caret on, a row at least
+				Viewport bytes = editor.shownBytes();
+				long at = editor.caret() - bytes.offset();
+				int length = (int) Math.min(wanted.length, bytes.bytes().length - at);
+				if (at < 0 || length < Math.min(wanted.length, 16)) {
+					return null;
+				}
+				return new String(bytes.bytes(), (int) at, length, StandardCharsets.UTF_8);
+			});
+		} finally {
+			ui.run(() -> report.add("regmsg", "hex", "viewport", editor.shownBytes().offset(),
+					editor.shownBytes().bytes().length, editor.caret()));
+		}
+		report.add("regmsg", "hex", "text-at-caret", shown);
 		sniff.screenshot("regmsg-hex");
 		ui.run(() -> {
 			IWorkbenchPage page = window.getActivePage();
