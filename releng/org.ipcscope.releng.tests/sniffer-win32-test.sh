@@ -12,9 +12,10 @@
 #
 #   PRODUCT_ZIP      ipcscope-win32.win32.x86_64.zip
 #   WORK_DIR         the unpacked product, Wine prefix, report, logs and workspace (emptied first)
-#   SCREENSHOT_DIR   where sniffer-win32-test.png (IPC Objects) and sniffer-win32-test-sniffer-*.png go
+#   SCREENSHOT_DIR   where sniffer-win32-test.png (IPC Objects), sniffer-win32-test-sniffer-*.png and
+#                    sniffer-win32-test-regmsg-*.png go
 #
-# SMOKE_TIMEOUT (seconds, default 300): the workbench is killed when it runs longer.
+# SMOKE_TIMEOUT (seconds, default 420): the workbench is killed when it runs longer.
 # Exits 0 when every check passed, 1 when one failed, 64 on bad usage.
 set -euo pipefail
 
@@ -26,6 +27,7 @@ smoke_begin sniffer-win32-test "$0" "$@"
 zip=$(realpath "$1")
 : "${WIN_JAVA:?WIN_JAVA must name the java.exe of a Windows x64 JRE}"
 : "${COPYDATA_HELPER:?COPYDATA_HELPER must name copydata_helper.exe (bundles/org.ipcscope.win32.tests/native)}"
+: "${REGMSG_HELPER:?REGMSG_HELPER must name regmsg_helper.exe (bundles/org.ipcscope.win32.tests/native)}"
 
 # What the sender sends, dwData:size (a byte pattern) or dwData=text: 0 bytes, 1 byte, 64 KiB, a
 # 64-bit dwData (below 2^63: bash computes the receiver's answer dwData + cbData), and UTF-8 text for
@@ -34,6 +36,9 @@ TEXT='IPC Scope grüßt über WM_COPYDATA'
 TEXT_URL='IPC+Scope+gr%C3%BC%C3%9Ft+%C3%BCber+WM_COPYDATA'
 MESSAGES=("0x1:0" "0x2:1" "0xcafe:65536" "0x7fffffff00000001:300" "0x54455854=$TEXT_URL")
 RECEIVER_TITLE='IPC Scope probe receiver'
+# what the registered-message sender puts in its buffer (the strategy's name follows), and its window
+REGMSG_TEXT='shared text from the sender'
+REGMSG_TITLE='IPC Scope registered messages'
 
 # Wine maps drive Z: to /, so an absolute Linux path is a Windows path with a Z: in front.
 windows_path() {
@@ -81,7 +86,7 @@ printf 'security.provider.1=SunMSCAPI\nsecurity.provider.12=SUN\n' > "$security"
 
 smoke_start_xvfb
 
-limit=${SMOKE_TIMEOUT:-300}
+limit=${SMOKE_TIMEOUT:-420}
 launcher=$(ls "$install"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 SMOKE_REPORT="$SMOKE_WORK/report.txt"
 SMOKE_SCREENSHOT="$SMOKE_SCREENSHOTS/$SMOKE_TEST.png"
@@ -100,6 +105,8 @@ set +e
 	"-Dipcscope.probe.timeoutSeconds=$((limit - 40))" \
 	"-Dipcscope.probe.copyDataHelper=$(windows_path "$COPYDATA_HELPER")" \
 	"-Dipcscope.probe.copyDataMessages=$messages" \
+	"-Dipcscope.probe.regMsgHelper=$(windows_path "$REGMSG_HELPER")" \
+	"-Dipcscope.probe.regMsgText=$REGMSG_TEXT" \
 	-jar "$(windows_path "$launcher")" -clean -consoleLog -data "$(windows_path "$SMOKE_WORK/workspace")") \
 	> "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null
 SMOKE_EXIT=$?
@@ -175,4 +182,67 @@ smoke_expect "IN_PROCESS: while capturing, the target kept its title" \
 smoke_expect "the detail pane decodes the text message" "^sniff\tdetail\ttext\t$TEXT$"
 smoke_expect "the detail pane says how it decoded it" "^sniff\tdetail\tsummary\t.*UTF-8 \(valid UTF-8\)"
 smoke_check "a screenshot of the detail pane was saved" test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-sniffer-detail.png"
+
+# The registered messages, shown in the columns' display order: #, Time, Message, wParam, lParam, Sender,
+# Target, Result, dwData, cbData, Preview.
+smoke_expect "regmsg: the picker listed the receiver" "^regmsg\tpicker\t0x[0-9a-f]+\tIpcScopeProbeRegMsg\t$REGMSG_TITLE\t"
+smoke_expect "regmsg: the view shows Message, wParam and lParam before the WM_COPYDATA columns" \
+	'^regmsg\tPROXY\tcolumns\t#\tTime\tMessage\twParam\tlParam\tSender\tTarget\tResult\t'
+# regmsg_value TAG KEY FIELD: FIELD=value of the sender's line KEY (SENT Handle, DONE)
+regmsg_value() {
+	sed -n "s/^regmsg\t$1\tsender\t$2 .*\b$3=\([0-9a-fx]*\).*/\1/p" "$SMOKE_REPORT" 2>/dev/null | head -n 1
+}
+# regmsg_param VALUE: a wParam or lParam cell, hex and then decimal
+regmsg_param() {
+	printf '0x%x \\(%s\\)' "$(($1))" "$(printf '%u' "$(($1))")"
+}
+for strategy in PROXY IN_PROCESS; do
+	text="$REGMSG_TEXT $strategy"
+	smoke_expect "regmsg $strategy: the capture ran" "^regmsg\t$strategy\tstate\trunning\t.* \| Capturing "
+	pid=$(regmsg_value "$strategy" DONE pid)
+	address=$(regmsg_value "$strategy" DONE address)
+	smoke_check "regmsg $strategy: the sender sent the three and posted Shared (pid ${pid:-?}, buffer ${address:-?})" \
+		test -n "$pid" -a -n "$address"
+	pid=${pid:-0}
+	address=${address:-0}
+	smoke_expect "regmsg $strategy: ... and the receiver answered Handle with the length of the text it read" \
+		"^regmsg\t$strategy\tsender\tSENT Handle id=0x[0-9a-f]+ wParam=$pid lParam=$address result=${#text}$"
+	smoke_expect "regmsg $strategy: the receiver read the sender's buffer" \
+		"^regmsg\t$strategy\treceived\tMSG Handle sent $pid $address $text$"
+	smoke_expect "regmsg $strategy: the table shows exactly the 4 messages" "^regmsg\t$strategy\trows\t4$"
+	if [ "$strategy" = PROXY ]; then
+		results=(101 "${#text}" 103 "")
+	else
+		results=("(101)?" "(${#text})?" "(103)?" "")
+	fi
+	names=("sent Mapped" "sent Handle" "sent Shared" "posted Shared")
+	wparams=(0 "$pid" 0 0x5eed)
+	lparams=(0 "$address" 0 "$address")
+	for k in 0 1 2 3; do
+		smoke_expect "regmsg $strategy #$k: ${names[$k]}, wParam ${wparams[$k]}, lParam ${lparams[$k]}, result ${results[$k]:-none}" \
+			"^regmsg\t$strategy\trow\t$k\t[0-9]+\t[0-9:.]+\t${names[$k]}\t$(regmsg_param "${wparams[$k]}")\t$(regmsg_param "${lparams[$k]}")\t[^\t]*\t0x[0-9a-f]+\t${results[$k]}\t"
+	done
+	smoke_expect "regmsg $strategy: the detail line of Handle names pid $pid and the buffer" \
+		"^regmsg\t$strategy\tdetail\tfields\tsent Handle \(0x[0-9a-f]+\)  \|  wParam $(regmsg_param "$pid")  \|  lParam $(regmsg_param "$address")  \|"
+	smoke_expect "regmsg $strategy: Open in Hex Editor is offered for process $pid at $address" \
+		"^regmsg\t$strategy\tdetail\topen-memory\toffered\t.*process $pid .* $address "
+	smoke_expect "regmsg $strategy: Stop ended the capture" "^regmsg\t$strategy\tstate\tstopped\t.* \| Stopped$"
+	smoke_check "regmsg $strategy: a screenshot of the table was saved" \
+		test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-regmsg-$(echo "$strategy" | tr 'A-Z_' 'a-z-').png"
+done
+# pid and address: the IN_PROCESS round's, whose sender still holds its buffer
+smoke_expect "regmsg: Open in Hex Editor opened the memory of the sender $pid" \
+	"^regmsg\thex\ttitle\tregmsg_helper\.exe \\($pid\\) "
+smoke_expect "regmsg: ... with the caret at the buffer's address $address" \
+	"^regmsg\thex\tstatus\tOffset $(printf '0x%X' "$((address))") "
+# from the caret to the end of the rows on screen: a row (16 bytes) at least, or all of it
+shown=$(sed -n 's/^regmsg\thex\ttext-at-caret\t//p' "$SMOKE_REPORT" 2>/dev/null || true)
+# begins_with TEXT PREFIX: PREFIX is TEXT's first 16 characters or more
+begins_with() {
+	[ "${#2}" -ge 16 ] && [ "${1:0:${#2}}" = "$2" ]
+}
+smoke_check "regmsg: ... where it shows the sender's buffer's text ('$shown')" \
+	begins_with "$REGMSG_TEXT IN_PROCESS" "$shown"
+smoke_check "regmsg: screenshots of the hex editor were saved" \
+	test -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-regmsg-hex-opened.png" -a -s "$SMOKE_SCREENSHOTS/$SMOKE_TEST-regmsg-hex.png"
 smoke_end

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The Wine tests' native copydata_helper.exe (bundles/org.ipcscope.win32.tests/native): a receiver
- * window in its own process, driven through its stdin and stdout, or a sender run to its end. Every
+ * window in its own process, driven through its stdin and stdout, or a sender run to its end; the
+ * same for the other helpers there that answer on stdout and end when stdin closes. Every
  * wait has a time limit, so a helper that hangs fails the probe instead of holding the workbench.
  */
 final class CopyDataHelperProcess implements AutoCloseable {
@@ -31,6 +32,12 @@ final class CopyDataHelperProcess implements AutoCloseable {
 	final String ready;
 
 	private CopyDataHelperProcess(Path exe, List<String> arguments) throws IOException, InterruptedException, TimeoutException {
+		this(exe, arguments, "READY ");
+	}
+
+	/** @param first how the helper's first line begins when it started well */
+	private CopyDataHelperProcess(Path exe, List<String> arguments, String first)
+			throws IOException, InterruptedException, TimeoutException {
 		List<String> command = new ArrayList<>();
 		command.add(exe.toString());
 		command.addAll(arguments);
@@ -49,9 +56,9 @@ final class CopyDataHelperProcess implements AutoCloseable {
 		reader.setDaemon(true);
 		reader.start();
 		ready = line();
-		if (!ready.startsWith("READY ")) {
+		if (!ready.startsWith(first)) {
 			close();
-			throw new IllegalStateException("copydata_helper " + arguments + " did not start: " + ready);
+			throw new IllegalStateException(exe.getFileName() + " " + arguments + " did not start: " + ready);
 		}
 	}
 
@@ -59,6 +66,34 @@ final class CopyDataHelperProcess implements AutoCloseable {
 	static CopyDataHelperProcess receiver(Path exe, String className, String title, String kind)
 			throws IOException, InterruptedException, TimeoutException {
 		return new CopyDataHelperProcess(exe, List.of("receive", className, title, kind));
+	}
+
+	/**
+	 * Another helper of the same native/ directory, kept running until {@link #close()}.
+	 *
+	 * @param first how its first line begins when it started well; the line is {@link #ready}
+	 */
+	static CopyDataHelperProcess start(Path exe, List<String> arguments, String first)
+			throws IOException, InterruptedException, TimeoutException {
+		return new CopyDataHelperProcess(exe, arguments, first);
+	}
+
+	/** @return the lines the helper printed after its first, up to and with the one that begins with {@code last} */
+	List<String> until(String last) throws InterruptedException, TimeoutException {
+		List<String> read = new ArrayList<>();
+		for (String line = line(); ; line = line()) {
+			read.add(line);
+			if (line.startsWith(last)) {
+				return read;
+			}
+			if (line.startsWith("ERROR")) {
+				throw new IllegalStateException(line);
+			}
+		}
+	}
+
+	long pid() {
+		return process.pid();
 	}
 
 	/**

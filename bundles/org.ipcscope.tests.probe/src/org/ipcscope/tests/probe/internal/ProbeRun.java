@@ -111,6 +111,12 @@ final class ProbeRun implements Runnable {
 		if (settings.copyDataHelper() != null) {
 			new SnifferProbe(settings, report, ui, window).run();
 		}
+		if (settings.regMsgHelper() != null) {
+			new RegMsgProbe(settings, report, ui, window).run();
+		}
+		if (settings.clipboardHelper() != null) {
+			new ClipboardProbe(settings, report, ui, window).run();
+		}
 		if (settings.trafficHelper() != null) {
 			new TrafficProbe(settings, report, ui, window).run();
 		}

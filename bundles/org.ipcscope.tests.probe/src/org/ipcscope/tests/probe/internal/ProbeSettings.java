@@ -30,10 +30,19 @@ import java.util.Optional;
  *                   view ({@link TrafficProbe}); {@code null} otherwise
  * @param trafficSizes {@code ipcscope.probe.trafficSizes}: the sizes of the messages the client sends,
  *                   separated by commas
+ * @param regMsgHelper {@code ipcscope.probe.regMsgHelper}: regmsg_helper.exe of the Wine tests; when set,
+ *                   the probe also captures its registered messages in the sniffer view ({@link RegMsgProbe})
+ * @param regMsgText {@code ipcscope.probe.regMsgText}: the text the sender puts in its buffer (ASCII)
+ * @param regMsgSelection {@code ipcscope.probe.regMsgSelection}: what the view's Messages field gets
+ * @param clipboardHelper {@code ipcscope.probe.clipboardHelper}: clipboard_helper.exe of the Wine tests;
+ *                   when set, the probe also works the Clipboard view ({@link ClipboardProbe})
+ * @param clipboardTexts {@code ipcscope.probe.clipboardTexts}: the texts the helper puts on the
+ *                   clipboard one after the other, ';' between them (ASCII)
  */
 record ProbeSettings(Path report, Path screenshot, boolean showView, Duration timeout, Path copyDataHelper,
 		List<String> copyDataMessages, boolean menus, Path launchHelper, boolean update, Path trafficHelper,
-		List<Integer> trafficSizes) {
+		List<Integer> trafficSizes, Path regMsgHelper, String regMsgText, String regMsgSelection, Path clipboardHelper,
+		List<String> clipboardTexts) {
 
 	static Optional<ProbeSettings> fromSystemProperties() {
 		String report = System.getProperty("ipcscope.probe.report");
@@ -63,7 +72,17 @@ record ProbeSettings(Path report, Path screenshot, boolean showView, Duration ti
 		return Optional.of(new ProbeSettings(reportFile, screenshotFile, showView, timeout,
 				helper.isBlank() ? null : Path.of(helper), messages, Boolean.getBoolean("ipcscope.probe.menus"),
 				launch.isBlank() ? null : Path.of(launch), Boolean.getBoolean("ipcscope.probe.update"),
-				traffic.isBlank() ? null : Path.of(traffic), sizes));
+				traffic.isBlank() ? null : Path.of(traffic), sizes, path("ipcscope.probe.regMsgHelper"),
+				System.getProperty("ipcscope.probe.regMsgText", "shared text from the sender"),
+				System.getProperty("ipcscope.probe.regMsgSelection", "registered"), path("ipcscope.probe.clipboardHelper"),
+				Arrays.stream(System.getProperty("ipcscope.probe.clipboardTexts", "first;second;third").split(";"))
+						.filter(t -> !t.isBlank()).toList()));
+	}
+
+	/** @return the path a property names, {@code null} when it is not set */
+	private static Path path(String property) {
+		String value = System.getProperty(property, "");
+		return value.isBlank() ? null : Path.of(value);
 	}
 
 	/** report.txt: report-restart.txt */

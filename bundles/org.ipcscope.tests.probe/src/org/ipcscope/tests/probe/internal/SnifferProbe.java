@@ -9,24 +9,18 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.ipcscope.core.sniff.CaptureJsonLines;
 import org.ipcscope.core.sniff.CaptureStrategy;
 import org.ipcscope.core.sniff.CapturedMessage;
 import org.ipcscope.ui.sniff.SniffViews;
-import org.ipcscope.ui.sniff.internal.Messages;
 
 /**
  * The sniffer step, run where a sniffer exists (the win32 product under Wine): a receiver window
@@ -49,9 +43,9 @@ final class SnifferProbe {
 	private final UiThread ui;
 	private final IWorkbenchWindow window;
 	private final Path helper;
-	private Composite root;
+	private final SniffViewDriver sniff;
 	private Table table;
-	private Label status;
+	private Composite root;
 
 	SnifferProbe(ProbeSettings settings, ProbeReport report, UiThread ui, IWorkbenchWindow window) {
 		this.settings = settings;
@@ -59,34 +53,17 @@ final class SnifferProbe {
 		this.ui = ui;
 		this.window = window;
 		this.helper = settings.copyDataHelper();
+		this.sniff = new SniffViewDriver(settings, report, ui, window);
 	}
 
 	void run() throws Exception {
 		try (CopyDataHelperProcess receiver = CopyDataHelperProcess.receiver(helper, RECEIVER_CLASS, RECEIVER_TITLE,
 				RECEIVER_KIND)) {
 			report.add("sniff", "receiver", receiver.ready);
-			IViewPart view = ProbeRun.showView(window, ui, report, SniffViews.COPY_DATA, "sniff-view");
-			ui.run(() -> {
-				IWorkbenchPage page = window.getActivePage();
-				page.activate(view);
-				// the whole window for the view: the screenshots show its rows and its detail pane
-				page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-			});
-			Button pick = ui.await("the sniffer view's Pick Window button",
-					() -> Widgets.button(window.getShell(), Messages.View_PickWindow));
-			ui.run(() -> {
-				root = pick.getParent().getParent();
-				table = Widgets.first(root, Table.class, t -> true);
-				List<Label> labels = Widgets.all(root, Label.class, l -> l.getParent() == root);
-				status = labels.get(labels.size() - 1);
-			});
-			ui.await("the sniffer's strategies", () -> pick.isEnabled()
-					&& strategyButton(CaptureStrategy.IN_PROCESS).isEnabled() ? Boolean.TRUE : null);
-			report.add("sniff", "status", ui.call(status::getText));
-			// payload cap (KiB) and ring slots: their values, and the text the spinners hold
-			ui.run(() -> Widgets.all(root, Spinner.class, sp -> true).forEach(
-					sp -> report.add("sniff", "spinner", sp.getSelection(), sp.getText())));
-			pickReceiver(pick);
+			sniff.open("sniff");
+			root = sniff.root;
+			table = sniff.table;
+			sniff.pick("sniff", RECEIVER_TITLE);
 			for (CaptureStrategy strategy : CaptureStrategy.values()) {
 				capture(receiver, strategy);
 			}
@@ -94,51 +71,12 @@ final class SnifferProbe {
 		}
 	}
 
-	/** Through the view's picker dialog: filter by the receiver's title, select its row, OK. */
-	private void pickReceiver(Button pick) throws Exception {
-		// the dialog's open() blocks until it closes: click from a later turn of the event loop
-		ui.run(() -> pick.getDisplay().asyncExec(() -> Widgets.click(pick)));
-		Shell dialog = ui.await("the window picker", () -> Arrays.stream(window.getShell().getDisplay().getShells())
-				.filter(s -> !s.isDisposed() && s.isVisible() && Messages.Picker_Title.equals(s.getText()))
-				.findFirst().orElse(null));
-		ui.run(() -> Widgets.first(dialog, Text.class, t -> true).setText(RECEIVER_TITLE));
-		Table windows = ui.await("the receiver in the picker's list", () -> {
-			Table list = Widgets.first(dialog, Table.class, t -> true);
-			return list != null && list.getItemCount() == 1 && RECEIVER_TITLE.equals(list.getItem(0).getText(2)) ? list
-					: null;
-		});
-		ui.run(() -> {
-			report.add("sniff", fields(List.of("picker"), cells(windows, 0).toArray(String[]::new)));
-			Widgets.select(windows, 0);
-			Widgets.click(Widgets.button(dialog, IDialogConstants.OK_LABEL));
-		});
-		String target = ui.await("the picked target", () -> {
-			// the view's labels: the banner, "Target:", then the target itself
-			Label shown = Widgets.all(root, Label.class, l -> true).get(2);
-			return dialog.isDisposed() && !Messages.View_NoTarget.equals(shown.getText()) ? shown.getText() : null;
-		});
-		report.add("sniff", "picked", target);
-	}
-
 	private void capture(CopyDataHelperProcess receiver, CaptureStrategy strategy) throws Exception {
 		String tag = strategy.name();
 		receiver.command("clear");
-		String runningPrefix = " | " + prefix(Messages.State_Running);
-		String failedPrefix = " | " + prefix(Messages.State_Failed);
-		ui.run(() -> {
-			Widgets.click(strategyButton(strategy));
-			// this is the WM_COPYDATA round: the default selection would also record the WM_GETTEXT
-			// that reading the target's title sends it
-			Widgets.first(root, Text.class, t -> Messages.View_MessagesHint.equals(t.getMessage())).setText("copydata");
-			Widgets.click(Widgets.button(root, Messages.View_Start));
-		});
-		String running = ui.await("the " + tag + " capture to run", () -> {
-			String text = status.getText();
-			if (text.contains(failedPrefix)) {
-				throw new IllegalStateException(text);
-			}
-			return text.contains(runningPrefix) ? text : null;
-		});
+		// this is the WM_COPYDATA round: the default selection would also record the WM_GETTEXT
+		// that reading the target's title sends it
+		String running = sniff.start(strategy, "copydata");
 		report.add("sniff", tag, "state", "running", running);
 		report.add("sniff", tag, "target-while-capturing", receiver.command("title").get(0));
 
@@ -154,14 +92,12 @@ final class SnifferProbe {
 		int line = 0;
 		for (String received : receiver.command("list")) {
 			if (received.startsWith("MSG ")) {
-				report.add("sniff", fields(List.of(tag, "received", Integer.toString(line++)), received.substring(4).split(" ")));
+				report.add("sniff", SniffViewDriver.fields(List.of(tag, "received", Integer.toString(line++)), received.substring(4).split(" ")));
 			}
 		}
-		screenshot("sniffer-" + tag.toLowerCase().replace('_', '-'));
+		sniff.screenshot("sniffer-" + tag.toLowerCase().replace('_', '-'));
 
-		ui.run(() -> Widgets.click(Widgets.button(root, Messages.View_Stop)));
-		String stopped = ui.await("the " + tag + " capture to stop",
-				() -> status.getText().endsWith(" | " + Messages.State_Stopped) ? status.getText() : null);
+		String stopped = sniff.stop(strategy);
 		report.add("sniff", tag, "state", "stopped", stopped);
 		report.add("sniff", tag, "target-after-stop", receiver.command("title").get(0));
 		List<String> after = send(List.of(AFTER_STOP));
@@ -184,7 +120,7 @@ final class SnifferProbe {
 		int index = 0;
 		for (String line : output.subList(1, output.size())) {
 			if (line.startsWith("RESULT ")) {
-				report.add("sniff", fields(List.of(tag, key, Integer.toString(index++)), line.substring(7).split(" ")));
+				report.add("sniff", SniffViewDriver.fields(List.of(tag, key, Integer.toString(index++)), line.substring(7).split(" ")));
 			} else {
 				report.add("sniff", tag, key + "-output", line);
 			}
@@ -195,9 +131,9 @@ final class SnifferProbe {
 	private void reportTable(String tag) {
 		int rows = table.getItemCount();
 		report.add("sniff", tag, "rows", rows);
-		report.add("sniff", fields(List.of(tag, "columns"), columns().toArray(String[]::new)));
+		report.add("sniff", SniffViewDriver.fields(List.of(tag, "columns"), sniff.columns().toArray(String[]::new)));
 		for (int row = 0; row < rows; row++) {
-			report.add("sniff", fields(List.of(tag, "row", Integer.toString(row)), cells(table, row).toArray(String[]::new)));
+			report.add("sniff", SniffViewDriver.fields(List.of(tag, "row", Integer.toString(row)), SniffViewDriver.cells(table, row).toArray(String[]::new)));
 		}
 		int[] all = new int[rows];
 		Arrays.setAll(all, i -> i);
@@ -237,54 +173,7 @@ final class SnifferProbe {
 			report.add("sniff", "detail", "summary", labels.get(labels.size() - 1).getText());
 			report.add("sniff", "detail", "text", decoded.getText());
 		});
-		screenshot("sniffer-detail");
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path png = settings.screenshot().resolveSibling(
-				settings.screenshot().getFileName().toString().replaceFirst("\\.png$", "") + "-" + name + ".png");
-		ui.settle(Duration.ofMillis(800));
-		var area = ui.call(() -> {
-			try {
-				return WorkbenchScreenshot.save(window.getShell(), png);
-			} catch (Exception e) {
-				throw new IllegalStateException("Cannot save " + png, e);
-			}
-		});
-		report.add("screenshot", png, area.width + "x" + area.height, "sniffer=" + name);
-	}
-
-	private Button strategyButton(CaptureStrategy strategy) {
-		String name = strategy == CaptureStrategy.PROXY ? Messages.Strategy_PROXY
-				: Messages.Strategy_IN_PROCESS;
-		return Widgets.first(root, Button.class, b -> (b.getStyle() & SWT.RADIO) != 0 && b.getText().startsWith(name));
-	}
-
-	private List<String> columns() {
-		List<String> names = new ArrayList<>();
-		Arrays.stream(table.getColumns()).forEach(c -> names.add(c.getText()));
-		return names;
-	}
-
-	private static List<String> cells(Table table, int row) {
-		List<String> cells = new ArrayList<>();
-		for (int column = 0; column < table.getColumnCount(); column++) {
-			cells.add(table.getItem(row).getText(column));
-		}
-		return cells;
-	}
-
-	/** @return the fields of a report line: {@code head}, then each of {@code tail} */
-	private static List<String> fields(List<String> head, String... tail) {
-		List<String> fields = new ArrayList<>(head);
-		fields.addAll(List.of(tail));
-		return fields;
-	}
-
-	/** The text of a message before its first argument. */
-	private static String prefix(String message) {
-		int brace = message.indexOf('{');
-		return brace < 0 ? message : message.substring(0, brace);
+		sniff.screenshot("sniffer-detail");
 	}
 
 	/** FNV-1a, 64 bit: what copydata_helper.exe reports for the bytes it sent and received. */

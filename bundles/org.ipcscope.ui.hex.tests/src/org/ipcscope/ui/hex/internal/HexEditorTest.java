@@ -170,6 +170,29 @@ class HexEditorTest {
 		}
 	}
 
+	@Test
+	void rowsUncoveredByAGrowingEditorAreRead() throws Exception {
+		String name = uniqueName("grow");
+		Path file = Path.of("/dev/shm", name.substring(1));
+		Files.write(file, new byte[64 * 1024]);
+		Shell shell = page().getWorkbenchWindow().getShell();
+		try {
+			HexEditor editor = open(lookup(name));
+			HexCanvas canvas = editor.canvas();
+			shell.setSize(1280, 500);
+			waitUntil(() -> canvas.frame().viewport().length() == canvas.visibleRows() * canvas.bytesPerRow(),
+					"the rows of the small editor to be read");
+			int small = canvas.frame().viewport().length();
+			shell.setSize(1280, 1000);
+			waitUntil(() -> canvas.visibleRows() * canvas.bytesPerRow() > small, "the editor to grow");
+			waitUntil(() -> canvas.frame().viewport().length() == canvas.visibleRows() * canvas.bytesPerRow(),
+					"the rows it uncovered to be read (" + small + " bytes read before)");
+		} finally {
+			shell.setSize(1280, 800);
+			Files.deleteIfExists(file);
+		}
+	}
+
 	private static void key(HexCanvas canvas, int keyCode, int stateMask) throws InterruptedException {
 		Event event = new Event();
 		event.keyCode = keyCode;

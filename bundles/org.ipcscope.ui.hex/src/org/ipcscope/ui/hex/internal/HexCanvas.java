@@ -64,7 +64,11 @@ final class HexCanvas extends Canvas {
 			gc.dispose();
 		}
 		addListener(SWT.Paint, e -> painter.paint(e.gc, getClientArea()));
-		addListener(SWT.Resize, e -> relayout());
+		addListener(SWT.Resize, e -> {
+			relayout();
+			// rows a larger canvas uncovers are read now; the refresh ticks repeat the last request
+			listener.windowChanged();
+		});
 		addListener(SWT.KeyDown, this::keyDown);
 		addListener(SWT.MouseDown, this::mouseDown);
 		addListener(SWT.MouseMove, this::mouseMove);
