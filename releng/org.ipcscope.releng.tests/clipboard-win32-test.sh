@@ -25,87 +25,19 @@ SMOKE_DIR=$(dirname "$(realpath "$0")")
 
 smoke_begin clipboard-win32-test "$0" "$@"
 zip=$(realpath "$1")
-: "${WIN_JAVA:?WIN_JAVA must name the java.exe of a Windows x64 JRE}"
 : "${CLIPBOARD_HELPER:?CLIPBOARD_HELPER must name clipboard_helper.exe (bundles/org.ipcscope.win32.tests/native)}"
 
 # what the helper puts on the clipboard, one after the other (ASCII: they pass through a command line)
 TEXTS=("IPC Scope clipboard one" "IPC Scope clipboard two" "IPC Scope clipboard three")
 
-# Wine maps drive Z: to /, so an absolute Linux path is a Windows path with a Z: in front.
-windows_path() {
-	local path
-	path=$(realpath -m "$1")
-	printf 'Z:%s' "${path//\//\\}"
-}
+# shellcheck source=smoke-wine-lib.sh
+. "$SMOKE_DIR/smoke-wine-lib.sh"
 
-export WINEPREFIX="$SMOKE_WORK/wineprefix"
-export WINEDEBUG=-all
-export WINEDLLOVERRIDES="mscoree,mshtml="
-export WINEARCH=win64
-
-stop_wine() {
-	wineserver -k 2>/dev/null || true
-	wineserver -w 2>/dev/null || true
-}
-# smoke_cleanup ends Xvfb and exits with the status it finds in $?
-clipboard_cleanup() {
-	local status=$?
-	stop_wine
-	set +e
-	(exit "$status")
-	smoke_cleanup
-}
-trap clipboard_cleanup EXIT
-
-mkdir -p "$SMOKE_WORK/product"
-unzip -q "$zip" -d "$SMOKE_WORK/product"
-install="$SMOKE_WORK/product/ipcscope"
-smoke_check "the archive holds the product in ipcscope/" test -d "$install/plugins"
-smoke_check "the product holds the clipboard view and the Windows provider" \
-	bash -c "ls '$install/plugins' | grep -q '^org.ipcscope.ui.clipboard_' && ls '$install/plugins' | grep -q '^org.ipcscope.win32_'"
-smoke_add_probe "$install"
-
-# A fresh prefix that SWT accepts (Windows 10, docs/dev/testing.md), settled before the first start.
-# shellcheck source=../scripts/wine-prefix.sh
-. "$SMOKE_DIR/../scripts/wine-prefix.sh"
-(unset DISPLAY; wine_prefix_init "$SMOKE_WORK/wineboot.log" && wine winecfg /v win10 > /dev/null 2>&1) \
-	|| { smoke_log "could not prepare the Wine prefix $WINEPREFIX"; exit 1; }
-stop_wine
-smoke_log "Wine prefix ready after $(smoke_elapsed)s"
-security="$SMOKE_WORK/wine-java.security"
-printf 'security.provider.1=SunMSCAPI\nsecurity.provider.12=SUN\n' > "$security"
-
-smoke_start_xvfb
-
-limit=${SMOKE_TIMEOUT:-300}
-launcher=$(ls "$install"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
-SMOKE_REPORT="$SMOKE_WORK/report.txt"
-SMOKE_SCREENSHOT="$SMOKE_SCREENSHOTS/$SMOKE_TEST.png"
-rm -f "$SMOKE_REPORT" "$SMOKE_SCREENSHOTS/$SMOKE_TEST"*.png
-mkdir -p "$SMOKE_SCREENSHOTS"
+smoke_wine_product "$zip" org.ipcscope.ui.clipboard "clipboard view"
 texts=$(IFS=';'; echo "${TEXTS[*]}")
-smoke_log "starting the workbench under Wine (killed after ${limit}s)"
-started=$SECONDS
-set +e
-(cd "$install" && timeout -k 10 "$limit" wine "$WIN_JAVA" \
-	"-Djava.security.properties=$(windows_path "$security")" -XX:ActiveProcessorCount=2 \
-	-Duser.language=en -Duser.country=US \
-	"-Dipcscope.probe.report=$(windows_path "$SMOKE_REPORT")" \
-	"-Dipcscope.probe.screenshot=$(windows_path "$SMOKE_SCREENSHOT")" \
-	-Dipcscope.probe.open=perspective \
-	"-Dipcscope.probe.timeoutSeconds=$((limit - 40))" \
+smoke_wine_workbench "${SMOKE_TIMEOUT:-300}" 40 \
 	"-Dipcscope.probe.clipboardHelper=$(windows_path "$CLIPBOARD_HELPER")" \
-	"-Dipcscope.probe.clipboardTexts=$texts" \
-	-jar "$(windows_path "$launcher")" -clean -consoleLog -data "$(windows_path "$SMOKE_WORK/workspace")") \
-	> "$SMOKE_WORK/workbench.log" 2>&1 < /dev/null
-SMOKE_EXIT=$?
-set -e
-smoke_log "workbench exited with $SMOKE_EXIT after $((SECONDS - started))s (log: $SMOKE_WORK/workbench.log)"
-# the Windows JVM ends its lines with CR LF
-if [ -f "$SMOKE_WORK/report.txt" ]; then
-	tr -d '\r' < "$SMOKE_WORK/report.txt" > "$SMOKE_WORK/report.unix.txt"
-fi
-SMOKE_REPORT="$SMOKE_WORK/report.unix.txt"
+	"-Dipcscope.probe.clipboardTexts=$texts"
 
 smoke_expect_common org.ipcscope.core org.ipcscope.ui org.ipcscope.win32 org.ipcscope.ui.clipboard org.ipcscope.app
 smoke_expect "the clipboard view opened" '^clip-view\tafter\topen\t'

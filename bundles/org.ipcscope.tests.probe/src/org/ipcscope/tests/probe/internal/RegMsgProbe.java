@@ -111,7 +111,8 @@ final class RegMsgProbe {
 		ui.settle(Duration.ofMillis(300));
 		ui.run(() -> {
 			Label fields = Widgets.first(sniff.root, Label.class,
-					l -> l.isVisible() && l.getText().contains("wParam") && l.getText().contains("lParam"));
+					// the detail line ("sent Handle (0x...)  |  wParam ...  |  lParam ..."), not the filter bar's label
+					l -> l.isVisible() && l.getText().contains("|  wParam ") && l.getText().contains("|  lParam "));
 			report.add("regmsg", tag, "detail", "fields", fields == null ? "-" : fields.getText());
 			Button open = Widgets.button(sniff.root, Messages.Detail_OpenMemory);
 			report.add("regmsg", tag, "detail", "open-memory", open != null && open.isVisible() ? "offered" : "not offered",
