@@ -4,10 +4,10 @@ package org.ipcscope.ui;
 public final class IpcScopeViews {
 
 	/** The IPC Objects view. */
-	public static final String IPC_OBJECTS = "org.ipcscope.ui.views.ipcObjects";
+	public static final String IPC_OBJECTS = "org.ipcscope.ui.views.ipcObjects"; //$NON-NLS-1$
 
 	/** The Show View category. */
-	public static final String CATEGORY = "org.ipcscope.ui.category";
+	public static final String CATEGORY = "org.ipcscope.ui.category"; //$NON-NLS-1$
 
 	private IpcScopeViews() {
 	}

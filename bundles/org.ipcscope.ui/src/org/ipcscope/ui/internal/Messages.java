@@ -35,8 +35,20 @@ public final class Messages extends NLS {
 	public static String InventoryRefreshJob_Name;
 	public static String InventoryRefreshJob_Failed;
 
+	public static String Preferences_SaveFailed;
+
+	public static String Export_FilterJson;
+
+	public static String Export_FilterCsv;
+
+	public static String IpcObjectsView_OpenFailed;
+
+	public static String IpcObjectsView_PropertiesFailed;
+
+	public static String RefreshInterval_NotNumber;
+
 	static {
-		NLS.initializeMessages("org.ipcscope.ui.internal.messages", Messages.class);
+		NLS.initializeMessages("org.ipcscope.ui.internal.messages", Messages.class); //$NON-NLS-1$
 	}
 
 	private Messages() {

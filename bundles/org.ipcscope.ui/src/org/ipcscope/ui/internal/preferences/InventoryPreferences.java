@@ -10,13 +10,14 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 import org.ipcscope.core.InventoryRequest;
+import org.ipcscope.ui.internal.Messages;
 
 /** The inventory's preferences, and the {@link InventoryRequest} a view's refresh makes of them. */
 public final class InventoryPreferences {
 
-	public static final String FIFO_DIRECTORIES = "fifoDirectories";
+	public static final String FIFO_DIRECTORIES = "fifoDirectories"; //$NON-NLS-1$
 	/** Milliseconds between two refreshes of a live view (IPC Objects, Processes). */
-	public static final String REFRESH_MILLIS = "liveRefreshMillis";
+	public static final String REFRESH_MILLIS = "liveRefreshMillis"; //$NON-NLS-1$
 	public static final int MIN_REFRESH_MILLIS = 250;
 	public static final int MAX_REFRESH_MILLIS = 3_600_000;
 	private static final int DEFAULT_REFRESH_MILLIS = 2000;
@@ -28,7 +29,7 @@ public final class InventoryPreferences {
 
 	public static synchronized IPreferenceStore store() {
 		if (store == null) {
-			store = new ScopedPreferenceStore(InstanceScope.INSTANCE, "org.ipcscope.ui");
+			store = new ScopedPreferenceStore(InstanceScope.INSTANCE, "org.ipcscope.ui"); //$NON-NLS-1$
 			store.setDefault(REFRESH_MILLIS, DEFAULT_REFRESH_MILLIS);
 		}
 		return store;
@@ -39,7 +40,7 @@ public final class InventoryPreferences {
 		try {
 			((ScopedPreferenceStore) store()).save();
 		} catch (IOException e) {
-			Platform.getLog(InventoryPreferences.class).warn("Cannot save the IPC Scope preferences", e);
+			Platform.getLog(InventoryPreferences.class).warn(Messages.Preferences_SaveFailed, e);
 		}
 	}
 

@@ -51,8 +51,8 @@ public class AskDetailsHandler extends AbstractHandler {
 			boolean failed;
 			try {
 				Map<String, String> details = probe.get().probe(object);
-				text = details.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-						.collect(Collectors.joining("\n"));
+				text = details.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()) //$NON-NLS-1$
+						.collect(Collectors.joining("\n")); //$NON-NLS-1$
 				failed = false;
 			} catch (RuntimeException e) {
 				text = e.getMessage();

@@ -30,9 +30,9 @@ public class ExportHandler extends AbstractHandler {
 			return null;
 		}
 		FileDialog dialog = new FileDialog(HandlerUtil.getActiveShell(event), SWT.SAVE);
-		dialog.setFilterExtensions(new String[] { "*.json", "*.csv" });
-		dialog.setFilterNames(new String[] { "JSON (*.json)", "CSV (*.csv)" });
-		dialog.setFileName("ipc-objects.json");
+		dialog.setFilterExtensions(new String[] { "*.json", "*.csv" }); //$NON-NLS-1$ //$NON-NLS-2$
+		dialog.setFilterNames(new String[] { Messages.Export_FilterJson, Messages.Export_FilterCsv });
+		dialog.setFileName("ipc-objects.json"); //$NON-NLS-1$
 		dialog.setOverwrite(true);
 		String file = dialog.open();
 		if (file == null) {
@@ -48,7 +48,7 @@ public class ExportHandler extends AbstractHandler {
 	/** Writes in a job: the file may be on a slow disk or share. */
 	static Job export(Path file, InventorySnapshot snapshot) {
 		Job job = Job.create(NLS.bind(Messages.ExportHandler_Job, file), monitor -> {
-			String text = file.toString().toLowerCase().endsWith(".csv") ? InventoryCsv.write(snapshot.objects())
+			String text = file.toString().toLowerCase().endsWith(".csv") ? InventoryCsv.write(snapshot.objects()) //$NON-NLS-1$
 					: InventoryJson.write(snapshot);
 			try {
 				Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -13,6 +13,6 @@ enum Grouping {
 	}
 
 	static Grouping fromParameter(String value) {
-		return "process".equals(value) ? PROCESS : KIND;
+		return "process".equals(value) ? PROCESS : KIND; //$NON-NLS-1$
 	}
 }

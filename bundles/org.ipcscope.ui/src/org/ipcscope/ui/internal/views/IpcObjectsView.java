@@ -59,14 +59,14 @@ import org.ipcscope.ui.internal.Messages;
  */
 public class IpcObjectsView extends ViewPart {
 
-	static final String GROUP_BY_COMMAND = "org.ipcscope.ui.commands.groupBy";
-	static final String AUTO_REFRESH_COMMAND = "org.ipcscope.ui.commands.autoRefresh";
-	static final String INTERVAL_COMMAND = "org.ipcscope.ui.commands.refreshInterval";
+	static final String GROUP_BY_COMMAND = "org.ipcscope.ui.commands.groupBy"; //$NON-NLS-1$
+	static final String AUTO_REFRESH_COMMAND = "org.ipcscope.ui.commands.autoRefresh"; //$NON-NLS-1$
+	static final String INTERVAL_COMMAND = "org.ipcscope.ui.commands.refreshInterval"; //$NON-NLS-1$
 	/** Executed on double-click; handlers come from the plug-ins that open objects (the hex editor). */
-	static final String OPEN_COMMAND = "org.ipcscope.ui.commands.openObject";
+	static final String OPEN_COMMAND = "org.ipcscope.ui.commands.openObject"; //$NON-NLS-1$
 	/** Refreshes a change stays marked for. */
 	static final int MARKED_REFRESHES = 3;
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss"); //$NON-NLS-1$
 
 	private TreeViewer viewer;
 	private Text filterText;
@@ -76,7 +76,7 @@ public class IpcObjectsView extends ViewPart {
 	private final Set<String> collapsed = new HashSet<>();
 	private List<TrackedObject> rows = List.of();
 	private Grouping grouping = Grouping.KIND;
-	private ObjectFilter filter = new ObjectFilter("");
+	private ObjectFilter filter = new ObjectFilter(""); //$NON-NLS-1$
 	private volatile InventorySnapshot shown;
 	private LiveRefresh live;
 
@@ -149,7 +149,7 @@ public class IpcObjectsView extends ViewPart {
 			// nothing opens this row (not memory, or no hex editor installed): its details do
 			showProperties();
 		} catch (ExecutionException | NotDefinedException e) {
-			Platform.getLog(getClass()).error("Opening " + viewer.getSelection() + " failed", e);
+			Platform.getLog(getClass()).error(NLS.bind(Messages.IpcObjectsView_OpenFailed, viewer.getSelection()), e);
 		}
 	}
 
@@ -158,7 +158,7 @@ public class IpcObjectsView extends ViewPart {
 		try {
 			getSite().getPage().showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
 		} catch (PartInitException e) {
-			Platform.getLog(getClass()).error("Cannot show the Properties view", e);
+			Platform.getLog(getClass()).error(Messages.IpcObjectsView_PropertiesFailed, e);
 		}
 	}
 
@@ -268,7 +268,7 @@ public class IpcObjectsView extends ViewPart {
 		String text = NLS.bind(Messages.IpcObjectsView_Summary,
 				new Object[] { shown.objects().size(), visible, time, added, changed, removed });
 		if (!shown.problems().isEmpty()) {
-			text += NLS.bind(Messages.IpcObjectsView_NotReadable, String.join("; ", shown.problems()));
+			text += NLS.bind(Messages.IpcObjectsView_NotReadable, String.join("; ", shown.problems())); //$NON-NLS-1$
 		}
 		setContentDescription(text);
 	}
@@ -355,10 +355,10 @@ public class IpcObjectsView extends ViewPart {
 
 		private static String key(Object element) {
 			if (element instanceof RowGroup group) {
-				return "group|" + group.key();
+				return "group|" + group.key(); //$NON-NLS-1$
 			}
 			if (element instanceof TrackedObject row) {
-				return "row|" + row.object().identity();
+				return "row|" + row.object().identity(); //$NON-NLS-1$
 			}
 			return String.valueOf(element);
 		}

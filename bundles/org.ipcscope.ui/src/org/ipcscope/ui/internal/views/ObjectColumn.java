@@ -12,7 +12,7 @@ enum ObjectColumn {
 	NAME(Messages.IpcObjectsView_ColumnName, 36, IpcObject::name),
 	KIND(Messages.IpcObjectsView_ColumnKind, 11, o -> o.kind().label()),
 	SIZE(Messages.IpcObjectsView_ColumnSize, 14,
-			o -> o.hasSize() ? SizeFormat.format(o.size()) : ""),
+			o -> o.hasSize() ? SizeFormat.format(o.size()) : ""), //$NON-NLS-1$
 	NAMESPACE(Messages.IpcObjectsView_ColumnNamespace, 11, IpcObject::namespace),
 	OWNERS(Messages.IpcObjectsView_ColumnOwners, 28, ObjectColumn::owners),
 	/** What else the provider found (a socket's peer, permissions, state...): what JSON has besides. */
@@ -29,14 +29,14 @@ enum ObjectColumn {
 	}
 
 	private static String details(IpcObject object) {
-		return object.details().entrySet().stream().map(detail -> detail.getKey() + ": " + detail.getValue())
-				.collect(Collectors.joining("; "));
+		return object.details().entrySet().stream().map(detail -> detail.getKey() + ": " + detail.getValue()) //$NON-NLS-1$
+				.collect(Collectors.joining("; ")); //$NON-NLS-1$
 	}
 
 	private static String owners(IpcObject object) {
 		if (object.owners().isEmpty()) {
-			return object.problem() == null ? "" : object.problem();
+			return object.problem() == null ? "" : object.problem(); //$NON-NLS-1$
 		}
-		return object.owners().stream().map(Owner::describeProcess).distinct().collect(Collectors.joining(", "));
+		return object.owners().stream().map(Owner::describeProcess).distinct().collect(Collectors.joining(", ")); //$NON-NLS-1$
 	}
 }

@@ -33,7 +33,7 @@ final class ObjectLabelProvider extends ColumnLabelProvider {
 	@Override
 	public String getText(Object element) {
 		if (element instanceof RowGroup group) {
-			return column == ObjectColumn.NAME ? group.label() : "";
+			return column == ObjectColumn.NAME ? group.label() : ""; //$NON-NLS-1$
 		}
 		return column.text.apply(((TrackedObject) element).object());
 	}

@@ -22,21 +22,21 @@ final class ObjectPropertySource implements IPropertySource {
 	ObjectPropertySource(TrackedObject row) {
 		IpcObject object = row.object();
 		String general = Messages.Properties_Object;
-		add(general, "kind", Messages.IpcObjectsView_ColumnKind, object.kind().label());
-		add(general, "name", Messages.IpcObjectsView_ColumnName, object.name());
-		add(general, "namespace", Messages.IpcObjectsView_ColumnNamespace, object.namespace());
-		add(general, "size", Messages.IpcObjectsView_ColumnSize,
+		add(general, "kind", Messages.IpcObjectsView_ColumnKind, object.kind().label()); //$NON-NLS-1$
+		add(general, "name", Messages.IpcObjectsView_ColumnName, object.name()); //$NON-NLS-1$
+		add(general, "namespace", Messages.IpcObjectsView_ColumnNamespace, object.namespace()); //$NON-NLS-1$
+		add(general, "size", Messages.IpcObjectsView_ColumnSize, //$NON-NLS-1$
 				object.hasSize() ? SizeFormat.format(object.size()) : Messages.IpcObjectsView_UnknownSize);
-		add(general, "change", Messages.Properties_Change, row.change().name().toLowerCase());
+		add(general, "change", Messages.Properties_Change, row.change().name().toLowerCase()); //$NON-NLS-1$
 		if (object.problem() != null) {
-			add(general, "problem", Messages.Properties_Problem, object.problem());
+			add(general, "problem", Messages.Properties_Problem, object.problem()); //$NON-NLS-1$
 		}
-		object.details().forEach((key, value) -> add(Messages.Properties_Details, "detail." + key, key, value));
+		object.details().forEach((key, value) -> add(Messages.Properties_Details, "detail." + key, key, value)); //$NON-NLS-1$
 		List<Owner> owners = new ArrayList<>(object.owners());
 		for (int i = 0; i < owners.size(); i++) {
 			Owner owner = owners.get(i);
-			add(Messages.Properties_Owners, "owner." + i, owner.describeProcess(),
-					owner.handle() + (owner.access() == null ? "" : ", " + owner.access()));
+			add(Messages.Properties_Owners, "owner." + i, owner.describeProcess(), //$NON-NLS-1$
+					owner.handle() + (owner.access() == null ? "" : ", " + owner.access())); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 	}
 

@@ -32,8 +32,8 @@ final class RowGroups {
 			}
 		}
 		List<RowGroup> groups = new ArrayList<>();
-		kinds.forEach((kind, members) -> groups.add(new RowGroup("kind:" + kind.id(),
-				kind.label() + " (" + members.size() + ")", -1, members)));
+		kinds.forEach((kind, members) -> groups.add(new RowGroup("kind:" + kind.id(), //$NON-NLS-1$
+				kind.label() + " (" + members.size() + ")", -1, members))); //$NON-NLS-1$ //$NON-NLS-2$
 		return groups;
 	}
 
@@ -56,10 +56,10 @@ final class RowGroups {
 			}
 		}
 		List<RowGroup> groups = new ArrayList<>();
-		processes.forEach((pid, members) -> groups.add(new RowGroup("pid:" + pid,
-				names.get(pid) + " (" + members.size() + ")", pid, members)));
+		processes.forEach((pid, members) -> groups.add(new RowGroup("pid:" + pid, //$NON-NLS-1$
+				names.get(pid) + " (" + members.size() + ")", pid, members))); //$NON-NLS-1$ //$NON-NLS-2$
 		if (!orphans.isEmpty()) {
-			groups.add(new RowGroup("pid:none", Messages.IpcObjectsView_NoOwnerGroup + " (" + orphans.size() + ")", -1,
+			groups.add(new RowGroup("pid:none", Messages.IpcObjectsView_NoOwnerGroup + " (" + orphans.size() + ")", -1, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					orphans));
 		}
 		return groups;

@@ -13,12 +13,12 @@ final class RowText {
 	static String tabSeparated(List<TrackedObject> rows) {
 		StringBuilder text = new StringBuilder();
 		for (ObjectColumn column : ObjectColumn.values()) {
-			text.append(column.ordinal() == 0 ? "" : "\t").append(column.title);
+			text.append(column.ordinal() == 0 ? "" : "\t").append(column.title); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		text.append(System.lineSeparator());
 		for (TrackedObject row : rows) {
 			for (ObjectColumn column : ObjectColumn.values()) {
-				text.append(column.ordinal() == 0 ? "" : "\t").append(column.text.apply(row.object()).replace('\t', ' '));
+				text.append(column.ordinal() == 0 ? "" : "\t").append(column.text.apply(row.object()).replace('\t', ' ')); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			text.append(System.lineSeparator());
 		}

@@ -5,7 +5,7 @@ import java.text.NumberFormat;
 /** Sizes as people read them: exact bytes, with the binary unit beside when it helps. */
 final class SizeFormat {
 
-	private static final String[] UNITS = { "KiB", "MiB", "GiB", "TiB" };
+	private static final String[] UNITS = { "KiB", "MiB", "GiB", "TiB" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
 	private SizeFormat() {
 	}
@@ -21,6 +21,6 @@ final class SizeFormat {
 			value /= 1024;
 			unit++;
 		}
-		return String.format("%s (%.1f %s)", exact, value, UNITS[unit]);
+		return String.format("%s (%.1f %s)", exact, value, UNITS[unit]); //$NON-NLS-1$
 	}
 }
