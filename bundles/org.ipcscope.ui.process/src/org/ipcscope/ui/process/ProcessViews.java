@@ -13,7 +13,7 @@ import org.ipcscope.ui.process.internal.RegionMapView;
 public final class ProcessViews {
 
 	/** The list of processes. */
-	public static final String PROCESSES_VIEW_ID = "org.ipcscope.ui.process.processes";
+	public static final String PROCESSES_VIEW_ID = "org.ipcscope.ui.process.processes"; //$NON-NLS-1$
 
 	/** The region map; one per process, the pid as its secondary id. */
 	public static final String REGION_MAP_VIEW_ID = RegionMapView.ID;

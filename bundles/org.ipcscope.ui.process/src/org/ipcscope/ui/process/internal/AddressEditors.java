@@ -24,14 +24,14 @@ public final class AddressEditors {
 	 */
 	public static Job openAt(IWorkbenchPage page, long pid, long address, Consumer<String> failed) {
 		Display display = page.getWorkbenchWindow().getShell().getDisplay();
-		String where = "0x" + Long.toHexString(address);
+		String where = "0x" + Long.toHexString(address); //$NON-NLS-1$
 		Job job = Job.create(NLS.bind(Messages.AddressEditors_Job, where, Long.toString(pid)), monitor -> {
 			MemoryRegion found = null;
 			String why = null;
-			String name = "";
+			String name = ""; //$NON-NLS-1$
 			try {
 				name = ProcessProvider.call(provider -> provider.processes()).stream().filter(p -> p.pid() == pid)
-						.map(p -> p.name()).findFirst().orElse("");
+						.map(p -> p.name()).findFirst().orElse(""); //$NON-NLS-1$
 				for (MemoryRegion region : ProcessProvider.call(provider -> provider.regions(pid))) {
 					if (region.contains(address) && region.isReadable()) {
 						found = region;

@@ -7,10 +7,10 @@ import org.eclipse.ui.handlers.IHandlerService;
 /** The command ids of the process views; double-clicks run them like the menus do. */
 final class Commands {
 
-	static final String SHOW_REGIONS = "org.ipcscope.ui.process.commands.showRegions";
-	static final String OPEN_REGION = "org.ipcscope.ui.process.commands.openRegion";
-	static final String SEARCH = "org.ipcscope.ui.process.commands.search";
-	static final String AUTO_REFRESH = "org.ipcscope.ui.process.commands.autoRefresh";
+	static final String SHOW_REGIONS = "org.ipcscope.ui.process.commands.showRegions"; //$NON-NLS-1$
+	static final String OPEN_REGION = "org.ipcscope.ui.process.commands.openRegion"; //$NON-NLS-1$
+	static final String SEARCH = "org.ipcscope.ui.process.commands.search"; //$NON-NLS-1$
+	static final String AUTO_REFRESH = "org.ipcscope.ui.process.commands.autoRefresh"; //$NON-NLS-1$
 
 	private Commands() {
 	}

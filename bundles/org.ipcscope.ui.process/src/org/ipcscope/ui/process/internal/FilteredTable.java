@@ -30,7 +30,7 @@ final class FilteredTable<T> {
 	private final Text filterText;
 	private final TableViewer viewer;
 	private final List<Column<T>> columns;
-	private String filter = "";
+	private String filter = ""; //$NON-NLS-1$
 
 	FilteredTable(Composite parent, String filterHint, List<Column<T>> columns, Predicate<T> emphasized) {
 		this.columns = columns;

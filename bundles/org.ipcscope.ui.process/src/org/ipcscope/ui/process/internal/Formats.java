@@ -9,21 +9,21 @@ import java.util.Optional;
 /** How the views write addresses, sizes and times. */
 final class Formats {
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"); //$NON-NLS-1$
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss"); //$NON-NLS-1$
 	/** Between the parts of a status line. */
-	static final String SEPARATOR = "  \u00b7  ";
-	private static final String[] UNITS = { "B", "KiB", "MiB", "GiB", "TiB" };
+	static final String SEPARATOR = "  \u00b7  "; //$NON-NLS-1$
+	private static final String[] UNITS = { "B", "KiB", "MiB", "GiB", "TiB" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 
 	private Formats() {
 	}
 
 	static String address(long address) {
-		return String.format("0x%012x", address);
+		return String.format("0x%012x", address); //$NON-NLS-1$
 	}
 
 	static String hex(long value) {
-		return "0x" + Long.toHexString(value);
+		return "0x" + Long.toHexString(value); //$NON-NLS-1$
 	}
 
 	static String size(long bytes) {
@@ -33,7 +33,7 @@ final class Formats {
 			value /= 1024;
 			unit++;
 		}
-		return unit == 0 ? bytes + " B" : String.format("%.0f %s", value, UNITS[unit]);
+		return unit == 0 ? bytes + " B" : String.format("%.0f %s", value, UNITS[unit]); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** A size that need not be exact: one decimal in the largest unit below it. */
@@ -44,11 +44,11 @@ final class Formats {
 			value /= 1024;
 			unit++;
 		}
-		return unit == 0 ? bytes + " B" : String.format("%.1f %s", value, UNITS[unit]);
+		return unit == 0 ? bytes + " B" : String.format("%.1f %s", value, UNITS[unit]); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	static String time(Optional<Instant> instant) {
-		return instant.map(i -> DATE_TIME.format(LocalDateTime.ofInstant(i, ZoneId.systemDefault()))).orElse("");
+		return instant.map(i -> DATE_TIME.format(LocalDateTime.ofInstant(i, ZoneId.systemDefault()))).orElse(""); //$NON-NLS-1$
 	}
 
 	static String now() {

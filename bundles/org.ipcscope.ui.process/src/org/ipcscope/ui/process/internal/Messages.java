@@ -55,8 +55,10 @@ public final class Messages extends NLS {
 	public static String Search_Title;
 	public static String View_Reading;
 
+	public static String RegionMap_UnknownName;
+
 	static {
-		NLS.initializeMessages("org.ipcscope.ui.process.internal.messages", Messages.class);
+		NLS.initializeMessages("org.ipcscope.ui.process.internal.messages", Messages.class); //$NON-NLS-1$
 	}
 
 	private Messages() {

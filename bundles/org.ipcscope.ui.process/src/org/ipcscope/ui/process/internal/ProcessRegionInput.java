@@ -62,7 +62,7 @@ public final class ProcessRegionInput extends MemoryEditorInput {
 	public String getName() {
 		String what = !region.tag().isEmpty() ? region.tag()
 				: !region.path().isEmpty() ? String.valueOf(Path.of(region.path()).getFileName())
-						: "0x" + Long.toHexString(region.start());
+						: "0x" + Long.toHexString(region.start()); //$NON-NLS-1$
 		return NLS.bind(Messages.ProcessInput_Name, new Object[] { processName, Long.toString(pid), what });
 	}
 

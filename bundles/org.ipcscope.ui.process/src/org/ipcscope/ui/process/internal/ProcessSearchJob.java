@@ -84,7 +84,7 @@ final class ProcessSearchJob extends Job {
 		long start = System.nanoTime();
 		List<SearchHit> hits = new ArrayList<>();
 		int skipped = 0;
-		String problem = "";
+		String problem = ""; //$NON-NLS-1$
 		boolean exited = false;
 		boolean complete = false;
 		try {

@@ -31,7 +31,7 @@ import org.ipcscope.ui.process.ProcessViews;
 public class ProcessesView extends ViewPart implements Refreshable {
 
 	public static final String ID = ProcessViews.PROCESSES_VIEW_ID;
-	static final String SHOW_KERNEL_THREADS = "org.ipcscope.ui.process.commands.showKernelThreads";
+	static final String SHOW_KERNEL_THREADS = "org.ipcscope.ui.process.commands.showKernelThreads"; //$NON-NLS-1$
 
 	private FilteredTable<ProcessRow> table;
 	private Label status;
@@ -54,7 +54,7 @@ public class ProcessesView extends ViewPart implements Refreshable {
 				new Column<ProcessRow>(Messages.Column_CommandLine, 40, false, row -> Printable.escape(row.info().commandLine())),
 				new Column<ProcessRow>(Messages.Column_User, 10, false, row -> row.info().user()),
 				new Column<ProcessRow>(Messages.Column_Bitness, 5, true,
-						row -> row.info().bitness() == 0 ? "" : Integer.toString(row.info().bitness())),
+						row -> row.info().bitness() == 0 ? "" : Integer.toString(row.info().bitness())), //$NON-NLS-1$
 				new Column<ProcessRow>(Messages.Column_Started, 19, false, row -> Formats.time(row.info().startTime()))));
 		// a launch column only where a debugger can launch (the IDE; the product has none)
 		launches = ProcessProvider.hasLaunches();
@@ -107,7 +107,7 @@ public class ProcessesView extends ViewPart implements Refreshable {
 		Map<Long, String> launched = ProcessProvider.launched();
 		List<ProcessRow> rows = new ArrayList<>(processes.size());
 		for (ProcessInfo info : processes) {
-			rows.add(new ProcessRow(info, launched.getOrDefault(info.pid(), "")));
+			rows.add(new ProcessRow(info, launched.getOrDefault(info.pid(), ""))); //$NON-NLS-1$
 		}
 		rows.sort(Comparator.comparing((ProcessRow row) -> !row.isLaunched())
 				.thenComparingLong(row -> row.info().pid()));

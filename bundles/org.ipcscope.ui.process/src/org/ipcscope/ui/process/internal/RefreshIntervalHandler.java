@@ -7,7 +7,7 @@ import org.eclipse.ui.handlers.HandlerUtil;
 /** How often the active region map reads the regions again while auto-refresh is on. */
 public class RefreshIntervalHandler extends AbstractHandler {
 
-	static final String MILLIS = "org.ipcscope.ui.process.millis";
+	static final String MILLIS = "org.ipcscope.ui.process.millis"; //$NON-NLS-1$
 
 	@Override
 	public Object execute(ExecutionEvent event) {

@@ -38,13 +38,13 @@ import org.ipcscope.core.search.BytePattern;
  */
 public class RegionMapView extends ViewPart implements Refreshable {
 
-	public static final String ID = "org.ipcscope.ui.process.regionMap";
+	public static final String ID = "org.ipcscope.ui.process.regionMap"; //$NON-NLS-1$
 	static final long DEFAULT_INTERVAL = 2000;
 	/** The pid of a region map opened without a process. */
 	static final long NO_PROCESS = -1;
 
 	private long pid;
-	private volatile String processName = "";
+	private volatile String processName = ""; //$NON-NLS-1$
 	private FilteredTable<MemoryRegion> regions;
 	private FilteredTable<SearchHit> hits;
 	private TableViewer focused;
@@ -53,8 +53,8 @@ public class RegionMapView extends ViewPart implements Refreshable {
 	private Label status;
 	private Label hint;
 	private List<MemoryRegion> shown = List.of();
-	private String readAt = "";
-	private String searchStatus = "";
+	private String readAt = ""; //$NON-NLS-1$
+	private String searchStatus = ""; //$NON-NLS-1$
 	private volatile String gone;
 	private volatile boolean autoRefresh = true;
 	private volatile long interval = DEFAULT_INTERVAL;
@@ -73,7 +73,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 		} catch (NumberFormatException e) {
 			throw new PartInitException(NLS.bind(Messages.RegionMap_NoPid, site.getSecondaryId()));
 		}
-		setPartName(NLS.bind(Messages.RegionMap_Title, "process", pid));
+		setPartName(NLS.bind(Messages.RegionMap_Title, Messages.RegionMap_UnknownName, pid));
 	}
 
 	/** @param name the process's name if known, else empty: the first read looks it up */
@@ -145,7 +145,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 
 	/** Linux names anonymous regions like [heap] in the path too: the tag column says it already. */
 	private static String file(MemoryRegion region) {
-		return region.path().equals(region.tag()) ? "" : region.path();
+		return region.path().equals(region.tag()) ? "" : region.path(); //$NON-NLS-1$
 	}
 
 	// ---- reading the regions

@@ -10,7 +10,7 @@ import org.ipcscope.ui.hex.PatternDialog;
 final class SearchDialog extends PatternDialog {
 
 	SearchDialog(Shell parent, long pid) {
-		super(parent, Messages.Search_Title, NLS.bind(Messages.Search_Prompt, pid), "searchProcess");
+		super(parent, Messages.Search_Title, NLS.bind(Messages.Search_Prompt, pid), "searchProcess"); //$NON-NLS-1$
 	}
 
 	@Override
