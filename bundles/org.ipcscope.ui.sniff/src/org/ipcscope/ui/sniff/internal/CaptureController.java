@@ -60,7 +60,7 @@ public final class CaptureController<S, T> {
 		}
 
 		public void ended(String reason) {
-			endedReason = reason == null ? "?" : reason;
+			endedReason = reason == null ? "?" : reason; //$NON-NLS-1$
 		}
 	}
 
@@ -75,7 +75,7 @@ public final class CaptureController<S, T> {
 	private Job loadJob;
 	private boolean loadEnded;
 	private CaptureState state = CaptureState.IDLE;
-	private String detail = "";
+	private String detail = ""; //$NON-NLS-1$
 	private String note;
 	private boolean disposed;
 
@@ -202,7 +202,7 @@ public final class CaptureController<S, T> {
 			return null;
 		}
 		session = null;
-		set(CaptureState.STOPPING, "");
+		set(CaptureState.STOPPING, ""); //$NON-NLS-1$
 		Job job = stopJob(running);
 		job.addJobChangeListener(new JobChangeAdapter() {
 			@Override
@@ -212,7 +212,7 @@ public final class CaptureController<S, T> {
 					// a capture started meanwhile has a state of its own
 					if (!disposed && session == null && state == CaptureState.STOPPING) {
 						set(result.isOK() ? CaptureState.STOPPED : CaptureState.STOP_FAILED,
-								result.isOK() ? "" : result.getMessage());
+								result.isOK() ? "" : result.getMessage()); //$NON-NLS-1$
 					}
 				});
 			}
@@ -304,7 +304,7 @@ public final class CaptureController<S, T> {
 			loadJob.cancel();
 			loadJob = null;
 			if (!loadEnded) {
-				set(CaptureState.LOAD_CANCELLED, "");
+				set(CaptureState.LOAD_CANCELLED, ""); //$NON-NLS-1$
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Reads a capture file line by line, handing each entry on as it is read: the table fills
@@ -61,7 +62,7 @@ public final class CaptureFileJob<H, T> extends Job {
 					return Status.CANCEL_STATUS;
 				}
 				try {
-					if (entries == 0 && header == null && line.contains("\"format\"")) {
+					if (entries == 0 && header == null && line.contains("\"format\"")) { //$NON-NLS-1$
 						// the format's own reader, so the file's rules are the format's
 						header = format.header(line);
 					} else {
@@ -69,8 +70,8 @@ public final class CaptureFileJob<H, T> extends Job {
 						entries++;
 					}
 				} catch (IllegalArgumentException | IOException e) {
-					throw new IOException("line " + number + ": "
-							+ String.valueOf(e.getMessage()).replaceFirst("^line 1: ", ""), e);
+					throw new IOException(NLS.bind(Messages.Load_LineProblem, number,
+							String.valueOf(e.getMessage()).replaceFirst("^line 1: ", "")), e); //$NON-NLS-1$ //$NON-NLS-2$
 				}
 				int now = (int) Math.min(1000, read * 1000 / size);
 				if (now > worked) {

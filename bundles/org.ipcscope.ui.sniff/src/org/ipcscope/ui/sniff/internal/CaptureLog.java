@@ -55,7 +55,7 @@ public final class CaptureLog<T> {
 	 */
 	public CaptureLog(int maxEntries, long maxBytes, ToLongFunction<? super T> weight) {
 		if (maxEntries < 1 || maxBytes < 1) {
-			throw new IllegalArgumentException("bounds must be positive");
+			throw new IllegalArgumentException("bounds must be positive"); //$NON-NLS-1$
 		}
 		this.maxEntries = maxEntries;
 		this.maxBytes = maxBytes;

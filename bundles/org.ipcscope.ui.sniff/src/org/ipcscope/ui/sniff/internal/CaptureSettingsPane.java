@@ -55,7 +55,7 @@ final class CaptureSettingsPane extends Group {
 
 		for (CaptureStrategy strategy : CaptureStrategy.values()) {
 			Label title = new Label(this, SWT.NONE);
-			title.setText(strategy.ordinal() == 0 ? Messages.View_Strategy : "");
+			title.setText(strategy.ordinal() == 0 ? Messages.View_Strategy : ""); //$NON-NLS-1$
 			GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(title);
 			Button radio = new Button(this, SWT.RADIO);
 			radio.setText(strategyName(strategy));
@@ -130,7 +130,7 @@ final class CaptureSettingsPane extends Group {
 		for (CaptureStrategy strategy : CaptureStrategy.values()) {
 			Button radio = strategies.get(strategy);
 			radio.setText(strategyName(strategy)
-					+ (sniffer && !runnable.contains(strategy) ? Messages.Strategy_Unavailable : ""));
+					+ (sniffer && !runnable.contains(strategy) ? Messages.Strategy_Unavailable : "")); //$NON-NLS-1$
 			radio.setToolTipText(strategyLimits(strategy));
 			// without a sniffer the limits are moot: the table gets the room, the tool tip keeps them
 			for (Label label : new Label[] { limits.get(strategy), fillers.get(strategy) }) {

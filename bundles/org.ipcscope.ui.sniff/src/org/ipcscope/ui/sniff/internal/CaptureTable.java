@@ -41,7 +41,7 @@ public final class CaptureTable<T> {
 		GC gc = new GC(table);
 		int charWidth;
 		try {
-			charWidth = gc.textExtent("0").x;
+			charWidth = gc.textExtent("0").x; //$NON-NLS-1$
 		} finally {
 			gc.dispose();
 		}

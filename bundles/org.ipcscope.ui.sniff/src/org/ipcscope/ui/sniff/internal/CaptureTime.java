@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 /** How capture tables show a time: the local time of day to the microsecond. */
 public final class CaptureTime {
 
-	private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+	private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS"); //$NON-NLS-1$
 
 	private CaptureTime() {
 	}

@@ -173,7 +173,7 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 
 	/** Shows a sentence above everything, or hides the banner for null. */
 	protected void showBanner(String text) {
-		banner.setText(text == null ? "" : text);
+		banner.setText(text == null ? "" : text); //$NON-NLS-1$
 		((GridData) banner.getLayoutData()).exclude = text == null;
 		banner.setVisible(text != null);
 		banner.getParent().layout(true, true);
@@ -256,9 +256,9 @@ public abstract class CaptureView<S, T, H> extends ViewPart implements CaptureCo
 		}
 		String extra = extraStatus();
 		if (extra != null) {
-			text += " | " + extra;
+			text += " | " + extra; //$NON-NLS-1$
 		}
-		text += " | " + stateLine();
+		text += " | " + stateLine(); //$NON-NLS-1$
 		if (!text.equals(status.getText())) {
 			status.setText(text);
 			status.setToolTipText(text);

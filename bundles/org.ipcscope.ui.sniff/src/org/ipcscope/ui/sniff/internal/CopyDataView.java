@@ -35,9 +35,9 @@ import org.ipcscope.core.sniff.WindowInfo;
  */
 public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, CopyDataFormat.Header> {
 
-	static final String PAUSE_COMMAND = "org.ipcscope.ui.sniff.commands.pause";
+	static final String PAUSE_COMMAND = "org.ipcscope.ui.sniff.commands.pause"; //$NON-NLS-1$
 	/** The focus id plugin.xml uses to let Copy copy payloads when the table has the focus. */
-	static final String TABLE_FOCUS_ID = "org.ipcscope.ui.sniff.captureTable";
+	static final String TABLE_FOCUS_ID = "org.ipcscope.ui.sniff.captureTable"; //$NON-NLS-1$
 	/** The filter fields, in {@link FilterBar} order. */
 	static final int MESSAGE = 0;
 	static final int PARAMS = 1;
@@ -94,7 +94,7 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 					}
 				});
 			} catch (IOException | RuntimeException e) {
-				ILog.of(getClass()).warn("The sniffer could not say which strategies run here: " + e.getMessage());
+				ILog.of(getClass()).warn(NLS.bind(Messages.State_NoStrategies, e.getMessage()));
 				display.asyncExec(() -> {
 					if (!settings.isDisposed()) {
 						controller().say(NLS.bind(Messages.State_NoStrategies, e.getMessage()));
@@ -138,9 +138,9 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	@Override
 	protected void filtersChanged() {
 		String[] texts = filters().texts();
-		filters().mark(DW_DATA, MessageFilter.problem(texts[DW_DATA], "", ""));
-		filters().mark(SENDER, MessageFilter.problem("", texts[SENDER], ""));
-		filters().mark(CONTENT, MessageFilter.problem("", "", texts[CONTENT]));
+		filters().mark(DW_DATA, MessageFilter.problem(texts[DW_DATA], "", "")); //$NON-NLS-1$ //$NON-NLS-2$
+		filters().mark(SENDER, MessageFilter.problem("", texts[SENDER], "")); //$NON-NLS-1$ //$NON-NLS-2$
+		filters().mark(CONTENT, MessageFilter.problem("", "", texts[CONTENT])); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	@Override
@@ -167,7 +167,7 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	protected Texts texts() {
 		// the log is unbounded: it never drops from view
 		return new Texts(PAUSE_COMMAND, Messages.Job_Stop, Messages.Load_Refused, Messages.Start_Title,
-				Messages.Status_Counts, "", Messages.Status_Paused, Messages.Status_FilterError);
+				Messages.Status_Counts, "", Messages.Status_Paused, Messages.Status_FilterError); //$NON-NLS-1$
 	}
 
 	@Override
@@ -185,7 +185,7 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 		case FAILED -> NLS.bind(Messages.State_Failed, detail);
 		case LOADING -> NLS.bind(Messages.State_Loading, detail);
 		case LOADED -> NLS.bind(Messages.State_Loaded, detail) + fromHeader(load == null ? null : load.header());
-		case LOAD_FAILED -> NLS.bind(Messages.State_LoadFailed, detail, load == null ? "?" : load.failure());
+		case LOAD_FAILED -> NLS.bind(Messages.State_LoadFailed, detail, load == null ? "?" : load.failure()); //$NON-NLS-1$
 		case LOAD_CANCELLED -> Messages.State_LoadCancelled;
 		};
 	}
@@ -196,15 +196,15 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 		String how = CaptureSettingsPane.strategyName(running.strategy());
 		List<String> limits = running.limits();
 		return limits.isEmpty() ? NLS.bind(Messages.State_Running, window, how)
-				: NLS.bind(Messages.State_RunningLimits, new Object[] { window, how, String.join("; ", limits) });
+				: NLS.bind(Messages.State_RunningLimits, new Object[] { window, how, String.join("; ", limits) }); //$NON-NLS-1$
 	}
 
 	private static String fromHeader(CopyDataFormat.Header header) {
 		if (header == null || header.target() == null) {
-			return "";
+			return ""; //$NON-NLS-1$
 		}
-		return ": " + WindowFilter.describe(header.target())
-				+ (header.strategy() == null ? "" : ", " + CaptureSettingsPane.strategyName(header.strategy()))
+		return ": " + WindowFilter.describe(header.target()) //$NON-NLS-1$
+				+ (header.strategy() == null ? "" : ", " + CaptureSettingsPane.strategyName(header.strategy())) //$NON-NLS-1$ //$NON-NLS-2$
 				+ Messages.Window_FromFile;
 	}
 

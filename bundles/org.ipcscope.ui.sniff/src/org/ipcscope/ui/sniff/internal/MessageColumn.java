@@ -37,7 +37,7 @@ enum MessageColumn implements CaptureColumn {
 		case SEQUENCE -> Long.toString(m.sequence());
 		case TIME -> time(m.timeMicros());
 		// only WM_COPYDATA names its sender's HWND (in wParam); another message's wParam is its own
-		case SENDER -> !m.isCopyData() ? (m.senderPid() < 0 ? "" : NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid())))
+		case SENDER -> !m.isCopyData() ? (m.senderPid() < 0 ? "" : NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid()))) //$NON-NLS-1$
 				: m.senderPid() < 0 ? CaptureJsonLines.hex(m.sender())
 				: NLS.bind(Messages.Column_SenderPid, CaptureJsonLines.hex(m.sender()), Long.toString(m.senderPid()));
 		case TARGET -> CaptureJsonLines.hex(m.target());
@@ -46,7 +46,7 @@ enum MessageColumn implements CaptureColumn {
 		case CB_DATA -> m.isTruncated()
 				? NLS.bind(Messages.Column_Truncated, Long.toString(m.cbData()), Integer.toString(m.payload().length))
 				: Long.toString(m.cbData());
-		case RESULT -> m.result() == CapturedMessage.UNKNOWN_RESULT ? "" : Long.toString(m.result());
+		case RESULT -> m.result() == CapturedMessage.UNKNOWN_RESULT ? "" : Long.toString(m.result()); //$NON-NLS-1$
 		case PREVIEW -> PayloadDecoding.preview(m.payload(), PREVIEW_CHARS);
 		case MESSAGE -> NLS.bind(m.kind() == CapturedMessage.Kind.POSTED ? Messages.Column_MessagePosted
 				: Messages.Column_MessageSent, Printable.escape(m.displayName()));

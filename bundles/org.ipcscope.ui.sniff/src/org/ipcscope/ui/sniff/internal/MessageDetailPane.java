@@ -65,7 +65,7 @@ public final class MessageDetailPane extends Composite {
 		openMemory.setVisible(false);
 		new Label(this, SWT.NONE).setText(Messages.View_Decoder);
 		decoder = new Combo(this, SWT.READ_ONLY);
-		decoder.setItems(Messages.View_DecoderAuto, "ASCII", "UTF-8", "UTF-16LE");
+		decoder.setItems(Messages.View_DecoderAuto, "ASCII", "UTF-8", "UTF-16LE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		decoder.select(0);
 		decoder.addListener(SWT.Selection, e -> showText());
 		summary = new Label(this, SWT.NONE);
@@ -81,7 +81,7 @@ public final class MessageDetailPane extends Composite {
 
 	void show(CapturedMessage newMessage) {
 		message = newMessage;
-		fields.setText(message == null ? "" : fieldsText(message));
+		fields.setText(message == null ? "" : fieldsText(message)); //$NON-NLS-1$
 		((GridData) fields.getParent().getLayoutData()).exclude = message == null;
 		fields.getParent().setVisible(message != null);
 		boolean offered = memoryOpener != null && message != null && mayOpen(message);
@@ -130,7 +130,7 @@ public final class MessageDetailPane extends Composite {
 		if (m.senderThread() >= 0) {
 			sender = NLS.bind(Messages.Detail_Sender, Long.toString(m.senderThread()));
 			if (m.senderPid() >= 0) {
-				sender += ", " + NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid()));
+				sender += ", " + NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid())); //$NON-NLS-1$
 			}
 		} else if (m.senderPid() >= 0) {
 			sender = NLS.bind(Messages.Detail_SenderPid, Long.toString(m.senderPid()));
@@ -145,7 +145,7 @@ public final class MessageDetailPane extends Composite {
 	}
 
 	private static String param(long value) {
-		return CaptureJsonLines.hex(value) + " (" + Long.toUnsignedString(value) + ")";
+		return CaptureJsonLines.hex(value) + " (" + Long.toUnsignedString(value) + ")"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/**
@@ -164,7 +164,7 @@ public final class MessageDetailPane extends Composite {
 
 	private void showText() {
 		if (moved < 0) {
-			decoded.setText("");
+			decoded.setText(""); //$NON-NLS-1$
 			return;
 		}
 		PayloadDecoding decoding = decoding();
@@ -178,8 +178,8 @@ public final class MessageDetailPane extends Composite {
 		if (decoding == PayloadDecoding.AUTO) {
 			PayloadDecoding.Detection detection = PayloadDecoding.detect(payload);
 			String found = detection.reason() == PayloadDecoding.Reason.BINARY ? reason(detection.reason())
-					: label(detection.decoding()) + " (" + reason(detection.reason()) + ")";
-			base += "  |  " + NLS.bind(Messages.View_Detected, found);
+					: label(detection.decoding()) + " (" + reason(detection.reason()) + ")"; //$NON-NLS-1$ //$NON-NLS-2$
+			base += "  |  " + NLS.bind(Messages.View_Detected, found); //$NON-NLS-1$
 		}
 		summary.setText(message != null && !message.isCopyData() ? Messages.Detail_NoPayload : base);
 		summary.getParent().layout(new org.eclipse.swt.widgets.Control[] { summary });
@@ -201,9 +201,9 @@ public final class MessageDetailPane extends Composite {
 	static String label(PayloadDecoding decoding) {
 		return switch (decoding) {
 		case AUTO -> Messages.View_DecoderAuto;
-		case ASCII -> "ASCII";
-		case UTF_8 -> "UTF-8";
-		case UTF_16LE -> "UTF-16LE";
+		case ASCII -> "ASCII"; //$NON-NLS-1$
+		case UTF_8 -> "UTF-8"; //$NON-NLS-1$
+		case UTF_16LE -> "UTF-16LE"; //$NON-NLS-1$
 		};
 	}
 

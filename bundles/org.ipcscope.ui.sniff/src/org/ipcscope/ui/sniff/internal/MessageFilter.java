@@ -74,7 +74,7 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 		if (text.isEmpty()) {
 			return m -> true;
 		}
-		String[] bounds = text.contains("..") ? text.split("\\.\\.", -1) : text.split("-", -1);
+		String[] bounds = text.contains("..") ? text.split("\\.\\.", -1) : text.split("-", -1); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		if (bounds.length > 2) {
 			throw new IllegalArgumentException(Messages.bind(Messages.Filter_BadDwData, text));
 		}
@@ -89,7 +89,7 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 	static Predicate<CapturedMessage> messagePredicate(String text) {
 		Predicate<CapturedMessage> any = m -> false;
 		boolean empty = true;
-		for (String item : text.split(",")) {
+		for (String item : text.split(",")) { //$NON-NLS-1$
 			String wanted = item.strip().toLowerCase(Locale.ROOT);
 			if (wanted.isEmpty()) {
 				continue;
@@ -105,8 +105,8 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 
 	static Predicate<CapturedMessage> paramsPredicate(String text) {
 		String wanted = text.strip().toLowerCase(Locale.ROOT);
-		boolean onlyW = wanted.startsWith("w:");
-		boolean onlyL = wanted.startsWith("l:");
+		boolean onlyW = wanted.startsWith("w:"); //$NON-NLS-1$
+		boolean onlyL = wanted.startsWith("l:"); //$NON-NLS-1$
 		String part = onlyW || onlyL ? wanted.substring(2).strip() : wanted;
 		if (part.isEmpty()) {
 			return m -> true;
@@ -118,7 +118,7 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 	/** @return the number a filter item is ({@code 0x401}, {@code 1025}), or null for a name */
 	private static Long number(String item) {
 		try {
-			if (item.startsWith("0x")) {
+			if (item.startsWith("0x")) { //$NON-NLS-1$
 				return Long.parseUnsignedLong(item.substring(2), 16);
 			}
 			return item.chars().allMatch(Character::isDigit) ? Long.valueOf(Long.parseUnsignedLong(item)) : null;
@@ -132,11 +132,11 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 			return m -> true;
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
-		if (lower.startsWith("pid:") || !lower.startsWith("0x") && !lower.startsWith("hwnd:")) {
-			long pid = unsigned(lower.replaceFirst("^pid:", "").strip(), Messages.Filter_BadSender, text);
+		if (lower.startsWith("pid:") || !lower.startsWith("0x") && !lower.startsWith("hwnd:")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			long pid = unsigned(lower.replaceFirst("^pid:", "").strip(), Messages.Filter_BadSender, text); //$NON-NLS-1$ //$NON-NLS-2$
 			return m -> m.senderPid() == pid;
 		}
-		long hwnd = unsigned(lower.replaceFirst("^hwnd:", "").strip(), Messages.Filter_BadSender, text);
+		long hwnd = unsigned(lower.replaceFirst("^hwnd:", "").strip(), Messages.Filter_BadSender, text); //$NON-NLS-1$ //$NON-NLS-2$
 		return m -> m.sender() == hwnd;
 	}
 
@@ -145,7 +145,7 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 		if (text.isEmpty()) {
 			return List.of();
 		}
-		if (text.matches("(hex|text|ascii|utf16|int\\d+(be|le)?):.*")) {
+		if (text.matches("(hex|text|ascii|utf16|int\\d+(be|le)?):.*")) { //$NON-NLS-1$
 			return List.of(PatternSyntax.parse(text));
 		}
 		return List.of(BytePattern.text(text, StandardCharsets.UTF_8), BytePattern.utf16le(text));
@@ -153,7 +153,7 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 
 	private static long unsigned(String number, String message, String whole) {
 		try {
-			return number.startsWith("0x") ? Long.parseUnsignedLong(number.substring(2), 16)
+			return number.startsWith("0x") ? Long.parseUnsignedLong(number.substring(2), 16) //$NON-NLS-1$
 					: Long.parseUnsignedLong(number);
 		} catch (NumberFormatException e) {
 			throw new IllegalArgumentException(Messages.bind(message, whole), e);

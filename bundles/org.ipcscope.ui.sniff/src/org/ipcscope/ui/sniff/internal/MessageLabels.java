@@ -19,7 +19,7 @@ final class MessageLabels extends LabelProvider implements ITableLabelProvider, 
 
 	@Override
 	public String getColumnText(Object element, int columnIndex) {
-		return element instanceof CapturedMessage m ? MessageColumn.values()[columnIndex].text(m) : "";
+		return element instanceof CapturedMessage m ? MessageColumn.values()[columnIndex].text(m) : ""; //$NON-NLS-1$
 	}
 
 	@Override

@@ -62,7 +62,7 @@ final class MessageMemoryOpener {
 				say.accept(NLS.bind(Messages.Detail_OpenedHandle, object.get().kind().label(),
 						Printable.escape(object.get().name())));
 			} catch (PartInitException e) {
-				ILog.of(MessageMemoryOpener.class).error("Could not open the hex editor", e);
+				ILog.of(MessageMemoryOpener.class).error(Messages.Editor_OpenFailed, e);
 				say.accept(e.getMessage());
 			}
 		} else if (MessageDetailPane.mayPointIntoMemory(m)) {

@@ -138,8 +138,18 @@ public final class Messages extends NLS {
 	public static String Files_CaptureFilter;
 	public static String Files_AllFilter;
 
+	public static String Load_LineProblem;
+
+	public static String Editor_OpenFailed;
+
+	public static String Plugin_StopFailed;
+
+	public static String Command_UnknownAction;
+
+	public static String Command_ViewFailed;
+
 	static {
-		NLS.initializeMessages("org.ipcscope.ui.sniff.internal.messages", Messages.class);
+		NLS.initializeMessages("org.ipcscope.ui.sniff.internal.messages", Messages.class); //$NON-NLS-1$
 	}
 
 	private Messages() {

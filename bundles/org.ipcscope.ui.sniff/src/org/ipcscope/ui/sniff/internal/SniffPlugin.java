@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.osgi.util.NLS;
 import org.ipcscope.core.sniff.CaptureSession;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -41,7 +42,7 @@ public final class SniffPlugin implements BundleActivator {
 			try {
 				stop(session);
 			} catch (RuntimeException e) {
-				ILog.of(SniffPlugin.class).error("Stopping the capture of " + session.target() + " failed", e);
+				ILog.of(SniffPlugin.class).error(NLS.bind(Messages.Plugin_StopFailed, session.target()), e);
 			}
 		}
 	}

@@ -58,6 +58,6 @@ final class SnifferAccess {
 	}
 
 	static boolean isWindows() {
-		return System.getProperty("os.name", "").startsWith("Windows");
+		return System.getProperty("os.name", "").startsWith("Windows"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 }

@@ -8,6 +8,7 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExecutableExtension;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
@@ -26,11 +27,11 @@ import org.ipcscope.ui.sniff.SniffViews;
  */
 public class SnifferCommandHandler extends AbstractHandler implements IExecutableExtension, IElementUpdater {
 
-	private String action = "";
+	private String action = ""; //$NON-NLS-1$
 
 	@Override
 	public void setInitializationData(IConfigurationElement config, String propertyName, Object data) {
-		action = data instanceof String text ? text : "";
+		action = data instanceof String text ? text : ""; //$NON-NLS-1$
 	}
 
 	@Override
@@ -41,33 +42,33 @@ public class SnifferCommandHandler extends AbstractHandler implements IExecutabl
 		}
 		Shell shell = HandlerUtil.getActiveShellChecked(event);
 		switch (action) {
-		case "pick" -> view.pickWindow();
-		case "start" -> view.start();
-		case "stop" -> view.stop();
-		case "pause" -> view.setPaused(!view.isPaused());
-		case "clear" -> view.clear();
-		case "copyHex" -> view.copySelectionAsHex();
-		case "open" -> {
+		case "pick" -> view.pickWindow(); //$NON-NLS-1$
+		case "start" -> view.start(); //$NON-NLS-1$
+		case "stop" -> view.stop(); //$NON-NLS-1$
+		case "pause" -> view.setPaused(!view.isPaused()); //$NON-NLS-1$
+		case "clear" -> view.clear(); //$NON-NLS-1$
+		case "copyHex" -> view.copySelectionAsHex(); //$NON-NLS-1$
+		case "open" -> { //$NON-NLS-1$
 			String file = fileDialog(shell, SWT.OPEN, null);
 			if (file != null) {
 				view.load(Path.of(file));
 			}
 		}
-		case "save" -> {
-			String file = fileDialog(shell, SWT.SAVE, "capture.jsonl");
+		case "save" -> { //$NON-NLS-1$
+			String file = fileDialog(shell, SWT.SAVE, "capture.jsonl"); //$NON-NLS-1$
 			if (file != null) {
 				view.save(Path.of(file));
 			}
 		}
-		case "export" -> {
+		case "export" -> { //$NON-NLS-1$
 			if (!view.selectedEntries().isEmpty()) {
-				String file = fileDialog(shell, SWT.SAVE, "selection.jsonl");
+				String file = fileDialog(shell, SWT.SAVE, "selection.jsonl"); //$NON-NLS-1$
 				if (file != null) {
 					view.exportSelection(Path.of(file));
 				}
 			}
 		}
-		default -> throw new ExecutionException("Unknown sniffer action '" + action + "'");
+		default -> throw new ExecutionException(NLS.bind(Messages.Command_UnknownAction, action));
 		}
 		return null;
 	}
@@ -77,20 +78,20 @@ public class SnifferCommandHandler extends AbstractHandler implements IExecutabl
 		if (part instanceof CopyDataView view) {
 			return view;
 		}
-		if (!"open".equals(action)) {
+		if (!"open".equals(action)) { //$NON-NLS-1$
 			return null;
 		}
 		IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindowChecked(event);
 		try {
 			return (CopyDataView) window.getActivePage().showView(SniffViews.COPY_DATA);
 		} catch (PartInitException e) {
-			throw new ExecutionException("Could not open the Message Sniffer view", e);
+			throw new ExecutionException(Messages.Command_ViewFailed, e);
 		}
 	}
 
 	private static String fileDialog(Shell shell, int style, String name) {
 		FileDialog dialog = new FileDialog(shell, style);
-		dialog.setFilterExtensions(new String[] { "*.jsonl", "*" });
+		dialog.setFilterExtensions(new String[] { "*.jsonl", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
 		dialog.setFilterNames(new String[] { Messages.Files_CaptureFilter, Messages.Files_AllFilter });
 		if (name != null) {
 			dialog.setFileName(name);
@@ -101,7 +102,7 @@ public class SnifferCommandHandler extends AbstractHandler implements IExecutabl
 
 	@Override
 	public void updateElement(UIElement element, @SuppressWarnings("rawtypes") Map parameters) {
-		if ("pause".equals(action)) {
+		if ("pause".equals(action)) { //$NON-NLS-1$
 			IWorkbenchWindow window = element.getServiceLocator().getService(IWorkbenchWindow.class);
 			IWorkbenchPart part = window == null || window.getActivePage() == null ? null
 					: window.getActivePage().findView(SniffViews.COPY_DATA);

@@ -39,7 +39,7 @@ record WindowFilter(String text, Field field, boolean messageOnly) implements Pr
 	/** @return one line naming a window for labels and job names */
 	static String describe(WindowInfo window) {
 		return Messages.bind(Messages.Window_Describe, new Object[] { CaptureJsonLines.hex(window.hwnd()),
-				window.title(), window.className(), window.processName().isEmpty() ? "?" : window.processName(),
+				window.title(), window.className(), window.processName().isEmpty() ? "?" : window.processName(), //$NON-NLS-1$
 				Long.toString(window.pid()) });
 	}
 }

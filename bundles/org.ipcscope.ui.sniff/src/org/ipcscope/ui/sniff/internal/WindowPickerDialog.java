@@ -259,7 +259,7 @@ final class WindowPickerDialog extends Dialog {
 			windows = java.util.stream.Stream.concat(windows.stream(), java.util.stream.Stream.of(w)).toList();
 			viewer.setInput(windows);
 		}
-		filterText.setText("");
+		filterText.setText(""); //$NON-NLS-1$
 		WindowInfo same = windows.stream().filter(x -> x.hwnd() == w.hwnd()).findFirst().orElse(w);
 		viewer.setSelection(new StructuredSelection(same), true);
 		status.setText(WindowFilter.describe(w));
