@@ -4,7 +4,7 @@ package org.ipcscope.ui.traffic;
 public final class TrafficViews {
 
 	/** The Traffic view. */
-	public static final String TRAFFIC = "org.ipcscope.ui.traffic.views.traffic";
+	public static final String TRAFFIC = "org.ipcscope.ui.traffic.views.traffic"; //$NON-NLS-1$
 
 	private TrafficViews() {
 	}

@@ -79,8 +79,8 @@ final class CaptureDialog extends Dialog {
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		column(Messages.Dialog_Pid, 90, o -> Long.toString(o.pid()));
-		column(Messages.Dialog_Process, 220, o -> o.process() == null ? "" : TrafficColumn.shown(o.process()));
-		column(Messages.Dialog_Handle, 160, o -> o.handle() == null ? "" : TrafficColumn.shown(o.handle()));
+		column(Messages.Dialog_Process, 220, o -> o.process() == null ? "" : TrafficColumn.shown(o.process())); //$NON-NLS-1$
+		column(Messages.Dialog_Handle, 160, o -> o.handle() == null ? "" : TrafficColumn.shown(o.handle())); //$NON-NLS-1$
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		table.setInput(holders);
 		table.setAllChecked(true);
@@ -88,7 +88,7 @@ final class CaptureDialog extends Dialog {
 		GridDataFactory.fillDefaults().grab(true, true).hint(500, 120).applyTo(table.getControl());
 		new Label(body, SWT.NONE).setText(Messages.Dialog_Change);
 		Text changeText = new Text(body, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.BORDER | SWT.V_SCROLL);
-		changeText.setText(change == null ? "" : change);
+		changeText.setText(change == null ? "" : change); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(500, 90).applyTo(changeText);
 		if (objectFilter) {
 			new Label(body, SWT.NONE).setText(Messages.Dialog_ObjectFilter);
@@ -126,7 +126,7 @@ final class CaptureDialog extends Dialog {
 		if (start != null) {
 			start.setEnabled(any);
 		}
-		problem.setText(any ? "" : Messages.Dialog_NoneTicked);
+		problem.setText(any ? "" : Messages.Dialog_NoneTicked); //$NON-NLS-1$
 	}
 
 	@Override

@@ -48,17 +48,17 @@ final class CaptureFileKinds {
 		} catch (IllegalArgumentException e) {
 			return Kind.UNKNOWN;
 		}
-		String format = json.get("format");
+		String format = json.get("format"); //$NON-NLS-1$
 		if (TrafficJsonLines.FORMAT.equals(format)) {
 			return Kind.TRAFFIC;
 		}
 		if (CaptureJsonLines.FORMAT.equals(format)) {
 			return Kind.COPYDATA;
 		}
-		if (format == null && json.containsKey("op") && json.containsKey("transferred")) {
+		if (format == null && json.containsKey("op") && json.containsKey("transferred")) { //$NON-NLS-1$ //$NON-NLS-2$
 			return Kind.TRAFFIC;
 		}
-		if (format == null && json.containsKey("dwData")) {
+		if (format == null && json.containsKey("dwData")) { //$NON-NLS-1$
 			return Kind.COPYDATA;
 		}
 		return Kind.UNKNOWN;

@@ -106,7 +106,7 @@ final class CaptureStarts {
 		try {
 			view = (TrafficView) window.getActivePage().showView(TrafficViews.TRAFFIC);
 		} catch (PartInitException e) {
-			throw new ExecutionException("Could not open the Traffic view", e);
+			throw new ExecutionException(Messages.Command_ViewFailed, e);
 		}
 		Job job = view.capture(capturer, request, names, what);
 		if (job == null) {

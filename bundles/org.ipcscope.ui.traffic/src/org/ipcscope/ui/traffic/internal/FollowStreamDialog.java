@@ -54,7 +54,7 @@ final class FollowStreamDialog extends Dialog {
 	protected void configureShell(Shell shell) {
 		super.configureShell(shell);
 		shell.setText(NLS.bind(Messages.Follow_Title, new Object[] { process, handle,
-				object == null ? "" : TrafficColumn.shown(object),
+				object == null ? "" : TrafficColumn.shown(object), //$NON-NLS-1$
 				key.direction() == TrafficOp.Direction.IN ? Messages.Follow_In : Messages.Follow_Out }));
 	}
 
@@ -90,7 +90,7 @@ final class FollowStreamDialog extends Dialog {
 	protected void buttonPressed(int buttonId) {
 		if (buttonId == EXPORT_ID) {
 			FileDialog files = new FileDialog(getShell(), SWT.SAVE);
-			files.setFileName("stream-" + key.pid() + "-" + handle + "-" + key.direction().name().toLowerCase() + ".bin");
+			files.setFileName("stream-" + key.pid() + "-" + handle + "-" + key.direction().name().toLowerCase() + ".bin"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			files.setOverwrite(true);
 			String file = files.open();
 			if (file != null) {

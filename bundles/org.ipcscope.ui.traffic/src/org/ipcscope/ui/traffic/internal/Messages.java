@@ -4,7 +4,7 @@ import org.eclipse.osgi.util.NLS;
 
 /** The Traffic view's strings, from messages.properties beside this class. */
 final class Messages extends NLS {
-	private static final String BUNDLE_NAME = "org.ipcscope.ui.traffic.internal.messages";
+	private static final String BUNDLE_NAME = "org.ipcscope.ui.traffic.internal.messages"; //$NON-NLS-1$
 
 	public static String Column_Sequence;
 	public static String Column_Time;
@@ -81,6 +81,12 @@ final class Messages extends NLS {
 	public static String Files_AllFilter;
 	public static String Open_Unknown;
 	public static String Open_Title;
+
+	public static String Command_ViewFailed;
+
+	public static String Command_UnknownAction;
+
+	public static String Plugin_StopFailed;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -81,7 +81,7 @@ public class OpenCaptureHandler extends AbstractHandler {
 
 	static FileDialog fileDialog(Shell shell, int style) {
 		FileDialog dialog = new FileDialog(shell, style);
-		dialog.setFilterExtensions(new String[] { "*.jsonl", "*" });
+		dialog.setFilterExtensions(new String[] { "*.jsonl", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
 		dialog.setFilterNames(new String[] { Messages.Files_CaptureFilter, Messages.Files_AllFilter });
 		return dialog;
 	}

@@ -43,9 +43,9 @@ enum TrafficColumn implements CaptureColumn {
 				: r.op().id();
 		case CALL -> shown(r.call());
 		case HANDLE -> handle(r);
-		case OBJECT -> r.object() == null ? "" : shown(r.object());
+		case OBJECT -> r.object() == null ? "" : shown(r.object()); //$NON-NLS-1$
 		case SIZE -> r.isTruncated() ? NLS.bind(Messages.Column_SizeCut, r.transferred(), r.payload().length)
-				: r.op().direction() == org.ipcscope.core.traffic.TrafficOp.Direction.NONE && r.transferred() == 0 ? ""
+				: r.op().direction() == org.ipcscope.core.traffic.TrafficOp.Direction.NONE && r.transferred() == 0 ? "" //$NON-NLS-1$
 						: Long.toString(r.transferred());
 		case PREVIEW -> PayloadDecoding.preview(r.payload(), PREVIEW_CHARS);
 		};
@@ -61,12 +61,12 @@ enum TrafficColumn implements CaptureColumn {
 
 	static String process(long pid, Map<Long, String> names) {
 		String name = names.get(pid);
-		return name == null ? Long.toString(pid) : shown(name) + " (" + pid + ")";
+		return name == null ? Long.toString(pid) : shown(name) + " (" + pid + ")"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** @return a descriptor in decimal, a Windows handle in hex as Windows tools show it */
 	static String handle(TrafficRecord r) {
 		return r.handleKind() == TrafficRecord.HandleKind.FD ? Long.toString(r.handle())
-				: "0x" + Long.toHexString(r.handle());
+				: "0x" + Long.toHexString(r.handle()); //$NON-NLS-1$
 	}
 }

@@ -27,7 +27,7 @@ import org.ipcscope.ui.sniff.internal.MessageFilter;
 record TrafficFilter(Predicate<TrafficRecord> process, Set<TrafficOp> ops, String object, List<BytePattern> content)
 		implements Predicate<TrafficRecord> {
 
-	static final TrafficFilter ALL = new TrafficFilter(r -> true, EnumSet.allOf(TrafficOp.class), "", List.of());
+	static final TrafficFilter ALL = new TrafficFilter(r -> true, EnumSet.allOf(TrafficOp.class), "", List.of()); //$NON-NLS-1$
 
 	/**
 	 * @param names process names by pid; read when the filter runs, so names learnt later count
@@ -74,7 +74,7 @@ record TrafficFilter(Predicate<TrafficRecord> process, Set<TrafficOp> ops, Strin
 
 	private static Set<TrafficOp> ops(String text) {
 		Set<TrafficOp> ops = EnumSet.noneOf(TrafficOp.class);
-		for (String id : text.strip().toLowerCase(Locale.ROOT).split("[,\\s]+")) {
+		for (String id : text.strip().toLowerCase(Locale.ROOT).split("[,\\s]+")) { //$NON-NLS-1$
 			if (id.isEmpty()) {
 				continue;
 			}

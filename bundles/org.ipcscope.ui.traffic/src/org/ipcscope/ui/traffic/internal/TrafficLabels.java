@@ -18,10 +18,10 @@ import org.ipcscope.core.traffic.TrafficRecord;
  */
 final class TrafficLabels extends LabelProvider implements ITableLabelProvider, ITableColorProvider {
 
-	static final String COLOR_IN = "org.ipcscope.ui.traffic.in";
-	static final String COLOR_OUT = "org.ipcscope.ui.traffic.out";
-	static final String COLOR_EVENT = "org.ipcscope.ui.traffic.event";
-	static final String COLOR_FAILED = "org.ipcscope.ui.traffic.failed";
+	static final String COLOR_IN = "org.ipcscope.ui.traffic.in"; //$NON-NLS-1$
+	static final String COLOR_OUT = "org.ipcscope.ui.traffic.out"; //$NON-NLS-1$
+	static final String COLOR_EVENT = "org.ipcscope.ui.traffic.event"; //$NON-NLS-1$
+	static final String COLOR_FAILED = "org.ipcscope.ui.traffic.failed"; //$NON-NLS-1$
 
 	private final Map<Long, String> names;
 
@@ -36,7 +36,7 @@ final class TrafficLabels extends LabelProvider implements ITableLabelProvider, 
 
 	@Override
 	public String getColumnText(Object element, int columnIndex) {
-		return element instanceof TrafficRecord r ? TrafficColumn.values()[columnIndex].text(r, names) : "";
+		return element instanceof TrafficRecord r ? TrafficColumn.values()[columnIndex].text(r, names) : ""; //$NON-NLS-1$
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.osgi.util.NLS;
 import org.ipcscope.core.IpcKind;
 import org.ipcscope.core.traffic.TrafficCapturer;
 import org.ipcscope.core.traffic.TrafficSession;
@@ -80,7 +81,7 @@ public final class TrafficPlugin implements BundleActivator {
 			try {
 				stop(session);
 			} catch (RuntimeException e) {
-				ILog.of(TrafficPlugin.class).error("Stopping the traffic capture of " + session.request().pids() + " failed", e);
+				ILog.of(TrafficPlugin.class).error(NLS.bind(Messages.Plugin_StopFailed, session.request().pids()), e);
 			}
 		}
 		ServiceTracker<TrafficCapturer, TrafficCapturer> tracker = capturers;

@@ -35,7 +35,7 @@ import org.ipcscope.ui.sniff.internal.MessageDetailPane;
  */
 public class TrafficView extends CaptureView<TrafficSession, TrafficRecord, TrafficHeader> {
 
-	static final String PAUSE_COMMAND = "org.ipcscope.ui.traffic.commands.pause";
+	static final String PAUSE_COMMAND = "org.ipcscope.ui.traffic.commands.pause"; //$NON-NLS-1$
 	/** Records the view keeps at most. */
 	static final int MAX_RECORDS = 200_000;
 	/** Payload bytes the view keeps at most. */
@@ -125,7 +125,7 @@ public class TrafficView extends CaptureView<TrafficSession, TrafficRecord, Traf
 	protected String extraStatus() {
 		Listener current = listener;
 		return current == null || current.feed != controller().feed() || current.processes.isEmpty() ? null
-				: String.join(", ", current.processes.values());
+				: String.join(", ", current.processes.values()); //$NON-NLS-1$
 	}
 
 	@Override
@@ -144,8 +144,8 @@ public class TrafficView extends CaptureView<TrafficSession, TrafficRecord, Traf
 		case LOADING -> NLS.bind(Messages.State_Loading, detail);
 		case LOADED -> loaded == null ? NLS.bind(Messages.State_Loaded, detail)
 				: NLS.bind(Messages.State_LoadedHeader,
-						new Object[] { detail, loaded.os(), loaded.method() == null ? "?" : loaded.method() });
-		case LOAD_FAILED -> NLS.bind(Messages.State_LoadFailed, detail, load == null ? "?" : load.failure());
+						new Object[] { detail, loaded.os(), loaded.method() == null ? "?" : loaded.method() }); //$NON-NLS-1$
+		case LOAD_FAILED -> NLS.bind(Messages.State_LoadFailed, detail, load == null ? "?" : load.failure()); //$NON-NLS-1$
 		case LOAD_CANCELLED -> Messages.State_LoadCancelled;
 		};
 	}
@@ -178,7 +178,7 @@ public class TrafficView extends CaptureView<TrafficSession, TrafficRecord, Traf
 	}
 
 	private static String os() {
-		return System.getProperty("os.name", "").startsWith("Windows") ? "windows" : "linux";
+		return System.getProperty("os.name", "").startsWith("Windows") ? "windows" : "linux"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 	}
 
 	/** Stops the capture in a job; the processes are restored. @return the job, or null if none ran */
