@@ -11,11 +11,11 @@ import org.eclipse.ui.handlers.HandlerUtil;
 /** The Clipboard view's commands; each runs on the view it was given. */
 public class ClipboardHandler extends AbstractHandler {
 
-	static final String READ = "org.ipcscope.ui.clipboard.read";
-	static final String WATCH = "org.ipcscope.ui.clipboard.watch";
-	static final String SAVE = "org.ipcscope.ui.clipboard.save";
-	static final String OPEN = "org.ipcscope.ui.clipboard.open";
-	static final String CLEAR = "org.ipcscope.ui.clipboard.clear";
+	static final String READ = "org.ipcscope.ui.clipboard.read"; //$NON-NLS-1$
+	static final String WATCH = "org.ipcscope.ui.clipboard.watch"; //$NON-NLS-1$
+	static final String SAVE = "org.ipcscope.ui.clipboard.save"; //$NON-NLS-1$
+	static final String OPEN = "org.ipcscope.ui.clipboard.open"; //$NON-NLS-1$
+	static final String CLEAR = "org.ipcscope.ui.clipboard.clear"; //$NON-NLS-1$
 
 	@Override
 	public Object execute(ExecutionEvent event) throws ExecutionException {
@@ -47,7 +47,7 @@ public class ClipboardHandler extends AbstractHandler {
 	private static String file(ClipboardView view, int style, String title) {
 		FileDialog dialog = new FileDialog(view.getSite().getShell(), style);
 		dialog.setText(title);
-		dialog.setFilterExtensions(new String[] { "*.jsonl", "*" });
+		dialog.setFilterExtensions(new String[] { "*.jsonl", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
 		dialog.setOverwrite(true);
 		return dialog.open();
 	}

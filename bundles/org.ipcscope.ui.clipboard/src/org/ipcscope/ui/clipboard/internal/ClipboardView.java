@@ -49,7 +49,7 @@ import org.ipcscope.core.internal.FileProblems;
  */
 public class ClipboardView extends ViewPart {
 
-	public static final String ID = "org.ipcscope.ui.clipboard.view";
+	public static final String ID = "org.ipcscope.ui.clipboard.view"; //$NON-NLS-1$
 	private static final int THUMBNAIL = 96;
 	/** Reads run one after the other, so the last one asked for is the one shown. */
 	private static final ISchedulingRule READS = new ISchedulingRule() {
@@ -90,7 +90,7 @@ public class ClipboardView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
 		new Label(top, SWT.NONE).setText(Messages.View_Selection);
 		selections = new Combo(top, SWT.READ_ONLY);
-		selections.setItems("CLIPBOARD");
+		selections.setItems("CLIPBOARD"); //$NON-NLS-1$
 		selections.select(0);
 		selections.addListener(SWT.Selection, e -> {
 			if (!filling) {
@@ -110,7 +110,7 @@ public class ClipboardView extends ViewPart {
 		formats.addSelectionChangedListener(e -> showDetail());
 		MenuManager menu = new MenuManager();
 		formats.getTable().setMenu(menu.createContextMenu(formats.getTable()));
-		getSite().registerContextMenu("org.ipcscope.ui.clipboard.formats", menu, formats);
+		getSite().registerContextMenu("org.ipcscope.ui.clipboard.formats", menu, formats); //$NON-NLS-1$
 		getSite().setSelectionProvider(formats);
 		Composite detailPane = new Composite(now, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(detailPane);
@@ -141,7 +141,7 @@ public class ClipboardView extends ViewPart {
 				List<String> names = ClipboardService.call(ClipboardReader::selections);
 				List<String> notes = ClipboardService.call(ClipboardReader::notes);
 				ui(() -> {
-					warning.setText(String.join(" ", notes));
+					warning.setText(String.join(" ", notes)); //$NON-NLS-1$
 					warning.getParent().layout();
 					if (!names.isEmpty()) {
 						filling = true;
@@ -193,8 +193,8 @@ public class ClipboardView extends ViewPart {
 				.map(o -> ((ClipboardFormat) o).id()).toList();
 		current = snapshot;
 		status.setText(NLS.bind(Messages.View_Status, new Object[] { snapshot.selection(), Tables.owner(snapshot.owner()),
-				Tables.sequence(snapshot), snapshot.openBy() == null ? "" : NLS.bind(Messages.View_HeldOpen, Tables.owner(snapshot.openBy())) })
-				+ (snapshot.problem() == null ? "" : "   " + snapshot.problem()));
+				Tables.sequence(snapshot), snapshot.openBy() == null ? "" : NLS.bind(Messages.View_HeldOpen, Tables.owner(snapshot.openBy())) }) //$NON-NLS-1$
+				+ (snapshot.problem() == null ? "" : "   " + snapshot.problem())); //$NON-NLS-1$ //$NON-NLS-2$
 		status.getParent().layout();
 		formats.setInput(snapshot.formats());
 		List<ClipboardFormat> again = snapshot.formats().stream().filter(f -> selected.contains(f.id())).toList();
@@ -205,9 +205,9 @@ public class ClipboardView extends ViewPart {
 	private void showDetail() {
 		ClipboardFormat format = (ClipboardFormat) ((IStructuredSelection) formats.getSelection()).getFirstElement();
 		ClipboardContent content = format == null ? null : ClipboardDecoders.decode(format);
-		summary.setText(format == null ? "" : content == null ? Tables.content(format) : content.summary());
-		detail.setText(content == null ? "" : content.text());
-		setThumbnail(content != null && content.kind().equals("image") && !format.truncated() ? format : null);
+		summary.setText(format == null ? "" : content == null ? Tables.content(format) : content.summary()); //$NON-NLS-1$
+		detail.setText(content == null ? "" : content.text()); //$NON-NLS-1$
+		setThumbnail(content != null && content.kind().equals("image") && !format.truncated() ? format : null); //$NON-NLS-1$
 		summary.getParent().layout();
 	}
 
@@ -216,7 +216,7 @@ public class ClipboardView extends ViewPart {
 			image.dispose();
 			image = null;
 		}
-		byte[] bmp = format == null ? null : format.name().equals("image/bmp") ? format.content() : DibInfo.bmpFile(format.content());
+		byte[] bmp = format == null ? null : format.name().equals("image/bmp") ? format.content() : DibInfo.bmpFile(format.content()); //$NON-NLS-1$
 		if (bmp != null) {
 			try {
 				ImageData data = new ImageLoader().load(new ByteArrayInputStream(bmp))[0];
@@ -249,7 +249,7 @@ public class ClipboardView extends ViewPart {
 			try {
 				// the history keeps the text of each change; other formats are listed, not fetched
 				ClipboardWatch started = ClipboardService.call(reader -> reader.watch(selection,
-						ContentRequest.of(List.of("CF_UNICODETEXT", "UTF8_STRING"), ContentRequest.DEFAULT_CAP), this::recorded));
+						ContentRequest.of(List.of("CF_UNICODETEXT", "UTF8_STRING"), ContentRequest.DEFAULT_CAP), this::recorded)); //$NON-NLS-1$ //$NON-NLS-2$
 				if (recording && watch == null) {
 					watch = started;
 				} else {
@@ -313,7 +313,7 @@ public class ClipboardView extends ViewPart {
 				work.run();
 				return Status.OK_STATUS;
 			} catch (IOException e) {
-				return Status.error(Messages.Dialog_FileFailed + ": " + FileProblems.describe(e), e);
+				return Status.error(Messages.Dialog_FileFailed + ": " + FileProblems.describe(e), e); //$NON-NLS-1$
 			}
 		});
 		job.schedule();

@@ -30,8 +30,10 @@ public final class Messages extends NLS {
 	public static String Dialog_Open;
 	public static String Dialog_FileFailed;
 
+	public static String Tables_Window;
+
 	static {
-		NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
+		NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class); //$NON-NLS-1$
 	}
 
 	private Messages() {

@@ -9,6 +9,7 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.ipcscope.core.clipboard.ClipboardContent;
@@ -21,7 +22,7 @@ import org.ipcscope.core.text.Printable;
 /** The view's two tables: the formats of one snapshot, and the recorded history. */
 final class Tables {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault()); //$NON-NLS-1$
 	private static final int PREVIEW = 80;
 
 	private Tables() {
@@ -75,18 +76,19 @@ final class Tables {
 		if (content == null) {
 			return Printable.escape(f.note().isEmpty() ? Messages.View_NotRead : f.note());
 		}
-		if (content.kind().equals("hex") || content.kind().equals("image")) {
+		if (content.kind().equals("hex") || content.kind().equals("image")) { //$NON-NLS-1$ //$NON-NLS-2$
 			return Printable.escape(content.summary());
 		}
-		return Printable.escape(content.summary() + ": " + preview(content.text()));
+		return Printable.escape(content.summary() + ": " + preview(content.text())); //$NON-NLS-1$
 	}
 
 	static String owner(ClipboardWindow w) {
 		if (w == null) {
 			return Messages.View_NoOwner;
 		}
-		return "0x" + Long.toHexString(w.handle()) + " (pid " + (w.pid() < 0 ? Messages.View_Unknown : Long.toString(w.pid()))
-				+ (w.process().isEmpty() ? "" : " " + Printable.escape(w.process())) + ")";
+		return NLS.bind(Messages.Tables_Window, new Object[] { "0x" + Long.toHexString(w.handle()), //$NON-NLS-1$
+				w.pid() < 0 ? Messages.View_Unknown : Long.toString(w.pid()),
+				w.process().isEmpty() ? "" : " " + Printable.escape(w.process()) }); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	static String sequence(ClipboardSnapshot s) {
@@ -96,9 +98,9 @@ final class Tables {
 	private static String formatList(ClipboardSnapshot s) {
 		StringBuilder out = new StringBuilder();
 		for (ClipboardFormat f : s.formats()) {
-			out.append(out.isEmpty() ? "" : ", ").append(Printable.escape(f.name()));
+			out.append(out.isEmpty() ? "" : ", ").append(Printable.escape(f.name())); //$NON-NLS-1$ //$NON-NLS-2$
 			if (f.size() >= 0) {
-				out.append(" (").append(f.size()).append(')');
+				out.append(" (").append(f.size()).append(')'); //$NON-NLS-1$
 			}
 		}
 		return out.toString();
@@ -108,14 +110,14 @@ final class Tables {
 	private static String text(ClipboardSnapshot s) {
 		for (ClipboardFormat f : s.formats()) {
 			ClipboardContent content = ClipboardDecoders.decode(f);
-			if (content != null && content.kind().equals("text")) {
+			if (content != null && content.kind().equals("text")) { //$NON-NLS-1$
 				return Printable.escape(preview(content.text()));
 			}
 		}
-		return s.problem() == null ? "" : Printable.escape(s.problem());
+		return s.problem() == null ? "" : Printable.escape(s.problem()); //$NON-NLS-1$
 	}
 
 	private static String preview(String text) {
-		return text.length() > PREVIEW ? text.substring(0, PREVIEW) + "..." : text;
+		return text.length() > PREVIEW ? text.substring(0, PREVIEW) + "..." : text; //$NON-NLS-1$
 	}
 }
