@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWTError;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
@@ -25,8 +26,7 @@ public class IpcScopeApplication implements IApplication {
 		try {
 			display = PlatformUI.createDisplay();
 		} catch (SWTError | UnsatisfiedLinkError e) {
-			System.err.println("IPC Scope could not open a display (" + e.getMessage() + ")."
-					+ " Run it in a desktop session, or under xvfb-run; for scripts use './ipcscope list'.");
+			System.err.println(NLS.bind(Messages.Application_NoDisplay, e.getMessage()));
 			return EXIT_NO_DISPLAY;
 		}
 		useProfileWorkspace();
@@ -48,14 +48,13 @@ public class IpcScopeApplication implements IApplication {
 		if (instance == null || instance.isSet() || instance.isReadOnly()) {
 			return;
 		}
-		Path directory = WorkspaceDirectory.of(System.getProperty("os.name", ""), System.getenv(),
-				System.getProperty("user.home"));
+		Path directory = WorkspaceDirectory.of(System.getProperty("os.name", ""), System.getenv(), //$NON-NLS-1$ //$NON-NLS-2$
+				System.getProperty("user.home")); //$NON-NLS-1$
 		try {
 			Files.createDirectories(directory);
 			instance.set(directory.toUri().toURL(), true);
 		} catch (IOException | IllegalStateException e) {
-			System.err.println("IPC Scope keeps its workspace in the default place: " + directory + " cannot be used (" + e
-					+ ").");
+			System.err.println(NLS.bind(Messages.Application_WorkspaceUnusable, directory, e));
 		}
 	}
 

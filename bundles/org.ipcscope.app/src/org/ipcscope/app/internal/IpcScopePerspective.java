@@ -16,24 +16,24 @@ import org.ipcscope.ui.process.ProcessViews;
  */
 public class IpcScopePerspective implements IPerspectiveFactory {
 
-	static final String ID = "org.ipcscope.app.perspective";
+	static final String ID = "org.ipcscope.app.perspective"; //$NON-NLS-1$
 	/** The sniffer's view, named by id: the application does not need its bundle to start. */
-	static final String COPY_DATA_SNIFFER = "org.ipcscope.ui.sniff.views.copyData";
+	static final String COPY_DATA_SNIFFER = "org.ipcscope.ui.sniff.views.copyData"; //$NON-NLS-1$
 	/** The Traffic and Clipboard views, by id for the same reason. */
-	static final String TRAFFIC = "org.ipcscope.ui.traffic.views.traffic";
-	static final String CLIPBOARD = "org.ipcscope.ui.clipboard.view";
+	static final String TRAFFIC = "org.ipcscope.ui.traffic.views.traffic"; //$NON-NLS-1$
+	static final String CLIPBOARD = "org.ipcscope.ui.clipboard.view"; //$NON-NLS-1$
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
 		layout.setEditorAreaVisible(false);
 		String editorArea = layout.getEditorArea();
-		IFolderLayout lists = layout.createFolder("lists", IPageLayout.LEFT, 0.45f, editorArea);
+		IFolderLayout lists = layout.createFolder("lists", IPageLayout.LEFT, 0.45f, editorArea); //$NON-NLS-1$
 		lists.addView(IpcScopeViews.IPC_OBJECTS);
 		lists.addView(ProcessViews.PROCESSES_VIEW_ID);
-		IPlaceholderFolderLayout properties = layout.createPlaceholderFolder("properties", IPageLayout.BOTTOM, 0.7f, "lists");
+		IPlaceholderFolderLayout properties = layout.createPlaceholderFolder("properties", IPageLayout.BOTTOM, 0.7f, "lists"); //$NON-NLS-1$ //$NON-NLS-2$
 		properties.addPlaceholder(IPageLayout.ID_PROP_SHEET);
-		IPlaceholderFolderLayout opened = layout.createPlaceholderFolder("opened", IPageLayout.TOP, 0.5f, editorArea);
-		opened.addPlaceholder(ProcessViews.REGION_MAP_VIEW_ID + ":*");
+		IPlaceholderFolderLayout opened = layout.createPlaceholderFolder("opened", IPageLayout.TOP, 0.5f, editorArea); //$NON-NLS-1$
+		opened.addPlaceholder(ProcessViews.REGION_MAP_VIEW_ID + ":*"); //$NON-NLS-1$
 		opened.addPlaceholder(COPY_DATA_SNIFFER);
 		opened.addPlaceholder(TRAFFIC);
 		opened.addPlaceholder(CLIPBOARD);

@@ -28,7 +28,7 @@ final class IpcScopeWorkbenchAdvisor extends WorkbenchAdvisor {
 				window.setShowCoolBar(false);
 				window.setShowStatusLine(true);
 				window.setShowProgressIndicator(true);
-				window.setTitle("IPC Scope");
+				window.setTitle(Messages.Window_Title);
 			}
 		};
 	}

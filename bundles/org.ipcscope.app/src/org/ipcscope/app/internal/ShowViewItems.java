@@ -52,7 +52,7 @@ public final class ShowViewItems extends CompoundContributionItem {
 
 	private static IContributionItem item(IViewDescriptor view) {
 		CommandContributionItemParameter parameter = new CommandContributionItemParameter(
-				PlatformUI.getWorkbench(), "org.ipcscope.app.showView." + view.getId(),
+				PlatformUI.getWorkbench(), "org.ipcscope.app.showView." + view.getId(), //$NON-NLS-1$
 				IWorkbenchCommandConstants.VIEWS_SHOW_VIEW, CommandContributionItem.STYLE_PUSH);
 		parameter.label = view.getLabel();
 		parameter.icon = view.getImageDescriptor();

@@ -15,14 +15,14 @@ final class WorkspaceDirectory {
 	}
 
 	static Path of(String osName, Map<String, String> environment, String userHome) {
-		if (osName.startsWith("Windows")) {
-			String local = environment.get("LOCALAPPDATA");
-			Path base = local != null && !local.isBlank() ? Path.of(local) : Path.of(userHome, "AppData", "Local");
-			return base.resolve("IPC Scope").resolve("workspace");
+		if (osName.startsWith("Windows")) { //$NON-NLS-1$
+			String local = environment.get("LOCALAPPDATA"); //$NON-NLS-1$
+			Path base = local != null && !local.isBlank() ? Path.of(local) : Path.of(userHome, "AppData", "Local"); //$NON-NLS-1$ //$NON-NLS-2$
+			return base.resolve("IPC Scope").resolve("workspace"); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		String data = environment.get("XDG_DATA_HOME");
+		String data = environment.get("XDG_DATA_HOME"); //$NON-NLS-1$
 		// the XDG spec: a relative path there is invalid and is ignored
-		Path base = data != null && data.startsWith("/") ? Path.of(data) : Path.of(userHome, ".local", "share");
-		return base.resolve("ipcscope").resolve("workspace");
+		Path base = data != null && data.startsWith("/") ? Path.of(data) : Path.of(userHome, ".local", "share"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		return base.resolve("ipcscope").resolve("workspace"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }
