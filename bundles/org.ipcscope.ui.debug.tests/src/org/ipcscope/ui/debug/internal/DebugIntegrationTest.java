@@ -1,19 +1,17 @@
-package org.ipcscope.ui.process.internal;
+package org.ipcscope.ui.debug.internal;
 
-import static org.ipcscope.ui.process.internal.ProcessUi.page;
-import static org.ipcscope.ui.process.internal.ProcessUi.screenshot;
-import static org.ipcscope.ui.process.internal.ProcessUi.spin;
-import static org.ipcscope.ui.process.internal.ProcessUi.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.expressions.IEvaluationContext;
@@ -26,12 +24,19 @@ import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.ISources;
 import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.menus.IMenuService;
+import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.HelperProcess;
+import org.ipcscope.tests.support.Screenshots;
+import org.ipcscope.ui.process.internal.ProcessRow;
+import org.ipcscope.ui.process.internal.ProcessesView;
+import org.ipcscope.ui.process.internal.RegionMapView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,5 +204,22 @@ class DebugIntegrationTest {
 		context.addVariable(ISources.ACTIVE_CURRENT_SELECTION_NAME, new StructuredSelection(selected));
 		handlers.executeCommandInContext(new ParameterizedCommand(commands.getCommand(INSPECT_MEMORY), null), null,
 				context);
+	}
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+		DisplayWaits.waitUntil(condition, what, Duration.ofSeconds(30));
+	}
+
+	private static void spin(long millis) throws InterruptedException {
+		DisplayWaits.spin(millis);
+	}
+
+	private static void screenshot(String name) throws Exception {
+		spin(300);
+		Screenshots.save(page().getWorkbenchWindow().getShell(), name);
 	}
 }
