@@ -1,5 +1,5 @@
 /*
- * The thread routine of KillableCalls (src/org/ipcscope/win32/internal/KillableCalls.java),
+ * The thread routine of KillableCalls (src/org/ipcscope/win32/internal/nt/KillableCalls.java),
  * built into ipcscope_win32.dll by this bundle's build (mingw) and loaded through JNA.
  *
  * arg points at a block:

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ipcscope.win32.internal.inventory.WindowsIpcProvider;
+
 /**
  * ipcscope's command line (org.ipcscope.cli's Main) in a Windows JVM of its own, as a user's call
  * runs it: the providers come from the win32 bundle's META-INF/services, not from OSGi.

@@ -12,7 +12,7 @@ import java.util.Map;
  * native/win_ipc_helper.exe in its own process: the test sends it commands, it creates the
  * objects and keeps them until {@link #close()} closes its stdin.
  */
-final class WinHelper implements AutoCloseable {
+public final class WinHelper implements AutoCloseable {
 
 	private static final long ANSWER_SECONDS = 60;
 
@@ -26,20 +26,20 @@ final class WinHelper implements AutoCloseable {
 		this.pid = Long.parseLong(ready.substring("READY pid=".length()));
 	}
 
-	static WinHelper start() throws Exception {
+	public static WinHelper start() throws Exception {
 		return new WinHelper("win_ipc_helper.exe", List.of("600"));
 	}
 
 	/** Another helper program that speaks the same protocol (READY pid=N, then OK/ERROR answers). */
-	static WinHelper start(String program, String... arguments) throws Exception {
+	public static WinHelper start(String program, String... arguments) throws Exception {
 		return new WinHelper(program, List.of(arguments));
 	}
 
-	static Path exe(String name) {
+	public static Path exe(String name) {
 		return HelperChannel.exe(name);
 	}
 
-	long pid() {
+	public long pid() {
 		return pid;
 	}
 
@@ -48,7 +48,7 @@ final class WinHelper implements AutoCloseable {
 	 *
 	 * @throws AssertionError if the helper answers ERROR
 	 */
-	Map<String, String> command(String... fields) throws Exception {
+	public Map<String, String> command(String... fields) throws Exception {
 		channel.send(String.join("\t", fields));
 		String answer = channel.line();
 		assertTrue(answer.startsWith("OK"), String.join(" ", fields) + " -> " + answer);
@@ -56,7 +56,7 @@ final class WinHelper implements AutoCloseable {
 	}
 
 	/** @return the helper's exit code after its stdin was closed */
-	int stop() throws Exception {
+	public int stop() throws Exception {
 		return channel.stop();
 	}
 
@@ -65,7 +65,7 @@ final class WinHelper implements AutoCloseable {
 		channel.close();
 	}
 
-	static void assertExitedNormally(WinHelper helper) throws Exception {
+	public static void assertExitedNormally(WinHelper helper) throws Exception {
 		assertEquals(0, helper.stop(), "helper exit code");
 	}
 }

@@ -9,7 +9,7 @@ import com.sun.jna.NativeLibrary;
  * Tells whether this process runs under Wine. Wine's ntdll exports {@code wine_get_version},
  * Windows' never does; version checks and feature probes would lie either way.
  */
-final class Wine {
+public final class Wine {
 
 	private static final Optional<String> VERSION = probe();
 
@@ -17,11 +17,11 @@ final class Wine {
 	}
 
 	/** @return Wine's version (for example "8.0"), or empty on real Windows */
-	static Optional<String> version() {
+	public static Optional<String> version() {
 		return VERSION;
 	}
 
-	static boolean isWine() {
+	public static boolean isWine() {
 		return VERSION.isPresent();
 	}
 

@@ -25,7 +25,7 @@ import org.eclipse.swt.widgets.Text;
  * A table of rows with a filter box above it: a row stays when any column's text contains what
  * was typed, ignoring case. Rows for which {@code emphasized} holds are bold.
  */
-final class FilteredTable<T> {
+public final class FilteredTable<T> {
 
 	private final Text filterText;
 	private final TableViewer viewer;
@@ -115,7 +115,7 @@ final class FilteredTable<T> {
 	}
 
 	/** @return the rows that pass the filter, in the order shown */
-	List<T> shownRows() {
+	public List<T> shownRows() {
 		return java.util.Arrays.stream(viewer.getTable().getItems()).map(item -> cast(item.getData())).toList();
 	}
 }

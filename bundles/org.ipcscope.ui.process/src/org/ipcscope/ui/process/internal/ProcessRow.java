@@ -10,14 +10,14 @@ import org.ipcscope.core.process.ProcessInfo;
  * @param info   the process
  * @param launch the label of the debug launch that started it, or empty
  */
-record ProcessRow(ProcessInfo info, String launch) implements IAdaptable {
+public record ProcessRow(ProcessInfo info, String launch) implements IAdaptable {
 
 	@Override
 	public <T> T getAdapter(Class<T> adapter) {
 		return adapter == ProcessInfo.class ? adapter.cast(info) : null;
 	}
 
-	boolean isLaunched() {
+	public boolean isLaunched() {
 		return !launch.isEmpty();
 	}
 }

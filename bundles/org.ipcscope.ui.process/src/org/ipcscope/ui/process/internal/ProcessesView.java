@@ -132,11 +132,11 @@ public class ProcessesView extends ViewPart implements Refreshable {
 				: NLS.bind(Messages.ProcessesView_StatusNoLaunches, rows.size(), Formats.now()));
 	}
 
-	FilteredTable<ProcessRow> table() {
+	public FilteredTable<ProcessRow> table() {
 		return table;
 	}
 
-	String statusText() {
+	public String statusText() {
 		return status.getText();
 	}
 

@@ -322,7 +322,7 @@ public class RegionMapView extends ViewPart implements Refreshable {
 		return pid;
 	}
 
-	FilteredTable<MemoryRegion> regions() {
+	public FilteredTable<MemoryRegion> regions() {
 		return regions;
 	}
 

@@ -124,7 +124,6 @@ class CopyDataLoadTest extends CopyDataViewFixture {
 		writer.setDaemon(true);
 		writer.start();
 		try {
-			long started = System.nanoTime();
 			Job job = view.load(fifo);
 			assertNotNull(job);
 			// the view's own timer fills the table while its load job still runs, waiting for the rest
@@ -137,8 +136,6 @@ class CopyDataLoadTest extends CopyDataViewFixture {
 			assertEquals(null, view.files().lastLoad().failure());
 			assertEquals(count, view.files().lastLoad().entries());
 			waitUntil(() -> table().getItemCount() == count, count + " rows");
-			System.out.printf("CopyDataLoadTest: %d messages loaded and shown in %d ms%n", count,
-					(System.nanoTime() - started) / 1_000_000);
 		} finally {
 			rest.countDown();
 			writer.join(30_000);

@@ -61,6 +61,10 @@ class WindowMessagesViewTest extends CopyDataViewFixture {
 		assertEquals(CaptureJsonLines.hex(0xffff_ffff_ffff_fffeL) + " (18446744073709551614)",
 				text(2, MessageColumn.W_PARAM), "wParam is read unsigned");
 		assertEquals("", text(1, MessageColumn.RESULT), "a posted message has no result");
+		assertEquals("", text(0, MessageColumn.DW_DATA), "a registered message has no COPYDATASTRUCT");
+		assertEquals("", text(0, MessageColumn.CB_DATA));
+		assertEquals("", text(4, MessageColumn.CB_DATA), "nor has WM_USER+1");
+		assertEquals("5", text(3, MessageColumn.CB_DATA), "WM_COPYDATA's cbData is shown");
 		assertEquals("pid 4300", text(0, MessageColumn.SENDER), "wParam is no sender HWND but for WM_COPYDATA");
 		assertEquals("", text(1, MessageColumn.SENDER));
 		assertEquals("0x3c4d (pid 4300)", text(3, MessageColumn.SENDER));
@@ -202,6 +206,11 @@ class WindowMessagesViewTest extends CopyDataViewFixture {
 		assertTrue(view.status().getText().startsWith("5 captured, 0 dropped, 2 shown"), view.status().getText());
 		screenshot("filter-message-params");
 		assertEquals(List.of(), shown(new MessageFilterFields("posted", "l:7ff6")), "nothing matches both");
+		view.filters().field(CopyDataView.DW_DATA).setText("0x10");
+		assertEquals(List.of(4L), shown(MessageFilterFields.none()), "dwData finds WM_COPYDATA");
+		view.filters().field(CopyDataView.DW_DATA).setText("0");
+		assertEquals(List.of(), shown(MessageFilterFields.none()), "a message without COPYDATASTRUCT has no dwData 0");
+		view.filters().field(CopyDataView.DW_DATA).setText("");
 		assertEquals(List.of(1L, 2L, 3L, 4L, 5L), shown(MessageFilterFields.none()), "cleared, every row is back");
 	}
 

@@ -41,9 +41,11 @@ enum MessageColumn implements CaptureColumn {
 				: m.senderPid() < 0 ? CaptureJsonLines.hex(m.sender())
 				: NLS.bind(Messages.Column_SenderPid, CaptureJsonLines.hex(m.sender()), Long.toString(m.senderPid()));
 		case TARGET -> CaptureJsonLines.hex(m.target());
-		case DW_DATA -> NLS.bind(Messages.Column_DwDataValue, CaptureJsonLines.hex(m.dwData()),
-				Long.toUnsignedString(m.dwData()));
-		case CB_DATA -> m.isTruncated()
+		// dwData and cbData are COPYDATASTRUCT's: another message has none, not zeros
+		case DW_DATA -> !m.isCopyData() ? "" //$NON-NLS-1$
+				: NLS.bind(Messages.Column_DwDataValue, CaptureJsonLines.hex(m.dwData()), Long.toUnsignedString(m.dwData()));
+		case CB_DATA -> !m.isCopyData() ? "" //$NON-NLS-1$
+				: m.isTruncated()
 				? NLS.bind(Messages.Column_Truncated, Long.toString(m.cbData()), Integer.toString(m.payload().length))
 				: Long.toString(m.cbData());
 		case RESULT -> m.result() == CapturedMessage.UNKNOWN_RESULT ? "" : Long.toString(m.result()); //$NON-NLS-1$

@@ -83,7 +83,9 @@ public record MessageFilter(Predicate<CapturedMessage> dwData, Predicate<Capture
 		if (Long.compareUnsigned(low, high) > 0) {
 			throw new IllegalArgumentException(Messages.bind(Messages.Filter_EmptyRange, text));
 		}
-		return m -> Long.compareUnsigned(m.dwData(), low) >= 0 && Long.compareUnsigned(m.dwData(), high) <= 0;
+		// only WM_COPYDATA has a dwData: a registered message's 0 is none, not a match for "0"
+		return m -> m.isCopyData() && Long.compareUnsigned(m.dwData(), low) >= 0
+				&& Long.compareUnsigned(m.dwData(), high) <= 0;
 	}
 
 	static Predicate<CapturedMessage> messagePredicate(String text) {

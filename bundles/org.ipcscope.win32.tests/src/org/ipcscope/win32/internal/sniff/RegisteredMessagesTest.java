@@ -20,7 +20,7 @@ import org.ipcscope.core.sniff.MessageSelection;
 import org.ipcscope.core.sniff.WindowInfo;
 import org.ipcscope.core.sniff.WindowMessages;
 import org.ipcscope.win32.internal.HelperChannel;
-import org.ipcscope.win32.internal.WindowsProcessMemoryProvider;
+import org.ipcscope.win32.internal.memory.WindowsProcessMemoryProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

@@ -1,7 +1,0 @@
-package org.ipcscope.win32.internal;
-
-import org.ipcscope.core.KindCollector;
-
-/** Finds the objects of some kinds, using the handle snapshot taken once per refresh (read on first use). */
-interface Collector extends KindCollector<HandleSnapshot> {
-}
