@@ -20,7 +20,7 @@ import org.ipcscope.ui.hex.internal.HexLayout.Pane;
  * {@link Listener#edit}. A {@linkplain #readOnly read-only} canvas never allows writing: it
  * scrolls, moves the caret and selects, and nothing typed reaches its listener.
  */
-final class HexCanvas extends Canvas {
+public final class HexCanvas extends Canvas {
 
 	/** What the editor learns from the view. */
 	interface Listener {
@@ -105,7 +105,7 @@ final class HexCanvas extends Canvas {
 		}
 	}
 
-	long regionSize() {
+	public long regionSize() {
 		return model.size();
 	}
 
