@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import org.ipcscope.tests.support.Screenshots;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
@@ -44,15 +43,19 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.change.TrackedObject;
-import org.ipcscope.core.search.PatternSyntax;
 import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.hex.InspectorRow;
 import org.ipcscope.core.hex.TextEncoding;
 import org.ipcscope.core.hex.Viewport;
 import org.ipcscope.core.search.BytePattern;
+import org.ipcscope.core.search.PatternSyntax;
 import org.ipcscope.tests.support.DisplayWaits;
 import org.ipcscope.tests.support.HelperProcess;
+import org.ipcscope.tests.support.Screenshots;
 import org.ipcscope.ui.IpcScopeViews;
+import org.ipcscope.ui.hex.internal.find.Difference;
+import org.ipcscope.ui.hex.internal.find.DifferencesDialog;
+import org.ipcscope.ui.hex.internal.handlers.GoToOffsetHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

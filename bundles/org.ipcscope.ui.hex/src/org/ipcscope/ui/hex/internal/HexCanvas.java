@@ -17,9 +17,10 @@ import org.ipcscope.ui.hex.internal.HexLayout.Pane;
  * each row's hex and text in one call ({@link HexPainter}). It holds no bytes of its own beyond the
  * last {@link Frame}; rows not read yet show only their offset. Keyboard and mouse move the caret
  * and the selection of a {@link CaretModel}; with writing allowed, typing edits through
- * {@link Listener#edit}.
+ * {@link Listener#edit}. A {@linkplain #readOnly read-only} canvas never allows writing: it
+ * scrolls, moves the caret and selects, and nothing typed reaches its listener.
  */
-final class HexCanvas extends Canvas {
+public final class HexCanvas extends Canvas {
 
 	/** What the editor learns from the view. */
 	interface Listener {
@@ -37,6 +38,7 @@ final class HexCanvas extends Canvas {
 
 	private final HexSettings settings;
 	private final Listener listener;
+	private final boolean readOnly;
 	private final CaretModel model = new CaretModel();
 	private final HexPainter painter;
 	private final int charWidth;
@@ -49,9 +51,19 @@ final class HexCanvas extends Canvas {
 	private boolean dragging;
 
 	HexCanvas(Composite parent, HexSettings settings, Listener listener) {
+		this(parent, settings, listener, false);
+	}
+
+	/** A canvas on which writing is never allowed: {@link Listener#edit} is never called. */
+	static HexCanvas readOnly(Composite parent, HexSettings settings, Listener listener) {
+		return new HexCanvas(parent, settings, listener, true);
+	}
+
+	private HexCanvas(Composite parent, HexSettings settings, Listener listener, boolean readOnly) {
 		super(parent, SWT.V_SCROLL | SWT.H_SCROLL | SWT.NO_BACKGROUND | SWT.DOUBLE_BUFFERED);
 		this.settings = settings;
 		this.listener = listener;
+		this.readOnly = readOnly;
 		LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), this);
 		painter = new HexPainter(this, settings, model, new HexColors(getDisplay(), resources));
 		setFont(JFaceResources.getTextFont());
@@ -93,7 +105,7 @@ final class HexCanvas extends Canvas {
 		}
 	}
 
-	long regionSize() {
+	public long regionSize() {
 		return model.size();
 	}
 
@@ -108,7 +120,7 @@ final class HexCanvas extends Canvas {
 	}
 
 	void setWritable(boolean on) {
-		model.setWritable(on);
+		model.setWritable(on && !readOnly);
 		redraw();
 	}
 
@@ -310,7 +322,7 @@ final class HexCanvas extends Canvas {
 		case SWT.HOME -> moveCaret(model.home(perRow, control), extend);
 		case SWT.END -> moveCaret(model.end(perRow, control), extend);
 		default -> {
-			if (!control && e.character != 0) {
+			if (!control && e.character != 0 && !readOnly) {
 				type(e.character);
 			}
 		}

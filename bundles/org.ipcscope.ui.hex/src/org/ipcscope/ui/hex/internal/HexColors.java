@@ -12,7 +12,7 @@ import org.eclipse.swt.widgets.Display;
  * and marks blended into the background so that the text stays readable. A change fades from
  * full orange (this refresh) to a faint tint (the oldest remembered refresh).
  */
-final class HexColors {
+public final class HexColors {
 
 	private static final RGB CHANGE = new RGB(255, 150, 40);
 	private static final RGB BASELINE = new RGB(120, 170, 255);
@@ -27,7 +27,7 @@ final class HexColors {
 	private final ResourceManager resources;
 	private Color[] heat = new Color[0];
 
-	HexColors(Display display, ResourceManager resources) {
+	public HexColors(Display display, ResourceManager resources) {
 		this.resources = resources;
 		background = display.getSystemColor(SWT.COLOR_LIST_BACKGROUND);
 		foreground = display.getSystemColor(SWT.COLOR_LIST_FOREGROUND);
@@ -40,7 +40,7 @@ final class HexColors {
 	}
 
 	/** @return the mark of a change {@code age} refreshes old, of a history {@code depth} deep */
-	Color change(int age, int depth) {
+	public Color change(int age, int depth) {
 		if (heat.length != depth) {
 			heat = new Color[depth];
 			for (int i = 0; i < depth; i++) {

@@ -23,10 +23,13 @@ import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.menus.IMenuService;
 import org.eclipse.ui.part.EditorPart;
-import org.ipcscope.ui.hex.Banner;
 import org.ipcscope.core.IpcObject;
 import org.ipcscope.core.hex.Viewport;
+import org.ipcscope.ui.hex.Banner;
 import org.ipcscope.ui.hex.MemoryEditorInput;
+import org.ipcscope.ui.hex.internal.handlers.HexCommands;
+import org.ipcscope.ui.hex.internal.preferences.HexPreferences;
+import org.ipcscope.ui.hex.internal.struct.StructurePane;
 
 /**
  * A live hex view of one shared-memory object or process region. Reading, writing, searching and
@@ -234,21 +237,21 @@ public class HexEditor extends EditorPart {
 		status.update();
 	}
 
-	static String formatOffset(long offset) {
+	public static String formatOffset(long offset) {
 		return "0x" + Long.toHexString(offset).toUpperCase();
 	}
 
 	// ---- view settings (UI thread)
 
-	HexSettings settings() {
+	public HexSettings settings() {
 		return settings;
 	}
 
-	HexCanvas canvas() {
+	public HexCanvas canvas() {
 		return canvas;
 	}
 
-	LiveRegion region() {
+	public LiveRegion region() {
 		return region;
 	}
 
@@ -256,7 +259,7 @@ public class HexEditor extends EditorPart {
 		return inspector;
 	}
 
-	StructurePane structure() {
+	public StructurePane structure() {
 		return structure;
 	}
 
@@ -269,12 +272,12 @@ public class HexEditor extends EditorPart {
 	}
 
 	/** @return find, baseline, changes, comparison, copy and save */
-	RegionCommands commands() {
+	public RegionCommands commands() {
 		return commands;
 	}
 
 	/** @return the view settings the user changes */
-	ViewControl view() {
+	public ViewControl view() {
 		return view;
 	}
 

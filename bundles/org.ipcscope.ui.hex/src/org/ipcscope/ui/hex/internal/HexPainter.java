@@ -231,8 +231,12 @@ final class HexPainter {
 	}
 
 	private String address(long value) {
+		return address(value, layout.addressChars());
+	}
+
+	/** @return the offset column's text: upper-case hex, zero-padded to {@code width} */
+	static String address(long value, int width) {
 		String hex = Long.toHexString(value).toUpperCase();
-		int width = layout.addressChars();
 		return hex.length() >= width ? hex : "0".repeat(width - hex.length()) + hex;
 	}
 }

@@ -1,24 +1,25 @@
 package org.ipcscope.ui.hex.internal;
 
 import org.ipcscope.core.hex.TextEncoding;
+import org.ipcscope.ui.hex.internal.preferences.HexPreferences;
 
 /**
  * How one editor shows its region. Each editor has its own; new editors start from the
  * preferences. Changed on the UI thread only.
  */
-final class HexSettings {
+public final class HexSettings {
 
 	/** Bytes per row chosen to fill the width. */
-	static final int AUTO_FIT = 0;
+	public static final int AUTO_FIT = 0;
 
-	int bytesPerRow = 16;
-	int group = 1;
-	boolean littleEndian = true;
-	TextEncoding encoding = TextEncoding.ASCII;
-	boolean absoluteOffsets;
-	long baseAddress;
+	public int bytesPerRow = 16;
+	public int group = 1;
+	public boolean littleEndian = true;
+	public TextEncoding encoding = TextEncoding.ASCII;
+	public boolean absoluteOffsets;
+	public long baseAddress;
 	boolean autoRefresh = true;
-	long intervalMillis = 500;
+	public long intervalMillis = 500;
 	int historyDepth = 5;
 
 	static HexSettings fromPreferences() {

@@ -16,10 +16,10 @@ import org.ipcscope.core.memory.MemorySource;
  * Jobs use it; reads hold a read lock so that swapping or closing the source (write lock) never
  * pulls it away under a read.
  */
-final class LiveRegion {
+public final class LiveRegion {
 
 	/** Work on the source that may fail. */
-	interface SourceWork<T> {
+	public interface SourceWork<T> {
 		T run(MemorySource source) throws IOException;
 	}
 
@@ -75,7 +75,7 @@ final class LiveRegion {
 	}
 
 	/** Runs work on the source, which stays open meanwhile. */
-	<T> T read(SourceWork<T> work) throws IOException {
+	public <T> T read(SourceWork<T> work) throws IOException {
 		lock.readLock().lock();
 		try {
 			if (source == null) {

@@ -10,7 +10,7 @@ import org.ipcscope.core.memory.MemorySource;
 import org.ipcscope.core.memory.MemorySourceService;
 
 /** The memory source service, asked once per use; the OS work it does runs in the caller's job. */
-final class MemoryServices {
+public final class MemoryServices {
 
 	private MemoryServices() {
 	}
@@ -63,7 +63,7 @@ final class MemoryServices {
 		}
 	}
 
-	static List<String> namespaces() {
+	public static List<String> namespaces() {
 		try {
 			List<String> namespaces = call(MemorySourceService::namespaces);
 			return namespaces == null ? List.of() : namespaces;

@@ -12,12 +12,12 @@ import org.ipcscope.core.IpcObject;
 import org.ipcscope.ui.hex.HexEditors;
 
 /** Looks a name up off the UI thread, then opens its editor or says why not. */
-final class OpenSharedMemory {
+public final class OpenSharedMemory {
 
 	private OpenSharedMemory() {
 	}
 
-	static Job byName(IWorkbenchWindow window, String name, String namespace) {
+	public static Job byName(IWorkbenchWindow window, String name, String namespace) {
 		Job job = Job.create(NLS.bind(Messages.OpenDialog_LookupJob, name), monitor -> {
 			Optional<IpcObject> found;
 			String problem = null;
@@ -44,7 +44,7 @@ final class OpenSharedMemory {
 		return job;
 	}
 
-	static void open(IWorkbenchWindow window, IpcObject object) {
+	public static void open(IWorkbenchWindow window, IpcObject object) {
 		try {
 			HexEditors.open(window.getActivePage(), object);
 		} catch (PartInitException e) {

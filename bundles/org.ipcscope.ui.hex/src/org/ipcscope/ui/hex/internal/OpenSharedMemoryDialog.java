@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /** Asks for a shared-memory object by name and namespace. */
-final class OpenSharedMemoryDialog extends TitleAreaDialog {
+public final class OpenSharedMemoryDialog extends TitleAreaDialog {
 
 	private static String lastName = "";
 	private static String lastNamespace;
@@ -27,7 +27,7 @@ final class OpenSharedMemoryDialog extends TitleAreaDialog {
 	private String namespace;
 
 	/** @param namespaces those the installed providers open by name */
-	OpenSharedMemoryDialog(Shell parent, List<String> namespaces) {
+	public OpenSharedMemoryDialog(Shell parent, List<String> namespaces) {
 		super(parent);
 		this.namespaces = namespaces;
 	}
@@ -88,12 +88,12 @@ final class OpenSharedMemoryDialog extends TitleAreaDialog {
 		super.okPressed();
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
 	/** @return the namespace chosen, or {@code null} for any */
-	String namespace() {
+	public String namespace() {
 		return namespace;
 	}
 }

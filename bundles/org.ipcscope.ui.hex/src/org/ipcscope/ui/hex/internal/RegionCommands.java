@@ -12,13 +12,14 @@ import org.eclipse.swt.dnd.Transfer;
 import org.ipcscope.core.hex.CopyFormat;
 import org.ipcscope.core.memory.MemorySnapshot;
 import org.ipcscope.core.search.BytePattern;
+import org.ipcscope.ui.hex.internal.find.DifferencesDialog;
 
 /**
  * The hex editor's commands on its whole region: find, baseline, changes since, comparison, copy
  * and save. Each runs the {@link RegionOperations} in a job ({@link UiJobs}) and shows the result:
  * the selection moved, a message on the status line, a dialog, the clipboard.
  */
-final class RegionCommands {
+public final class RegionCommands {
 
 	private final HexEditor editor;
 	private final HexCanvas canvas;
@@ -38,7 +39,7 @@ final class RegionCommands {
 	}
 
 	/** Finds the pattern after the caret (or before it), wrapping around once; selects the match. */
-	Job find(BytePattern pattern, boolean forward) {
+	public Job find(BytePattern pattern, boolean forward) {
 		lastPattern = pattern;
 		// from the start of the selection (the last match), so that matches may overlap
 		long at = canvas.selectionStart();
@@ -54,7 +55,7 @@ final class RegionCommands {
 	}
 
 	/** Finds the last pattern again; {@code null} if there was none. */
-	Job findAgain(boolean forward) {
+	public Job findAgain(boolean forward) {
 		if (lastPattern == null) {
 			status.setMessage(Messages.HexEditor_NoPattern);
 			return null;
@@ -65,7 +66,7 @@ final class RegionCommands {
 	// ---- baseline, changes since, comparison
 
 	/** Takes a snapshot of the whole region as the baseline of "changes since", in a job. */
-	Job setBaseline() {
+	public Job setBaseline() {
 		return jobs.run(Messages.HexEditor_BaselineJob, operations::takeBaseline, snapshot -> {
 			status.setMessage(Messages.HexEditor_BaselineSet);
 			editor.requestRead(false);
@@ -73,7 +74,7 @@ final class RegionCommands {
 	}
 
 	/** Selects the next (or previous) run of bytes that differ from the baseline. */
-	Job goToChange(boolean forward) {
+	public Job goToChange(boolean forward) {
 		MemorySnapshot baseline = region.baseline();
 		if (baseline == null) {
 			status.setMessage(Messages.HexEditor_NoBaseline);
@@ -93,7 +94,7 @@ final class RegionCommands {
 	}
 
 	/** Snapshots the region now and lists how it differs from the baseline, in a dialog. */
-	Job compareWithBaseline() {
+	public Job compareWithBaseline() {
 		MemorySnapshot baseline = region.baseline();
 		if (baseline == null) {
 			status.setMessage(Messages.HexEditor_NoBaseline);
@@ -106,7 +107,7 @@ final class RegionCommands {
 	// ---- copy and save
 
 	/** Copies the selection to the clipboard in a format. */
-	Job copy(CopyFormat format) {
+	public Job copy(CopyFormat format) {
 		long start = canvas.selectionStart();
 		long length = canvas.selectionLength();
 		return jobs.run(Messages.HexEditor_CopyJob, monitor -> operations.readForCopy(start, length), read -> {
@@ -123,7 +124,7 @@ final class RegionCommands {
 	}
 
 	/** Writes the selection, or the whole region, to a file, in chunks; unreadable bytes as 0. */
-	Job save(Path file, boolean selectionOnly) {
+	public Job save(Path file, boolean selectionOnly) {
 		long start = selectionOnly ? canvas.selectionStart() : 0;
 		long length = selectionOnly ? canvas.selectionLength() : canvas.regionSize();
 		return jobs.run(NLS.bind(Messages.HexEditor_SaveJob, file), monitor -> operations.save(file, start, length, monitor),

@@ -16,6 +16,7 @@ import org.ipcscope.core.memory.MemorySnapshot;
 import org.ipcscope.core.memory.ScanMonitor;
 import org.ipcscope.core.search.BytePattern;
 import org.ipcscope.core.search.MemorySearch;
+import org.ipcscope.ui.hex.internal.find.Difference;
 
 /**
  * What the hex editor does with its whole region, without a display: finding a pattern, taking

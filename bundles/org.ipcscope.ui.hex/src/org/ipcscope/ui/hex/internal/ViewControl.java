@@ -4,12 +4,13 @@ import java.io.IOException;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.ipcscope.core.hex.TextEncoding;
+import org.ipcscope.ui.hex.internal.preferences.HexPreferences;
 
 /**
  * The hex editor's view settings as the user changes them (UI thread): each change lays the
  * rows out again or reads them, and updates the status line and the menus' checked states.
  */
-final class ViewControl {
+public final class ViewControl {
 
 	private final HexEditor editor;
 	private final HexSettings settings;

@@ -137,7 +137,7 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		load(write("detail.jsonl", messages), messages.size());
 		select(5);
 		MessageDetailPane detail = view.detail();
-		assertEquals("00000000  68 00 65 00 6c 00 6c 00  6f 00 20 00 66 00 72 00  |h.e.l.l.o. .f.r.|",
+		assertEquals("00000000  68 00 65 00 6C 00 6C 00 6F 00 20 00 66 00 72 00  h.e.l.l.o. .f.r.",
 				detail.hexView().rowText(0));
 		assertEquals("hello from UTF-16.", detail.decodedText().getText());
 		assertTrue(detail.summary().getText().contains("detected: UTF-16LE (NUL at every other byte)"),
@@ -156,7 +156,7 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		assertTrue(detail.summary().getText().contains("UTF-8 (valid UTF-8)"), detail.summary().getText());
 
 		select(4);
-		assertEquals("000000f0  f0 f1 f2 f3 f4 f5 f6 f7  f8 f9 fa fb fc fd fe ff  |................|",
+		assertEquals("000000F0  F0 F1 F2 F3 F4 F5 F6 F7 F8 F9 FA FB FC FD FE FF  ................",
 				detail.hexView().rowText(15));
 		assertTrue(detail.summary().getText().contains("detected: not text, shown as ASCII"), detail.summary().getText());
 
@@ -164,9 +164,9 @@ class CopyDataViewTest extends CopyDataViewFixture {
 		byte[] big = messages.get(3).payload();
 		assertEquals(65536, detail.hexView().rowCount(), "1 MiB in rows of 16");
 		detail.hexView().setTopRow(Integer.MAX_VALUE);
-		waitUntil(() -> lastVisibleRow(detail).startsWith("000ffff0  "), "the row at 0xffff0 shown last");
+		waitUntil(() -> lastVisibleRow(detail).startsWith("000FFFF0  "), "the row at 0xffff0 shown last");
 		String last = lastVisibleRow(detail);
-		assertTrue(last.startsWith("000ffff0  " + String.format("%02x", big[big.length - 16] & 0xFF)), last);
+		assertTrue(last.startsWith("000FFFF0  " + String.format("%02X", big[big.length - 16] & 0xFF)), last);
 		assertTrue(detail.decodedText().getText().endsWith("(983040 more bytes, see the hex)"),
 				"the text pane decodes the first 64 KiB only");
 		screenshot("detail-1mib-end");
