@@ -9,14 +9,14 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
-import org.ipcscope.ui.hex.internal.HexLayout.Hit;
 import org.ipcscope.ui.hex.internal.HexLayout.Pane;
 
 /**
  * The painted hex view: offset, hex and text panes on one canvas, only the visible rows drawn,
  * each row's hex and text in one call ({@link HexPainter}). It holds no bytes of its own beyond the
- * last {@link Frame}; rows not read yet show only their offset. Keyboard and mouse move the caret
- * and the selection of a {@link CaretModel}; with writing allowed, typing edits through
+ * last {@link Frame}; rows not read yet show only their offset. Keyboard and mouse
+ * ({@link HexCanvasInput}) move the caret and the selection of a {@link CaretModel}; with writing
+ * allowed, typing edits through
  * {@link Listener#edit}. A {@linkplain #readOnly read-only} canvas never allows writing: it
  * scrolls, moves the caret and selects, and nothing typed reaches its listener.
  */
@@ -48,7 +48,6 @@ public final class HexCanvas extends Canvas {
 	private long topRow;
 	private int leftPixels;
 	private Frame frame;
-	private boolean dragging;
 
 	HexCanvas(Composite parent, HexSettings settings, Listener listener) {
 		this(parent, settings, listener, false);
@@ -81,14 +80,15 @@ public final class HexCanvas extends Canvas {
 			// rows a larger canvas uncovers are read now; the refresh ticks repeat the last request
 			listener.windowChanged();
 		});
-		addListener(SWT.KeyDown, this::keyDown);
-		addListener(SWT.MouseDown, this::mouseDown);
-		addListener(SWT.MouseMove, this::mouseMove);
-		addListener(SWT.MouseUp, e -> dragging = false);
+		HexCanvasInput input = new HexCanvasInput(this, model, settings, readOnly ? null : listener);
+		addListener(SWT.KeyDown, input::keyDown);
+		addListener(SWT.MouseDown, input::mouseDown);
+		addListener(SWT.MouseMove, input::mouseMove);
+		addListener(SWT.MouseUp, input::mouseUp);
 		addListener(SWT.MouseVerticalWheel, this::wheel);
 		addListener(SWT.FocusIn, e -> redraw());
 		addListener(SWT.FocusOut, e -> redraw());
-		addListener(SWT.Traverse, this::traverse);
+		addListener(SWT.Traverse, input::traverse);
 		getVerticalBar().addListener(SWT.Selection, this::verticalScrolled);
 		getHorizontalBar().addListener(SWT.Selection, e -> {
 			leftPixels = getHorizontalBar().getSelection();
@@ -291,80 +291,6 @@ public final class HexCanvas extends Canvas {
 		listener.caretChanged();
 	}
 
-	// ---- input
-
-	private void traverse(Event e) {
-		if (e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS) {
-			e.doit = false;
-			model.togglePane();
-			redraw();
-		}
-	}
-
-	private void keyDown(Event e) {
-		boolean extend = (e.stateMask & SWT.SHIFT) != 0;
-		boolean control = (e.stateMask & SWT.MOD1) != 0;
-		int perRow = bytesPerRow();
-		long caret = model.caret();
-		switch (e.keyCode) {
-		case SWT.ARROW_LEFT -> moveCaret(caret - 1, extend);
-		case SWT.ARROW_RIGHT -> moveCaret(caret + 1, extend);
-		case SWT.ARROW_UP -> moveCaret(caret - perRow, extend);
-		case SWT.ARROW_DOWN -> moveCaret(caret + perRow, extend);
-		case SWT.PAGE_UP -> {
-			setTopRow(topRow - fullRows());
-			moveCaret(caret - (long) fullRows() * perRow, extend);
-		}
-		case SWT.PAGE_DOWN -> {
-			setTopRow(topRow + fullRows());
-			moveCaret(caret + (long) fullRows() * perRow, extend);
-		}
-		case SWT.HOME -> moveCaret(model.home(perRow, control), extend);
-		case SWT.END -> moveCaret(model.end(perRow, control), extend);
-		default -> {
-			if (!control && e.character != 0 && !readOnly) {
-				type(e.character);
-			}
-		}
-		}
-	}
-
-	/** Typing over bytes: hex digits in the hex pane, characters in the text pane. */
-	private void type(char typed) {
-		long caret = model.caret();
-		if (model.pane() == Pane.HEX) {
-			CaretModel.Nibble nibble = model.typeHex(typed, byteAt(caret));
-			if (nibble == null) {
-				return;
-			}
-			setShownByte(caret, nibble.value());
-			listener.edit(caret, new byte[] { nibble.value() });
-			if (nibble.complete()) {
-				moveCaret(caret + 1, false);
-			} else {
-				redraw();
-			}
-		} else {
-			byte[] bytes = model.typeText(typed, settings.encoding);
-			if (bytes != null) {
-				for (int i = 0; i < bytes.length; i++) {
-					setShownByte(caret + i, bytes[i]);
-				}
-				listener.edit(caret, bytes);
-				moveCaret(caret + bytes.length, false);
-			}
-		}
-	}
-
-	/** Shows a written byte at once; the next read confirms it. */
-	private void setShownByte(long offset, byte value) {
-		if (frame != null && frame.viewport().covers(offset)) {
-			int index = (int) (offset - frame.viewport().offset());
-			frame.viewport().bytes()[index] = value;
-			frame.viewport().unreadable().clear(index);
-		}
-	}
-
 	/** @return the byte shown at an offset, or {@code null} if it is not on screen or unreadable */
 	Integer byteAt(long offset) {
 		if (frame == null || !frame.viewport().covers(offset)) {
@@ -372,37 +298,6 @@ public final class HexCanvas extends Canvas {
 		}
 		int index = (int) (offset - frame.viewport().offset());
 		return frame.viewport().isReadable(index) ? frame.viewport().bytes()[index] & 0xFF : null;
-	}
-
-	private void mouseDown(Event e) {
-		if (e.button != 1) {
-			return;
-		}
-		setFocus();
-		Hit hit = hitAt(e.x, e.y);
-		if (hit != null) {
-			moveCaret(offsetOf(e.y, hit), (e.stateMask & SWT.SHIFT) != 0);
-			model.clicked(hit.pane(), hit.lowNibble());
-			dragging = true;
-		}
-	}
-
-	private void mouseMove(Event e) {
-		if (dragging) {
-			Hit hit = hitAt(e.x, e.y);
-			if (hit != null) {
-				moveCaret(offsetOf(e.y, hit), true);
-			}
-		}
-	}
-
-	private Hit hitAt(int x, int y) {
-		return layout.hit((x + leftPixels) / charWidth);
-	}
-
-	private long offsetOf(int y, Hit hit) {
-		long row = topRow + Math.max(0, y) / lineHeight;
-		return row * bytesPerRow() + hit.index();
 	}
 
 	// ---- painting: see HexPainter
