@@ -62,7 +62,7 @@ public final class Banner {
 
 	/** @return the text shown, empty while hidden */
 	public String text() {
-		return label.getVisible() ? label.getText() : "";
+		return label.getVisible() ? label.getText() : ""; //$NON-NLS-1$
 	}
 
 	/** @return the label, for tests that check how it reads */

@@ -14,7 +14,7 @@ public final class HexEditors {
 	public static final String EDITOR_ID = HexEditor.ID;
 
 	/** The command that opens shared memory by name and namespace. */
-	public static final String OPEN_SHARED_MEMORY_COMMAND = "org.ipcscope.ui.hex.commands.openSharedMemory";
+	public static final String OPEN_SHARED_MEMORY_COMMAND = "org.ipcscope.ui.hex.commands.openSharedMemory"; //$NON-NLS-1$
 
 	private HexEditors() {
 	}

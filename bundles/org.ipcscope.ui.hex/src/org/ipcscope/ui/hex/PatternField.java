@@ -29,15 +29,15 @@ public final class PatternField {
 	}
 
 	/** The kinds offered, in order; the first is the default. */
-	public static final List<Kind> KINDS = List.of(new Kind(Messages.Pattern_Text, "text"),
-			new Kind(Messages.Pattern_Hex, "hex"), new Kind(Messages.Pattern_Ascii, "ascii"),
-			new Kind(Messages.Pattern_Utf16, "utf16"), new Kind(Messages.Pattern_Int8, "int8"),
-			new Kind(Messages.Pattern_Int16, "int16"), new Kind(Messages.Pattern_Int16Be, "int16be"),
-			new Kind(Messages.Pattern_Int32, "int32"), new Kind(Messages.Pattern_Int32Be, "int32be"),
-			new Kind(Messages.Pattern_Int64, "int64"), new Kind(Messages.Pattern_Int64Be, "int64be"));
+	public static final List<Kind> KINDS = List.of(new Kind(Messages.Pattern_Text, "text"), //$NON-NLS-1$
+			new Kind(Messages.Pattern_Hex, "hex"), new Kind(Messages.Pattern_Ascii, "ascii"), //$NON-NLS-1$ //$NON-NLS-2$
+			new Kind(Messages.Pattern_Utf16, "utf16"), new Kind(Messages.Pattern_Int8, "int8"), //$NON-NLS-1$ //$NON-NLS-2$
+			new Kind(Messages.Pattern_Int16, "int16"), new Kind(Messages.Pattern_Int16Be, "int16be"), //$NON-NLS-1$ //$NON-NLS-2$
+			new Kind(Messages.Pattern_Int32, "int32"), new Kind(Messages.Pattern_Int32Be, "int32be"), //$NON-NLS-1$ //$NON-NLS-2$
+			new Kind(Messages.Pattern_Int64, "int64"), new Kind(Messages.Pattern_Int64Be, "int64be")); //$NON-NLS-1$ //$NON-NLS-2$
 
-	private static final String KIND = "kind";
-	private static final String ENTRY = "entry";
+	private static final String KIND = "kind"; //$NON-NLS-1$
+	private static final String ENTRY = "entry"; //$NON-NLS-1$
 	/** Wide enough for the longest message in one or two lines. */
 	private static final int WIDTH = 420;
 
@@ -67,7 +67,7 @@ public final class PatternField {
 		entry = new Text(row, SWT.BORDER | SWT.SINGLE);
 		GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(entry);
 		String last = settings.get(ENTRY);
-		entry.setText(last == null ? "" : last);
+		entry.setText(last == null ? "" : last); //$NON-NLS-1$
 		entry.selectAll();
 		error = new Label(parent, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(WIDTH, SWT.DEFAULT).applyTo(error);
@@ -94,12 +94,12 @@ public final class PatternField {
 	}
 
 	private void update() {
-		String message = "";
+		String message = ""; //$NON-NLS-1$
 		try {
 			pattern = PatternSyntax.parse(spec());
 		} catch (IllegalArgumentException e) {
 			pattern = null;
-			message = entry.getText().isEmpty() ? "" : e.getMessage();
+			message = entry.getText().isEmpty() ? "" : e.getMessage(); //$NON-NLS-1$
 		}
 		if (!message.equals(error.getText())) {
 			error.setText(message);
@@ -114,7 +114,7 @@ public final class PatternField {
 
 	/** @return the entry in the command line's syntax, {@code kind:entry} */
 	public String spec() {
-		return KINDS.get(kind.getSelectionIndex()).prefix() + ":" + entry.getText();
+		return KINDS.get(kind.getSelectionIndex()).prefix() + ":" + entry.getText(); //$NON-NLS-1$
 	}
 
 	/** @return the pattern entered, or {@code null} when the entry is none (then {@link #error()} says why) */

@@ -68,9 +68,9 @@ public final class HexCanvas extends Canvas {
 		setFont(JFaceResources.getTextFont());
 		GC gc = new GC(this);
 		try {
-			charWidth = gc.textExtent("0").x;
+			charWidth = gc.textExtent("0").x; //$NON-NLS-1$
 			// the advance of drawText's lines, which draw whole columns at once
-			lineHeight = gc.textExtent("0\n0", SWT.DRAW_DELIMITER).y - gc.textExtent("0", SWT.DRAW_DELIMITER).y;
+			lineHeight = gc.textExtent("0\n0", SWT.DRAW_DELIMITER).y - gc.textExtent("0", SWT.DRAW_DELIMITER).y; //$NON-NLS-1$ //$NON-NLS-2$
 		} finally {
 			gc.dispose();
 		}

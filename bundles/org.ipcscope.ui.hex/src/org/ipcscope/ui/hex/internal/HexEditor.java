@@ -40,10 +40,10 @@ import org.ipcscope.ui.hex.internal.struct.StructurePane;
  */
 public class HexEditor extends EditorPart {
 
-	public static final String ID = "org.ipcscope.ui.hex.editor";
-	static final String CONTEXT_ID = "org.ipcscope.ui.hex.editorContext";
-	static final String CONTEXT_MENU_ID = "org.ipcscope.ui.hex.editor.context";
-	static final String TOOLBAR_URI = "toolbar:org.ipcscope.ui.hex.editor.toolbar";
+	public static final String ID = "org.ipcscope.ui.hex.editor"; //$NON-NLS-1$
+	static final String CONTEXT_ID = "org.ipcscope.ui.hex.editorContext"; //$NON-NLS-1$
+	static final String CONTEXT_MENU_ID = "org.ipcscope.ui.hex.editor.context"; //$NON-NLS-1$
+	static final String TOOLBAR_URI = "toolbar:org.ipcscope.ui.hex.editor.toolbar"; //$NON-NLS-1$
 
 	private final HexSettings settings = HexSettings.fromPreferences();
 	private MemoryEditorInput memory;
@@ -125,7 +125,7 @@ public class HexEditor extends EditorPart {
 
 		status = new StatusLine(parent, canvas, settings, region);
 
-		MenuManager menu = new MenuManager("#HexEditorContext", CONTEXT_MENU_ID);
+		MenuManager menu = new MenuManager("#HexEditorContext", CONTEXT_MENU_ID); //$NON-NLS-1$
 		canvas.setMenu(menu.createContextMenu(canvas));
 		getSite().registerContextMenu(CONTEXT_MENU_ID, menu, null);
 		getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
@@ -238,7 +238,7 @@ public class HexEditor extends EditorPart {
 	}
 
 	public static String formatOffset(long offset) {
-		return "0x" + Long.toHexString(offset).toUpperCase();
+		return "0x" + Long.toHexString(offset).toUpperCase(); //$NON-NLS-1$
 	}
 
 	// ---- view settings (UI thread)

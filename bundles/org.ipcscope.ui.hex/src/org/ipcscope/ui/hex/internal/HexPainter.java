@@ -206,7 +206,7 @@ final class HexPainter {
 		gc.setForeground(colors.unreadable);
 		for (int i = first - from; i < readCount; i++) {
 			if (unreadable.get(from + i)) {
-				gc.drawString("??", x + layout.hexColumn(i) * charWidth, y, true);
+				gc.drawString("??", x + layout.hexColumn(i) * charWidth, y, true); //$NON-NLS-1$
 			}
 		}
 	}
@@ -237,6 +237,6 @@ final class HexPainter {
 	/** @return the offset column's text: upper-case hex, zero-padded to {@code width} */
 	static String address(long value, int width) {
 		String hex = Long.toHexString(value).toUpperCase();
-		return hex.length() >= width ? hex : "0".repeat(width - hex.length()) + hex;
+		return hex.length() >= width ? hex : "0".repeat(width - hex.length()) + hex; //$NON-NLS-1$
 	}
 }

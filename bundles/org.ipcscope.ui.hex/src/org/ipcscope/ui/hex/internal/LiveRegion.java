@@ -79,7 +79,7 @@ public final class LiveRegion {
 		lock.readLock().lock();
 		try {
 			if (source == null) {
-				throw new IOException(closed ? "closed" : "not open yet");
+				throw new IOException(closed ? Messages.LiveRegion_Closed : Messages.LiveRegion_NotOpen);
 			}
 			return work.run(source);
 		} finally {
@@ -92,7 +92,7 @@ public final class LiveRegion {
 		lock.readLock().lock();
 		try {
 			if (reader == null) {
-				throw new IOException(closed ? "closed" : "not open yet");
+				throw new IOException(closed ? Messages.LiveRegion_Closed : Messages.LiveRegion_NotOpen);
 			}
 			return work.run(reader);
 		} finally {

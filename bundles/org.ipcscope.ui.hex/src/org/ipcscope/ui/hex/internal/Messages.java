@@ -19,6 +19,7 @@ public final class Messages extends NLS {
 	public static String Attach_NoType;
 	public static String Attach_Offset;
 	public static String Attach_Pasted;
+	public static String Attach_PastedName;
 	public static String Attach_Read;
 	public static String Attach_Title;
 	public static String Attach_Type;
@@ -110,6 +111,8 @@ public final class Messages extends NLS {
 	public static String Inspector_BigEndian;
 	public static String Inspector_Empty;
 	public static String Inspector_Title;
+	public static String LiveRegion_Closed;
+	public static String LiveRegion_NotOpen;
 	public static String MemoryServices_None;
 	public static String OpenDialog_Title;
 	public static String OpenDialog_Message;
@@ -139,7 +142,7 @@ public final class Messages extends NLS {
 	public static String Status_Baseline;
 
 	static {
-		NLS.initializeMessages("org.ipcscope.ui.hex.internal.messages", Messages.class);
+		NLS.initializeMessages("org.ipcscope.ui.hex.internal.messages", Messages.class); //$NON-NLS-1$
 	}
 
 	private Messages() {

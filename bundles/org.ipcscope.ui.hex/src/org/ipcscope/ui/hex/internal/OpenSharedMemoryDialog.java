@@ -17,7 +17,7 @@ import org.eclipse.swt.widgets.Text;
 /** Asks for a shared-memory object by name and namespace. */
 public final class OpenSharedMemoryDialog extends TitleAreaDialog {
 
-	private static String lastName = "";
+	private static String lastName = ""; //$NON-NLS-1$
 	private static String lastNamespace;
 
 	private final List<String> namespaces;

@@ -84,8 +84,8 @@ public final class ReadOnlyHex implements HexCanvas.Listener {
 		HexLayout layout = canvas.hexLayout();
 		long from = row * layout.bytesPerRow();
 		int count = (int) Math.max(0, Math.min(layout.bytesPerRow(), bytes.length - from));
-		StringBuilder text = new StringBuilder(HexPainter.address(from, layout.addressChars())).append("  ")
-				.append(layout.hexText(bytes, NONE, (int) from, count)).append("  ");
+		StringBuilder text = new StringBuilder(HexPainter.address(from, layout.addressChars())).append("  ") //$NON-NLS-1$
+				.append(layout.hexText(bytes, NONE, (int) from, count)).append("  "); //$NON-NLS-1$
 		settings.encoding.render(bytes, NONE, (int) from, count, text);
 		return text.toString();
 	}
@@ -156,6 +156,6 @@ public final class ReadOnlyHex implements HexCanvas.Listener {
 
 	@Override
 	public void edit(long offset, byte[] typed) {
-		throw new IllegalStateException("a read-only hex canvas edited at " + offset);
+		throw new IllegalStateException("a read-only hex canvas edited at " + offset); //$NON-NLS-1$
 	}
 }

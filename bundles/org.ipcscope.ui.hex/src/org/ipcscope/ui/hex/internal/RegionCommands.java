@@ -119,7 +119,7 @@ public final class RegionCommands {
 				clipboard.dispose();
 			}
 			status.setMessage(NLS.bind(Messages.HexEditor_Copied, new Object[] { read.bytes().length, format.label(),
-					read.isComplete() ? "" : Messages.HexEditor_CopiedUnreadable }));
+					read.isComplete() ? "" : Messages.HexEditor_CopiedUnreadable })); //$NON-NLS-1$
 		});
 	}
 

@@ -18,7 +18,7 @@ import org.eclipse.swt.widgets.Label;
  */
 final class StatusLine {
 
-	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss"); //$NON-NLS-1$
 
 	private final Label label;
 	private final HexCanvas canvas;
@@ -73,7 +73,7 @@ final class StatusLine {
 			parts.add(Messages.Status_Gone);
 		} else if (settings.autoRefresh) {
 			parts.add(NLS.bind(Messages.Status_Refreshing,
-					new Object[] { lastReadRows, String.format("%.2f", lastReadNanos / 1e6), settings.intervalMillis }));
+					new Object[] { lastReadRows, String.format("%.2f", lastReadNanos / 1e6), settings.intervalMillis })); //$NON-NLS-1$
 		} else {
 			parts.add(Messages.Status_Paused);
 		}
@@ -85,6 +85,6 @@ final class StatusLine {
 		if (message != null) {
 			parts.add(message);
 		}
-		label.setText(String.join("  \u00b7  ", parts));
+		label.setText(String.join("  \u00b7  ", parts)); //$NON-NLS-1$
 	}
 }

@@ -37,8 +37,8 @@ public record Difference(long offset, long length, String before, String after) 
 		MemoryRead read = source.read(range.offset(), shown);
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < shown; i++) {
-			text.append(i == 0 ? "" : " ").append(read.isReadable(i) ? String.format("%02X", read.bytes()[i]) : "??");
+			text.append(i == 0 ? "" : " ").append(read.isReadable(i) ? String.format("%02X", read.bytes()[i]) : "??"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		}
-		return range.length() > shown ? text + " ..." : text.toString();
+		return range.length() > shown ? text + " ..." : text.toString(); //$NON-NLS-1$
 	}
 }

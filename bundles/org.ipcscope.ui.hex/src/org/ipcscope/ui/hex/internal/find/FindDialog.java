@@ -18,7 +18,7 @@ public final class FindDialog extends PatternDialog {
 	private boolean forward = true;
 
 	public FindDialog(Shell parent) {
-		super(parent, Messages.Find_Title, Messages.Find_Label, "find");
+		super(parent, Messages.Find_Title, Messages.Find_Label, "find"); //$NON-NLS-1$
 	}
 
 	@Override

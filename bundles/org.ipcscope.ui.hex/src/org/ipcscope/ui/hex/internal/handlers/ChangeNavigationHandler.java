@@ -8,6 +8,6 @@ public class ChangeNavigationHandler extends HexEditorHandler {
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		editor.commands().goToChange(!"previous".equals(value(event)));
+		editor.commands().goToChange(!"previous".equals(value(event))); //$NON-NLS-1$
 	}
 }

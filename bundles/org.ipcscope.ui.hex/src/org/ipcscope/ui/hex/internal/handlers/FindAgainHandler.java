@@ -8,6 +8,6 @@ public class FindAgainHandler extends HexEditorHandler {
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		editor.commands().findAgain(!"previous".equals(value(event)));
+		editor.commands().findAgain(!"previous".equals(value(event))); //$NON-NLS-1$
 	}
 }

@@ -17,7 +17,7 @@ public class GoToOffsetHandler extends HexEditorHandler {
 		long caret = editor.caret();
 		long size = editor.canvas().regionSize();
 		InputDialog dialog = new InputDialog(HandlerUtil.getActiveShell(event), Messages.GoTo_Title,
-				NLS.bind(Messages.GoTo_Message, HexEditor.formatOffset(Math.max(0, size - 1))), "",
+				NLS.bind(Messages.GoTo_Message, HexEditor.formatOffset(Math.max(0, size - 1))), "", //$NON-NLS-1$
 				text -> validate(text, caret, size));
 		if (dialog.open() == Window.OK) {
 			editor.goTo(OffsetExpression.evaluate(dialog.getValue(), caret));
@@ -27,7 +27,7 @@ public class GoToOffsetHandler extends HexEditorHandler {
 	/** @return why the text is no offset in the region, or {@code null} if it is one */
 	public static String validate(String text, long caret, long size) {
 		if (text.isBlank()) {
-			return "";
+			return ""; //$NON-NLS-1$
 		}
 		try {
 			long offset = OffsetExpression.evaluate(text, caret);

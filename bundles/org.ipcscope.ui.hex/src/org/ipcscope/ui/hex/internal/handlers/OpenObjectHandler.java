@@ -31,7 +31,7 @@ public class OpenObjectHandler extends AbstractHandler {
 	@Override
 	public void setEnabled(Object evaluationContext) {
 		Object selection = evaluationContext instanceof IEvaluationContext context
-				? context.getVariable("selection")
+				? context.getVariable("selection") //$NON-NLS-1$
 				: null;
 		setBaseEnabled(selection instanceof IStructuredSelection structured
 				&& structured.toList().stream().anyMatch(OpenObjectHandler::isMemory));

@@ -14,10 +14,10 @@ public class SaveToFileHandler extends HexEditorHandler {
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		boolean selection = "selection".equals(value(event));
+		boolean selection = "selection".equals(value(event)); //$NON-NLS-1$
 		FileDialog dialog = new FileDialog(HandlerUtil.getActiveShell(event), SWT.SAVE);
 		dialog.setText(selection ? Messages.Save_SelectionTitle : Messages.Save_RegionTitle);
-		dialog.setFileName(editor.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
+		dialog.setFileName(editor.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".bin"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		dialog.setOverwrite(true);
 		String file = dialog.open();
 		if (file != null) {

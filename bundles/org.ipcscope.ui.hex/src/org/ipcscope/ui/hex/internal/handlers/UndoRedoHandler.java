@@ -8,7 +8,7 @@ public class UndoRedoHandler extends HexEditorHandler {
 
 	@Override
 	void run(HexEditor editor, ExecutionEvent event) {
-		if ("org.eclipse.ui.edit.redo".equals(event.getCommand().getId())) {
+		if ("org.eclipse.ui.edit.redo".equals(event.getCommand().getId())) { //$NON-NLS-1$
 			editor.redo();
 		} else {
 			editor.undo();

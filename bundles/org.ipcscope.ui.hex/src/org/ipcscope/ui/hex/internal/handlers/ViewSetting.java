@@ -12,18 +12,18 @@ import org.ipcscope.ui.hex.internal.HexSettings;
  * ({@code ViewSettingHandler:grouping}) and the values its menu items carry.
  */
 enum ViewSetting {
-	INTERVAL("interval", (editor, value) -> editor.view().setRefreshInterval(Long.parseLong(value)),
+	INTERVAL("interval", (editor, value) -> editor.view().setRefreshInterval(Long.parseLong(value)), //$NON-NLS-1$
 			settings -> Long.toString(settings.intervalMillis)),
-	BYTES_PER_ROW("bytesPerRow",
-			(editor, value) -> editor.view().setBytesPerRow("auto".equals(value) ? HexSettings.AUTO_FIT : Integer.parseInt(value)),
-			settings -> settings.bytesPerRow == HexSettings.AUTO_FIT ? "auto" : Integer.toString(settings.bytesPerRow)),
-	GROUPING("grouping", (editor, value) -> editor.view().setGrouping(Integer.parseInt(value)),
+	BYTES_PER_ROW("bytesPerRow", //$NON-NLS-1$
+			(editor, value) -> editor.view().setBytesPerRow("auto".equals(value) ? HexSettings.AUTO_FIT : Integer.parseInt(value)), //$NON-NLS-1$
+			settings -> settings.bytesPerRow == HexSettings.AUTO_FIT ? "auto" : Integer.toString(settings.bytesPerRow)), //$NON-NLS-1$
+	GROUPING("grouping", (editor, value) -> editor.view().setGrouping(Integer.parseInt(value)), //$NON-NLS-1$
 			settings -> Integer.toString(settings.group)),
-	BYTE_ORDER("byteOrder", (editor, value) -> editor.view().setLittleEndian("little".equals(value)),
-			settings -> settings.littleEndian ? "little" : "big"),
-	TEXT("text", (editor, value) -> editor.view().setTextEncoding(TextEncoding.fromId(value)), settings -> settings.encoding.id()),
-	OFFSETS("offsets", (editor, value) -> editor.view().setAbsoluteOffsets("absolute".equals(value)),
-			settings -> settings.absoluteOffsets ? "absolute" : "relative");
+	BYTE_ORDER("byteOrder", (editor, value) -> editor.view().setLittleEndian("little".equals(value)), //$NON-NLS-1$ //$NON-NLS-2$
+			settings -> settings.littleEndian ? "little" : "big"), //$NON-NLS-1$ //$NON-NLS-2$
+	TEXT("text", (editor, value) -> editor.view().setTextEncoding(TextEncoding.fromId(value)), settings -> settings.encoding.id()), //$NON-NLS-1$
+	OFFSETS("offsets", (editor, value) -> editor.view().setAbsoluteOffsets("absolute".equals(value)), //$NON-NLS-1$ //$NON-NLS-2$
+			settings -> settings.absoluteOffsets ? "absolute" : "relative"); //$NON-NLS-1$ //$NON-NLS-2$
 
 	private final String id;
 	private final BiConsumer<HexEditor, String> apply;
@@ -55,6 +55,6 @@ enum ViewSetting {
 				return setting;
 			}
 		}
-		throw new IllegalArgumentException("Unknown hex editor setting '" + id + "'");
+		throw new IllegalArgumentException("Unknown hex editor setting '" + id + "'"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 }

@@ -23,7 +23,7 @@ public class ViewSettingHandler extends HexEditorHandler implements IElementUpda
 	public void setInitializationData(IConfigurationElement config, String propertyName, Object data)
 			throws CoreException {
 		try {
-			setting = ViewSetting.ofId(data instanceof String text ? text : "");
+			setting = ViewSetting.ofId(data instanceof String text ? text : ""); //$NON-NLS-1$
 		} catch (IllegalArgumentException e) {
 			throw new CoreException(Status.error(e.getMessage(), e));
 		}

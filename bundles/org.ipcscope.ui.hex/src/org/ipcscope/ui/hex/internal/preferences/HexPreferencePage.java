@@ -35,7 +35,7 @@ public class HexPreferencePage extends FieldEditorPreferencePage implements IWor
 		interval.setValidRange(50, 600_000);
 		addField(interval);
 		addField(new ComboFieldEditor(HexPreferences.BYTES_PER_ROW, Messages.Preferences_BytesPerRow,
-				new String[][] { { "8", "8" }, { "16", "16" }, { "32", "32" },
+				new String[][] { { "8", "8" }, { "16", "16" }, { "32", "32" }, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 						{ Messages.Preferences_AutoFit, Integer.toString(HexSettings.AUTO_FIT) } },
 				getFieldEditorParent()));
 	}

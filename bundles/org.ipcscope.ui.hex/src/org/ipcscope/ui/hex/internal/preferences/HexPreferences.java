@@ -9,10 +9,10 @@ import org.ipcscope.ui.hex.internal.HexSettings;
 /** The hex editor's settings that outlive an editor, in the instance scope of this bundle. */
 public final class HexPreferences {
 
-	static final String QUALIFIER = "org.ipcscope.ui.hex";
-	static final String HISTORY_DEPTH = "historyDepth";
-	static final String INTERVAL = "refreshIntervalMillis";
-	static final String BYTES_PER_ROW = "bytesPerRow";
+	static final String QUALIFIER = "org.ipcscope.ui.hex"; //$NON-NLS-1$
+	static final String HISTORY_DEPTH = "historyDepth"; //$NON-NLS-1$
+	static final String INTERVAL = "refreshIntervalMillis"; //$NON-NLS-1$
+	static final String BYTES_PER_ROW = "bytesPerRow"; //$NON-NLS-1$
 
 	static final int DEFAULT_HISTORY_DEPTH = 5;
 	static final int DEFAULT_INTERVAL = 500;

@@ -125,7 +125,7 @@ public final class AttachStructDialog extends TitleAreaDialog {
 
 	private void browse() {
 		FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
-		dialog.setFilterExtensions(new String[] { "*.h;*.hpp;*.hh", "*" });
+		dialog.setFilterExtensions(new String[] { "*.h;*.hpp;*.hh", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
 		String chosen = dialog.open();
 		if (chosen != null) {
 			file.setText(chosen);
@@ -157,7 +157,7 @@ public final class AttachStructDialog extends TitleAreaDialog {
 
 	/** Reads the header in a job and lists its types. */
 	private void readTypes() {
-		StructChoice header = entered("", 0, 1);
+		StructChoice header = entered("", 0, 1); //$NON-NLS-1$
 		if (header == null) {
 			return;
 		}

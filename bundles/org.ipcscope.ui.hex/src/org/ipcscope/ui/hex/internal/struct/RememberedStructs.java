@@ -14,7 +14,7 @@ import org.ipcscope.ui.hex.internal.preferences.HexPreferences;
  */
 public final class RememberedStructs {
 
-	static final String NODE = "structOverlays";
+	static final String NODE = "structOverlays"; //$NON-NLS-1$
 
 	private RememberedStructs() {
 	}

@@ -25,7 +25,7 @@ enum StructColumns {
 	SIZE(Messages.Structure_Size, 6), VALUE(Messages.Structure_Value, 24), RAW(Messages.Structure_Raw, 16),
 	CHANGES(Messages.Structure_Changes, 9);
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS"); //$NON-NLS-1$
 
 	final String title;
 	final int weight;
@@ -48,18 +48,18 @@ enum StructColumns {
 		case OFFSET -> HexEditor.formatOffset(node.start());
 		case SIZE -> field.isBitfield() ? NLS.bind(Messages.Structure_BitCount, field.bitWidth())
 				: Long.toString(field.size());
-		case VALUE -> value == null ? "" : value.text();
-		case RAW -> value == null ? "" : value.rawHex();
+		case VALUE -> value == null ? "" : value.text(); //$NON-NLS-1$
+		case RAW -> value == null ? "" : value.rawHex(); //$NON-NLS-1$
 		case CHANGES -> changes(node);
 		};
 	}
 
 	private static String changes(Node node) {
 		if (!node.field().isLeaf()) {
-			return "";
+			return ""; //$NON-NLS-1$
 		}
 		int count = node.overlay().changes(node.field());
-		return count == 0 ? "" : Integer.toString(count);
+		return count == 0 ? "" : Integer.toString(count); //$NON-NLS-1$
 	}
 
 	/** @return the field's last values with their times, newest first, or null when it has none */
@@ -72,7 +72,7 @@ enum StructColumns {
 		for (int i = entries.size() - 1; i >= 0; i--) {
 			FieldHistory.Entry entry = entries.get(i);
 			text.append('\n').append(TIME.format(LocalTime.ofInstant(entry.time(), ZoneId.systemDefault())))
-					.append("  ").append(entry.text());
+					.append("  ").append(entry.text()); //$NON-NLS-1$
 		}
 		return text.toString();
 	}

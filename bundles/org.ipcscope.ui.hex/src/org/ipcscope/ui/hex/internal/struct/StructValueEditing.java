@@ -41,7 +41,7 @@ final class StructValueEditing extends EditingSupport {
 	protected Object getValue(Object element) {
 		Node node = (Node) element;
 		FieldValue value = node.overlay().value(node.field());
-		return value == null ? "" : value.text();
+		return value == null ? "" : value.text(); //$NON-NLS-1$
 	}
 
 	@Override

@@ -50,7 +50,7 @@ import org.ipcscope.ui.hex.internal.struct.AttachedStruct.Node;
  */
 public final class StructurePane {
 
-	static final String CONTEXT_MENU_ID = "org.ipcscope.ui.hex.structure.context";
+	static final String CONTEXT_MENU_ID = "org.ipcscope.ui.hex.structure.context"; //$NON-NLS-1$
 	/** Larger overlays would be read whole on every refresh. */
 	static final long MAX_OVERLAY_BYTES = 16 << 20;
 
@@ -95,7 +95,7 @@ public final class StructurePane {
 		ColumnViewerToolTipSupport.enableFor(viewer);
 		viewer.setInput(overlays);
 		viewer.addSelectionChangedListener(e -> fieldSelected());
-		MenuManager menu = new MenuManager("#StructureContext", CONTEXT_MENU_ID);
+		MenuManager menu = new MenuManager("#StructureContext", CONTEXT_MENU_ID); //$NON-NLS-1$
 		viewer.getTree().setMenu(menu.createContextMenu(viewer.getTree()));
 		editor.getSite().registerContextMenu(CONTEXT_MENU_ID, menu, viewer);
 	}
@@ -114,7 +114,7 @@ public final class StructurePane {
 
 	/** @return the ABI a struct in this memory is laid out by unless the user says otherwise */
 	public static Abi defaultAbi() {
-		return System.getProperty("os.name", "").startsWith("Windows") ? Abi.MSVC64 : Abi.SYSV64;
+		return System.getProperty("os.name", "").startsWith("Windows") ? Abi.MSVC64 : Abi.SYSV64; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	// ---- attaching
