@@ -44,4 +44,17 @@ public final class ProcessViews {
 	public static Job openMemoryAt(IWorkbenchPage page, long pid, long address, Consumer<String> failed) {
 		return AddressEditors.openAt(page, pid, address, failed);
 	}
+
+	/**
+	 * Finds the readable region of a process holding an address, through the process memory
+	 * provider. Blocks: call it in a job.
+	 */
+	public static ProcessAddress findMemoryAt(long pid, long address) {
+		return AddressEditors.find(pid, address);
+	}
+
+	/** Opens the hex editor on the region {@link #findMemoryAt} found, the address selected. */
+	public static void openMemory(IWorkbenchPage page, ProcessAddress place) throws PartInitException {
+		AddressEditors.open(page, place);
+	}
 }

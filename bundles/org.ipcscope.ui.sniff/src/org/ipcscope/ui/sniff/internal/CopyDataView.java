@@ -65,7 +65,7 @@ public class CopyDataView extends CaptureView<CaptureSession, CapturedMessage, C
 	protected void partCreated() {
 		// Copy copies payloads only from the table: in a filter field it stays the field's own
 		table().table().setColumnOrder(MessageColumn.displayOrder());
-		detail().setMemoryOpener(m -> MessageMemoryOpener.open(getSite().getPage(), m, controller()::say));
+		detail().setMemoryOpener(m -> MessageMemoryOpener.open(getSite().getPage(), detail(), m, controller()::say));
 		IFocusService focus = getSite().getService(IFocusService.class);
 		if (focus != null) {
 			focus.addFocusTracker(table().table(), TABLE_FOCUS_ID);

@@ -35,6 +35,7 @@ public final class MessageDetailPane extends Composite {
 
 	private final Label fields;
 	private final Button openMemory;
+	private final MeaningChoice choice;
 	private Consumer<CapturedMessage> memoryOpener;
 	private final Combo decoder;
 	private final Label summary;
@@ -63,6 +64,8 @@ public final class MessageDetailPane extends Composite {
 		});
 		GridDataFactory.fillDefaults().exclude(true).applyTo(openMemory);
 		openMemory.setVisible(false);
+		choice = new MeaningChoice(this);
+		GridDataFactory.fillDefaults().grab(true, false).span(3, 1).exclude(true).applyTo(choice);
 		new Label(this, SWT.NONE).setText(Messages.View_Decoder);
 		decoder = new Combo(this, SWT.READ_ONLY);
 		decoder.setItems(Messages.View_DecoderAuto, "ASCII", "UTF-8", "UTF-16LE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -81,6 +84,7 @@ public final class MessageDetailPane extends Composite {
 
 	void show(CapturedMessage newMessage) {
 		message = newMessage;
+		choice.hide();
 		fields.setText(message == null ? "" : fieldsText(message)); //$NON-NLS-1$
 		((GridData) fields.getParent().getLayoutData()).exclude = message == null;
 		fields.getParent().setVisible(message != null);
@@ -118,6 +122,24 @@ public final class MessageDetailPane extends Composite {
 	/** @return whether wParam may be a pid (a positive 32-bit number) and lParam an address, for a message other than WM_COPYDATA */
 	static boolean mayPointIntoMemory(CapturedMessage m) {
 		return !m.isCopyData() && m.wParam() > 0 && m.wParam() <= 0xffff_ffffL && m.lParam() != 0;
+	}
+
+	/**
+	 * Offers both things the shown message may stand for, when it is still {@code m}.
+	 *
+	 * @return whether they are offered (false when another message is shown by now)
+	 */
+	boolean offerChoice(CapturedMessage m, String firstLabel, Runnable openFirst, String secondLabel,
+			Runnable openSecond) {
+		if (m != message || isDisposed()) {
+			return false;
+		}
+		choice.offer(firstLabel, openFirst, secondLabel, openSecond);
+		return true;
+	}
+
+	MeaningChoice choice() {
+		return choice;
 	}
 
 	public Button openMemoryButton() {

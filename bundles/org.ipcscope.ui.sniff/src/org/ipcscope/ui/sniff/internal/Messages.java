@@ -82,6 +82,11 @@ public final class Messages extends NLS {
 	public static String Detail_OpenedHandle;
 	public static String Detail_HandleNotMemory;
 	public static String Detail_NoHandleObject;
+	public static String Detail_TwoMeanings;
+	public static String Detail_ChooseMeaning;
+	public static String Detail_OpenObject;
+	public static String Detail_OpenAddress;
+	public static String Detail_ProcessNamed;
 	public static String Job_FindHandle;
 	public static String State_Stopping;
 	public static String State_Stopped;
